@@ -1,0 +1,150 @@
+//! Argument types (clap derive) and the shared plumbing of the subcommands.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use charter::{Document, ToolError, diagnostic};
+
+mod check;
+mod explain;
+mod export;
+mod generate;
+mod outline;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "charter",
+    version,
+    about = "章程起草工具：编号、检查、比较、排版。A drafting toolchain for Chinese charters.",
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// 彩色输出：auto（默认，终端里彩色；遵守 NO_COLOR）、always、never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// 只输出错误，不输出警告、提示和汇总
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查章程，列出所有问题（有错误时退出码为 1）
+    Check(check::CheckArgs),
+    /// 列出编号后的目录（编、章、节、条）和统计
+    Outline(PathArg),
+    /// 导出编号并解析引用后的章程（JSON）
+    Export(export::ExportArgs),
+    /// 解释一个诊断代码，例如 charter explain CH001
+    Explain(explain::ExplainArgs),
+    /// 列出所有检查规则
+    Rules,
+    /// 生成一份大型示例章程（用于性能测试）
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PathArg {
+    /// 章程文件，或含有 charter.yaml 的文件夹
+    #[arg(default_value = "charter")]
+    pub path: PathBuf,
+}
+
+/// Why a command stopped early.
+#[derive(Debug)]
+pub enum Failure {
+    /// stdout was closed (e.g. piped into `head`): exit quietly.
+    BrokenPipe,
+    Tool(ToolError),
+}
+
+impl From<ToolError> for Failure {
+    fn from(e: ToolError) -> Self {
+        Failure::Tool(e)
+    }
+}
+
+pub type CmdResult = Result<u8, Failure>;
+
+pub fn run(cli: &Cli) -> CmdResult {
+    match &cli.command {
+        Command::Check(a) => check::run(a, &cli.global),
+        Command::Outline(a) => outline::run(a, &cli.global),
+        Command::Export(a) => export::run(a, &cli.global),
+        Command::Explain(a) => explain::run(a),
+        Command::Rules => explain::rules(),
+        Command::Generate(a) => generate::run(a),
+    }
+}
+
+/// Should output to this stream be coloured?
+pub fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Write to stdout; a closed pipe ends the command quietly.
+pub fn out(s: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
+        Err(e) => Err(Failure::Tool(ToolError::Other(format!("无法输出：{e}")))),
+    }
+}
+
+/// Print a document's diagnostics to stderr (for commands whose stdout
+/// carries data). Returns whether the document has errors.
+pub fn report_to_stderr(doc: &Document, global: &Global) -> bool {
+    let color = use_color(global.color, std::io::stderr().is_terminal());
+    let mut err = std::io::stderr().lock();
+    for d in &doc.diagnostics {
+        if global.quiet && !d.is_error() {
+            continue;
+        }
+        let _ = writeln!(err, "{}", diagnostic::render(d, &doc.sources, color));
+    }
+    doc.has_errors()
+}
+
+/// The summary line: 发现 2 个错误、1 个警告。
+pub fn summary(doc: &Document) -> String {
+    let count = |s| doc.diagnostics.iter().filter(|d| d.severity == s).count();
+    let (e, w, i) =
+        (count(charter::Severity::Error), count(charter::Severity::Warning), count(charter::Severity::Info));
+    if e + w + i == 0 {
+        return "没有发现问题。".to_string();
+    }
+    let mut parts = Vec::new();
+    if e > 0 {
+        parts.push(format!("{e} 个错误"));
+    }
+    if w > 0 {
+        parts.push(format!("{w} 个警告"));
+    }
+    if i > 0 {
+        parts.push(format!("{i} 个提示"));
+    }
+    format!("发现 {}。", parts.join("、"))
+}

@@ -1,0 +1,187 @@
+//! The one type for everything a user wrote wrong, and its rendering.
+//!
+//! Diagnostics are collected, never thrown: every pass returns all it found.
+//! Tool failures (unreadable files, bad arguments) are [`crate::ToolError`].
+
+use std::collections::BTreeMap;
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::source::{Sources, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    /// The Chinese name printed to users.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+/// A place in the source the diagnostic points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+    /// The primary label is where the problem is; others give context.
+    pub primary: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `Y003` (loading) or `CH001` (lint rule).
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub labels: Vec<Label>,
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic { code, severity, message: message.into(), labels: Vec::new(), hints: Vec::new() }
+    }
+
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Error, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Warning, message)
+    }
+
+    /// Add the primary label.
+    pub fn at(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label { span, message: message.into(), primary: true });
+        self
+    }
+
+    /// Add a secondary label.
+    pub fn also(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label { span, message: message.into(), primary: false });
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// The primary span, if any.
+    pub fn span(&self) -> Option<Span> {
+        self.labels.iter().find(|l| l.primary).or(self.labels.first()).map(|l| l.span)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sort diagnostics by file and position (stable for equal positions), so
+/// output is deterministic and reads top to bottom.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by_key(|d| d.span().map(|s| (s.file, s.start)));
+}
+
+/// Render one diagnostic in the human format: header, the source lines with
+/// carets, hints.
+pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
+    let level = match diag.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::NOTE,
+    }
+    .with_name(Some(diag.severity.name_zh()));
+
+    // Group labels by file; each file becomes one snippet holding just the
+    // lines from its first to its last label (folded in between).
+    let mut by_file: BTreeMap<_, Vec<_>> = BTreeMap::new();
+    for l in &diag.labels {
+        if sources.get(l.span.file).is_some() {
+            by_file.entry(l.span.file).or_default().push(l);
+        }
+    }
+    let mut title = level.clone().primary_title(diag.message.as_str()).id(diag.code);
+    let mut snippets = Vec::new();
+    let mut owned_paths = Vec::new();
+    for (file, labels) in &by_file {
+        let f = sources.file(*file);
+        let first = labels.iter().map(|l| f.clamp(l.span.start)).min().unwrap_or(0);
+        let last = labels.iter().map(|l| f.clamp(l.span.end)).max().unwrap_or(0);
+        let start_line = f.line_index(first);
+        let slice_start = first - (first - line_start_of(&f.text, first));
+        let slice_end = f.text[last..].find('\n').map_or(f.text.len(), |i| last + i);
+        owned_paths.push((
+            *file,
+            start_line,
+            slice_start,
+            slice_end,
+            labels
+                .iter()
+                .map(|l| {
+                    let s = f.clamp(l.span.start).max(slice_start) - slice_start;
+                    let e = f.clamp(l.span.end).min(slice_end).max(f.clamp(l.span.start)) - slice_start;
+                    (s, e, l.message.clone(), l.primary)
+                })
+                .collect::<Vec<_>>(),
+        ));
+    }
+    for (file, start_line, s, e, labels) in &owned_paths {
+        let f = sources.file(*file);
+        let (line, col) = labels.iter().find(|l| l.3).map(|l| f.line_col(s + l.0)).unwrap_or((start_line + 1, 1));
+        let _ = (line, col);
+        let mut snippet = Snippet::source(&f.text[*s..*e])
+            .line_start(start_line + 1)
+            .path(f.path.to_string_lossy().into_owned())
+            .fold(true);
+        for (ls, le, msg, primary) in labels {
+            let kind = if *primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+            // A zero-width span still gets one caret.
+            let le = if le <= ls { next_char_end(&f.text[*s..*e], *ls) } else { *le };
+            snippet = snippet.annotation(kind.span(*ls..le).label(msg.as_str()));
+        }
+        snippets.push(snippet);
+    }
+    let _ = &mut title;
+    let mut group: Group<'_> = title.elements(snippets);
+    for h in &diag.hints {
+        group = group.element(Level::HELP.with_name(Some("提示")).message(h.as_str()));
+    }
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    renderer.render(&[group])
+}
+
+fn line_start_of(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+fn next_char_end(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
+}
+
+/// One line per diagnostic: `file:line:col: CODE 消息`.
+pub fn render_short(diag: &Diagnostic, sources: &Sources) -> String {
+    let place = diag.span().map_or_else(String::new, |s| format!("{}: ", sources.describe(s)));
+    format!("{place}{} [{}] {}", diag.severity.name_zh(), diag.code, diag.message)
+}

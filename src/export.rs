@@ -1,0 +1,229 @@
+//! The numbered, resolved model as JSON (schema `charter-export/1`,
+//! documented in `docs/export-json.md`). Templates and other tools consume
+//! this; it is the only contract between the core and the renderers.
+
+use serde::Serialize;
+
+use crate::model::{Article, Charter, Item, Node, Paragraph};
+use crate::number::{Counts, Numbering};
+use crate::numerals::{item_label, subitem_label};
+use crate::resolve;
+use crate::text::{Inline, RefTargets, Text};
+
+pub const SCHEMA: &str = "charter-export/1";
+
+#[derive(Debug, Serialize)]
+pub struct Export {
+    pub schema: &'static str,
+    pub title: String,
+    pub status: Option<String>,
+    pub date: Option<String>,
+    pub history: Vec<ExText>,
+    pub preamble: Vec<ExParagraph>,
+    pub counts: Counts,
+    pub terms: Vec<ExTerm>,
+    pub body: Vec<ExNode>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExTerm {
+    pub name: String,
+    pub short: Vec<String>,
+    pub wrong: Vec<String>,
+    pub kind: crate::model::TermKind,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ExNode {
+    Part(ExDivision),
+    Subpart(ExDivision),
+    Chapter(ExDivision),
+    Section(ExDivision),
+    Article(ExArticle),
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExDivision {
+    pub id: String,
+    /// 第一章; empty for an unnumbered division.
+    pub label: String,
+    pub title: String,
+    pub children: Vec<ExNode>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExArticle {
+    pub id: String,
+    pub number: u32,
+    /// 之一 → 1; 0 for an ordinary article.
+    pub sub: u32,
+    /// 第五条, 第五条之一.
+    pub label: String,
+    pub heading: Option<ExText>,
+    pub repealed: bool,
+    pub paragraphs: Vec<ExParagraph>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExParagraph {
+    pub id: Option<String>,
+    pub text: ExText,
+    pub items: Vec<ExItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExItem {
+    pub id: Option<String>,
+    /// （一） for items, 1. for sub-items.
+    pub label: String,
+    pub text: ExText,
+    pub items: Vec<ExItem>,
+}
+
+/// A text: the plain string as printed, and its inline structure.
+#[derive(Debug, Serialize)]
+pub struct ExText {
+    pub plain: String,
+    pub inlines: Vec<ExInline>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum ExInline {
+    Text {
+        text: String,
+    },
+    Emph {
+        children: Vec<ExInline>,
+    },
+    Strong {
+        children: Vec<ExInline>,
+    },
+    Code {
+        text: String,
+    },
+    /// A cross-reference: `text` is the citation (第二十条第二款), `targets`
+    /// the ids cited (the first is the link target), `resolved` false when
+    /// an id is unknown.
+    Ref {
+        text: String,
+        targets: Vec<String>,
+        range: bool,
+        resolved: bool,
+    },
+}
+
+/// Build the export of a charter.
+pub fn export(charter: &Charter, numbering: &Numbering) -> Export {
+    let ex = Exporter { numbering };
+    Export {
+        schema: SCHEMA,
+        title: charter.meta.title.clone(),
+        status: charter.meta.status.clone(),
+        date: charter.meta.date.clone(),
+        history: charter.meta.history.iter().map(|t| ex.text(t, None)).collect(),
+        preamble: charter.meta.preamble.iter().map(|p| ex.paragraph(p, None)).collect(),
+        counts: numbering.counts,
+        terms: charter
+            .terms
+            .iter()
+            .map(|t| ExTerm {
+                name: t.name.text.clone(),
+                short: t.short.iter().map(|n| n.text.clone()).collect(),
+                wrong: t.wrong.iter().map(|n| n.text.clone()).collect(),
+                kind: t.kind,
+            })
+            .collect(),
+        body: charter.body.iter().map(|n| ex.node(n)).collect(),
+    }
+}
+
+/// The export as pretty JSON with a trailing newline.
+pub fn to_json(charter: &Charter, numbering: &Numbering) -> String {
+    let mut s = serde_json::to_string_pretty(&export(charter, numbering)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+struct Exporter<'a> {
+    numbering: &'a Numbering,
+}
+
+impl Exporter<'_> {
+    fn node(&self, n: &Node) -> ExNode {
+        match n {
+            Node::Division(d) => {
+                let div = ExDivision {
+                    id: d.id.clone(),
+                    label: self.numbering.division_label(d),
+                    title: d.title.clone(),
+                    children: d.body.iter().map(|c| self.node(c)).collect(),
+                };
+                match d.level {
+                    crate::model::Level::Part => ExNode::Part(div),
+                    crate::model::Level::Subpart => ExNode::Subpart(div),
+                    crate::model::Level::Chapter => ExNode::Chapter(div),
+                    crate::model::Level::Section => ExNode::Section(div),
+                }
+            }
+            Node::Article(a) => ExNode::Article(self.article(a)),
+        }
+    }
+
+    fn article(&self, a: &Article) -> ExArticle {
+        let no = self.numbering.article(&a.id).unwrap_or_default();
+        let from = Some(a.id.as_str());
+        ExArticle {
+            id: a.id.clone(),
+            number: no.base,
+            sub: no.sub,
+            label: no.label(),
+            heading: a.heading.as_ref().map(|h| self.text(h, from)),
+            repealed: a.repealed,
+            paragraphs: a.paragraphs.iter().map(|p| self.paragraph(p, from)).collect(),
+        }
+    }
+
+    fn paragraph(&self, p: &Paragraph, from: Option<&str>) -> ExParagraph {
+        ExParagraph { id: p.id.clone(), text: self.text(&p.text, from), items: self.items(&p.items, from, false) }
+    }
+
+    fn items(&self, items: &[Item], from: Option<&str>, sub: bool) -> Vec<ExItem> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| {
+                let n = i as u32 + 1;
+                ExItem {
+                    id: it.id.clone(),
+                    label: if sub { subitem_label(n) } else { item_label(n) },
+                    text: self.text(&it.text, from),
+                    items: self.items(&it.items, from, true),
+                }
+            })
+            .collect()
+    }
+
+    fn text(&self, t: &Text, from: Option<&str>) -> ExText {
+        let plain = t.plain_with(&|r| resolve::cite(self.numbering, r, from)).text;
+        ExText { plain, inlines: self.inlines(&t.inlines, from) }
+    }
+
+    fn inlines(&self, v: &[Inline], from: Option<&str>) -> Vec<ExInline> {
+        v.iter()
+            .map(|i| match i {
+                Inline::Text { text, .. } => ExInline::Text { text: text.clone() },
+                Inline::Code { text, .. } => ExInline::Code { text: text.clone() },
+                Inline::Emph(c) => ExInline::Emph { children: self.inlines(c, from) },
+                Inline::Strong(c) => ExInline::Strong { children: self.inlines(c, from) },
+                Inline::Ref(r) => ExInline::Ref {
+                    text: resolve::cite(self.numbering, r, from),
+                    targets: r.targets.ids().iter().map(|i| i.id.clone()).collect(),
+                    range: matches!(r.targets, RefTargets::Range(..)),
+                    resolved: r.targets.ids().iter().all(|i| self.numbering.targets.contains_key(&i.id)),
+                },
+            })
+            .collect()
+    }
+}

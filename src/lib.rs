@@ -1,0 +1,89 @@
+//! charter: a drafting toolchain for Chinese charters (章程) and statutes.
+//!
+//! The pipeline, in the order it runs:
+//!
+//! 1. [`load`]: YAML → raw structs with positions ([`raw`]) → checked model
+//!    ([`model`]), with a [`Diagnostic`] for every mistake;
+//! 2. [`number`]: Chinese numbering of every division, article, paragraph
+//!    and item (numbers are computed, never stored);
+//! 3. [`resolve`]: every `[[id]]` cross-reference against the numbering;
+//! 4. [`lint`]: the checker's rules;
+//! 5. output: [`outline`], [`export`].
+//!
+//! [`process`] runs steps 1–4 for one file.
+
+use std::path::Path;
+
+pub mod diagnostic;
+pub mod error;
+pub mod explain;
+pub mod export;
+pub mod generate;
+pub mod lint;
+pub mod load;
+pub mod model;
+pub mod number;
+pub mod numerals;
+pub mod outline;
+pub mod raw;
+pub mod resolve;
+pub mod source;
+pub mod suggest;
+pub mod text;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::ToolError;
+pub use model::Charter;
+pub use number::Numbering;
+pub use source::{FileId, Sources, Span};
+
+/// A charter file after the whole front half of the pipeline.
+#[derive(Debug)]
+pub struct Document {
+    pub sources: Sources,
+    pub file: FileId,
+    /// None when the YAML could not be read at all.
+    pub charter: Option<Charter>,
+    pub numbering: Numbering,
+    /// Everything found, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Load, number, resolve and check the charter at `path` (a file, or a
+/// folder holding `charter.yaml`).
+pub fn process(path: &Path) -> Result<Document, ToolError> {
+    let mut sources = Sources::default();
+    let loaded = load::load_path(path, &mut sources)?;
+    Ok(process_loaded(sources, loaded))
+}
+
+/// Load, number, resolve and check YAML text already in memory.
+pub fn process_str(name: &str, text: &str) -> Document {
+    let mut sources = Sources::default();
+    let loaded = load::load_bytes(Path::new(name), text.as_bytes().to_vec(), &mut sources);
+    process_loaded(sources, loaded)
+}
+
+fn process_loaded(sources: Sources, loaded: load::Loaded) -> Document {
+    let mut diagnostics = loaded.diagnostics;
+    let mut numbering = Numbering::default();
+    if let Some(charter) = &loaded.charter {
+        numbering = number::number(charter, &mut diagnostics);
+        let ref_problems = resolve::resolve(charter, &numbering);
+        let ctx = lint::Context {
+            charter,
+            numbering: &numbering,
+            file: sources.file(loaded.file),
+            ref_problems: &ref_problems,
+        };
+        diagnostics.extend(lint::check(&ctx));
+    }
+    diagnostic::sort(&mut diagnostics);
+    Document { sources, file: loaded.file, charter: loaded.charter, numbering, diagnostics }
+}

@@ -1,0 +1,353 @@
+//! Numbering by Chinese drafting convention, and citation text.
+//!
+//! 编 are numbered through the document; 分编 and 章 restart in every 编
+//! (as in the Civil Code); 节 restart in every 章; 条 run through the whole
+//! document; an `inserted` article is 第X条之一 after its predecessor.
+//! Paragraphs (款) are counted but not printed; items (项) print as （一）,
+//! sub-items (目) as 1.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Article, Charter, Division, Item, Level, Node};
+use crate::numerals::to_chinese;
+use crate::source::Span;
+
+/// The number of an article: 第{base}条之{sub} (sub 0: no 之).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ArticleNo {
+    pub base: u32,
+    pub sub: u32,
+}
+
+impl ArticleNo {
+    /// 第二十一条, 第五条之一.
+    pub fn label(self) -> String {
+        if self.sub == 0 {
+            format!("第{}条", to_chinese(self.base))
+        } else {
+            format!("第{}条之{}", to_chinese(self.base), to_chinese(self.sub))
+        }
+    }
+}
+
+/// What an id denotes, with its computed numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Division {
+        level: Level,
+        /// None for an unnumbered division.
+        number: Option<u32>,
+        /// Labels of the enclosing numbered divisions, outermost first
+        /// (第二编, 第三章), used to cite a chapter or section fully.
+        parents: Vec<String>,
+        title: String,
+    },
+    Article {
+        no: ArticleNo,
+        paragraphs: usize,
+        repealed: bool,
+    },
+    /// `paragraph`, `item`, `sub` are 1-based; 0 means "not this deep".
+    Part {
+        article: String,
+        no: ArticleNo,
+        paragraphs: usize,
+        paragraph: u32,
+        item: u32,
+        sub: u32,
+    },
+}
+
+impl Target {
+    /// The position in document order (articles and their parts), for
+    /// checking that a range runs forwards.
+    fn order(&self) -> Option<(ArticleNo, u32, u32, u32)> {
+        match self {
+            Target::Article { no, .. } => Some((*no, 0, 0, 0)),
+            Target::Part { no, paragraph, item, sub, .. } => Some((*no, *paragraph, *item, *sub)),
+            Target::Division { .. } => None,
+        }
+    }
+}
+
+/// Counts of a document's structure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub parts: usize,
+    pub subparts: usize,
+    pub chapters: usize,
+    pub sections: usize,
+    pub articles: usize,
+    pub repealed: usize,
+    pub paragraphs: usize,
+    pub items: usize,
+    pub subitems: usize,
+}
+
+/// The numbers of every id in a charter.
+#[derive(Clone, Debug, Default)]
+pub struct Numbering {
+    pub targets: HashMap<String, Target>,
+    /// Article numbers in document order, with ids.
+    pub articles: Vec<(String, ArticleNo)>,
+    pub counts: Counts,
+}
+
+impl Numbering {
+    pub fn article(&self, id: &str) -> Option<ArticleNo> {
+        match self.targets.get(id) {
+            Some(Target::Article { no, .. }) => Some(*no),
+            _ => None,
+        }
+    }
+
+    /// The label of a division: 第一章 (empty for an unnumbered one).
+    pub fn division_label(&self, d: &Division) -> String {
+        match self.targets.get(&d.id) {
+            Some(Target::Division { number: Some(n), level, .. }) => format!("第{}{}", to_chinese(*n), level.word()),
+            _ => String::new(),
+        }
+    }
+
+    /// Cite one id as seen from the article `from`. None when unknown.
+    pub fn cite_one(&self, id: &str, from: Option<&str>) -> Option<String> {
+        Some(match self.targets.get(id)? {
+            Target::Division { level, number, parents, title } => match number {
+                Some(n) => {
+                    let mut s = parents.concat();
+                    s.push_str(&format!("第{}{}", to_chinese(*n), level.word()));
+                    s
+                }
+                None => title.clone(),
+            },
+            Target::Article { no, .. } => no.label(),
+            Target::Part { article, no, paragraphs, paragraph, item, sub } => {
+                let mut s = if from == Some(article.as_str()) { "本条".to_string() } else { no.label() };
+                if *paragraphs > 1 || *item == 0 {
+                    s.push_str(&format!("第{}款", to_chinese(*paragraph)));
+                }
+                if *item > 0 {
+                    s.push_str(&format!("第{}项", to_chinese(*item)));
+                }
+                if *sub > 0 {
+                    s.push_str(&format!("第{}目", to_chinese(*sub)));
+                }
+                // A paragraph of a one-paragraph article is the article.
+                if *paragraphs <= 1 && *item == 0 {
+                    return Some(if from == Some(article.as_str()) { "本条".to_string() } else { no.label() });
+                }
+                s
+            }
+        })
+    }
+
+    /// Cite a list: 第一条、第三条和第五条.
+    pub fn cite_list(&self, ids: &[&str], from: Option<&str>) -> Option<String> {
+        let parts: Vec<String> = ids.iter().map(|i| self.cite_one(i, from)).collect::<Option<_>>()?;
+        Some(match parts.len() {
+            0 => String::new(),
+            1 => parts[0].clone(),
+            n => format!("{}和{}", parts[..n - 1].join("、"), parts[n - 1]),
+        })
+    }
+
+    /// Cite a range: 第十条至第十五条; within one article the second end
+    /// drops the shared article number (第二十条第一项至第三项).
+    pub fn cite_range(&self, a: &str, b: &str, from: Option<&str>) -> Option<String> {
+        let first = self.cite_one(a, from)?;
+        let mut second = self.cite_one(b, from)?;
+        if let (Some(Target::Part { article: x, no, .. }), Some(Target::Part { article: y, .. })) =
+            (self.targets.get(a), self.targets.get(b))
+            && x == y
+        {
+            let prefix = if from == Some(x.as_str()) { "本条".to_string() } else { no.label() };
+            if let Some(rest) = second.strip_prefix(&prefix) {
+                second = rest.to_string();
+            }
+        }
+        Some(format!("{first}至{second}"))
+    }
+
+    /// Is `a..b` a forward range of the same kind?
+    pub fn range_ok(&self, a: &str, b: &str) -> Result<(), &'static str> {
+        let (Some(ta), Some(tb)) = (self.targets.get(a), self.targets.get(b)) else {
+            return Ok(());
+        };
+        match (ta, tb) {
+            (Target::Division { level: la, .. }, Target::Division { level: lb, .. }) => {
+                if la != lb {
+                    return Err("范围两端的层级不同");
+                }
+                Ok(())
+            }
+            (Target::Division { .. }, _) | (_, Target::Division { .. }) => Err("范围两端一个是章节、一个是条款"),
+            _ => match (ta.order(), tb.order()) {
+                (Some(x), Some(y)) if x >= y => Err("范围的起点不在终点之前"),
+                _ => Ok(()),
+            },
+        }
+    }
+}
+
+/// Number a charter. Diagnostics: an `inserted` article with nothing before
+/// it.
+pub fn number(charter: &Charter, diags: &mut Vec<Diagnostic>) -> Numbering {
+    let mut st = State::default();
+    st.walk(&charter.body, &[], diags);
+    st.n
+}
+
+#[derive(Default)]
+struct State {
+    n: Numbering,
+    part: u32,
+    /// Counters that restart: 分编 and 章 in a 编, 节 in a 章.
+    subpart: u32,
+    chapter: u32,
+    section: u32,
+    article: ArticleNo,
+}
+
+impl State {
+    fn walk(&mut self, nodes: &[Node], parents: &[String], diags: &mut Vec<Diagnostic>) {
+        for node in nodes {
+            match node {
+                Node::Division(d) => self.division(d, parents, diags),
+                Node::Article(a) => self.article(a, diags),
+            }
+        }
+    }
+
+    fn division(&mut self, d: &Division, parents: &[String], diags: &mut Vec<Diagnostic>) {
+        let counter = match d.level {
+            Level::Part => {
+                self.n.counts.parts += 1;
+                self.subpart = 0;
+                self.chapter = 0;
+                &mut self.part
+            }
+            Level::Subpart => {
+                self.n.counts.subparts += 1;
+                &mut self.subpart
+            }
+            Level::Chapter => {
+                self.n.counts.chapters += 1;
+                self.section = 0;
+                &mut self.chapter
+            }
+            Level::Section => {
+                self.n.counts.sections += 1;
+                &mut self.section
+            }
+        };
+        let number = if d.unnumbered {
+            None
+        } else {
+            *counter += 1;
+            Some(*counter)
+        };
+        self.n.targets.insert(
+            d.id.clone(),
+            Target::Division { level: d.level, number, parents: parents.to_vec(), title: d.title.clone() },
+        );
+        // A chapter is cited with its 编, a section with its 章; 分编 are
+        // not part of a chapter's citation (chapters restart per 编).
+        let mut inner = parents.to_vec();
+        if let Some(n) = number
+            && d.level != Level::Subpart
+        {
+            inner.push(format!("第{}{}", to_chinese(n), d.level.word()));
+        }
+        if d.level == Level::Part || d.level == Level::Chapter {
+            inner.retain(|p| !p.ends_with("节"));
+        }
+        self.walk(&d.body, &inner, diags);
+    }
+
+    fn article(&mut self, a: &Article, diags: &mut Vec<Diagnostic>) {
+        self.n.counts.articles += 1;
+        if a.repealed {
+            self.n.counts.repealed += 1;
+        }
+        if a.inserted && self.article.base > 0 {
+            self.article.sub += 1;
+        } else {
+            if a.inserted {
+                diags.push(
+                    Diagnostic::warning("Y032", "第一条不能是插入条（inserted）")
+                        .at(a.id_span, "前面没有可以跟随的条")
+                        .hint("“第X条之一”跟在第X条后面；请删去 inserted。"),
+                );
+            }
+            self.article = ArticleNo { base: self.article.base + 1, sub: 0 };
+        }
+        let no = self.article;
+        self.n.articles.push((a.id.clone(), no));
+        let paragraphs = a.paragraphs.len();
+        self.n.targets.insert(a.id.clone(), Target::Article { no, paragraphs, repealed: a.repealed });
+        for (pi, p) in a.paragraphs.iter().enumerate() {
+            self.n.counts.paragraphs += 1;
+            let paragraph = pi as u32 + 1;
+            if let Some(id) = &p.id {
+                self.part(id, a, no, paragraphs, paragraph, 0, 0);
+            }
+            self.items(&p.items, a, no, paragraphs, paragraph);
+        }
+    }
+
+    fn items(&mut self, items: &[Item], a: &Article, no: ArticleNo, paragraphs: usize, paragraph: u32) {
+        for (ii, item) in items.iter().enumerate() {
+            self.n.counts.items += 1;
+            let i = ii as u32 + 1;
+            if let Some(id) = &item.id {
+                self.part(id, a, no, paragraphs, paragraph, i, 0);
+            }
+            for (si, sub) in item.items.iter().enumerate() {
+                self.n.counts.subitems += 1;
+                if let Some(id) = &sub.id {
+                    self.part(id, a, no, paragraphs, paragraph, i, si as u32 + 1);
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn part(&mut self, id: &str, a: &Article, no: ArticleNo, paragraphs: usize, paragraph: u32, item: u32, sub: u32) {
+        self.n
+            .targets
+            .insert(id.to_string(), Target::Part { article: a.id.clone(), no, paragraphs, paragraph, item, sub });
+    }
+}
+
+/// The span of an id anywhere in the charter, for messages.
+pub fn id_span(charter: &Charter, id: &str) -> Option<Span> {
+    for d in charter.divisions() {
+        if d.id == id {
+            return Some(d.id_span);
+        }
+    }
+    for a in charter.articles() {
+        if a.id == id {
+            return Some(a.id_span);
+        }
+        for p in &a.paragraphs {
+            if p.id.as_deref() == Some(id) {
+                return p.id_span;
+            }
+            for i in &p.items {
+                if i.id.as_deref() == Some(id) {
+                    return i.id_span;
+                }
+                for s in &i.items {
+                    if s.id.as_deref() == Some(id) {
+                        return s.id_span;
+                    }
+                }
+            }
+        }
+    }
+    None
+}

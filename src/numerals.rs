@@ -1,0 +1,221 @@
+//! Chinese numerals as used in legal numbering: 十, 十一, 二十, 一百零一,
+//! 一百一十, 一千零一十, 一千二百六十.
+
+const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// Write `n` in Chinese numerals. Supports 0..=99,999,999; larger numbers
+/// are written in Arabic digits (no charter gets there).
+pub fn to_chinese(n: u32) -> String {
+    if n == 0 {
+        return "零".to_string();
+    }
+    if n >= 100_000_000 {
+        return n.to_string();
+    }
+    let high = n / 10_000;
+    let low = n % 10_000;
+    let mut s = String::new();
+    if high > 0 {
+        s.push_str(&below_10k(high, true));
+        s.push('万');
+        if low > 0 {
+            if low < 1000 {
+                s.push('零');
+            }
+            s.push_str(&below_10k(low, false));
+        }
+    } else {
+        s.push_str(&below_10k(low, true));
+    }
+    s
+}
+
+/// 1..=9,999. `leading`: the number starts the numeral, so 10..19 are 十…
+/// rather than 一十….
+fn below_10k(n: u32, leading: bool) -> String {
+    let units = [(1000, '千'), (100, '百'), (10, '十'), (1, ' ')];
+    let mut s = String::new();
+    let mut started = false;
+    let mut pending_zero = false;
+    for (value, unit) in units {
+        let d = (n / value) % 10;
+        if d == 0 {
+            if started {
+                pending_zero = true;
+            }
+            continue;
+        }
+        if pending_zero {
+            s.push('零');
+            pending_zero = false;
+        }
+        let omit_one = value == 10 && d == 1 && !started && leading;
+        if !omit_one {
+            s.push(DIGITS[d as usize]);
+        }
+        if unit != ' ' {
+            s.push(unit);
+        }
+        started = true;
+    }
+    s
+}
+
+/// Parse a Chinese numeral (十一, 一百零一, 两千, 〇) or Arabic digits
+/// (ASCII or full-width). Returns `None` for anything else.
+pub fn parse(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        let ascii: String = s
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() { c } else { char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0') }
+            })
+            .collect();
+        return ascii.parse().ok();
+    }
+    let mut total: u64 = 0;
+    let mut section: u64 = 0;
+    let mut digit: Option<u64> = None;
+    let mut last_unit = u64::MAX;
+    for c in s.chars() {
+        if let Some(d) = digit_value(c) {
+            if digit.is_some() && d != 0 {
+                return None; // two digits in a row: "二三"
+            }
+            digit = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
+            '千' | '仟' => 1000,
+            '万' => 10_000,
+            _ => return None,
+        };
+        if unit == 10_000 {
+            section += digit.take().unwrap_or(0);
+            if section == 0 {
+                return None;
+            }
+            total += section * 10_000;
+            section = 0;
+            last_unit = u64::MAX;
+            continue;
+        }
+        if unit >= last_unit {
+            return None; // "十百"
+        }
+        let d = match digit.take() {
+            Some(0) => return None,
+            Some(d) => d,
+            None if unit == 10 => 1,
+            None => return None,
+        };
+        section += d * unit;
+        last_unit = unit;
+    }
+    if let Some(d) = digit {
+        // A trailing digit after a unit other than 十 with no 零 ("一百五")
+        // is colloquial for 150; legal text never uses it, so reject it.
+        if d != 0 && last_unit != u64::MAX && last_unit > 10 && !s.contains(['零', '〇']) {
+            return None;
+        }
+        section += d;
+    }
+    u32::try_from(total + section).ok()
+}
+
+fn digit_value(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Item (项) label: （一）.
+pub fn item_label(n: u32) -> String {
+    format!("（{}）", to_chinese(n))
+}
+
+/// Sub-item (目) label: 1.
+pub fn subitem_label(n: u32) -> String {
+    format!("{n}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tricky_values() {
+        let table = [
+            (1, "一"),
+            (10, "十"),
+            (11, "十一"),
+            (19, "十九"),
+            (20, "二十"),
+            (21, "二十一"),
+            (100, "一百"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (111, "一百一十一"),
+            (120, "一百二十"),
+            (1000, "一千"),
+            (1001, "一千零一"),
+            (1010, "一千零一十"),
+            (1100, "一千一百"),
+            (1260, "一千二百六十"),
+            (2005, "二千零五"),
+            (9999, "九千九百九十九"),
+            (10000, "一万"),
+            (10010, "一万零一十"),
+            (10100, "一万零一百"),
+            (11000, "一万一千"),
+            (100000, "十万"),
+        ];
+        for (n, s) in table {
+            assert_eq!(to_chinese(n), s, "{n}");
+            assert_eq!(parse(s), Some(n), "{s}");
+        }
+    }
+
+    #[test]
+    fn round_trip_to_9999() {
+        for n in 1..=9_999 {
+            let s = to_chinese(n);
+            assert_eq!(parse(&s), Some(n), "{n} -> {s}");
+        }
+    }
+
+    #[test]
+    fn parse_variants_and_rejects() {
+        assert_eq!(parse("两千"), Some(2000));
+        assert_eq!(parse("一〇一"), None);
+        assert_eq!(parse("21"), Some(21));
+        assert_eq!(parse("２１"), Some(21));
+        assert_eq!(parse("一十"), Some(10));
+        assert_eq!(parse("二三"), None);
+        assert_eq!(parse("十百"), None);
+        assert_eq!(parse("条"), None);
+        assert_eq!(parse(""), None);
+        assert_eq!(parse("百"), None);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(item_label(11), "（十一）");
+        assert_eq!(subitem_label(3), "3.");
+    }
+}

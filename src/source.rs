@@ -1,0 +1,144 @@
+//! Source files and positions.
+//!
+//! Every position the tool reports is a byte range into one [`SourceFile`];
+//! lines and columns are computed on demand, columns counted in characters
+//! (not bytes), so that Chinese text gets the column a user sees.
+
+use std::path::{Path, PathBuf};
+
+/// Index of a file in [`Sources`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: usize, end: usize) -> Self {
+        Span { file, start, end: end.max(start) }
+    }
+}
+
+/// One loaded text file.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it (or as found), for messages.
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile { path: path.into(), text, line_starts }
+    }
+
+    /// Zero-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// One-based line and one-based column in characters of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.clamp(offset);
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let col = self.text[start..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Byte offset of a one-based line and one-based character column.
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        rest.char_indices()
+            .take_while(|&(_, c)| c != '\n')
+            .nth(col.saturating_sub(1))
+            .map_or_else(|| start + self.line_text_len(start), |(i, _)| start + i)
+    }
+
+    fn line_text_len(&self, start: usize) -> usize {
+        self.text[start..].find('\n').unwrap_or(self.text.len() - start)
+    }
+
+    /// Byte offset of a character offset from the start of the file.
+    pub fn offset_of_char(&self, chars: usize) -> usize {
+        self.text.char_indices().nth(chars).map_or(self.text.len(), |(i, _)| i)
+    }
+
+    /// The text of the line containing `offset`, without its line break.
+    pub fn line_text(&self, offset: usize) -> &str {
+        let line = self.line_index(self.clamp(offset));
+        let start = self.line_starts[line];
+        let end = start + self.line_text_len(start);
+        self.text[start..end].trim_end_matches('\r')
+    }
+
+    /// Clamp an offset into the text and onto a character boundary.
+    pub fn clamp(&self, offset: usize) -> usize {
+        let mut o = offset.min(self.text.len());
+        while !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
+}
+
+/// All files of one run.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, path: impl AsRef<Path>, text: String) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile::new(path.as_ref(), text));
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// `path:line:col` of a span's start.
+    pub fn describe(&self, span: Span) -> String {
+        match self.get(span.file) {
+            Some(f) => {
+                let (l, c) = f.line_col(span.start);
+                format!("{}:{l}:{c}", f.path.display())
+            }
+            None => String::from("?"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let f = SourceFile::new("a.yaml", "title: 章程\ntext: 第一条 x\n".to_string());
+        let off = f.text.find('x').unwrap_or(0);
+        assert_eq!(f.line_col(off), (2, 11));
+        assert_eq!(f.offset_of(2, 11), off);
+        assert_eq!(f.line_text(off), "text: 第一条 x");
+    }
+}
