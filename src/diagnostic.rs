@@ -56,11 +56,28 @@ pub struct Diagnostic {
     pub message: String,
     pub labels: Vec<Label>,
     pub hints: Vec<String>,
+    /// A safe, mechanical correction, applied by `check --fix`.
+    pub fix: Option<Fix>,
+}
+
+/// A correction: text edits to the source, applied together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, e.g. 把“,”改为“，”.
+    pub message: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the bytes of `span` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Diagnostic {
     pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
-        Diagnostic { code, severity, message: message.into(), labels: Vec::new(), hints: Vec::new() }
+        Diagnostic { code, severity, message: message.into(), labels: Vec::new(), hints: Vec::new(), fix: None }
     }
 
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
@@ -80,6 +97,11 @@ impl Diagnostic {
     /// Add a secondary label.
     pub fn also(mut self, span: Span, message: impl Into<String>) -> Self {
         self.labels.push(Label { span, message: message.into(), primary: false });
+        self
+    }
+
+    pub fn with_fix(mut self, message: impl Into<String>, edits: Vec<Edit>) -> Self {
+        self.fix = Some(Fix { message: message.into(), edits });
         self
     }
 

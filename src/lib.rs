@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod explain;
 pub mod export;
+pub mod fsutil;
 pub mod generate;
 pub mod lint;
 pub mod load;
