@@ -199,7 +199,7 @@ fn scan_characters(file: &SourceFile, id: FileId) -> Vec<Diagnostic> {
     out
 }
 
-fn kangxi_to_unified(c: char) -> Option<char> {
+pub(crate) fn kangxi_to_unified(c: char) -> Option<char> {
     // The most common look-alikes in copied Chinese text.
     Some(match c {
         '⼀' => '一',

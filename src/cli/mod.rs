@@ -11,6 +11,7 @@ mod check;
 mod explain;
 mod export;
 mod generate;
+mod import;
 mod outline;
 
 #[derive(Debug, Parser)]
@@ -50,8 +51,10 @@ pub enum Command {
     Check(check::CheckArgs),
     /// 列出编号后的目录（编、章、节、条）和统计
     Outline(PathArg),
-    /// 导出编号并解析引用后的章程（JSON）
+    /// 导出编号并解析引用后的章程（JSON，或常见的纯文本排版）
     Export(export::ExportArgs),
+    /// 把现有的章程或法规（纯文本、Markdown、Word）转换为 YAML 章程
+    Import(import::ImportArgs),
     /// 解释一个诊断代码，例如 charter explain CH001
     Explain(explain::ExplainArgs),
     /// 列出所有检查规则
@@ -89,6 +92,7 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Check(a) => check::run(a, &cli.global),
         Command::Outline(a) => outline::run(a, &cli.global),
         Command::Export(a) => export::run(a, &cli.global),
+        Command::Import(a) => import::run(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
         Command::Generate(a) => generate::run(a),
