@@ -244,7 +244,7 @@ fn zh_type(s: &str) -> String {
         "true 或 false"
     } else if s.contains("integer") || s.contains("float") {
         "数字"
-    } else if s.contains("unit") || s.contains("null") {
+    } else if s.contains("unit") || s.contains("null") || s.contains("空") {
         "空值"
     } else {
         return s.to_string();
@@ -252,12 +252,33 @@ fn zh_type(s: &str) -> String {
     t.to_string()
 }
 
+/// What the value at `offset` looks like, in words.
+fn found_at(file: &SourceFile, offset: usize) -> &'static str {
+    match file.text[file.clamp(offset)..].chars().next() {
+        Some('[' | '-') => "列表",
+        Some('{') => "映射",
+        Some('\n') | None => "空值",
+        _ => "文字",
+    }
+}
+
+fn type_hint(expected: &str) -> &'static str {
+    let t = zh_type(expected);
+    if t.starts_with("列表") {
+        "列表的每一项单独一行，以“- ”开头，例如：\n    items:\n      - 第一项\n      - 第二项"
+    } else if t == "文字" {
+        "这里要写一段文字；如果文字以 [ 或 { 开头，请用块文字（“text: |”后换行书写）。"
+    } else {
+        "文字值直接写；列表的每一项以“- ”开头；映射是“键: 值”的形式。"
+    }
+}
+
 /// Translate a YAML or serde error into a diagnostic in Chinese.
 fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
     let e = e.without_snippet();
     let span = e.location().map_or(Span::new(id, file.text.len(), file.text.len()), |l| loc_span(file, id, &l));
     let line = file.line_text(span.start);
-    let d = match e {
+    match e {
         YamlError::SerdeUnknownField { field, expected, .. } => {
             let mut d = Diagnostic::error("Y010", format!("未知的键“{field}”")).at(span, "这个键不认识");
             if let Some(s) = did_you_mean(field, expected.iter().copied()) {
@@ -270,7 +291,13 @@ fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
             format!("类型不对：这里应当是{}，实际是{}", zh_type(expected), zh_type(unexpected)),
         )
         .at(span, format!("应当是{}", zh_type(expected)))
-        .hint("文字值不需要特别处理；列表的每一项以“- ”开头；映射是“键: 值”的形式。"),
+        .hint(type_hint(expected)),
+        YamlError::Unexpected { expected, .. } => {
+            let found = found_at(file, span.start);
+            Diagnostic::error("Y011", format!("类型不对：这里应当是{}，实际是{found}", zh_type(expected)))
+                .at(span, format!("应当是{}", zh_type(expected)))
+                .hint(type_hint(expected))
+        }
         YamlError::NullIntoString { .. } => Diagnostic::error("Y012", "这里缺少值")
             .at(span, "值是空的")
             .hint("在冒号后面写上内容；如果确实不需要，就删掉这一行。"),
@@ -305,16 +332,18 @@ fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
             Diagnostic::error("Y011", "这里应当是 true 或 false").at(span, "不是 true 或 false")
         }
         other => syntax_error(other, file, span, line),
-    };
-    d
+    }
 }
 
 fn syntax_error(e: &YamlError, file: &SourceFile, span: Span, line: &str) -> Diagnostic {
     let english = e.to_string();
     let english = english.split(" at line ").next().unwrap_or(&english).to_string();
     // A tab anywhere in the indentation of the lines up to the error.
-    let upto = &file.text[..file.clamp(span.end).min(file.text.len())];
-    if let Some((n, l)) = upto.lines().enumerate().find(|(_, l)| l.trim_start_matches(' ').starts_with('\t')) {
+    // The parser may stop on the line before the tab, so look one line on.
+    let err_line = file.line_index(span.start) + 1;
+    if let Some((n, l)) =
+        file.text.lines().enumerate().take(err_line + 1).find(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
+    {
         let start = file.offset_of(n + 1, 1) + l.find('\t').unwrap_or(0);
         return Diagnostic::error("Y004", "YAML 不能用制表符（Tab）缩进")
             .at(Span::new(span.file, start, start + 1), "这里是一个制表符")
@@ -710,6 +739,7 @@ impl Converter<'_> {
                 Some((None, None, t, Vec::new()))
             }
             RawBlock::Full(m) => {
+                let m = m.as_ref();
                 let id = m.id.as_ref().and_then(|i| self.check_id(i));
                 let text = match &m.text {
                     Some(t) => self.text(t),
@@ -823,7 +853,7 @@ fn is_iso_date(s: &str) -> bool {
         return false;
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29) && !(matches!(m, 4 | 6 | 9 | 11) && d > 30))
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29 || matches!(m, 4 | 6 | 9 | 11) && d > 30))
 }
 
 /// A best-effort slug for a malformed id.

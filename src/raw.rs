@@ -60,7 +60,7 @@ pub struct RawNode {
 #[derive(Debug)]
 pub enum RawBlock {
     Short(String),
-    Full(RawBlockMap),
+    Full(Box<RawBlockMap>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,7 +98,8 @@ impl<'de> Deserialize<'de> for RawBlock {
                 Err(E::invalid_type(de::Unexpected::Float(v), &self))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawBlock, A::Error> {
-                RawBlockMap::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawBlock::Full)
+                RawBlockMap::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|m| RawBlock::Full(Box::new(m)))
             }
         }
         d.deserialize_any(V)
