@@ -105,19 +105,111 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
         },
         strict_booleans: true,
     };
-    let raw: Result<RawCharter, YamlError> = serde_saphyr::from_str_with_options(&file.text, options);
-    match raw {
-        Ok(raw) => {
-            let mut conv = Converter { file, id, diags: Vec::new(), ids: HashMap::new() };
-            let charter = conv.charter(raw);
-            diags.extend(conv.diags);
-            Loaded { file: id, charter, diagnostics: diags }
-        }
-        Err(e) => {
-            diags.push(yaml_error(&e, file, id));
-            Loaded { file: id, charter: None, diagnostics: diags }
+
+    // serde stops at the first error. To report the others in the same run,
+    // a mistake in one mapping entry (unknown key, wrong type, duplicate key)
+    // is blanked out with spaces — byte offsets and lines stay the same — and
+    // the text parsed again. Syntax errors end the loop.
+    let mut text = file.text.clone();
+    let mut blanked: Vec<(usize, usize)> = Vec::new();
+    for _ in 0..MAX_RECOVERIES {
+        let raw: Result<RawCharter, YamlError> = serde_saphyr::from_str_with_options(&text, options.clone());
+        match raw {
+            Ok(raw) => {
+                let mut conv = Converter { file, id, diags: Vec::new(), ids: HashMap::new() };
+                let charter = conv.charter(raw);
+                // Drop what only follows from an entry we blanked (a "missing
+                // text" after an unknown key "txt").
+                conv.diags.retain(|d| {
+                    let line = d.span().map_or(0, |s| file.line_index(s.start));
+                    !(matches!(d.code, "Y020" | "Y023" | "Y030")
+                        && blanked.iter().any(|(a, b)| (*a..=*b).contains(&line)))
+                });
+                diags.extend(conv.diags);
+                return Loaded { file: id, charter, diagnostics: diags };
+            }
+            Err(e) => {
+                let d = yaml_error(&e, file, id);
+                let recoverable = matches!(d.code, "Y010" | "Y011" | "Y012" | "Y013");
+                let at = d.span().map(|s| s.start);
+                diags.push(d);
+                let region = at.filter(|_| recoverable).and_then(|at| blank_entry(&mut text, at));
+                match region {
+                    Some(r) => blanked.push(r),
+                    None => break,
+                }
+            }
         }
     }
+    Loaded { file: id, charter: None, diagnostics: diags }
+}
+
+/// How many mistakes one file may have before the loader gives up.
+const MAX_RECOVERIES: usize = 50;
+
+/// Blank out (with spaces) the mapping entry or list item at byte `at`: from
+/// its key to the end of the line, plus the more-indented lines that follow.
+/// Returns the zero-based lines (parent entry, last blanked line), or None
+/// when nothing could be blanked.
+fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize)> {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    // The entry's column: after the indentation and any "- " markers.
+    let mut col = 0;
+    let b = line.as_bytes();
+    loop {
+        while col < b.len() && b[col] == b' ' {
+            col += 1;
+        }
+        if col + 1 < b.len() && b[col] == b'-' && b[col + 1] == b' ' {
+            col += 2;
+            continue;
+        }
+        break;
+    }
+    if col >= b.len() {
+        col = line.len() - line.trim_start().len();
+    }
+    if col >= b.len() || line[col..].trim().is_empty() {
+        return None;
+    }
+    let mut end = line_end;
+    let mut rest = line_end;
+    while rest < text.len() {
+        let next_end = text[rest + 1..].find('\n').map_or(text.len(), |i| rest + 1 + i);
+        let next = &text[(rest + 1).min(text.len())..next_end];
+        let indent = next.len() - next.trim_start_matches(' ').len();
+        if next.trim().is_empty() || indent > col {
+            end = next_end;
+            rest = next_end;
+        } else {
+            break;
+        }
+    }
+    let first_line = text[..line_start].matches('\n').count();
+    let last_line = first_line + text[line_start..end].matches('\n').count();
+    // The parent: the nearest line above with a smaller indentation.
+    let parent = text[..line_start]
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && (l.len() - l.trim_start_matches(' ').len()) < col)
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(0);
+    // Replace character by character, keeping byte length: pad multi-byte
+    // characters with as many spaces as they have bytes.
+    let mut padded = String::with_capacity(end - line_start - col);
+    for c in text[line_start + col..end].chars() {
+        if c == '\n' {
+            padded.push('\n');
+        } else {
+            padded.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    text.replace_range(line_start + col..end, &padded);
+    Some((parent, last_line))
 }
 
 /// Is `s` a valid id: lowercase ASCII letters, digits and hyphens, starting
