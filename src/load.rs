@@ -104,6 +104,7 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
             max_anchors: 0,
         },
         strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
     };
 
     // serde stops at the first error. To report the others in the same run,
@@ -359,7 +360,7 @@ fn type_hint(expected: &str) -> &'static str {
     if t.starts_with("列表") {
         "列表的每一项单独一行，以“- ”开头，例如：\n    items:\n      - 第一项\n      - 第二项"
     } else if t == "文字" {
-        "这里要写一段文字；如果文字以 [ 或 { 开头，请用块文字（“text: |”后换行书写）。"
+        "这里要写一段文字。没有引号的 2021.11、12、true 会被 YAML 读成数字或真假值，以 [ 或 { 开头会被读成列表或映射：请给文字加引号，或用块文字（“- |”或“text: |”后换行书写）。"
     } else {
         "文字值直接写；列表的每一项以“- ”开头；映射是“键: 值”的形式。"
     }

@@ -171,3 +171,17 @@ fn generated_charter_is_clean() {
     assert_eq!(doc.numbering.counts.articles, 300);
     assert!(Path::new("charter/charter.yaml").exists());
 }
+
+#[test]
+fn committed_json_schema_is_current() {
+    let (code, stdout, _) = charter(&["schema"]);
+    assert_eq!(code, 0);
+    let committed = std::fs::read_to_string("docs/charter.schema.json").unwrap_or_default();
+    assert!(
+        stdout == committed,
+        "docs/charter.schema.json is stale: run `cargo run -- schema > docs/charter.schema.json`"
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["$defs"]["RawNode"]["additionalProperties"], false);
+    assert!(v["$defs"]["RawNode"]["properties"]["heading"]["description"].as_str().unwrap_or("").contains("条标题"));
+}
