@@ -59,6 +59,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// 列出所有检查规则
     Rules,
+    /// 输出章程 YAML 格式的 JSON Schema（供编辑器补全和校验）
+    Schema,
     /// 生成一份大型示例章程（用于性能测试）
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -95,6 +97,10 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Import(a) => import::run(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
+        Command::Schema => {
+            out(&charter::raw::json_schema())?;
+            Ok(0)
+        }
         Command::Generate(a) => generate::run(a),
     }
 }
