@@ -102,6 +102,13 @@ pub fn build(lines: &[Line], file: FileId, format: InputFormat, fallback_title: 
             return Built { charter: None, diagnostics: diags };
         }
     };
+    let pages: Vec<&Line> = lines.iter().filter(|l| l.kind == Kind::PageNumber).collect();
+    if let Some(first) = pages.first() {
+        diags.push(
+            Diagnostic::new("I012", crate::Severity::Info, format!("删去了 {} 行页码", pages.len()))
+                .at(Span::new(file, first.start, first.end.max(first.start)), "第一处"),
+        );
+    }
     let mut b = Builder::new(lines, file, format, &layout);
     b.header(&layout, fallback_title);
     b.body(&layout);
