@@ -458,3 +458,59 @@ fn explain_knows_import_codes() {
     assert_eq!(code, 0);
     assert!(stdout.contains("项号不连续"), "{stdout}");
 }
+
+/// No input may panic: every truncation of the fixtures, random byte
+/// changes, lines deleted, and hostile numbers.
+#[test]
+fn no_input_panics() {
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    for name in ["messy.txt", "gb18030.txt", "utf16le-bom.txt", "charter.docx"] {
+        inputs.push((name.into(), std::fs::read(Path::new("tests/fixtures/import").join(name)).unwrap()));
+    }
+    let mut seed: u64 = 0x1234_5678;
+    let mut rand = move |m: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % m.max(1)
+    };
+    for (name, bytes) in &inputs {
+        let path = PathBuf::from(name);
+        for cut in (0..bytes.len()).step_by(7) {
+            let _ = import_bytes(&path, &bytes[..cut], Options::default());
+        }
+        for _ in 0..200 {
+            let mut b = bytes.clone();
+            for _ in 0..1 + rand(4) {
+                let i = rand(b.len());
+                b[i] = rand(256) as u8;
+            }
+            let _ = import_bytes(&path, &b, Options::default());
+        }
+    }
+    let text = String::from_utf8(inputs[0].1.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for skip in 0..lines.len() {
+        let t: Vec<&str> = lines.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, l)| *l).collect();
+        let imp = import_bytes(Path::new("x.txt"), t.join("\n").as_bytes(), Options::default()).unwrap();
+        if let Some(yaml) = &imp.yaml {
+            assert_loads_back(&imp, &format!("messy.txt without line {}", skip + 1));
+            assert!(!yaml.is_empty());
+        }
+    }
+    for hostile in [
+        "章程\n第4294967295条　甲。\n第4294967296条　乙。\n（四十二亿）丙\n",
+        "章程\n第一条\n第一条\n第一条\n",
+        "第一条",
+        "附则\n附则\n第一章\n第一节\n第一编\n第一条　甲。\n（一）\n1.\n①\n",
+        "目录\n第一章 总则\n第一章 总则\n",
+        "# \n## 第一章\n### \n第一条 \\* \\\n",
+    ] {
+        for format in [charter::import::InputFormat::Text, charter::import::InputFormat::Markdown] {
+            let imp =
+                import_bytes(Path::new("h.txt"), hostile.as_bytes(), Options { format: Some(format), encoding: None })
+                    .unwrap();
+            if imp.yaml.is_some() {
+                assert_loads_back(&imp, hostile);
+            }
+        }
+    }
+}

@@ -213,6 +213,8 @@ struct OpenArt {
     /// Source labels of the last item and sub-item.
     item_no: Option<u32>,
     sub_no: Option<u32>,
+    /// The last line was a bare label (（一） alone): its text follows.
+    awaiting_text: bool,
 }
 
 #[derive(Debug)]
@@ -593,6 +595,9 @@ impl<'a> Builder<'a> {
     /// Did the text before `l` stop in mid-sentence (so `l` may continue it)?
     fn prev_open(&self, l: &Line) -> bool {
         let Some(a) = &self.art else { return false };
+        if a.awaiting_text {
+            return true;
+        }
         if a.art.paragraphs.is_empty() && a.pending.is_none() {
             return false;
         }
@@ -646,9 +651,23 @@ impl<'a> Builder<'a> {
         for c in &mut self.counters[li + 1..] {
             *c = None;
         }
+        let title = if title.is_empty() {
+            self.diags.push(
+                Diagnostic::warning("I041", format!("{}没有标题", self.label_of(level, number)))
+                    .at(span_of(self.file, l, label_len), "标题是空的")
+                    .hint("导入时暂用“（无标题）”；请在 YAML 里补上标题。"),
+            );
+            "（无标题）".to_string()
+        } else {
+            title
+        };
         let id = self.division_id(level, number, &title);
         let unnumbered = number.is_none();
         self.stack.push(OpenDiv { div: IDivision { level, id, title, unnumbered, body: Vec::new() } });
+    }
+
+    fn label_of(&self, level: Level, number: Option<u32>) -> String {
+        number.map_or_else(|| level.word().to_string(), |n| format!("第{}{}", to_chinese(n), level.word()))
     }
 
     fn check_division_number(&mut self, l: &Line, level: Level, n: u32, label_len: usize) {
@@ -752,6 +771,7 @@ impl<'a> Builder<'a> {
             last_mid: ends_mid_phrase(rest),
             item_no: None,
             sub_no: None,
+            awaiting_text: false,
         });
     }
 
@@ -804,6 +824,17 @@ impl<'a> Builder<'a> {
         let Some(mut a) = self.art.take() else { return };
         if let Some(p) = a.pending.take() {
             a.art.paragraphs.insert(0, IBlock { text: p, items: Vec::new() });
+        }
+        let mut empty = 0;
+        for p in &mut a.art.paragraphs {
+            prune_empty(&mut p.items, &mut empty);
+        }
+        a.art.paragraphs.retain(|p| !p.text.is_empty() || !p.items.is_empty());
+        if empty > 0 {
+            self.diags.push(
+                Diagnostic::warning("I026", format!("{}有 {empty} 个项或目只有编号、没有内容", article_label(a.no)))
+                    .at(a.label, "空的项已略去"),
+            );
         }
         if a.art.paragraphs.is_empty() && !a.art.repealed {
             self.diags.push(
@@ -863,6 +894,7 @@ impl<'a> Builder<'a> {
         a.last_closed = ends_closed(text);
         a.last_len = chars(&l.text);
         a.last_mid = ends_mid_phrase(text);
+        a.awaiting_text = false;
     }
 
     fn item(&mut self, l: &Line, n: u32, rest: &str, label_len: usize, sub: bool) {
@@ -903,9 +935,10 @@ impl<'a> Builder<'a> {
                 a.depth = 1;
             }
         }
-        a.last_closed = rest.is_empty() || ends_closed(rest);
+        a.last_closed = ends_closed(rest);
         a.last_len = chars(&l.text);
         a.last_mid = ends_mid_phrase(rest);
+        a.awaiting_text = rest.is_empty();
     }
 
     fn item_anomaly(&mut self, l: &Line, n: u32, expected: u32, label_len: usize, nested: bool, sub: bool) {
@@ -946,6 +979,22 @@ impl<'a> Builder<'a> {
         }
         std::mem::take(&mut self.out)
     }
+}
+
+/// Drop items and sub-items without text (a label with nothing after it);
+/// an empty item's sub-items move up into its place.
+fn prune_empty(items: &mut Vec<IBlock>, count: &mut usize) {
+    let mut out = Vec::with_capacity(items.len());
+    for mut it in items.drain(..) {
+        prune_empty(&mut it.items, count);
+        if it.text.is_empty() {
+            *count += 1;
+            out.extend(it.items);
+        } else {
+            out.push(it);
+        }
+    }
+    *items = out;
 }
 
 fn level_prefix(l: Level) -> &'static str {
@@ -1095,6 +1144,17 @@ mod tests {
             arts[1].paragraphs[0].items[0].text,
             "坚持以习近平新时代中国特色社会主义思想为指导,以党的十九大精神为指引。"
         );
+    }
+
+    #[test]
+    fn labels_on_their_own_line() {
+        let (c, d) =
+            import("章程\n第一条\n本会的任务是：\n（一）\n服务同学；\n（二）\n组织学习。\n第二章\n第二条　（）\n");
+        let a = c.articles();
+        assert_eq!(a[0].paragraphs[0].text, "本会的任务是：");
+        let items: Vec<&str> = a[0].paragraphs[0].items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["服务同学；", "组织学习。"]);
+        assert_eq!(codes(&d), ["I040", "I041"]);
     }
 
     #[test]

@@ -366,7 +366,7 @@ impl Counters {
         }
         let i = ilvl as usize;
         let lvl = levels.get(i)?;
-        counters[i] = if counters[i].1 { (counters[i].0 + 1, true) } else { (lvl.start, true) };
+        counters[i] = if counters[i].1 { (counters[i].0.saturating_add(1), true) } else { (lvl.start, true) };
         for c in counters.iter_mut().skip(i + 1) {
             c.1 = false;
         }
@@ -395,6 +395,9 @@ impl Counters {
 
 /// A counter value in one of Word's number formats.
 fn format_number(n: u32, fmt: &str) -> String {
+    if n > 10_000 {
+        return n.to_string(); // no list gets there; keeps letters and numerals small
+    }
     const TIANGAN: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
     match fmt {
         "chineseCounting"

@@ -292,8 +292,11 @@ fn numeral(s: &str, chinese_only: bool) -> Option<(u32, usize)> {
         return None;
     }
     let n = crate::numerals::parse(&s[..len])?;
-    (n > 0).then_some((n, len))
+    (n > 0 && n <= MAX_NUMBER).then_some((n, len))
 }
+
+/// Larger numbers are not labels (and keep `n + 1` far from overflow).
+const MAX_NUMBER: u32 = 1_000_000;
 
 fn arabic(s: &str) -> Option<(u32, usize)> {
     let len: usize =
@@ -302,7 +305,7 @@ fn arabic(s: &str) -> Option<(u32, usize)> {
         return None;
     }
     let n = crate::numerals::parse(&s[..len])?;
-    (n > 0).then_some((n, len))
+    (n > 0 && n <= MAX_NUMBER).then_some((n, len))
 }
 
 fn skip_spaces(s: &str) -> usize {
