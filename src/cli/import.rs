@@ -1,11 +1,11 @@
 //! `charter import FILE [-o OUT]`.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{CmdResult, Failure, Global, out, use_color};
+use super::{CmdResult, Failure, Global, out, report_diagnostics};
 use charter::import::{self, InputFormat, Options};
 use charter::{Severity, ToolError, diagnostic};
 
@@ -52,14 +52,8 @@ pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
     };
     let imp = import::import_file(&args.file, Options { format, encoding })?;
 
-    let color = use_color(global.color, std::io::stderr().is_terminal());
+    report_diagnostics(&imp.diagnostics, &imp.sources, global);
     let mut err = std::io::stderr().lock();
-    for d in &imp.diagnostics {
-        if global.quiet && !d.is_error() {
-            continue;
-        }
-        let _ = writeln!(err, "{}", diagnostic::render(d, &imp.sources, color));
-    }
     let (Some(charter), Some(yaml)) = (&imp.charter, &imp.yaml) else {
         let _ = writeln!(err, "导入失败：{} 中没有可以导入的章程。", args.file.display());
         return Ok(1);

@@ -127,15 +127,20 @@ pub fn out(s: &str) -> Result<(), Failure> {
 /// Print a document's diagnostics to stderr (for commands whose stdout
 /// carries data). Returns whether the document has errors.
 pub fn report_to_stderr(doc: &Document, global: &Global) -> bool {
+    report_diagnostics(&doc.diagnostics, &doc.sources, global);
+    doc.has_errors()
+}
+
+/// Print diagnostics to stderr, errors only with `--quiet`.
+pub fn report_diagnostics(diagnostics: &[charter::Diagnostic], sources: &charter::Sources, global: &Global) {
     let color = use_color(global.color, std::io::stderr().is_terminal());
     let mut err = std::io::stderr().lock();
-    for d in &doc.diagnostics {
+    for d in diagnostics {
         if global.quiet && !d.is_error() {
             continue;
         }
-        let _ = writeln!(err, "{}", diagnostic::render(d, &doc.sources, color));
+        let _ = writeln!(err, "{}", diagnostic::render(d, sources, color));
     }
-    doc.has_errors()
 }
 
 /// The summary line: 发现 2 个错误、1 个警告。

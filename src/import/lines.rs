@@ -536,30 +536,23 @@ pub fn ends_closed(s: &str) -> bool {
     }
 }
 
-/// Are round brackets balanced in `s` (full- and half-width mixed)?
+/// Opening minus closing round brackets (full- and half-width mixed).
+fn paren_depth(s: &str) -> i32 {
+    s.chars().fold(0, |d, c| match c {
+        '（' | '(' => d + 1,
+        '）' | ')' => d - 1,
+        _ => d,
+    })
+}
+
+/// Are round brackets balanced in `s`?
 pub fn parens_balanced(s: &str) -> bool {
-    let mut depth = 0i32;
-    for c in s.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
-            _ => {}
-        }
-    }
-    depth == 0
+    paren_depth(s) == 0
 }
 
 /// More opening than closing brackets: the text goes on on the next line.
 pub fn parens_open(s: &str) -> bool {
-    let mut depth = 0i32;
-    for c in s.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
-            _ => {}
-        }
-    }
-    depth > 0
+    paren_depth(s) > 0
 }
 
 /// A line ending in a character that cannot end a sentence: a comma, an
