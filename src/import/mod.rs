@@ -276,9 +276,10 @@ pub fn import_file(path: &Path, options: Options) -> Result<Import, ToolError> {
 pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Import, ToolError> {
     let decoded = decode::decode(path, bytes, options.format, options.encoding)
         .map_err(|m| ToolError::Other(format!("无法导入 {}：{m}", path.display())))?;
-    // Old Mac line ends: make every line break a '\n' so positions agree.
-    let text = if decoded.text.contains('\r') && !decoded.text.contains("\r\n") {
-        decoded.text.replace('\r', "\n")
+    // Windows (CRLF) and old Mac (CR) line ends become '\n': lines and
+    // columns stay the same, and messages show no stray '\r'.
+    let text = if decoded.text.contains('\r') {
+        decoded.text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         decoded.text
     };
