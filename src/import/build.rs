@@ -641,8 +641,9 @@ impl<'a> Builder<'a> {
             self.pop_division();
         }
         let li = level_index(level);
+        let mut note = None;
         if let Some(n) = number {
-            self.check_division_number(l, level, n, label_len);
+            note = self.check_division_number(l, level, n, label_len);
             self.counters[li] = Some(n);
             if level == Level::Chapter {
                 self.last_chapter_overall = Some(n);
@@ -657,27 +658,30 @@ impl<'a> Builder<'a> {
                     .at(span_of(self.file, l, label_len), "标题是空的")
                     .hint("导入时暂用“（无标题）”；请在 YAML 里补上标题。"),
             );
+            note.get_or_insert_with(|| format!("没有标题（原稿第 {} 行）", l.no + 1));
             "（无标题）".to_string()
         } else {
             title
         };
         let id = self.division_id(level, number, &title);
         let unnumbered = number.is_none();
-        self.stack.push(OpenDiv { div: IDivision { level, id, title, unnumbered, body: Vec::new() } });
+        self.stack.push(OpenDiv { div: IDivision { level, id, title, unnumbered, body: Vec::new(), note } });
     }
 
     fn label_of(&self, level: Level, number: Option<u32>) -> String {
         number.map_or_else(|| level.word().to_string(), |n| format!("第{}{}", to_chinese(n), level.word()))
     }
 
-    fn check_division_number(&mut self, l: &Line, level: Level, n: u32, label_len: usize) {
+    /// Report a division number out of sequence; returns the note for the
+    /// YAML.
+    fn check_division_number(&mut self, l: &Line, level: Level, n: u32, label_len: usize) -> Option<String> {
         let li = level_index(level);
         let word = level.word();
         let prev = self.counters[li];
         let continues = level == Level::Chapter && self.last_chapter_overall.is_some_and(|g| n == g + 1);
         let expected = prev.map_or(1, |p| p + 1);
         if n == expected || (prev.is_none() && continues) {
-            return;
+            return None;
         }
         let label = |k: u32| format!("第{}{word}", to_chinese(k));
         let (msg, note) = match prev {
@@ -694,7 +698,9 @@ impl<'a> Builder<'a> {
             Some(p) => (format!("{}之后是{}，序号倒退", label(p), label(n)), format!("导入后编为{}", label(p + 1))),
             None => (format!("第一个{word}是{}", label(n)), format!("导入后编为{}", label(1))),
         };
+        let yaml_note = format!("{msg}（原稿第 {} 行）", l.no + 1);
         self.diags.push(Diagnostic::warning("I040", msg).at(span_of(self.file, l, label_len), note));
+        Some(yaml_note)
     }
 
     fn division_id(&self, level: Level, number: Option<u32>, title: &str) -> String {
@@ -739,10 +745,10 @@ impl<'a> Builder<'a> {
     fn start_article(&mut self, l: &Line, no: (u32, u32), rest: &str, label_len: usize) {
         self.close_article();
         let label = span_of(self.file, l, label_len);
-        self.check_article_number(no, label);
+        let note = self.check_article_number(no, label).map(|m| format!("{m}（原稿第 {} 行）", l.no + 1));
         self.last_no = Some(no);
         let id = if no.1 == 0 { format!("art-{}", no.0) } else { format!("art-{}-{}", no.0, no.1) };
-        let mut art = IArticle { id, inserted: no.1 > 0, ..IArticle::default() };
+        let mut art = IArticle { id, inserted: no.1 > 0, note, ..IArticle::default() };
         let mut pending = None;
         let rest = rest.trim_matches(is_space);
         if is_placeholder(rest) {
@@ -753,12 +759,12 @@ impl<'a> Builder<'a> {
             art.heading = Some(h.trim().to_string());
             let after = after.trim_matches(is_space);
             if !after.is_empty() {
-                art.paragraphs.push(IBlock { text: after.to_string(), items: Vec::new() });
+                art.paragraphs.push(IBlock::new(after.to_string()));
             }
         } else if heading_like(rest) {
             pending = Some(rest.to_string());
         } else if !rest.is_empty() {
-            art.paragraphs.push(IBlock { text: rest.to_string(), items: Vec::new() });
+            art.paragraphs.push(IBlock::new(rest.to_string()));
         }
         self.art = Some(OpenArt {
             art,
@@ -775,7 +781,8 @@ impl<'a> Builder<'a> {
         });
     }
 
-    fn check_article_number(&mut self, no: (u32, u32), at: Span) {
+    /// Report an article number out of sequence; returns the message.
+    fn check_article_number(&mut self, no: (u32, u32), at: Span) -> Option<String> {
         let label = article_label(no);
         let d = match self.last_no {
             None if no != (1, 0) => Some(
@@ -815,15 +822,17 @@ impl<'a> Builder<'a> {
                 }
             }
         };
+        let msg = d.as_ref().map(|d| d.message.clone());
         if let Some(d) = d {
             self.diags.push(d);
         }
+        msg
     }
 
     fn close_article(&mut self) {
         let Some(mut a) = self.art.take() else { return };
         if let Some(p) = a.pending.take() {
-            a.art.paragraphs.insert(0, IBlock { text: p, items: Vec::new() });
+            a.art.paragraphs.insert(0, IBlock::new(p));
         }
         let mut empty = 0;
         for p in &mut a.art.paragraphs {
@@ -831,6 +840,7 @@ impl<'a> Builder<'a> {
         }
         a.art.paragraphs.retain(|p| !p.text.is_empty() || !p.items.is_empty());
         if empty > 0 {
+            a.art.note.get_or_insert_with(|| format!("原稿有 {empty} 个项或目只有编号、没有内容，已略去"));
             self.diags.push(
                 Diagnostic::warning("I026", format!("{}有 {empty} 个项或目只有编号、没有内容", article_label(a.no)))
                     .at(a.label, "空的项已略去"),
@@ -842,6 +852,7 @@ impl<'a> Builder<'a> {
                     .at(a.label, "按“（删去）”导入")
                     .hint("如果正文丢了，请在 YAML 里补上 text 并去掉 repealed。"),
             );
+            a.art.note.get_or_insert_with(|| "原稿此条没有正文，按（删去）导入".to_string());
             a.art.repealed = true;
         }
         let flat = flatten(&a.art);
@@ -853,6 +864,7 @@ impl<'a> Builder<'a> {
                 );
                 return;
             }
+            a.art.note.get_or_insert_with(|| format!("原稿{label}出现了两次，这是第二次"));
             self.diags.push(
                 Diagnostic::warning("I023", format!("{label}出现了两次，内容不同"))
                     .at(a.label, "第二次出现")
@@ -875,18 +887,18 @@ impl<'a> Builder<'a> {
         if let Some(p) = a.pending.take() {
             if heading_like(&p) && !starts_as_continuation(text) {
                 a.art.heading = Some(p);
-                a.art.paragraphs.push(IBlock { text: text.to_string(), items: Vec::new() });
+                a.art.paragraphs.push(IBlock::new(text.to_string()));
             } else {
                 let mut t = p;
                 join(&mut t, text);
-                a.art.paragraphs.push(IBlock { text: t, items: Vec::new() });
+                a.art.paragraphs.push(IBlock::new(t));
             }
             a.depth = 0;
         } else if open && !a.art.paragraphs.is_empty() {
             let target = current_block(&mut a.art.paragraphs, a.depth);
             join(&mut target.text, text);
         } else {
-            a.art.paragraphs.push(IBlock { text: text.to_string(), items: Vec::new() });
+            a.art.paragraphs.push(IBlock::new(text.to_string()));
             a.depth = 0;
             a.item_no = None;
             a.sub_no = None;
@@ -910,9 +922,12 @@ impl<'a> Builder<'a> {
             self.text(l, &l.text);
             return;
         }
-        if n != expected {
-            self.item_anomaly(l, n, expected, label_len, nested, sub);
-        }
+        let note = if n != expected {
+            let msg = self.item_anomaly(l, n, expected, label_len, nested, sub);
+            Some(format!("{msg}（原稿第 {} 行）", l.no + 1))
+        } else {
+            None
+        };
         let Some(a) = &mut self.art else { return };
         if let Some(p) = a.pending.take() {
             a.art.heading = Some(p);
@@ -920,7 +935,7 @@ impl<'a> Builder<'a> {
         if a.art.paragraphs.is_empty() {
             a.art.paragraphs.push(IBlock::default());
         }
-        let block = IBlock { text: rest.to_string(), items: Vec::new() };
+        let block = IBlock { note, ..IBlock::new(rest) };
         if let Some(p) = a.art.paragraphs.last_mut() {
             if nested {
                 if let Some(item) = p.items.last_mut() {
@@ -941,8 +956,9 @@ impl<'a> Builder<'a> {
         a.awaiting_text = rest.is_empty();
     }
 
-    fn item_anomaly(&mut self, l: &Line, n: u32, expected: u32, label_len: usize, nested: bool, sub: bool) {
-        let Some(a) = &self.art else { return };
+    /// Report an item label out of sequence; returns the message.
+    fn item_anomaly(&mut self, l: &Line, n: u32, expected: u32, label_len: usize, nested: bool, sub: bool) -> String {
+        let Some(a) = &self.art else { return String::new() };
         let art = article_label(a.no);
         let label = |k: u32| if sub { format!("{k}.") } else { item_label(k) };
         let prev = expected - 1;
@@ -961,7 +977,9 @@ impl<'a> Builder<'a> {
             Diagnostic::warning("I031", format!("{art}的{what}号在{}之后是{}", label(prev), label(n)))
                 .at(at, format!("导入后按顺序编为{}", label(expected)))
         };
+        let msg = d.message.clone();
         self.diags.push(d);
+        msg
     }
 
     fn stray(&mut self, l: &Line) {

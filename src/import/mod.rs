@@ -88,6 +88,8 @@ pub struct IDivision {
     pub title: String,
     pub unnumbered: bool,
     pub body: Vec<INode>,
+    /// What the import repaired here, written as a YAML comment.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -97,6 +99,8 @@ pub struct IArticle {
     pub paragraphs: Vec<IBlock>,
     pub repealed: bool,
     pub inserted: bool,
+    /// What the import repaired here, written as a YAML comment.
+    pub note: Option<String>,
 }
 
 /// A paragraph (款), item (项) or sub-item (目): its text and the blocks
@@ -106,6 +110,14 @@ pub struct IArticle {
 pub struct IBlock {
     pub text: String,
     pub items: Vec<IBlock>,
+    /// What the import repaired here, written as a YAML comment.
+    pub note: Option<String>,
+}
+
+impl IBlock {
+    pub fn new(text: impl Into<String>) -> Self {
+        IBlock { text: text.into(), items: Vec::new(), note: None }
+    }
 }
 
 /// Counts of an imported structure.
@@ -171,21 +183,42 @@ impl Imported {
         out
     }
 
-    /// The same structure with every id blanked: for comparing two imports,
-    /// or an import with a loaded charter, regardless of ids.
+    /// The same structure with every id blanked (and the import's notes
+    /// dropped): for comparing two imports, or an import with a loaded
+    /// charter, regardless of ids.
     pub fn without_ids(&self) -> Imported {
-        fn strip(nodes: &[INode]) -> Vec<INode> {
+        self.map(&|id| id.clear())
+    }
+
+    /// The same structure without the import's notes (which a loaded
+    /// charter does not have: they are YAML comments).
+    pub fn without_notes(&self) -> Imported {
+        self.map(&|_| {})
+    }
+
+    fn map(&self, id: &dyn Fn(&mut String)) -> Imported {
+        fn block(b: &IBlock) -> IBlock {
+            IBlock { text: b.text.clone(), items: b.items.iter().map(block).collect(), note: None }
+        }
+        fn strip(nodes: &[INode], id: &dyn Fn(&mut String)) -> Vec<INode> {
             nodes
                 .iter()
                 .map(|n| match n {
                     INode::Division(d) => {
-                        INode::Division(IDivision { id: String::new(), body: strip(&d.body), ..d.clone() })
+                        let mut d = IDivision { body: strip(&d.body, id), note: None, ..d.clone() };
+                        id(&mut d.id);
+                        INode::Division(d)
                     }
-                    INode::Article(a) => INode::Article(IArticle { id: String::new(), ..a.clone() }),
+                    INode::Article(a) => {
+                        let mut a =
+                            IArticle { paragraphs: a.paragraphs.iter().map(block).collect(), note: None, ..a.clone() };
+                        id(&mut a.id);
+                        INode::Article(a)
+                    }
                 })
                 .collect()
         }
-        Imported { body: strip(&self.body), ..self.clone() }
+        Imported { body: strip(&self.body, id), ..self.clone() }
     }
 }
 
@@ -198,10 +231,10 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
     use crate::text::Text;
     let plain = |t: &Text, from: Option<&str>| t.plain_with(&|r| crate::resolve::cite(numbering, r, from)).text;
     fn item(i: &Item, f: &dyn Fn(&Text) -> String) -> IBlock {
-        IBlock { text: f(&i.text), items: i.items.iter().map(|s| item(s, f)).collect() }
+        IBlock { text: f(&i.text), items: i.items.iter().map(|s| item(s, f)).collect(), note: None }
     }
     fn para(p: &Paragraph, f: &dyn Fn(&Text) -> String) -> IBlock {
-        IBlock { text: f(&p.text), items: p.items.iter().map(|i| item(i, f)).collect() }
+        IBlock { text: f(&p.text), items: p.items.iter().map(|i| item(i, f)).collect(), note: None }
     }
     fn nodes(v: &[Node], plain: &dyn Fn(&Text, Option<&str>) -> String) -> Vec<INode> {
         v.iter()
@@ -212,6 +245,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
                     title: d.title.clone(),
                     unnumbered: d.unnumbered,
                     body: nodes(&d.body, plain),
+                    note: None,
                 }),
                 Node::Article(a) => {
                     let from = Some(a.id.as_str());
@@ -222,6 +256,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
                         paragraphs: a.paragraphs.iter().map(|p| para(p, &f)).collect(),
                         repealed: a.repealed,
                         inserted: a.inserted,
+                        note: None,
                     })
                 }
             })
@@ -278,11 +313,8 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
         .map_err(|m| ToolError::Other(format!("无法导入 {}：{m}", path.display())))?;
     // Windows (CRLF) and old Mac (CR) line ends become '\n': lines and
     // columns stay the same, and messages show no stray '\r'.
-    let text = if decoded.text.contains('\r') {
-        decoded.text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        decoded.text
-    };
+    let text =
+        if decoded.text.contains('\r') { decoded.text.replace("\r\n", "\n").replace('\r', "\n") } else { decoded.text };
     let mut sources = Sources::default();
     let file = sources.add(path, text);
     let (lines, kangxi) = lines::split(&sources.file(file).text, decoded.format);

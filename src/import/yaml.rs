@@ -53,6 +53,7 @@ fn nodes(s: &mut String, list: &[INode], indent: usize) {
     for n in list {
         match n {
             INode::Division(d) => {
+                comment(s, &pad, d.note.as_deref());
                 let _ = writeln!(s, "{pad}- {}: {}", d.level.key(), scalar(&d.title));
                 let _ = writeln!(s, "{pad}  id: {}", d.id);
                 if d.unnumbered {
@@ -72,6 +73,7 @@ fn nodes(s: &mut String, list: &[INode], indent: usize) {
 
 fn article(s: &mut String, a: &IArticle, indent: usize) {
     let pad = " ".repeat(indent);
+    comment(s, &pad, a.note.as_deref());
     let _ = writeln!(s, "{pad}- id: {}", a.id);
     if let Some(h) = &a.heading {
         let _ = writeln!(s, "{pad}  heading: {}", scalar(&escape_markdown(h)));
@@ -115,6 +117,7 @@ fn items(s: &mut String, list: &[IBlock], indent: usize) {
 /// One list entry: `- |` with the text, or a mapping when it has items.
 fn block(s: &mut String, b: &IBlock, indent: usize) {
     let pad = " ".repeat(indent);
+    comment(s, &pad, b.note.as_deref());
     if b.items.is_empty() {
         let _ = writeln!(s, "{pad}- |");
         block_lines(s, &b.text, indent + 2);
@@ -130,6 +133,13 @@ fn block(s: &mut String, b: &IBlock, indent: usize) {
     let _ = writeln!(s, "{pad}- text: |");
     block_lines(s, &b.text, indent + 4);
     items(s, &b.items, indent + 2);
+}
+
+/// A note of the import as a comment line: `# 导入：…`.
+fn comment(s: &mut String, pad: &str, note: Option<&str>) {
+    if let Some(n) = note {
+        let _ = writeln!(s, "{pad}# 导入：{}", one_line(n));
+    }
 }
 
 /// The body of a block scalar: the (escaped) text on one indented line.
