@@ -112,10 +112,56 @@ pub fn build(lines: &[Line], file: FileId, format: InputFormat, fallback_title: 
     let mut b = Builder::new(lines, file, format, &layout);
     b.header(&layout, fallback_title);
     b.body(&layout);
+    if let Some(toc) = layout.toc {
+        check_toc(lines, file, toc, layout.body_start, &mut b.diags);
+    }
     let mut charter = b.finish();
     dedupe_ids(&mut charter.body);
     diags.append(&mut b.diags);
     Built { charter: Some(charter), diagnostics: diags }
+}
+
+/// The table of contents should list the body's headings: report the
+/// first difference (a heading renamed in the body but not in the 目录, or
+/// one missing).
+fn check_toc(lines: &[Line], file: FileId, toc: (usize, usize), body_start: usize, diags: &mut Vec<Diagnostic>) {
+    let is_heading = |l: &&Line| matches!(l.kind, Kind::Heading { .. } | Kind::Supplementary { .. });
+    let key = |l: &Line| -> String { heading_title(&l.text).chars().filter(|c| !is_space(*c)).collect() };
+    let listed: Vec<&Line> = lines[toc.0 + 1..toc.1].iter().filter(is_heading).collect();
+    let body: Vec<&Line> = lines[body_start..].iter().filter(is_heading).collect();
+    if listed.is_empty() {
+        return;
+    }
+    let span = |l: &Line| Span::new(file, l.start, l.end.max(l.start));
+    for (i, t) in listed.iter().enumerate() {
+        match body.get(i) {
+            Some(b) if key(t) == key(b) => {}
+            Some(b) => {
+                diags.push(
+                    Diagnostic::warning("I015", format!("目录与正文不一致：目录是“{}”，正文是“{}”", t.text, b.text))
+                        .at(span(t), "目录中的标题")
+                        .also(span(b), "正文中的标题")
+                        .hint("结构取自正文；请核对目录。"),
+                );
+                return;
+            }
+            None => {
+                diags.push(
+                    Diagnostic::warning("I015", format!("目录中的“{}”在正文中没有", t.text))
+                        .at(span(t), "正文里没有这个标题")
+                        .hint("结构取自正文；请核对目录。"),
+                );
+                return;
+            }
+        }
+    }
+    if let Some(b) = body.get(listed.len()) {
+        diags.push(
+            Diagnostic::warning("I015", format!("正文中的“{}”没有列入目录", b.text))
+                .at(span(b), "目录里没有这个标题")
+                .hint("结构取自正文；请核对目录。"),
+        );
+    }
 }
 
 fn first_content(lines: &[Line], file: FileId) -> Span {
@@ -1173,6 +1219,15 @@ mod tests {
         let items: Vec<&str> = a[0].paragraphs[0].items.iter().map(|i| i.text.as_str()).collect();
         assert_eq!(items, ["服务同学；", "组织学习。"]);
         assert_eq!(codes(&d), ["I040", "I041"]);
+    }
+
+    #[test]
+    fn table_of_contents_is_checked() {
+        let (c, d) =
+            import("章程\n目录\n第一章 总则\n第二章 会员\n第一章 总则\n第一条 甲。\n第二章 会员们\n第二条 乙。\n");
+        assert_eq!(c.counts().chapters, 2);
+        assert_eq!(codes(&d), ["I011", "I015"]);
+        assert!(d[1].message.contains("会员们"), "{}", d[1].message);
     }
 
     #[test]
