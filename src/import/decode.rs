@@ -100,6 +100,15 @@ fn decode_text(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<(Strin
     if enc == encoding_rs::GBK {
         enc = GB18030;
     }
+    // A guess of some other script (short texts can look Japanese or
+    // Korean) loses to GB18030 when the bytes are valid GB18030: a charter
+    // is Chinese.
+    if enc != GB18030
+        && enc != encoding_rs::BIG5
+        && GB18030.decode_without_bom_handling_and_without_replacement(bytes).is_some()
+    {
+        enc = GB18030;
+    }
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     Ok((text.into_owned(), display_name(enc), true, had_errors))
 }
@@ -149,6 +158,14 @@ mod tests {
         let mut bom8 = vec![0xEF, 0xBB, 0xBF];
         bom8.extend_from_slice(s.as_bytes());
         assert_eq!(text(&bom8).0, s);
+    }
+
+    #[test]
+    fn short_gbk_texts() {
+        for s in ["第一条　本会。", "（草案）", "附则", "章程第三条"] {
+            let (gb, _, _) = GB18030.encode(s);
+            assert_eq!(text(&gb), (s.to_string(), "GB18030"), "{s}");
+        }
     }
 
     #[test]
