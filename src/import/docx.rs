@@ -108,123 +108,121 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .map(|v| v.into())
 }
 
+/// Call `f` with every event of a well-formed part; stop at the end or at
+/// the first XML error (numbering and styles are optional extras).
+fn for_each_event(xml: &str, mut f: impl FnMut(Event<'_>)) {
+    let mut r = Reader::from_str(xml);
+    loop {
+        match r.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(ev) => f(ev),
+        }
+    }
+}
+
 fn parse_numbering(xml: &str) -> Numbering {
     let mut n = Numbering::default();
-    let mut r = Reader::from_str(xml);
     let mut abs: Option<(String, Vec<Lvl>)> = None;
     let mut lvl: Option<(usize, Lvl)> = None;
     let mut num: Option<(String, String, HashMap<u8, u32>)> = None;
     let mut override_lvl: Option<u8> = None;
-    loop {
-        let ev = match r.read_event() {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(ev) => ev,
-        };
-        match ev {
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                "w:abstractNum" => {
-                    abs = attr(&e, "w:abstractNumId").map(|id| (id, vec![Lvl::default(); 9]));
+    for_each_event(xml, |ev| match ev {
+        Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+            "w:abstractNum" => {
+                abs = attr(&e, "w:abstractNumId").map(|id| (id, vec![Lvl::default(); 9]));
+            }
+            "w:lvl" if abs.is_some() => {
+                let i = attr(&e, "w:ilvl").and_then(|v| v.parse::<usize>().ok()).unwrap_or(0).min(8);
+                lvl = Some((i, Lvl::default()));
+            }
+            "w:start" => {
+                let v = attr(&e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                if let Some((_, l)) = &mut lvl {
+                    l.start = v;
                 }
-                "w:lvl" if abs.is_some() => {
-                    let i = attr(&e, "w:ilvl").and_then(|v| v.parse::<usize>().ok()).unwrap_or(0).min(8);
-                    lvl = Some((i, Lvl::default()));
+            }
+            "w:numFmt" => {
+                if let (Some((_, l)), Some(v)) = (&mut lvl, attr(&e, "w:val")) {
+                    l.fmt = v;
                 }
-                "w:start" => {
-                    let v = attr(&e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(1);
-                    if let Some((_, l)) = &mut lvl {
-                        l.start = v;
-                    }
+            }
+            "w:lvlText" => {
+                if let (Some((_, l)), Some(v)) = (&mut lvl, attr(&e, "w:val")) {
+                    l.text = v;
                 }
-                "w:numFmt" => {
-                    if let (Some((_, l)), Some(v)) = (&mut lvl, attr(&e, "w:val")) {
-                        l.fmt = v;
-                    }
+            }
+            "w:num" => num = attr(&e, "w:numId").map(|id| (id, String::new(), HashMap::new())),
+            "w:abstractNumId" => {
+                if let (Some(x), Some(v)) = (&mut num, attr(&e, "w:val")) {
+                    x.1 = v;
                 }
-                "w:lvlText" => {
-                    if let (Some((_, l)), Some(v)) = (&mut lvl, attr(&e, "w:val")) {
-                        l.text = v;
-                    }
+            }
+            "w:lvlOverride" => override_lvl = attr(&e, "w:ilvl").and_then(|v| v.parse().ok()),
+            "w:startOverride" => {
+                if let (Some(x), Some(i), Some(v)) =
+                    (&mut num, override_lvl, attr(&e, "w:val").and_then(|v| v.parse().ok()))
+                {
+                    x.2.insert(i, v);
                 }
-                "w:num" => num = attr(&e, "w:numId").map(|id| (id, String::new(), HashMap::new())),
-                "w:abstractNumId" => {
-                    if let (Some(x), Some(v)) = (&mut num, attr(&e, "w:val")) {
-                        x.1 = v;
-                    }
-                }
-                "w:lvlOverride" => override_lvl = attr(&e, "w:ilvl").and_then(|v| v.parse().ok()),
-                "w:startOverride" => {
-                    if let (Some(x), Some(i), Some(v)) =
-                        (&mut num, override_lvl, attr(&e, "w:val").and_then(|v| v.parse().ok()))
-                    {
-                        x.2.insert(i, v);
-                    }
-                }
-                _ => {}
-            },
-            Event::End(e) => match e.name().as_ref() {
-                "w:lvl" => {
-                    if let (Some((_, levels)), Some((i, l))) = (&mut abs, lvl.take())
-                        && let Some(slot) = levels.get_mut(i)
-                    {
-                        *slot = l;
-                    }
-                }
-                "w:abstractNum" => {
-                    if let Some((id, levels)) = abs.take() {
-                        n.abstracts.insert(id, levels);
-                    }
-                }
-                "w:num" => {
-                    if let Some((id, a, o)) = num.take() {
-                        n.nums.insert(id, (a, o));
-                    }
-                }
-                _ => {}
-            },
+            }
             _ => {}
-        }
-    }
+        },
+        Event::End(e) => match e.name().as_ref() {
+            "w:lvl" => {
+                if let (Some((_, levels)), Some((i, l))) = (&mut abs, lvl.take())
+                    && let Some(slot) = levels.get_mut(i)
+                {
+                    *slot = l;
+                }
+            }
+            "w:abstractNum" => {
+                if let Some((id, levels)) = abs.take() {
+                    n.abstracts.insert(id, levels);
+                }
+            }
+            "w:num" => {
+                if let Some((id, a, o)) = num.take() {
+                    n.nums.insert(id, (a, o));
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    });
     n
 }
 
 /// styleId → the numbering it gives its paragraphs (following `basedOn`).
 fn parse_styles(xml: &str) -> HashMap<String, NumPr> {
     let mut direct: HashMap<String, (NumPr, Option<String>)> = HashMap::new();
-    let mut r = Reader::from_str(xml);
     let mut cur: Option<(String, NumPr, Option<String>)> = None;
-    loop {
-        let ev = match r.read_event() {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(ev) => ev,
-        };
-        match ev {
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                "w:style" => cur = attr(&e, "w:styleId").map(|id| (id, NumPr::default(), None)),
-                "w:basedOn" => {
-                    if let Some(c) = &mut cur {
-                        c.2 = attr(&e, "w:val");
-                    }
+    for_each_event(xml, |ev| match ev {
+        Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+            "w:style" => cur = attr(&e, "w:styleId").map(|id| (id, NumPr::default(), None)),
+            "w:basedOn" => {
+                if let Some(c) = &mut cur {
+                    c.2 = attr(&e, "w:val");
                 }
-                "w:numId" => {
-                    if let Some(c) = &mut cur {
-                        c.1.num_id = attr(&e, "w:val");
-                    }
+            }
+            "w:numId" => {
+                if let Some(c) = &mut cur {
+                    c.1.num_id = attr(&e, "w:val");
                 }
-                "w:ilvl" => {
-                    if let Some(c) = &mut cur {
-                        c.1.ilvl = attr(&e, "w:val").and_then(|v| v.parse().ok());
-                    }
-                }
-                _ => {}
-            },
-            Event::End(e) if e.name().as_ref() == "w:style" => {
-                if let Some((id, np, based)) = cur.take() {
-                    direct.insert(id, (np, based));
+            }
+            "w:ilvl" => {
+                if let Some(c) = &mut cur {
+                    c.1.ilvl = attr(&e, "w:val").and_then(|v| v.parse().ok());
                 }
             }
             _ => {}
+        },
+        Event::End(e) if e.name().as_ref() == "w:style" => {
+            if let Some((id, np, based)) = cur.take() {
+                direct.insert(id, (np, based));
+            }
         }
-    }
+        _ => {}
+    });
     let mut out = HashMap::new();
     for id in direct.keys() {
         let mut np = NumPr::default();
