@@ -257,7 +257,7 @@ fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
     let e = e.without_snippet();
     let span = e.location().map_or(Span::new(id, file.text.len(), file.text.len()), |l| loc_span(file, id, &l));
     let line = file.line_text(span.start);
-    let d = match e {
+    match e {
         YamlError::SerdeUnknownField { field, expected, .. } => {
             let mut d = Diagnostic::error("Y010", format!("未知的键“{field}”")).at(span, "这个键不认识");
             if let Some(s) = did_you_mean(field, expected.iter().copied()) {
@@ -305,8 +305,7 @@ fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
             Diagnostic::error("Y011", "这里应当是 true 或 false").at(span, "不是 true 或 false")
         }
         other => syntax_error(other, file, span, line),
-    };
-    d
+    }
 }
 
 fn syntax_error(e: &YamlError, file: &SourceFile, span: Span, line: &str) -> Diagnostic {
@@ -823,7 +822,7 @@ fn is_iso_date(s: &str) -> bool {
         return false;
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29) && !(matches!(m, 4 | 6 | 9 | 11) && d > 30))
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29 || matches!(m, 4 | 6 | 9 | 11) && d > 30))
 }
 
 /// A best-effort slug for a malformed id.

@@ -82,8 +82,10 @@ pub fn parse(s: &str) -> Option<u32> {
     let mut last_unit = u64::MAX;
     for c in s.chars() {
         if let Some(d) = digit_value(c) {
-            if digit.is_some() && d != 0 {
-                return None; // two digits in a row: "二三"
+            if let Some(prev) = digit
+                && (prev != 0 || d == 0)
+            {
+                return None; // two digits in a row: "二三", "一〇" (but 百零一 is fine)
             }
             digit = Some(d);
             continue;
