@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use charter::{Document, ToolError, diagnostic};
 
 mod check;
+mod diff;
 mod explain;
 mod export;
 mod generate;
@@ -52,6 +53,8 @@ pub enum Command {
     Outline(PathArg),
     /// 导出编号并解析引用后的章程（JSON）
     Export(export::ExportArgs),
+    /// 比较两稿章程：逐条列出新增、删除、修改、拆分、合并和仅序号变化的条文
+    Diff(diff::DiffArgs),
     /// 解释一个诊断代码，例如 charter explain CH001
     Explain(explain::ExplainArgs),
     /// 列出所有检查规则
@@ -89,6 +92,7 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Check(a) => check::run(a, &cli.global),
         Command::Outline(a) => outline::run(a, &cli.global),
         Command::Export(a) => export::run(a, &cli.global),
+        Command::Diff(a) => diff::run(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
         Command::Generate(a) => generate::run(a),
