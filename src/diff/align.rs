@@ -14,8 +14,8 @@
 //!    ([`GAP_MIN`]);
 //! 5. similar content anywhere: moved and changed ([`MOVE_MIN`]);
 //! 6. splits and merges: an unpaired article next to a paired one whose
-//!    partner contains it ([`PIECE_MIN`], and the pair must become more
-//!    similar with it);
+//!    partner contains it ([`PIECE_MIN`]) and which makes the pair more
+//!    similar or covers more of the partner ([`PIECE_GAIN`]);
 //! 7. whatever is left is added or deleted.
 
 use std::collections::HashMap;
@@ -32,6 +32,9 @@ pub const MOVE_MIN: f64 = 0.60;
 /// Least share of a split piece's (or merged part's) bigrams found in the
 /// whole it came from (or went into).
 pub const PIECE_MIN: f64 = 0.30;
+/// Least share of the whole's bigrams that a further piece must add to
+/// what the pieces already cover.
+pub const PIECE_GAIN: f64 = 0.10;
 /// Largest gap (old × new articles) paired by exact dynamic programming;
 /// larger gaps are paired greedily.
 const DP_MAX: usize = 40_000;
@@ -398,7 +401,10 @@ fn splits_and_merges(st: &mut State) -> Vec<Group> {
 
 /// Grow a run of pieces around `center` (which is paired with `whole`):
 /// each neighbour must be free, have at least [`PIECE_MIN`] of its bigrams
-/// in `whole`, and make the run more similar to `whole`.
+/// in `whole`, and either make the run more similar to `whole` (Dice up by
+/// more than 0.01) or cover at least [`PIECE_GAIN`] more of `whole` while
+/// losing at most half that gain in similarity (a piece that repeats the
+/// heading, or adds a few words).
 fn grow<'g>(
     center: usize,
     len: usize,
@@ -408,28 +414,27 @@ fn grow<'g>(
 ) -> Vec<usize> {
     let mut run = vec![center];
     let mut cur: Vec<u64> = grams(center).to_vec();
-    let mut score = dice(whole, &cur);
-    let try_add = |n: usize, cur: &mut Vec<u64>, score: &mut f64| -> bool {
+    let try_add = |n: usize, cur: &mut Vec<u64>| -> bool {
         if !free(n) || containment(grams(n), whole) < PIECE_MIN {
             return false;
         }
         let next = union(&[cur, grams(n)]);
-        let s = dice(whole, &next);
-        if s > *score + 0.01 {
+        let gain = containment(whole, &next) - containment(whole, cur);
+        let better = dice(whole, &next) - dice(whole, cur);
+        if better > 0.01 || (gain >= PIECE_GAIN && better >= -gain / 2.0) {
             *cur = next;
-            *score = s;
             true
         } else {
             false
         }
     };
     let mut right = center + 1;
-    while right < len && try_add(right, &mut cur, &mut score) {
+    while right < len && try_add(right, &mut cur) {
         run.push(right);
         right += 1;
     }
     let mut left = center;
-    while left > 0 && try_add(left - 1, &mut cur, &mut score) {
+    while left > 0 && try_add(left - 1, &mut cur) {
         left -= 1;
         run.insert(0, left);
     }

@@ -240,9 +240,10 @@ fn written(
     if now_of_old.contains(&nt) {
         return None;
     }
-    let new_what = match ops.get(*op_of_new.get(nt)?)?.op {
-        ArticleChange::Added => "新增的条文".to_string(),
-        _ => "另一条".to_string(),
+    let target_op = ops.get(*op_of_new.get(nt)?)?;
+    let new_what = match target_op.old.first() {
+        None => "新增的条文".to_string(),
+        Some(o) => format!("原{}", o.label),
     };
     let message = match now_of_old.first() {
         Some(&m) => format!(

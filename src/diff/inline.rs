@@ -18,10 +18,10 @@ use super::{SegOp, Segment};
 /// changes around it.
 ///
 /// The rule: an unchanged run that lies between two changes is shown as
-/// deleted and re-inserted when it is at most `FOLD_MAX` characters long
-/// and no longer than the change on each side of it (a change's length is
-/// the larger of what it deletes and what it inserts). Folding repeats
-/// until nothing more folds. So `20-30` → `20至30` stays two small changes around
+/// deleted and re-inserted when it is at most `FOLD_MAX` characters long,
+/// no longer than the change on either side of it, and shorter than at
+/// least one of them (a change's length is the larger of what it deletes
+/// and what it inserts). Folding repeats until nothing more folds. So `20-30` → `20至30` stays two small changes around
 /// an unchanged "30" (longer than the one-character changes beside it), while a rewritten
 /// phrase whose old and new wording happen to share a 的 or a 会 reads as one
 /// replacement.
@@ -127,8 +127,8 @@ fn fold(runs: &mut Vec<Run>) {
     while i + 1 < runs.len() {
         let foldable = match (&runs[i - 1], &runs[i], &runs[i + 1]) {
             (before @ Run::Change { .. }, Run::Equal { old, .. }, after @ Run::Change { .. }) => {
-                let len = old.len();
-                len <= FOLD_MAX && len <= weight(before) && len <= weight(after)
+                let (len, wb, wa) = (old.len(), weight(before), weight(after));
+                len <= FOLD_MAX && len <= wb.min(wa) && len < wb.max(wa)
             }
             _ => false,
         };
@@ -218,6 +218,7 @@ mod tests {
         assert_eq!(show("学习纪检部", "学习纪律部"), "学习纪[-检-]{+律+}部");
         assert_eq!(show("一般为 20-30 人，", "一般为20至30人，"), "一般为[- -]20[---]{+至+}30[- -]人，");
         assert_eq!(show("交流 and 联系", "交流和联系"), "交流[- and -]{+和+}联系");
+        assert_eq!(show("不低于 60 %;", "不低于60%；"), "不低于[- -]60[- -]%[-;-]{+；+}");
     }
 
     #[test]

@@ -22,7 +22,7 @@ mod inline;
 mod side;
 pub mod term;
 
-pub use align::{GAP_MIN, MOVE_MIN, PIECE_MIN};
+pub use align::{GAP_MIN, MOVE_MIN, PIECE_GAIN, PIECE_MIN};
 pub use blocks::BLOCK_MIN;
 pub use inline::FOLD_MAX;
 pub use side::BlockKind;

@@ -151,6 +151,8 @@ pub fn renumber_sentence(d: &Diff) -> String {
         .map(|r| {
             if r.count == 1 {
                 format!("{}改为{}", r.old_first, r.new_first)
+            } else if r.count == 2 {
+                format!("{}、{}依次改为{}、{}", r.old_first, r.old_last, r.new_first, r.new_last)
             } else {
                 format!("{}至{}依次改为{}至{}", r.old_first, r.old_last, r.new_first, r.new_last)
             }
