@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::term::{article_header, move_note, renumber_sentence};
-use super::{ArticleChange, ArticleOp, BlockKind, BlockOp, Diff, DivisionChange, SegOp, Segment, summary_line};
+use super::{ArticleChange, ArticleOp, BlockKind, BlockOp, Diff, DivisionChange, Line, SegOp, Segment, summary_line};
 
 const STYLE: &str = r#"
 :root { --ins: #1a7f37; --ins-bg: #dafbe1; --del: #b42318; --del-bg: #ffebe9; --line: #d0d7de; }
@@ -260,34 +260,20 @@ fn article(s: &mut String, op: &ArticleOp) {
         let _ = write!(s, "（{}）", escape(&m));
     }
     s.push_str("</h3>\n");
-    let pieces = op.old.len() > 1 || op.new.len() > 1;
-    let whole = matches!(op.op, ArticleChange::Added | ArticleChange::Deleted);
-
     // Inline view.
     s.push_str("<div class=\"inline\">\n");
-    let mut elided = false;
-    let mut current = None;
-    for b in &op.blocks {
-        if pieces {
-            let k = b.new.as_ref().map(|p| p.article);
-            if k.is_some() && k != current {
-                current = k;
-                if let Some(a) = k.and_then(|k| op.new.get(k)) {
-                    let _ = writeln!(s, "<p class=\"piece\">{}</p>", escape(&a.label));
-                }
+    for line in super::lines(op) {
+        match line {
+            Line::Piece(a) => {
+                let _ = writeln!(s, "<p class=\"piece\">{}</p>", escape(&a.label));
+            }
+            Line::Elided => s.push_str("<p class=\"elided\">……</p>\n"),
+            Line::Block(b) => {
+                let _ = write!(s, "<p class=\"block {}\">", kind_class(b.kind));
+                block_text(s, b, View::Both);
+                s.push_str("</p>\n");
             }
         }
-        if b.op == super::BlockChange::Equal && !whole && !pieces {
-            if !elided {
-                s.push_str("<p class=\"elided\">……</p>\n");
-                elided = true;
-            }
-            continue;
-        }
-        elided = false;
-        let _ = write!(s, "<p class=\"block {}\">", kind_class(b.kind));
-        block_text(s, b, View::Both);
-        s.push_str("</p>\n");
     }
     s.push_str("</div>\n");
 

@@ -16,7 +16,17 @@ use super::{ArticleChange, ArticleOp, BlockChange, ImpactKind, RefImpact, SegOp}
 use crate::number::{ArticleNo, Target};
 use crate::numerals;
 
+/// What the checks look at.
+struct Cx<'s, 'a> {
+    os: &'s Side<'a>,
+    ns: &'s Side<'a>,
+    ops: &'s [ArticleOp],
+    /// For each new article, the index of its operation.
+    op_of_new: &'s [usize],
+}
+
 pub(crate) fn impacts(os: &Side, ns: &Side, ops: &[ArticleOp], op_of_new: &[usize]) -> Vec<RefImpact> {
+    let cx = Cx { os, ns, ops, op_of_new };
     let mut out = Vec::new();
     for (n, art) in ns.articles.iter().enumerate() {
         let Some(op) = op_of_new.get(n).and_then(|&i| ops.get(i)) else { continue };
@@ -43,7 +53,7 @@ pub(crate) fn impacts(os: &Side, ns: &Side, ops: &[ArticleOp], op_of_new: &[usiz
                         at = r.end;
                         if inside(&r) {
                             for id in ids {
-                                if let Some(i) = reference(os, ns, ops, op_of_new, n, &label, id, cite) {
+                                if let Some(i) = cx.reference(n, &label, id, cite) {
                                     out.push(i);
                                 }
                             }
@@ -53,7 +63,7 @@ pub(crate) fn impacts(os: &Side, ns: &Side, ops: &[ArticleOp], op_of_new: &[usiz
                         for c in citations(t, &mut prev_internal) {
                             let r = at + c.range.start..at + c.range.end;
                             let text = &t[c.range.clone()];
-                            if let Some(i) = written(os, ns, ops, op_of_new, n, &label, text, c.no, inside(&r)) {
+                            if let Some(i) = cx.written(n, &label, text, c.no, inside(&r)) {
                                 out.push(i);
                             }
                         }
@@ -112,59 +122,108 @@ fn article_of(ns: &Side, id: &str) -> Option<(usize, bool)> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn reference(
-    os: &Side,
-    ns: &Side,
-    ops: &[ArticleOp],
-    op_of_new: &[usize],
-    citing: usize,
-    citing_label: &str,
-    id: &str,
-    cite: &str,
-) -> Option<RefImpact> {
-    let citing_id = &ns.articles[citing].a.id;
-    let old_cite = os.draft.numbering.cite_one(id, None);
-    if !ns.draft.numbering.targets.contains_key(id) {
-        let old = old_cite?;
-        return Some(RefImpact {
-            kind: ImpactKind::TargetDeleted,
+impl Cx<'_, '_> {
+    /// A `[[id]]` kept from the old draft.
+    fn reference(&self, citing: usize, citing_label: &str, id: &str, cite: &str) -> Option<RefImpact> {
+        let Cx { os, ns, ops, op_of_new } = *self;
+        let citing_id = &ns.articles[citing].a.id;
+        let old_cite = os.draft.numbering.cite_one(id, None);
+        if !ns.draft.numbering.targets.contains_key(id) {
+            let old = old_cite?;
+            return Some(RefImpact {
+                kind: ImpactKind::TargetDeleted,
+                article: citing_id.clone(),
+                article_label: citing_label.to_string(),
+                citation: cite.to_string(),
+                old_target: Some(old.clone()),
+                new_target: None,
+                message: format!("{citing_label}引用的{old}（修改前）已被删除，引用无处可指。"),
+            });
+        }
+        let (a, part) = article_of(ns, id)?;
+        if a == citing {
+            return None;
+        }
+        let op = ops.get(*op_of_new.get(a)?)?;
+        let changed = match op.op {
+            ArticleChange::Split | ArticleChange::Merged => true,
+            ArticleChange::Modified => !part || part_changed(ns, a, op, id),
+            _ => false,
+        };
+        if !changed {
+            return None;
+        }
+        let now = ns.draft.numbering.cite_one(id, None).unwrap_or_default();
+        let how = match op.op {
+            ArticleChange::Split => "已拆分",
+            ArticleChange::Merged => "已与其他条文合并",
+            _ => "的内容已修改",
+        };
+        Some(RefImpact {
+            kind: ImpactKind::TargetChanged,
             article: citing_id.clone(),
             article_label: citing_label.to_string(),
             citation: cite.to_string(),
-            old_target: Some(old.clone()),
-            new_target: None,
-            message: format!("{citing_label}引用的{old}（修改前）已被删除，引用无处可指。"),
-        });
+            old_target: old_cite,
+            new_target: Some(now.clone()),
+            message: format!("{citing_label}引用的{now}{how}，请核对引用是否仍然恰当。"),
+        })
     }
-    let (a, part) = article_of(ns, id)?;
-    if a == citing {
-        return None;
+
+    /// A citation written as text.
+    fn written(&self, citing: usize, citing_label: &str, text: &str, no: ArticleNo, kept: bool) -> Option<RefImpact> {
+        let Cx { os, ns, ops, op_of_new } = *self;
+        let citing_id = &ns.articles[citing].a.id;
+        let new_target = ns.articles.iter().position(|a| a.no == no);
+        let Some(nt) = new_target else {
+            return Some(RefImpact {
+                kind: ImpactKind::DanglingCitation,
+                article: citing_id.clone(),
+                article_label: citing_label.to_string(),
+                citation: text.to_string(),
+                old_target: None,
+                new_target: None,
+                message: format!("{citing_label}中写明的“{text}”在修改后的文本中不存在。"),
+            });
+        };
+        if !kept {
+            return None;
+        }
+        // In the old draft the same words meant the old article with that number.
+        let ot = os.articles.iter().position(|a| a.no == no)?;
+        let old_id = &os.articles[ot].a.id;
+        let now_of_old: Vec<usize> = ops
+            .iter()
+            .find(|op| op.old.iter().any(|a| &a.id == old_id))
+            .map(|op| op.new.iter().filter_map(|a| ns.article_ids.get(a.id.as_str()).copied()).collect())
+            .unwrap_or_default();
+        if now_of_old.contains(&nt) {
+            return None;
+        }
+        let target_op = ops.get(*op_of_new.get(nt)?)?;
+        let new_what = match target_op.old.first() {
+            None => "新增的条文".to_string(),
+            Some(o) => format!("原{}", o.label),
+        };
+        let message = match now_of_old.first() {
+            Some(&m) => format!(
+                "{citing_label}中写明的“{text}”原指修改前的{}（现为{}），现在指向{new_what}，请改为“{}”。",
+                no.label(),
+                ns.articles[m].no.label(),
+                ns.articles[m].no.label()
+            ),
+            None => format!("{citing_label}中写明的“{text}”原指修改前的{}（已删除），现在指向{new_what}。", no.label()),
+        };
+        Some(RefImpact {
+            kind: ImpactKind::StaleCitation,
+            article: citing_id.clone(),
+            article_label: citing_label.to_string(),
+            citation: text.to_string(),
+            old_target: Some(no.label()),
+            new_target: now_of_old.first().map(|&m| ns.articles[m].no.label()),
+            message,
+        })
     }
-    let op = ops.get(*op_of_new.get(a)?)?;
-    let changed = match op.op {
-        ArticleChange::Split | ArticleChange::Merged => true,
-        ArticleChange::Modified => !part || part_changed(ns, a, op, id),
-        _ => false,
-    };
-    if !changed {
-        return None;
-    }
-    let now = ns.draft.numbering.cite_one(id, None).unwrap_or_default();
-    let how = match op.op {
-        ArticleChange::Split => "已拆分",
-        ArticleChange::Merged => "已与其他条文合并",
-        _ => "的内容已修改",
-    };
-    Some(RefImpact {
-        kind: ImpactKind::TargetChanged,
-        article: citing_id.clone(),
-        article_label: citing_label.to_string(),
-        citation: cite.to_string(),
-        old_target: old_cite,
-        new_target: Some(now.clone()),
-        message: format!("{citing_label}引用的{now}{how}，请核对引用是否仍然恰当。"),
-    })
 }
 
 /// Did the block with this id, or a block under it, change?
@@ -199,70 +258,6 @@ fn part_changed(ns: &Side, a: usize, op: &ArticleOp, id: &str) -> bool {
         }
     }
     changed
-}
-
-#[allow(clippy::too_many_arguments)]
-fn written(
-    os: &Side,
-    ns: &Side,
-    ops: &[ArticleOp],
-    op_of_new: &[usize],
-    citing: usize,
-    citing_label: &str,
-    text: &str,
-    no: ArticleNo,
-    kept: bool,
-) -> Option<RefImpact> {
-    let citing_id = &ns.articles[citing].a.id;
-    let new_target = ns.articles.iter().position(|a| a.no == no);
-    let Some(nt) = new_target else {
-        return Some(RefImpact {
-            kind: ImpactKind::DanglingCitation,
-            article: citing_id.clone(),
-            article_label: citing_label.to_string(),
-            citation: text.to_string(),
-            old_target: None,
-            new_target: None,
-            message: format!("{citing_label}中写明的“{text}”在修改后的文本中不存在。"),
-        });
-    };
-    if !kept {
-        return None;
-    }
-    // In the old draft the same words meant the old article with that number.
-    let ot = os.articles.iter().position(|a| a.no == no)?;
-    let old_id = &os.articles[ot].a.id;
-    let now_of_old: Vec<usize> = ops
-        .iter()
-        .find(|op| op.old.iter().any(|a| &a.id == old_id))
-        .map(|op| op.new.iter().filter_map(|a| ns.article_ids.get(a.id.as_str()).copied()).collect())
-        .unwrap_or_default();
-    if now_of_old.contains(&nt) {
-        return None;
-    }
-    let target_op = ops.get(*op_of_new.get(nt)?)?;
-    let new_what = match target_op.old.first() {
-        None => "新增的条文".to_string(),
-        Some(o) => format!("原{}", o.label),
-    };
-    let message = match now_of_old.first() {
-        Some(&m) => format!(
-            "{citing_label}中写明的“{text}”原指修改前的{}（现为{}），现在指向{new_what}，请改为“{}”。",
-            no.label(),
-            ns.articles[m].no.label(),
-            ns.articles[m].no.label()
-        ),
-        None => format!("{citing_label}中写明的“{text}”原指修改前的{}（已删除），现在指向{new_what}。", no.label()),
-    };
-    Some(RefImpact {
-        kind: ImpactKind::StaleCitation,
-        article: citing_id.clone(),
-        article_label: citing_label.to_string(),
-        citation: text.to_string(),
-        old_target: Some(no.label()),
-        new_target: now_of_old.first().map(|&m| ns.articles[m].no.label()),
-        message,
-    })
 }
 
 /// A citation of an article of the same document written as text.

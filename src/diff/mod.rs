@@ -677,6 +677,46 @@ fn renumber_runs(ops: &[ArticleOp]) -> Vec<RenumberRun> {
     runs.into_iter().map(|r| r.0).collect()
 }
 
+/// One line of a changed article as the outputs show it.
+#[derive(Clone, Copy, Debug)]
+pub enum Line<'d> {
+    /// The start of one of several new articles (a split or merge).
+    Piece(&'d ArticleRef),
+    /// Unchanged blocks left out.
+    Elided,
+    Block(&'d BlockOp),
+}
+
+/// What to show of an operation: every block of added, deleted, split and
+/// merged articles (split pieces introduced by [`Line::Piece`]); for the
+/// others the changed blocks, each run of unchanged ones as one
+/// [`Line::Elided`].
+pub fn lines(op: &ArticleOp) -> Vec<Line<'_>> {
+    let whole = matches!(op.op, ArticleChange::Added | ArticleChange::Deleted);
+    let pieces = op.old.len() > 1 || op.new.len() > 1;
+    let mut out = Vec::new();
+    let mut current: Option<usize> = None;
+    for b in &op.blocks {
+        if pieces {
+            let k = b.new.as_ref().map(|p| p.article);
+            if k.is_some() && k != current {
+                current = k;
+                if let Some(a) = k.and_then(|k| op.new.get(k)) {
+                    out.push(Line::Piece(a));
+                }
+            }
+        }
+        if b.op == BlockChange::Equal && !whole && !pieces {
+            if !matches!(out.last(), Some(Line::Elided)) {
+                out.push(Line::Elided);
+            }
+            continue;
+        }
+        out.push(Line::Block(b));
+    }
+    out
+}
+
 /// The summary line: 新增2条，删除1条，修改5条，仅序号变化12条。
 pub fn summary_line(d: &Diff) -> String {
     let s = &d.summary;

@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use super::{
-    ArticleChange, ArticleOp, BlockChange, BlockKind, BlockOp, Diff, DivisionChange, DivisionOp, SegOp, Segment,
+    ArticleChange, ArticleOp, BlockChange, BlockKind, BlockOp, Diff, DivisionChange, DivisionOp, Line, SegOp, Segment,
     summary_line,
 };
 
@@ -246,30 +246,18 @@ fn article(o: &mut Out, op: &ArticleOp) {
     }
     o.s.push('\n');
     let whole = matches!(op.op, ArticleChange::Added | ArticleChange::Deleted);
-    let pieces = op.old.len() > 1 || op.new.len() > 1;
-    let mut elided = false;
-    let mut current: Option<usize> = None;
-    for b in &op.blocks {
-        if pieces {
-            let k = b.new.as_ref().map(|p| p.article);
-            if k.is_some() && k != current {
-                current = k;
-                if let Some(a) = k.and_then(|k| op.new.get(k)) {
-                    let _ = writeln!(o.s, "  【{}】", a.label);
-                }
+    for line in super::lines(op) {
+        match line {
+            Line::Piece(a) => {
+                let _ = writeln!(o.s, "  【{}】", a.label);
             }
-        }
-        if b.op == BlockChange::Equal && !whole && !pieces {
-            if !elided {
+            Line::Elided => {
                 o.s.push_str("  ");
                 o.paint(DIM, "……");
                 o.s.push('\n');
-                elided = true;
             }
-            continue;
+            Line::Block(b) => block_line(o, b, !whole),
         }
-        elided = false;
-        block_line(o, b, !whole);
     }
     if op.new.iter().any(|a| a.repealed) {
         let _ = writeln!(o.s, "  （删去）");
