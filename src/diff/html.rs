@@ -278,8 +278,17 @@ fn article(s: &mut String, op: &ArticleOp) {
     s.push_str("</div>\n");
 
     // Side by side: every block, old on the left, new on the right.
-    s.push_str("<table class=\"side\">\n<tr><th>修改前</th><th>修改后</th></tr>\n");
+    let labels = |v: &[super::ArticleRef]| v.iter().map(|a| escape(&a.label)).collect::<Vec<_>>().join("、");
+    let _ = writeln!(
+        s,
+        "<table class=\"side\">\n<tr><th>修改前　{}</th><th>修改后　{}</th></tr>",
+        labels(&op.old),
+        labels(&op.new)
+    );
     for b in &op.blocks {
+        if b.segments.is_empty() {
+            continue;
+        }
         s.push_str("<tr><td>");
         if b.old.is_some() {
             let _ = write!(s, "<div class=\"block {}\">", kind_class(b.kind));

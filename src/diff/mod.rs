@@ -697,6 +697,9 @@ pub fn lines(op: &ArticleOp) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut current: Option<usize> = None;
     for b in &op.blocks {
+        if b.segments.is_empty() {
+            continue; // the empty text of a paragraph made of items only
+        }
         if pieces {
             let k = b.new.as_ref().map(|p| p.article);
             if k.is_some() && k != current {
