@@ -727,17 +727,17 @@ pub fn summary_line(d: &Diff) -> String {
         return "两稿内容相同。".to_string();
     }
     let mut parts = Vec::new();
-    for (n, what) in [
-        (s.added, "新增"),
-        (s.deleted, "删除"),
-        (s.modified, "修改"),
-        (s.split, "拆分"),
-        (s.merged, "合并"),
-        (s.moved, "移动"),
-        (s.renumbered, "仅序号变化"),
+    for (n, what, unit) in [
+        (s.added, "新增", "条"),
+        (s.deleted, "删除", "条"),
+        (s.modified, "修改", "条"),
+        (s.split, "拆分", "条"),
+        (s.merged, "合并", "处"),
+        (s.moved, "移动", "条"),
+        (s.renumbered, "仅序号变化", "条"),
     ] {
         if n > 0 {
-            parts.push(format!("{what}{n}条"));
+            parts.push(format!("{what}{n}{unit}"));
         }
     }
     let mut divs = Vec::new();
