@@ -176,6 +176,7 @@ pub fn render(d: &Diff) -> String {
     if !d.meta.is_empty() {
         s.push_str("<section class=\"meta\">\n<h2>标题等信息</h2>\n");
         for m in &d.meta {
+            let _ = writeln!(s, "<h3>{}</h3>", m.name());
             for b in &m.blocks {
                 s.push_str("<p class=\"block\">");
                 block_text(&mut s, b, View::Both);

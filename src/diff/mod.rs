@@ -232,6 +232,19 @@ pub struct MetaOp {
     pub blocks: Vec<BlockOp>,
 }
 
+impl MetaOp {
+    /// 标题, 状态, …
+    pub fn name(&self) -> &'static str {
+        match self.field {
+            "title" => "标题",
+            "status" => "状态",
+            "date" => "日期",
+            "history" => "制定和修改经过",
+            _ => "序言",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DivisionChange {

@@ -83,14 +83,7 @@ pub fn render(d: &Diff, color: bool) -> String {
     if !d.meta.is_empty() {
         o.s.push('\n');
         for m in &d.meta {
-            let name = match m.field {
-                "title" => "标题",
-                "status" => "状态",
-                "date" => "日期",
-                "history" => "制定和修改经过",
-                _ => "序言",
-            };
-            o.paint(BOLD, name);
+            o.paint(BOLD, m.name());
             o.s.push_str("  修改\n");
             for b in &m.blocks {
                 if b.op != BlockChange::Equal {
