@@ -8,7 +8,8 @@
 //!    and item (numbers are computed, never stored);
 //! 3. [`resolve`]: every `[[id]]` cross-reference against the numbering;
 //! 4. [`lint`]: the checker's rules;
-//! 5. output: [`outline`], [`export`], [`export_text`].
+//! 5. output: [`outline`], [`export`], [`export_text`], and [`diff`] between
+//!    two drafts.
 //!
 //! [`import`] goes the other way: an existing charter in plain text,
 //! Markdown or Word becomes YAML.
@@ -18,6 +19,7 @@
 use std::path::Path;
 
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod explain;
 pub mod export;
@@ -71,8 +73,14 @@ pub fn process(path: &Path) -> Result<Document, ToolError> {
 
 /// Load, number, resolve and check YAML text already in memory.
 pub fn process_str(name: &str, text: &str) -> Document {
+    process_bytes(Path::new(name), text.as_bytes().to_vec())
+}
+
+/// Load, number, resolve and check a file's bytes read elsewhere (e.g. from
+/// a git revision); `name` is what messages call the file.
+pub fn process_bytes(name: &Path, bytes: Vec<u8>) -> Document {
     let mut sources = Sources::default();
-    let loaded = load::load_bytes(Path::new(name), text.as_bytes().to_vec(), &mut sources);
+    let loaded = load::load_bytes(name, bytes, &mut sources);
     process_loaded(sources, loaded)
 }
 

@@ -130,6 +130,7 @@ pub struct RawNode {
 /// A paragraph, item or sub-item: a string, or a mapping with an id and
 /// nested items.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum RawBlock {
     Short(String),
     Full(Box<RawBlockMap>),

@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use charter::{Document, ToolError, diagnostic};
 
 mod check;
+mod diff;
 mod explain;
 mod export;
 mod generate;
@@ -55,6 +56,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// 把现有的章程或法规（纯文本、Markdown、Word）转换为 YAML 章程
     Import(import::ImportArgs),
+    /// 比较两稿章程：逐条列出新增、删除、修改、拆分、合并和仅序号变化的条文
+    Diff(diff::DiffArgs),
     /// 解释一个诊断代码，例如 charter explain CH001
     Explain(explain::ExplainArgs),
     /// 列出所有检查规则
@@ -95,6 +98,7 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Outline(a) => outline::run(a, &cli.global),
         Command::Export(a) => export::run(a, &cli.global),
         Command::Import(a) => import::run(a, &cli.global),
+        Command::Diff(a) => diff::run(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
         Command::Schema => {
