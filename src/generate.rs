@@ -51,16 +51,16 @@ pub fn charter_yaml(articles: usize, terms: usize) -> String {
                 *n += 1;
                 let i = *n;
                 let _ = writeln!(s, "{indent}- id: art-{i}");
-                if i % 3 == 0 {
+                if i.is_multiple_of(3) {
                     let _ = writeln!(s, "{indent}  heading: 第{i}号事项");
                 }
                 let phrase = PHRASES[rand(PHRASES.len())];
-                let cite = if i % 11 == 0 && i > 1 {
+                let cite = if i.is_multiple_of(11) && i > 1 {
                     format!("依照[[art-{}]]的规定，", 1 + rand(i - 1))
                 } else {
                     String::new()
                 };
-                if i % 7 == 0 {
+                if i.is_multiple_of(7) {
                     let _ = writeln!(s, "{indent}  paragraphs:\n{indent}    - |\n{indent}      {cite}{phrase}。");
                     let _ = writeln!(
                         s,
@@ -71,9 +71,9 @@ pub fn charter_yaml(articles: usize, terms: usize) -> String {
                     let _ = writeln!(
                         s,
                         "{indent}  text: |\n{indent}    {cite}{phrase}{}",
-                        if i % 5 == 0 { "：" } else { "。" }
+                        if i.is_multiple_of(5) { "：" } else { "。" }
                     );
-                    if i % 5 == 0 {
+                    if i.is_multiple_of(5) {
                         let _ = writeln!(s, "{indent}  items:");
                         for k in 0..(2 + rand(4)) {
                             let _ =

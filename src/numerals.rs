@@ -82,7 +82,7 @@ pub fn parse(s: &str) -> Option<u32> {
     let mut last_unit = u64::MAX;
     for c in s.chars() {
         if let Some(d) = digit_value(c) {
-            if digit.is_some() && d != 0 {
+            if digit.is_some_and(|p| p != 0) {
                 return None; // two digits in a row: "二三"
             }
             digit = Some(d);

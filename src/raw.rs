@@ -53,11 +53,13 @@ pub struct RawNode {
     pub paragraphs: Option<S<Vec<S<RawBlock>>>>,
     pub repealed: Option<S<bool>>,
     pub inserted: Option<S<bool>>,
+    pub allow: Option<S<Vec<S<String>>>>,
 }
 
 /// A paragraph, item or sub-item: a string, or a mapping with an id and
 /// nested items.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum RawBlock {
     Short(String),
     Full(RawBlockMap),
@@ -69,6 +71,7 @@ pub struct RawBlockMap {
     pub id: Option<S<String>>,
     pub text: Option<S<String>>,
     pub items: Option<S<Vec<S<RawBlock>>>>,
+    pub allow: Option<S<Vec<S<String>>>>,
 }
 
 impl<'de> Deserialize<'de> for RawBlock {

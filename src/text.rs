@@ -136,7 +136,7 @@ pub fn parse_inline(raw: &str) -> (Vec<Inline>, Vec<TextProblem>) {
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {}
             Event::Text(t) => {
-                let top = stack.last_mut().map_or_else(|| unreachable_vec(), |v| v);
+                let top = stack.last_mut().unwrap_or_else(unreachable_vec);
                 push_text(top, raw, &t, range, &refs);
             }
             Event::Code(t) => {
