@@ -27,6 +27,7 @@ pub mod number;
 pub mod numerals;
 pub mod outline;
 pub mod raw;
+pub mod report;
 pub mod resolve;
 pub mod source;
 pub mod suggest;

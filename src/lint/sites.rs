@@ -117,6 +117,13 @@ pub fn yaml_safe(file: &SourceFile, scalar: Span, span: Span, replacement: &str)
             if span.end >= file.clamp(scalar.end) && replacement.ends_with(' ') {
                 return false;
             }
+            // Deleting the scalar's opening characters exposes what follows.
+            if span.start == start && replacement.is_empty() {
+                let next = file.text[file.clamp(span.end)..].chars().next();
+                if next.is_none_or(|c| "-?:,[]{}#&*!|>'\"%@` \n".contains(c)) {
+                    return false;
+                }
+            }
             true
         }
     }
@@ -222,4 +229,42 @@ fn site<'a>(
 /// A title (plain string in the model) as a text without markup.
 fn literal_text(s: &str, span: Span) -> Text {
     Text { raw: s.to_string(), span, inlines: vec![Inline::Text { text: s.to_string(), raw: 0..s.len() }] }
+}
+
+/// One place a typography rule found in a text, with its correction.
+#[derive(Debug)]
+pub struct Spot {
+    /// Byte range in the printed text.
+    pub range: Range<usize>,
+    pub label: String,
+    /// The replacement, when the correction is mechanical.
+    pub replacement: Option<String>,
+}
+
+/// One diagnostic for all spots a rule found in one text: every spot is
+/// labelled, and the fix makes every correction that can be made safely.
+pub fn grouped(
+    ctx: &Context,
+    site: &Site,
+    code: &'static str,
+    message: String,
+    fix_message: &str,
+    spots: &[Spot],
+) -> Option<crate::diagnostic::Diagnostic> {
+    let first = spots.first()?;
+    let mut d = crate::diagnostic::Diagnostic::warning(code, message)
+        .at(site.span(ctx.file, first.range.clone()), first.label.clone());
+    // Many spots: only the first is labelled, the others get a marker.
+    let quiet = spots.len() > 3;
+    for s in spots.iter().skip(1) {
+        d = d.also(site.span(ctx.file, s.range.clone()), if quiet { String::new() } else { s.label.clone() });
+    }
+    let edits: Vec<Edit> = spots
+        .iter()
+        .filter_map(|s| s.replacement.as_deref().and_then(|r| site.edit(ctx.file, s.range.clone(), r)))
+        .collect();
+    if !edits.is_empty() {
+        d = d.with_fix(fix_message, edits);
+    }
+    Some(d)
 }
