@@ -49,7 +49,7 @@ use NameKind::{Body, Role};
 /// Heads, longest first within each final character.
 const HEADS: &[Head] = &[
     h("代表大会", Body, false),
-    h("常务委员会", Body, false),
+    h("常务委员会", Body, true),
     h("委员会", Body, false),
     h("常委会", Body, false),
     h("联合会", Body, false),
@@ -131,7 +131,7 @@ fn bad_before(head: &str, before: Option<char>) -> bool {
 fn is_stop(s: &str, at: usize, c: char) -> bool {
     match c {
         '和' => !(prev_char(s, at) == Some('共') && next_char(s, at + c.len_utf8()) == Some('国')),
-        _ => "的是在由与及或向对把被将从按给于并受使让即之所凡每着等为以也都均不应须可已未要请就如若则而但且又还再到至比当这那此您你他她它们个自".contains(c),
+        _ => "的是在由与及或向对把被将从按给于并受使让即之所凡每着等为以也都均不应须可已未要请就如若则而但且又还再到至比当这那此您你他她它们个".contains(c),
     }
 }
 
@@ -266,6 +266,22 @@ const STRIP: &[&str] = &[
     "即",
 ];
 
+/// Words that end a qualifier when met in the left scan (besides the
+/// words in [`STRIP`]).
+const STOP_WORDS: &[&str] = &[
+    "或者", "如果", "以上", "以下", "以内", "以外", "以及", "并且", "而且", "但是", "应当", "可以", "必须", "不得",
+    "没有", "已经", "同时", "分别", "之间", "期间", "之后", "之前", "以后", "以前", "任免", "签署", "提出", "分送",
+    "实行", "代行", "继任", "代理", "会同", "吸收", "阻挠", "开展", "交由", "移送", "送交", "授权", "委托", "公布",
+    "宣布", "当选", "兼任", "辞去", "免除", "撤职", "辞职", "接替", "主持", "召开", "通过", "列入", "交付", "印发",
+    "根据", "提交", "报送",
+];
+
+/// Does a stop word end right before `q`?
+fn stop_word_before(text: &str, q: usize) -> bool {
+    let before = &text[..q];
+    STOP_WORDS.iter().chain(STRIP).any(|w| before.ends_with(w) && !in_other_word(text, q - w.len(), w))
+}
+
 /// Deictic or level prefixes that do not change what a name denotes.
 const SCOPE: &[&str] = &["我院", "我校", "我会", "本院", "本校", "本会", "院级", "校级", "系级", "全院", "全校"];
 
@@ -305,6 +321,9 @@ pub struct Occurrence {
     pub glossary_only: bool,
     /// A name glued to the one before it (学生会 + 常委会).
     pub compound: bool,
+    /// Found standing alone: after punctuation or a function character,
+    /// with nothing stripped from its front.
+    pub clean: bool,
 }
 
 /// An abbreviation defined in the text: 全称（以下简称“简称”）.
@@ -347,6 +366,8 @@ pub struct Analysis {
     pub outside: Vec<String>,
     /// Names that differ from a likelier name by a character or two.
     pub near: Vec<NearDuplicate>,
+    /// The charter's title.
+    pub title: String,
 }
 
 /// `rare` is probably a misspelling of `common`.
@@ -382,6 +403,16 @@ impl Analysis {
         if bare != name && self.is_established(bare) {
             return true;
         }
+        // A word of the title before a known name: 公司董事会 in 公司法.
+        for (i, _) in name.char_indices().skip(1) {
+            let (q, rest) = name.split_at(i);
+            if self.title.contains(q)
+                && rest.chars().count() >= 2
+                && (self.is_established(rest) || self.is_outside(rest))
+            {
+                return true;
+            }
+        }
         // A tail of an established name: 院学生会 of 哈尔滨音乐学院学生会.
         let tail_of = |full: &str| full.len() > name.len() && full.ends_with(name) && name.chars().count() >= 3;
         if self.names.iter().any(|(n, i)| i.established && tail_of(n))
@@ -412,7 +443,11 @@ pub fn strip_scope(name: &str) -> &str {
 
 pub fn analyse(ctx: &Context) -> Analysis {
     let sites = ctx.sites();
-    let mut a = Analysis { outside: ctx.words(&super::rules::UNDEFINED_NAME, "outside"), ..Analysis::default() };
+    let mut a = Analysis {
+        outside: ctx.words(&super::rules::UNDEFINED_NAME, "outside"),
+        title: ctx.charter.meta.title.clone(),
+        ..Analysis::default()
+    };
     for (ti, t) in ctx.charter.terms.iter().enumerate() {
         a.glossary.push(GlossEntry { text: t.name.text.clone(), term: ti, role: GlossRole::Name });
         for s in &t.short {
@@ -456,6 +491,7 @@ pub fn analyse(ctx: &Context) -> Analysis {
                     head: "",
                     glossary_only: true,
                     compound: false,
+                    clean: true,
                 });
             }
         }
@@ -467,14 +503,22 @@ pub fn analyse(ctx: &Context) -> Analysis {
     // it is not a qualifier (决定学生会 → 学生会, but 系学生会 stays).
     let mut known: BTreeSet<String> = a.glossary.iter().map(|g| g.text.clone()).collect();
     known.extend(a.names.iter().filter(|(_, i)| i.established).map(|(n, _)| n.clone()));
+    // Shortened forms: the tails of the organisation's own name and of the
+    // glossary's names (院学生会 of 哈尔滨音乐学院学生会).
+    let org = own_organisation(ctx);
     let mut tails: BTreeSet<&str> = BTreeSet::new();
-    for k in &known {
+    let full_names = a.glossary.iter().filter(|g| g.role == GlossRole::Name).map(|g| g.text.as_str());
+    for k in full_names.chain(org.as_deref()) {
         for (i, _) in k.char_indices().skip(1) {
             if k[i..].chars().count() >= 3 {
                 tails.insert(&k[i..]);
             }
         }
     }
+    // Names seen standing alone are attested: 列入常务委员会 → 常务委员会.
+    let attested: BTreeSet<String> =
+        found.iter().flatten().filter(|o| o.clean && !o.compound).map(|o| o.name.clone()).collect();
+    tails.extend(attested.iter().map(String::as_str));
     for list in &mut found {
         for o in list.iter_mut() {
             trim(o, &known, &tails);
@@ -583,9 +627,9 @@ fn near_duplicates(sites: &[Site], a: &Analysis) -> Vec<NearDuplicate> {
                 let xc: Vec<char> = x.chars().collect();
                 let yc: Vec<char> = y.chars().collect();
                 let diff: Vec<usize> = (0..len).filter(|&k| xc[k] != yc[k]).collect();
-                let allowed = match diff.len() {
-                    1 => true,
-                    2 => qual_len >= 4,
+                let allowed = match diff.as_slice() {
+                    [_] => true,
+                    [a, b] => qual_len >= 4 && b - a > 1,
                     _ => false,
                 };
                 if !allowed || diff.iter().any(|&k| k >= qual_len) {
@@ -737,7 +781,7 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
         let mut chars = 0;
         while q > limit {
             let Some(c) = prev_char(text, q) else { break };
-            if !is_han(c) || is_stop(text, q - c.len_utf8(), c) || chars >= 16 {
+            if !is_han(c) || is_stop(text, q - c.len_utf8(), c) || chars >= 16 || stop_word_before(text, q) {
                 break;
             }
             q -= c.len_utf8();
@@ -768,7 +812,7 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
         let has_qualifier = qs < start;
         if glued && !head.standalone {
             // 学生会 + 常委会: the compound is the name.
-            if let Some(prev) = out.last().cloned() {
+            if let Some(prev) = out.last().filter(|p| p.range.end == start).cloned() {
                 out.push(Occurrence {
                     site,
                     range: prev.range.start..end,
@@ -777,6 +821,7 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
                     head: head.text,
                     glossary_only: false,
                     compound: true,
+                    clean: false,
                 });
             }
             prev_end = Some(end);
@@ -790,6 +835,10 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
             prev_end = Some(end);
             continue;
         }
+        // Clean: the scan stopped at punctuation, the start or a function
+        // character, and nothing was stripped — the name stands alone.
+        let clean =
+            qs == q && (q == 0 || prev_char(text, q).is_some_and(|c| !is_han(c) || is_stop(text, q - c.len_utf8(), c)));
         out.push(Occurrence {
             site,
             range: qs..end,
@@ -798,6 +847,7 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
             head: head.text,
             glossary_only: false,
             compound: false,
+            clean,
         });
         prev_end = Some(end);
     }
@@ -875,20 +925,42 @@ fn definitions(sites: &[Site], occ: &[Occurrence]) -> Vec<Definition> {
     out
 }
 
+/// Is the item at `si` one of a list introduced by “……由下列人员组成：”?
+fn lead_in_composes(sites: &[Site], si: usize) -> bool {
+    let mut k = si;
+    while k > 0 {
+        k -= 1;
+        match sites[k].kind {
+            SiteKind::Item | SiteKind::SubItem => continue,
+            SiteKind::Paragraph | SiteKind::Preamble => {
+                let t = sites[k].plain.text.trim_end();
+                return t.ends_with("组成：") || t.ends_with("组成:");
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The organisation the charter constitutes: its title without 章程.
+fn own_organisation(ctx: &Context) -> Option<String> {
+    let title = ctx.charter.meta.title.trim();
+    ["章程", "组织章程", "条例", "规则", "办法", "规定", "细则"]
+        .iter()
+        .find_map(|s| title.strip_suffix(s))
+        .filter(|o| !o.is_empty())
+        .map(str::to_string)
+}
+
 /// Names the charter sets up.
 fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     // The organisation in the title: 某某学生会章程 → 某某学生会.
-    let title = ctx.charter.meta.title.trim();
-    for suffix in ["章程", "组织章程", "条例", "规则", "办法", "规定", "细则"] {
-        if let Some(org) = title.strip_suffix(suffix)
-            && !org.is_empty()
-        {
-            out.insert(org.to_string());
-            for o in extract(usize::MAX, org) {
-                out.insert(o.name);
-            }
+    if let Some(org) = own_organisation(ctx) {
+        for o in extract(usize::MAX, &org) {
+            out.insert(o.name);
         }
+        out.insert(org);
     }
     let by_site = |si: usize| a.occurrences.iter().filter(move |o| o.site == si);
     for (si, site) in sites.iter().enumerate() {
@@ -922,6 +994,25 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
                 if s.contains("组成") || s.contains("产生") {
                     out.insert(o.name.clone());
                 }
+            }
+        }
+        // 由……组成: the members are set up too; a lead-in ending in 组成：
+        // sets up the names in its items.
+        for range in super::cjk::sentences(t) {
+            let s = &t[range.clone()];
+            if let (Some(by), Some(of)) = (s.find('由'), s.rfind("组成"))
+                && by < of
+            {
+                for o in &occs {
+                    if o.range.start >= range.start + by && o.range.end <= range.start + of {
+                        out.insert(o.name.clone());
+                    }
+                }
+            }
+        }
+        if site.list.is_some() && lead_in_composes(sites, si) {
+            for o in &occs {
+                out.insert(o.name.clone());
             }
         }
         // Setting-up verbs: every name after one, to the end of the sentence.

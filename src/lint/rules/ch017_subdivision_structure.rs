@@ -7,7 +7,7 @@ declare_rule! {
     /// 章里只分了一节，或者分了节的章里还有不属于任何一节的条。
     ///
     /// ## 它查什么
-    /// - 一个章（或编、分编）下面只有一个节（或章、分编）；
+    /// - 一个章下面只分了一个节；
     /// - 一个章分了节，但还有条直接放在章下、不在任何一节里。
     ///
     /// ## 为什么
@@ -52,7 +52,8 @@ fn one(ctx: &Context, d: &Division, out: &mut Vec<Diagnostic>) {
         if l.is_empty() { format!("{}“{}”", x.level.word(), x.title) } else { format!("{l}“{}”", x.title) }
     };
     let sub_word = subs[0].level.word();
-    if subs.len() == 1 {
+    // A 分编 of one 章 occurs in the Civil Code (占有); only a lone 节 is odd.
+    if subs.len() == 1 && subs[0].level == crate::model::Level::Section {
         out.push(
             Diagnostic::warning("CH017", format!("{}只分了一个{sub_word}", name(d)))
                 .at(subs[0].title_span, format!("唯一的{sub_word}"))
