@@ -106,7 +106,7 @@ fn continues(head: &str, next: Option<char>) -> bool {
         '会' => "议员长费计场址徽旗歌刊章籍标谈签诊晤见面堂馆展演操考所务".contains(c),
         '部' => "分门署位件队落长员委属首级".contains(c),
         '团' => "委结体员队伙聚购圆".contains(c),
-        '席' => "团台位".contains(c),
+        '席' => "团台位令".contains(c),
         '心' => "理得意愿血灵".contains(c),
         '组' => "长成建织".contains(c),
         '长' => "期远久达".contains(c),
@@ -286,8 +286,24 @@ fn stop_word_before(text: &str, q: usize) -> bool {
 const SCOPE: &[&str] = &["我院", "我校", "我会", "本院", "本校", "本会", "院级", "校级", "系级", "全院", "全校"];
 
 /// Verbs that set up what follows them in the sentence.
-const SETUP: &[&str] =
-    &["设有", "设立", "下设", "设置", "可设", "设", "成立", "组建", "建立", "聘请", "聘任", "配备", "分别为", "分别是"];
+const SETUP: &[&str] = &[
+    "设有",
+    "设立",
+    "下设",
+    "设置",
+    "可设",
+    "设",
+    "成立",
+    "组建",
+    "建立",
+    "聘请",
+    "聘任",
+    "配备",
+    "分别为",
+    "分别是",
+    "选举",
+    "组织",
+];
 
 /// Words containing 设 that do not set anything up.
 const NOT_SETUP: &[&str] = &["常设", "建设", "设计", "设施", "设备", "假设", "设想", "预设", "设法", "陈设", "增设"];
@@ -515,10 +531,6 @@ pub fn analyse(ctx: &Context) -> Analysis {
             }
         }
     }
-    // Names seen standing alone are attested: 列入常务委员会 → 常务委员会.
-    let attested: BTreeSet<String> =
-        found.iter().flatten().filter(|o| o.clean && !o.compound).map(|o| o.name.clone()).collect();
-    tails.extend(attested.iter().map(String::as_str));
     for list in &mut found {
         for o in list.iter_mut() {
             trim(o, &known, &tails);
@@ -804,6 +816,12 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
                     qs = at + v.len();
                 }
             }
+        }
+        // 各部部长: the qualifier only repeats the head's first character.
+        if text[qs..start].chars().eq(head.text.chars().take(1))
+            && qs + head.text.chars().next().map_or(0, char::len_utf8) == start
+        {
+            qs = start;
         }
         // Strip a whole qualifier that is itself a strippable word.
         if STRIP.contains(&&text[qs..start]) {

@@ -90,11 +90,11 @@ pub fn yaml_safe(file: &SourceFile, scalar: Span, span: Span, replacement: &str)
         return false;
     }
     let start = file.clamp(scalar.start);
-    match file.text[start..].chars().next() {
-        Some('|' | '>') => true,
-        Some('"') => !replacement.contains(['"', '\\']),
-        Some('\'') => !replacement.contains('\''),
-        _ => {
+    match scalar_style(file, scalar) {
+        Style::Block => true,
+        Style::Double => !replacement.contains(['"', '\\']),
+        Style::Single => !replacement.contains('\''),
+        Style::Plain => {
             // A plain scalar: no ": ", " #", and no indicator at its start.
             if replacement.contains(": ") || replacement.contains(" #") || replacement.ends_with(':') {
                 return false;
@@ -107,11 +107,8 @@ pub fn yaml_safe(file: &SourceFile, scalar: Span, span: Span, replacement: &str)
             if replacement.starts_with('#') && matches!(before, Some(' ')) {
                 return false;
             }
-            if span.start == start
-                && replacement.starts_with([
-                    '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ',
-                ])
-            {
+            const INDICATORS: &str = "-?:,[]{}#&*!|>'\"%@` ";
+            if span.start == start && replacement.starts_with(|c: char| INDICATORS.contains(c)) {
                 return false;
             }
             if span.end >= file.clamp(scalar.end) && replacement.ends_with(' ') {
@@ -120,13 +117,42 @@ pub fn yaml_safe(file: &SourceFile, scalar: Span, span: Span, replacement: &str)
             // Deleting the scalar's opening characters exposes what follows.
             if span.start == start && replacement.is_empty() {
                 let next = file.text[file.clamp(span.end)..].chars().next();
-                if next.is_none_or(|c| "-?:,[]{}#&*!|>'\"%@` \n".contains(c)) {
+                if next.is_none_or(|c| INDICATORS.contains(c) || c == '\n') {
                     return false;
                 }
             }
             true
         }
     }
+}
+
+/// How a YAML scalar is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Single,
+    Double,
+    /// `|` or `>`: the span starts at the content, after the indicator line.
+    Block,
+}
+
+/// The style of the scalar whose span is `scalar`.
+pub fn scalar_style(file: &SourceFile, scalar: Span) -> Style {
+    let start = file.clamp(scalar.start);
+    match file.text[start..].chars().next() {
+        Some('"') => return Style::Double,
+        Some('\'') => return Style::Single,
+        Some('|' | '>') => return Style::Block,
+        _ => {}
+    }
+    // Look back over the indentation and line break to the indicator:
+    // `text: |` then the content on the next line.
+    let before = file.text[..start].trim_end_matches([' ', '\t']);
+    let Some(line_end) = before.strip_suffix('\n').map(|b| b.trim_end_matches('\r')) else { return Style::Plain };
+    let header = line_end.trim_end_matches([' ', '\t']);
+    let header = header.split(" #").next().unwrap_or(header).trim_end();
+    let indicator = header.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
+    if indicator.ends_with('|') || indicator.ends_with('>') { Style::Block } else { Style::Plain }
 }
 
 /// All texts of the charter in document order.

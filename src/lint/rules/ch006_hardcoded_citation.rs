@@ -65,6 +65,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if !site.is_literal(whole.clone()) || external(t, at) {
                 continue;
             }
+            // 第四条　本会…: a pasted article number, not a citation (CH026).
+            if at == 0 && t[whole.end..].starts_with([' ', '\u{3000}']) {
+                continue;
+            }
             // 第十条至第十五条
             let mut range_end = None;
             if chain.len() == 1

@@ -96,7 +96,7 @@ fn listed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diagno
             head.char_indices().filter_map(|(i, _)| count_at(head, i).map(|(n, e)| (i, n, e))).rfind(|(i, _, e)| {
                 // Must be a count of the listed things, not "1人" of something
                 // else: only a classifier-like phrase up to the marker.
-                let between = &head[*e..];
+                let between = head[*e..].trim_end_matches(['，', '：', ' ']);
                 between.chars().count() <= 8 && !between.contains(['，', '。']) && *i > 0 && !head[..*i].ends_with('第')
             });
         let Some((ci, n, ce)) = claim else { continue };

@@ -40,12 +40,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let what = if site.kind == SiteKind::Item { "项" } else { "目" };
         let place = site.article.map(|a| ctx.article_label(a)).unwrap_or_default();
         let mut d = Diagnostic::warning("CH018", format!("{place}只列了一{what}"))
-            .at(site.text.span, format!("唯一的一{what}"));
+            .at(site.span(ctx.file, 0..site.plain.text.len()), format!("唯一的一{what}"));
         if let Some(prev) = i.checked_sub(1).map(|p| &ctx.sites()[p])
             && !prev.text.raw.is_empty()
             && prev.article.map(|a| &a.id) == site.article.map(|a| &a.id)
         {
-            d = d.also(prev.text.span, "上文");
+            d = d.also(prev.span(ctx.file, 0..prev.plain.text.len()), "上文");
         }
         out.push(d.hint(format!("只有一{what}时不必列{what}：把它并进上文，或者补齐其他各{what}。")));
     }

@@ -34,6 +34,9 @@ declare_rule! {
     }
 }
 
+/// Units and classifiers after a range of numbers.
+const UNITS: &str = "人名位个次项条款届期年月日天周元角分岁级层页所家门%％倍成";
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for site in ctx.sites() {
         let t = &site.plain.text;
@@ -69,13 +72,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if matches!(after, Some('-' | '–' | '.' | '/')) || after.is_some_and(|a| a.is_ascii_alphabetic()) {
                 continue;
             }
-            let unit_after = {
-                let rest = t[after_end..].trim_start_matches(' ');
-                rest.chars().next().is_some_and(|u| is_han(u) || u == '%' || u == '％')
-            };
-            let chinese_before =
-                before.is_some_and(is_chinese) || t[..s - left_digits].trim_end().ends_with(|b: char| is_han(b));
-            if !(unit_after || chinese_before) {
+            // A telephone or code number: 0451-8888.
+            if t[s - left_digits..].starts_with('0') && left_digits > 1 {
+                continue;
+            }
+            let rest = t[after_end..].trim_start_matches(' ');
+            let next = rest.chars().next();
+            let unit_after = next.is_some_and(|u| UNITS.contains(u));
+            let chinese_before = before.is_some_and(is_chinese) || t[..s - left_digits].trim_end().ends_with(is_han);
+            let ends_clause = next.is_none_or(|n| !n.is_alphanumeric());
+            if !(unit_after || (chinese_before && ends_clause)) {
                 continue;
             }
             spots.push(Spot { range: s..e, label: "半角连字符".into(), replacement: Some("～".into()) });
