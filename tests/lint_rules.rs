@@ -52,10 +52,10 @@ fn node_at(text: &str, line: usize) -> String {
     };
     let here = lines.get(line - 1).copied().unwrap_or("");
     let t = here.trim_start().trim_start_matches("- ");
-    if ["chapter:", "section:", "part:", "subpart:"].iter().any(|k| t.starts_with(k)) {
-        if let Some(id) = lines[line..].iter().find_map(|l| id_of(l)) {
-            return id;
-        }
+    if ["chapter:", "section:", "part:", "subpart:"].iter().any(|k| t.starts_with(k))
+        && let Some(id) = lines[line..].iter().find_map(|l| id_of(l))
+    {
+        return id;
     }
     lines[..line].iter().rev().find_map(|l| id_of(l)).unwrap_or_default()
 }
