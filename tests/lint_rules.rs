@@ -161,3 +161,28 @@ fixtures! {
     ch028 => r::TEXT_ENDING,
     ch029 => r::UNUSED_ALLOW,
 }
+
+/// docs/lint.md lists every rule with its code, name and options.
+#[test]
+fn docs_list_every_rule() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/lint.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    for r in lint::all_rules() {
+        let sev = match r.severity {
+            charter::Severity::Error => "error",
+            charter::Severity::Warning => "warning",
+            charter::Severity::Info => "info",
+        };
+        let row = doc.lines().find(|l| l.starts_with(&format!("| {} | {} | {sev} |", r.code, r.name)));
+        let row = row.unwrap_or_else(|| panic!("docs/lint.md has no row `| {} | {} | {sev} |`", r.code, r.name));
+        assert_eq!(row.contains("| fix |"), r.fixable, "{}: fix column disagrees", r.code);
+        for o in r.options {
+            assert!(
+                doc.contains(&format!("| {} | `{}` |", r.code, o.name)),
+                "{}: option {} undocumented",
+                r.code,
+                o.name
+            );
+        }
+    }
+}
