@@ -68,6 +68,27 @@ fn place(sources: &Sources, span: Span) -> Option<(String, usize, usize, usize, 
     Some((f.path.to_string_lossy().replace('\\', "/"), line, column, end_line, end_column))
 }
 
+/// A place in the JSON report: a label (message, primary) or an edit
+/// (replacement).
+fn json_place(
+    sources: &Sources,
+    span: Span,
+    label: Option<(&str, bool)>,
+    replacement: Option<&str>,
+) -> Option<JsonPlace> {
+    let (file, line, column, end_line, end_column) = place(sources, span)?;
+    Some(JsonPlace {
+        file,
+        line,
+        column,
+        end_line,
+        end_column,
+        message: label.map(|l| l.0.to_string()),
+        primary: label.map(|l| l.1),
+        replacement: replacement.map(str::to_string),
+    })
+}
+
 /// The JSON report: `{version, diagnostics: [...], summary}`.
 pub fn json(doc: &Document, shown: &[&Diagnostic]) -> String {
     let sources = &doc.sources;
@@ -77,41 +98,13 @@ pub fn json(doc: &Document, shown: &[&Diagnostic]) -> String {
             let labels: Vec<JsonPlace> = d
                 .labels
                 .iter()
-                .filter_map(|l| {
-                    let (file, line, column, end_line, end_column) = place(sources, l.span)?;
-                    Some(JsonPlace {
-                        file,
-                        line,
-                        column,
-                        end_line,
-                        end_column,
-                        message: Some(l.message.clone()),
-                        primary: Some(l.primary),
-                        replacement: None,
-                    })
-                })
+                .filter_map(|l| json_place(sources, l.span, Some((&l.message, l.primary)), None))
                 .collect();
             let (file, line, column) =
                 d.span().and_then(|s| place(sources, s)).map_or((String::new(), 0, 0), |(f, l, c, _, _)| (f, l, c));
             let fix = d.fix.as_ref().map(|f| JsonFix {
                 message: f.message.clone(),
-                edits: f
-                    .edits
-                    .iter()
-                    .filter_map(|e| {
-                        let (file, line, column, end_line, end_column) = place(sources, e.span)?;
-                        Some(JsonPlace {
-                            file,
-                            line,
-                            column,
-                            end_line,
-                            end_column,
-                            message: None,
-                            primary: None,
-                            replacement: Some(e.replacement.clone()),
-                        })
-                    })
-                    .collect(),
+                edits: f.edits.iter().filter_map(|e| json_place(sources, e.span, None, Some(&e.replacement))).collect(),
             });
             JsonDiag {
                 code: d.code,

@@ -58,6 +58,13 @@ impl<'a> Context<'a> {
         text.plain_with(&|r| resolve::cite(self.numbering, r, from))
     }
 
+    /// A division as named in messages: 第三章“总则”, or 章“附则” when it
+    /// has no number.
+    pub fn division_name(&self, d: &crate::model::Division) -> String {
+        let l = self.numbering.division_label(d);
+        if l.is_empty() { format!("{}“{}”", d.level.word(), d.title) } else { format!("{l}“{}”", d.title) }
+    }
+
     /// Label of an article: 第二十条.
     pub fn article_label(&self, a: &Article) -> String {
         self.numbering.article(&a.id).map(|n| n.label()).unwrap_or_default()

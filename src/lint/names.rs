@@ -384,6 +384,9 @@ pub struct Analysis {
     pub near: Vec<NearDuplicate>,
     /// The charter's title.
     pub title: String,
+    /// Where each site's occurrences start in `occurrences` (they are in
+    /// site order), plus the end.
+    site_start: Vec<usize>,
 }
 
 /// `rare` is probably a misspelling of `common`.
@@ -394,6 +397,14 @@ pub struct NearDuplicate {
 }
 
 impl Analysis {
+    /// The occurrences in one site.
+    pub fn in_site(&self, site: usize) -> &[Occurrence] {
+        match (self.site_start.get(site), self.site_start.get(site + 1)) {
+            (Some(&s), Some(&e)) => &self.occurrences[s..e],
+            _ => &[],
+        }
+    }
+
     pub fn gloss(&self, s: &str) -> Option<&GlossEntry> {
         self.gloss_index.get(s).map(|&i| &self.glossary[i])
     }
@@ -545,15 +556,18 @@ impl Analysis {
     fn rebuild(&mut self, ctx: &Context, sites: &[Site], found: &[Vec<Occurrence>], hits: &[Vec<Occurrence>]) {
         self.occurrences.clear();
         self.names.clear();
+        self.site_start.clear();
         for (f, h) in found.iter().zip(hits) {
+            self.site_start.push(self.occurrences.len());
             let mut all: Vec<Occurrence> = f.iter().chain(h).cloned().collect();
             resolve_overlaps(&mut all, &self.gloss_index);
             self.occurrences.extend(all);
         }
+        self.site_start.push(self.occurrences.len());
         for (i, o) in self.occurrences.iter().enumerate() {
             self.names.entry(o.name.clone()).or_default().occurrences.push(i);
         }
-        self.definitions = definitions(sites, &self.occurrences);
+        self.definitions = definitions(sites, self);
         for n in establish(ctx, sites, self) {
             self.names.entry(n).or_default().established = true;
         }
@@ -873,7 +887,7 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
 }
 
 /// Abbreviations defined in the texts: X（以下简称“Y”）, X(简称Y), X，简称Y.
-fn definitions(sites: &[Site], occ: &[Occurrence]) -> Vec<Definition> {
+fn definitions(sites: &[Site], a: &Analysis) -> Vec<Definition> {
     let mut out = Vec::new();
     for (si, site) in sites.iter().enumerate() {
         let t = &site.plain.text;
@@ -917,9 +931,10 @@ fn definitions(sites: &[Site], occ: &[Occurrence]) -> Vec<Definition> {
             }
             // The full name: the name occurrence ending at the bracket, else
             // the Han run before it.
-            let full_range = occ
+            let full_range = a
+                .in_site(si)
                 .iter()
-                .filter(|o| o.site == si && o.range.end == open_at)
+                .filter(|o| o.range.end == open_at)
                 .max_by_key(|o| o.range.len())
                 .map(|o| o.range.clone())
                 .unwrap_or_else(|| {
@@ -980,7 +995,7 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
         }
         out.insert(org);
     }
-    let by_site = |si: usize| a.occurrences.iter().filter(move |o| o.site == si);
+    let by_site = |si: usize| a.in_site(si).iter();
     for (si, site) in sites.iter().enumerate() {
         let t = &site.plain.text;
         // Titles and headings name what they are about.

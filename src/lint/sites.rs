@@ -149,7 +149,8 @@ pub fn scalar_style(file: &SourceFile, scalar: Span) -> Style {
     // `text: |` then the content on the next line.
     let before = file.text[..start].trim_end_matches([' ', '\t']);
     let Some(line_end) = before.strip_suffix('\n').map(|b| b.trim_end_matches('\r')) else { return Style::Plain };
-    let header = line_end.trim_end_matches([' ', '\t']);
+    let line = line_end.rsplit('\n').next().unwrap_or(line_end);
+    let header = line.trim_end_matches([' ', '\t']);
     let header = header.split(" #").next().unwrap_or(header).trim_end();
     let indicator = header.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
     if indicator.ends_with('|') || indicator.ends_with('>') { Style::Block } else { Style::Plain }

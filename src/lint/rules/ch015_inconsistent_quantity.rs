@@ -93,7 +93,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let t = &site.plain.text;
-        let occ: Vec<_> = names.occurrences.iter().filter(|o| o.site == si).collect();
+        let occ = names.in_site(si);
         for sr in sentences(t) {
             let cls = clauses(&t[sr.clone()]);
             let mut scope: Option<String> = None;

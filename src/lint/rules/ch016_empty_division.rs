@@ -42,12 +42,7 @@ fn walk(ctx: &Context, nodes: &[Node], out: &mut Vec<Diagnostic>) {
     for n in nodes {
         if let Node::Division(d) = n {
             if !d.body.is_empty() && live_articles(d) == 0 {
-                let label = ctx.numbering.division_label(d);
-                let name = if label.is_empty() {
-                    format!("{}“{}”", d.level.word(), d.title)
-                } else {
-                    format!("{label}“{}”", d.title)
-                };
+                let name = ctx.division_name(d);
                 out.push(
                     Diagnostic::warning("CH016", format!("{name}里没有一条现行的条"))
                         .at(d.title_span, format!("空的{}", d.level.word()))

@@ -47,10 +47,7 @@ fn one(ctx: &Context, d: &Division, out: &mut Vec<Diagnostic>) {
     if subs.is_empty() {
         return;
     }
-    let name = |x: &Division| {
-        let l = ctx.numbering.division_label(x);
-        if l.is_empty() { format!("{}“{}”", x.level.word(), x.title) } else { format!("{l}“{}”", x.title) }
-    };
+    let name = |x: &Division| ctx.division_name(x);
     let sub_word = subs[0].level.word();
     // A 分编 of one 章 occurs in the Civil Code (占有); only a lone 节 is odd.
     if subs.len() == 1 && subs[0].level == crate::model::Level::Section {
