@@ -85,6 +85,24 @@ body:
 }
 
 #[test]
+fn number_option() {
+    let text = "title: 测试学生会章程
+body:
+  - id: a
+    text: |
+      本会设有综合事务部、学习纪律部。
+  - id: b
+    text: |
+      学习纪检部负责学术活动。
+";
+    assert!(check(text, None).diagnostics.iter().any(|d| d.code == "CH012"));
+    let doc = check(text, Some("rules:\n  CH012:\n    max-difference: 0\n"));
+    assert!(!doc.diagnostics.iter().any(|d| d.code == "CH012"), "{:?}", codes(&doc));
+    let doc = check(text, Some("rules:\n  CH012:\n    max-difference: [1]\n"));
+    assert_eq!(place(&doc, "Y052"), "lint.yaml:3:21");
+}
+
+#[test]
 fn allow_suppresses_in_its_node_only() {
     let text = CHARTER.replace("  - id: basis\n", "  - id: basis\n    allow: [CH020]\n");
     let doc = check(&text, None);

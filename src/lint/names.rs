@@ -548,7 +548,8 @@ pub fn analyse(ctx: &Context) -> Analysis {
         }
     }
     a.rebuild(ctx, sites, &found, &hits);
-    a.near = near_duplicates(sites, &a);
+    let max_difference = ctx.number(&super::rules::NEAR_DUPLICATE_NAME, "max-difference");
+    a.near = near_duplicates(sites, &a, max_difference);
     a
 }
 
@@ -632,7 +633,7 @@ pub fn head_of(name: &str) -> Option<&'static str> {
     HEADS.iter().find(|h| name.ends_with(h.text)).map(|h| h.text)
 }
 
-fn near_duplicates(sites: &[Site], a: &Analysis) -> Vec<NearDuplicate> {
+fn near_duplicates(sites: &[Site], a: &Analysis, max_difference: i64) -> Vec<NearDuplicate> {
     // Bucket the distinct names by head and length.
     let mut buckets: BTreeMap<(&str, usize), Vec<&str>> = BTreeMap::new();
     for name in a.names.keys() {
@@ -654,8 +655,8 @@ fn near_duplicates(sites: &[Site], a: &Analysis) -> Vec<NearDuplicate> {
                 let yc: Vec<char> = y.chars().collect();
                 let diff: Vec<usize> = (0..len).filter(|&k| xc[k] != yc[k]).collect();
                 let allowed = match diff.as_slice() {
-                    [_] => true,
-                    [a, b] => qual_len >= 4 && b - a > 1,
+                    [_] => max_difference >= 1,
+                    [a, b] => max_difference >= 2 && qual_len >= 4 && b - a > 1,
                     _ => false,
                 };
                 if !allowed || diff.iter().any(|&k| k >= qual_len) {

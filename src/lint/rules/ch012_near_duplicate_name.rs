@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::lint::Context;
+use crate::lint::{Context, OptionDefault, RuleOption};
 
 declare_rule! {
     /// 机构或职务的名称与另一个更常用的名称只差一两个字。
@@ -31,6 +31,11 @@ declare_rule! {
         code: "CH012",
         name: "near-duplicate-name",
         severity: Warning,
+        options: &[RuleOption {
+            name: "max-difference",
+            default: OptionDefault::Number(2),
+            doc: "最多差几个字仍报告：1 只报告差一个字的；2（默认）也报告差两个不相邻的字（名称至少六个字时）；0 关闭比较。",
+        }],
         check: check,
     }
 }
