@@ -144,7 +144,7 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
             by_file.entry(l.span.file).or_default().push(l);
         }
     }
-    let mut title = level.clone().primary_title(diag.message.as_str()).id(diag.code);
+    let title = level.clone().primary_title(diag.message.as_str()).id(diag.code);
     let mut snippets = Vec::new();
     let mut owned_paths = Vec::new();
     for (file, labels) in &by_file {
@@ -152,7 +152,7 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
         let first = labels.iter().map(|l| f.clamp(l.span.start)).min().unwrap_or(0);
         let last = labels.iter().map(|l| f.clamp(l.span.end)).max().unwrap_or(0);
         let start_line = f.line_index(first);
-        let slice_start = first - (first - line_start_of(&f.text, first));
+        let slice_start = line_start_of(&f.text, first);
         let slice_end = f.text[last..].find('\n').map_or(f.text.len(), |i| last + i);
         owned_paths.push((
             *file,
@@ -171,8 +171,6 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
     }
     for (file, start_line, s, e, labels) in &owned_paths {
         let f = sources.file(*file);
-        let (line, col) = labels.iter().find(|l| l.3).map(|l| f.line_col(s + l.0)).unwrap_or((start_line + 1, 1));
-        let _ = (line, col);
         let mut snippet = Snippet::source(&f.text[*s..*e])
             .line_start(start_line + 1)
             .path(f.path.to_string_lossy().into_owned())
@@ -185,7 +183,6 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
         }
         snippets.push(snippet);
     }
-    let _ = &mut title;
     let mut group: Group<'_> = title.elements(snippets);
     for h in &diag.hints {
         group = group.element(Level::HELP.with_name(Some("提示")).message(h.as_str()));

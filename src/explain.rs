@@ -90,5 +90,5 @@ pub fn explain(code: &str) -> Option<String> {
         return Some(s);
     }
     let up = code.trim().to_ascii_uppercase();
-    LOAD_CODES.iter().find(|(c, _)| *c == up).map(|(c, doc)| format!("{c}\n\n{doc}"))
+    LOAD_CODES.iter().chain(crate::import::IMPORT_CODES).find(|(c, _)| *c == up).map(|(c, doc)| format!("{c}\n\n{doc}"))
 }

@@ -8,7 +8,10 @@
 //!    and item (numbers are computed, never stored);
 //! 3. [`resolve`]: every `[[id]]` cross-reference against the numbering;
 //! 4. [`lint`]: the checker's rules;
-//! 5. output: [`outline`], [`export`].
+//! 5. output: [`outline`], [`export`], [`export_text`].
+//!
+//! [`import`] goes the other way: an existing charter in plain text,
+//! Markdown or Word becomes YAML.
 //!
 //! [`process`] runs steps 1–4 for one file.
 
@@ -18,8 +21,10 @@ pub mod diagnostic;
 pub mod error;
 pub mod explain;
 pub mod export;
+pub mod export_text;
 pub mod fsutil;
 pub mod generate;
+pub mod import;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -104,20 +104,113 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
             max_anchors: 0,
         },
         strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
     };
-    let raw: Result<RawCharter, YamlError> = serde_saphyr::from_str_with_options(&file.text, options);
-    match raw {
-        Ok(raw) => {
-            let mut conv = Converter { file, id, diags: Vec::new(), ids: HashMap::new() };
-            let charter = conv.charter(raw);
-            diags.extend(conv.diags);
-            Loaded { file: id, charter, diagnostics: diags }
-        }
-        Err(e) => {
-            diags.push(yaml_error(&e, file, id));
-            Loaded { file: id, charter: None, diagnostics: diags }
+
+    // serde stops at the first error. To report the others in the same run,
+    // a mistake in one mapping entry (unknown key, wrong type, duplicate key)
+    // is blanked out with spaces — byte offsets and lines stay the same — and
+    // the text parsed again. Syntax errors end the loop.
+    let mut text = file.text.clone();
+    let mut blanked: Vec<(usize, usize)> = Vec::new();
+    for _ in 0..MAX_RECOVERIES {
+        let raw: Result<RawCharter, YamlError> = serde_saphyr::from_str_with_options(&text, options.clone());
+        match raw {
+            Ok(raw) => {
+                let mut conv = Converter { file, id, diags: Vec::new(), ids: HashMap::new() };
+                let charter = conv.charter(raw);
+                // Drop what only follows from an entry we blanked (a "missing
+                // text" after an unknown key "txt").
+                conv.diags.retain(|d| {
+                    let line = d.span().map_or(0, |s| file.line_index(s.start));
+                    !(matches!(d.code, "Y020" | "Y023" | "Y030")
+                        && blanked.iter().any(|(a, b)| (*a..=*b).contains(&line)))
+                });
+                diags.extend(conv.diags);
+                return Loaded { file: id, charter, diagnostics: diags };
+            }
+            Err(e) => {
+                let d = yaml_error(&e, file, id);
+                let recoverable = matches!(d.code, "Y010" | "Y011" | "Y012" | "Y013");
+                let at = d.span().map(|s| s.start);
+                diags.push(d);
+                let region = at.filter(|_| recoverable).and_then(|at| blank_entry(&mut text, at));
+                match region {
+                    Some(r) => blanked.push(r),
+                    None => break,
+                }
+            }
         }
     }
+    Loaded { file: id, charter: None, diagnostics: diags }
+}
+
+/// How many mistakes one file may have before the loader gives up.
+const MAX_RECOVERIES: usize = 50;
+
+/// Blank out (with spaces) the mapping entry or list item at byte `at`: from
+/// its key to the end of the line, plus the more-indented lines that follow.
+/// Returns the zero-based lines (parent entry, last blanked line), or None
+/// when nothing could be blanked.
+fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize)> {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    // The entry's column: after the indentation and any "- " markers.
+    let mut col = 0;
+    let b = line.as_bytes();
+    loop {
+        while col < b.len() && b[col] == b' ' {
+            col += 1;
+        }
+        if col + 1 < b.len() && b[col] == b'-' && b[col + 1] == b' ' {
+            col += 2;
+            continue;
+        }
+        break;
+    }
+    if col >= b.len() {
+        col = line.len() - line.trim_start().len();
+    }
+    if col >= b.len() || line[col..].trim().is_empty() {
+        return None;
+    }
+    let mut end = line_end;
+    let mut rest = line_end;
+    while rest < text.len() {
+        let next_end = text[rest + 1..].find('\n').map_or(text.len(), |i| rest + 1 + i);
+        let next = &text[(rest + 1).min(text.len())..next_end];
+        let indent = next.len() - next.trim_start_matches(' ').len();
+        if next.trim().is_empty() || indent > col {
+            end = next_end;
+            rest = next_end;
+        } else {
+            break;
+        }
+    }
+    let first_line = text[..line_start].matches('\n').count();
+    let last_line = first_line + text[line_start..end].matches('\n').count();
+    // The parent: the nearest line above with a smaller indentation.
+    let parent = text[..line_start]
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && (l.len() - l.trim_start_matches(' ').len()) < col)
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(0);
+    // Replace character by character, keeping byte length: pad multi-byte
+    // characters with as many spaces as they have bytes.
+    let mut padded = String::with_capacity(end - line_start - col);
+    for c in text[line_start + col..end].chars() {
+        if c == '\n' {
+            padded.push('\n');
+        } else {
+            padded.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    text.replace_range(line_start + col..end, &padded);
+    Some((parent, last_line))
 }
 
 /// Is `s` a valid id: lowercase ASCII letters, digits and hyphens, starting
@@ -199,7 +292,7 @@ fn scan_characters(file: &SourceFile, id: FileId) -> Vec<Diagnostic> {
     out
 }
 
-fn kangxi_to_unified(c: char) -> Option<char> {
+pub(crate) fn kangxi_to_unified(c: char) -> Option<char> {
     // The most common look-alikes in copied Chinese text.
     Some(match c {
         '⼀' => '一',
@@ -244,12 +337,33 @@ fn zh_type(s: &str) -> String {
         "true 或 false"
     } else if s.contains("integer") || s.contains("float") {
         "数字"
-    } else if s.contains("unit") || s.contains("null") {
+    } else if s.contains("unit") || s.contains("null") || s.contains("空") {
         "空值"
     } else {
         return s.to_string();
     };
     t.to_string()
+}
+
+/// What the value at `offset` looks like, in words.
+fn found_at(file: &SourceFile, offset: usize) -> &'static str {
+    match file.text[file.clamp(offset)..].chars().next() {
+        Some('[' | '-') => "列表",
+        Some('{') => "映射",
+        Some('\n') | None => "空值",
+        _ => "文字",
+    }
+}
+
+fn type_hint(expected: &str) -> &'static str {
+    let t = zh_type(expected);
+    if t.starts_with("列表") {
+        "列表的每一项单独一行，以“- ”开头，例如：\n    items:\n      - 第一项\n      - 第二项"
+    } else if t == "文字" {
+        "这里要写一段文字。没有引号的 2021.11、12、true 会被 YAML 读成数字或真假值，以 [ 或 { 开头会被读成列表或映射：请给文字加引号，或用块文字（“- |”或“text: |”后换行书写）。"
+    } else {
+        "文字值直接写；列表的每一项以“- ”开头；映射是“键: 值”的形式。"
+    }
 }
 
 /// Translate a YAML or serde error into a diagnostic in Chinese.
@@ -258,7 +372,7 @@ fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
     let e = e.without_snippet();
     let span = e.location().map_or(Span::new(id, file.text.len(), file.text.len()), |l| loc_span(file, id, &l));
     let line = file.line_text(span.start);
-    let d = match e {
+    match e {
         YamlError::SerdeUnknownField { field, expected, .. } => {
             let mut d = Diagnostic::error("Y010", format!("未知的键“{field}”")).at(span, "这个键不认识");
             if let Some(s) = did_you_mean(field, expected.iter().copied()) {
@@ -271,7 +385,13 @@ fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
             format!("类型不对：这里应当是{}，实际是{}", zh_type(expected), zh_type(unexpected)),
         )
         .at(span, format!("应当是{}", zh_type(expected)))
-        .hint("文字值不需要特别处理；列表的每一项以“- ”开头；映射是“键: 值”的形式。"),
+        .hint(type_hint(expected)),
+        YamlError::Unexpected { expected, .. } => {
+            let found = found_at(file, span.start);
+            Diagnostic::error("Y011", format!("类型不对：这里应当是{}，实际是{found}", zh_type(expected)))
+                .at(span, format!("应当是{}", zh_type(expected)))
+                .hint(type_hint(expected))
+        }
         YamlError::NullIntoString { .. } => Diagnostic::error("Y012", "这里缺少值")
             .at(span, "值是空的")
             .hint("在冒号后面写上内容；如果确实不需要，就删掉这一行。"),
@@ -306,16 +426,18 @@ fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
             Diagnostic::error("Y011", "这里应当是 true 或 false").at(span, "不是 true 或 false")
         }
         other => syntax_error(other, file, span, line),
-    };
-    d
+    }
 }
 
 fn syntax_error(e: &YamlError, file: &SourceFile, span: Span, line: &str) -> Diagnostic {
     let english = e.to_string();
     let english = english.split(" at line ").next().unwrap_or(&english).to_string();
     // A tab anywhere in the indentation of the lines up to the error.
-    let upto = &file.text[..file.clamp(span.end).min(file.text.len())];
-    if let Some((n, l)) = upto.lines().enumerate().find(|(_, l)| l.trim_start_matches(' ').starts_with('\t')) {
+    // The parser may stop on the line before the tab, so look one line on.
+    let err_line = file.line_index(span.start) + 1;
+    if let Some((n, l)) =
+        file.text.lines().enumerate().take(err_line + 1).find(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
+    {
         let start = file.offset_of(n + 1, 1) + l.find('\t').unwrap_or(0);
         return Diagnostic::error("Y004", "YAML 不能用制表符（Tab）缩进")
             .at(Span::new(span.file, start, start + 1), "这里是一个制表符")
@@ -717,6 +839,7 @@ impl Converter<'_> {
                 Some((None, None, t, Vec::new(), Vec::new()))
             }
             RawBlock::Full(m) => {
+                let m = m.as_ref();
                 let id = m.id.as_ref().and_then(|i| self.check_id(i));
                 let text = match &m.text {
                     Some(t) => self.text(t),
@@ -843,7 +966,7 @@ fn is_iso_date(s: &str) -> bool {
         return false;
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29) && !(matches!(m, 4 | 6 | 9 | 11) && d > 30))
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29 || matches!(m, 4 | 6 | 9 | 11) && d > 30))
 }
 
 /// A best-effort slug for a malformed id.

@@ -123,6 +123,10 @@ impl Numbering {
                 }
                 None => title.clone(),
             },
+            Target::Article { no, .. } if from == Some(id) => {
+                let _ = no;
+                "本条".to_string()
+            }
             Target::Article { no, .. } => no.label(),
             Target::Part { article, no, paragraphs, paragraph, item, sub } => {
                 let mut s = if from == Some(article.as_str()) { "本条".to_string() } else { no.label() };
@@ -154,21 +158,15 @@ impl Numbering {
         })
     }
 
-    /// Cite a range: 第十条至第十五条; within one article the second end
-    /// drops the shared article number (第二十条第一项至第三项).
+    /// Cite a range: 第十条至第十五条. The second end drops the leading
+    /// parts it shares with the first: 第二十条第一项至第三项.
     pub fn cite_range(&self, a: &str, b: &str, from: Option<&str>) -> Option<String> {
         let first = self.cite_one(a, from)?;
-        let mut second = self.cite_one(b, from)?;
-        if let (Some(Target::Part { article: x, no, .. }), Some(Target::Part { article: y, .. })) =
-            (self.targets.get(a), self.targets.get(b))
-            && x == y
-        {
-            let prefix = if from == Some(x.as_str()) { "本条".to_string() } else { no.label() };
-            if let Some(rest) = second.strip_prefix(&prefix) {
-                second = rest.to_string();
-            }
-        }
-        Some(format!("{first}至{second}"))
+        let second = self.cite_one(b, from)?;
+        let fa = segments(&first);
+        let sb = segments(&second);
+        let shared = fa.iter().zip(&sb).take_while(|(x, y)| x == y).count().min(sb.len().saturating_sub(1));
+        Some(format!("{first}至{}", sb[shared..].concat()))
     }
 
     /// Is `a..b` a forward range of the same kind?
@@ -190,6 +188,23 @@ impl Numbering {
             },
         }
     }
+}
+
+/// Split a citation into its parts: 第二条|第二款|第三项.
+fn segments(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '编' | '章' | '节' | '条' | '款' | '项' | '目') {
+            let end = i + c.len_utf8();
+            out.push(&s[start..end]);
+            start = end;
+        }
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
 }
 
 /// Number a charter. Diagnostics: an `inserted` article with nothing before

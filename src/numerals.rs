@@ -76,16 +76,33 @@ pub fn parse(s: &str) -> Option<u32> {
             .collect();
         return ascii.parse().ok();
     }
+    #[derive(PartialEq)]
+    enum Prev {
+        Start,
+        Digit,
+        Zero,
+        Unit,
+    }
     let mut total: u64 = 0;
     let mut section: u64 = 0;
     let mut digit: Option<u64> = None;
     let mut last_unit = u64::MAX;
+    let mut prev = Prev::Start;
     for c in s.chars() {
         if let Some(d) = digit_value(c) {
-            if digit.is_some_and(|p| p != 0) {
+            if d == 0 {
+                // 零 only after a unit: 一百零一, not 一〇一.
+                if prev != Prev::Unit && !(prev == Prev::Start && s.chars().count() == 1) {
+                    return None;
+                }
+                prev = Prev::Zero;
+                continue;
+            }
+            if prev == Prev::Digit {
                 return None; // two digits in a row: "二三"
             }
             digit = Some(d);
+            prev = Prev::Digit;
             continue;
         }
         let unit = match c {
@@ -95,6 +112,9 @@ pub fn parse(s: &str) -> Option<u32> {
             '万' => 10_000,
             _ => return None,
         };
+        if prev == Prev::Zero {
+            return None; // "一百零十"
+        }
         if unit == 10_000 {
             section += digit.take().unwrap_or(0);
             if section == 0 {
@@ -103,24 +123,25 @@ pub fn parse(s: &str) -> Option<u32> {
             total += section * 10_000;
             section = 0;
             last_unit = u64::MAX;
+            prev = Prev::Unit;
             continue;
         }
         if unit >= last_unit {
             return None; // "十百"
         }
         let d = match digit.take() {
-            Some(0) => return None,
             Some(d) => d,
             None if unit == 10 => 1,
             None => return None,
         };
         section += d * unit;
         last_unit = unit;
+        prev = Prev::Unit;
     }
     if let Some(d) = digit {
-        // A trailing digit after a unit other than 十 with no 零 ("一百五")
-        // is colloquial for 150; legal text never uses it, so reject it.
-        if d != 0 && last_unit != u64::MAX && last_unit > 10 && !s.contains(['零', '〇']) {
+        // A trailing digit right after 百 or 千 with no 零 ("一百五") is
+        // colloquial for 150; legal numbering never uses it.
+        if prev == Prev::Digit && last_unit != u64::MAX && last_unit > 10 && !s.contains(['零', '〇']) {
             return None;
         }
         section += d;

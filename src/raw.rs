@@ -1,58 +1,132 @@
 //! The raw serde layer: what the YAML says, with positions, before any
 //! checking. Converted into [`crate::model`] by [`crate::load`].
+//!
+//! The same types generate the JSON Schema for editors (`charter schema`);
+//! the doc comments on fields are the descriptions editors show (Chinese:
+//! they are user-facing).
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
 pub type S<T> = Spanned<T>;
 
-#[derive(Debug, Deserialize)]
+/// 一份章程（草案）。编号由工具计算，不要手写。
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "charter 章程文件")]
 pub struct RawCharter {
+    /// 章程标题，例如“某某学生会章程”。
+    #[schemars(with = "String")]
     pub title: Option<S<String>>,
+    /// 状态，例如“草案”“修订草案”；印在标题下方。
+    #[schemars(with = "Option<String>")]
     pub status: Option<S<String>>,
+    /// 文件日期，格式 YYYY-MM-DD。
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub date: Option<S<String>>,
+    /// 通过和修改的记录，每行一条，例如“2021年11月24日……通过”。
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub history: Vec<S<String>>,
+    /// 序言：第一条之前不编号的段落。
     #[serde(default)]
+    #[schemars(with = "Vec<RawBlock>")]
     pub preamble: Vec<S<RawBlock>>,
+    /// 术语表：机构、职务的规范名称、简称和错误写法。
     #[serde(default)]
+    #[schemars(with = "Vec<RawTerm>")]
     pub terms: Vec<S<RawTerm>>,
+    /// 正文：编、分编、章、节和条的列表。
+    #[schemars(with = "Vec<RawNode>")]
     pub body: Option<S<Vec<S<RawNode>>>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 术语表中的一条。
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTerm {
+    /// 规范名称。
+    #[schemars(with = "String")]
     pub name: Option<S<String>>,
+    /// 允许的简称。
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub short: Vec<S<String>>,
+    /// 错误的写法：检查时会报告。
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub wrong: Vec<S<String>>,
+    /// 类别：body（本组织的机构，默认）、role（职务）、outside（外部机构）、document（文件）。
+    #[schemars(with = "Option<TermKindName>")]
     pub kind: Option<S<String>>,
+    /// 给秘书处的备注。
+    #[schemars(with = "Option<String>")]
     pub note: Option<S<String>>,
 }
 
-/// A division or an article: which one is decided by the checked layer, so
-/// that a mix-up gets a precise message instead of serde's "did not match
-/// any variant".
-#[derive(Debug, Deserialize)]
+// The names `kind` accepts (schema only; the loader checks them itself).
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum TermKindName {
+    Body,
+    Role,
+    Outside,
+    Document,
+}
+
+// A division or an article: which one is decided by the checked layer, so
+// that a mix-up gets a precise message instead of serde's "did not match any
+// variant".
+/// 编、分编、章、节（写 part/subpart/chapter/section 之一，值为标题），或者一条（没有这些键）。
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
+    /// 稳定的 id：小写英文字母、数字和连字符，以字母开头；不会印出来。
+    #[schemars(with = "String", regex(pattern = r"^[a-z][a-z0-9-]{0,63}$"))]
     pub id: Option<S<String>>,
+    /// 编的标题（第X编）。
+    #[schemars(with = "Option<String>")]
     pub part: Option<S<String>>,
+    /// 分编的标题（第X分编）。
+    #[schemars(with = "Option<String>")]
     pub subpart: Option<S<String>>,
+    /// 章的标题（第X章）。
+    #[schemars(with = "Option<String>")]
     pub chapter: Option<S<String>>,
+    /// 节的标题（第X节）。
+    #[schemars(with = "Option<String>")]
     pub section: Option<S<String>>,
+    /// 编、分编、章、节的内容：下一层和条的列表。
+    #[schemars(with = "Option<Vec<RawNode>>")]
     pub body: Option<S<Vec<S<RawNode>>>>,
+    /// true：这个编、章不编号（如民法典的“附则”）。
+    #[schemars(with = "Option<bool>")]
     pub unnumbered: Option<S<bool>>,
+    /// 条标题，印在条号之后，例如“本会的性质”。
+    #[schemars(with = "Option<String>")]
     pub heading: Option<S<String>>,
+    /// 条的正文（只有一款时）。
+    #[schemars(with = "Option<String>")]
     pub text: Option<S<String>>,
+    /// 这一款的项，印作（一）（二）……
+    #[schemars(with = "Option<Vec<RawBlock>>")]
     pub items: Option<S<Vec<S<RawBlock>>>>,
+    /// 多款时，每一款一项。
+    #[schemars(with = "Option<Vec<RawBlock>>")]
     pub paragraphs: Option<S<Vec<S<RawBlock>>>>,
+    /// true：这一条已删去，保留序号，印作“第X条　（删去）”。
+    #[schemars(with = "Option<bool>")]
     pub repealed: Option<S<bool>>,
+    /// true：插入的条，编号为“第X条之一”，后面的条不改号。
+    #[schemars(with = "Option<bool>")]
     pub inserted: Option<S<bool>>,
+    /// 在这个编、章、节或条里不报告的检查规则，例如 [CH022]（见 docs/lint.md）。
+    #[schemars(with = "Option<Vec<String>>")]
     pub allow: Option<S<Vec<S<String>>>>,
 }
 
@@ -62,16 +136,47 @@ pub struct RawNode {
 #[allow(clippy::large_enum_variant)]
 pub enum RawBlock {
     Short(String),
-    Full(RawBlockMap),
+    Full(Box<RawBlockMap>),
 }
 
-#[derive(Debug, Deserialize)]
+/// 需要 id 或下一层项时，写成映射。
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBlockMap {
+    /// 稳定的 id，用于引用这一款或这一项。
+    #[schemars(with = "Option<String>", regex(pattern = r"^[a-z][a-z0-9-]{0,63}$"))]
     pub id: Option<S<String>>,
+    /// 正文。
+    #[schemars(with = "Option<String>")]
     pub text: Option<S<String>>,
+    /// 下一层：款的项，或项的目。
+    #[schemars(with = "Option<Vec<RawBlock>>")]
     pub items: Option<S<Vec<S<RawBlock>>>>,
+    /// 在这一款或这一项里不报告的检查规则，例如 [CH022]。
+    #[schemars(with = "Option<Vec<String>>")]
     pub allow: Option<S<Vec<S<String>>>>,
+}
+
+impl JsonSchema for RawBlock {
+    fn schema_name() -> Cow<'static, str> {
+        "RawBlock".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let map = generator.subschema_for::<RawBlockMap>();
+        json_schema!({
+            "description": "一款、一项或一目：直接写文字，或写成含 text 的映射。",
+            "anyOf": [{ "type": "string" }, map]
+        })
+    }
+}
+
+/// The JSON Schema of the charter format, for editors.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(RawCharter);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 impl<'de> Deserialize<'de> for RawBlock {
@@ -101,7 +206,8 @@ impl<'de> Deserialize<'de> for RawBlock {
                 Err(E::invalid_type(de::Unexpected::Float(v), &self))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawBlock, A::Error> {
-                RawBlockMap::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawBlock::Full)
+                RawBlockMap::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|m| RawBlock::Full(Box::new(m)))
             }
         }
         d.deserialize_any(V)

@@ -9,24 +9,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{Sources, Span};
 use crate::{Document, explain, lint};
 
-/// The version of the JSON report format.
-pub const JSON_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    diagnostics: Vec<JsonDiag<'a>>,
-    summary: JsonSummary,
-}
-
-#[derive(Serialize)]
-struct JsonSummary {
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    fixable: usize,
-}
-
 #[derive(Serialize)]
 struct JsonDiag<'a> {
     code: &'a str,
@@ -89,7 +71,7 @@ fn json_place(
     })
 }
 
-/// The JSON report: `{version, diagnostics: [...], summary}`.
+/// The JSON report: an array of diagnostics (docs/lint.md).
 pub fn json(doc: &Document, shown: &[&Diagnostic]) -> String {
     let sources = &doc.sources;
     let diagnostics = shown
@@ -119,18 +101,8 @@ pub fn json(doc: &Document, shown: &[&Diagnostic]) -> String {
             }
         })
         .collect();
-    let count = |s| shown.iter().filter(|d| d.severity == s).count();
-    let report = JsonReport {
-        version: JSON_VERSION,
-        diagnostics,
-        summary: JsonSummary {
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
-            fixable: shown.iter().filter(|d| d.fix.is_some()).count(),
-        },
-    };
-    let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+    let diagnostics: Vec<JsonDiag> = diagnostics;
+    let mut s = serde_json::to_string_pretty(&diagnostics).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -70,18 +70,18 @@ fn json_format() {
     let dir = project("json");
     let o = charter(&["check", "charter.yaml", "--format", "json"], &dir);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(v["version"], 1);
-    assert_eq!(v["summary"]["errors"], 1);
-    assert_eq!(v["summary"]["warnings"], 2);
-    assert_eq!(v["summary"]["fixable"], 2);
-    let d = &v["diagnostics"][0];
+    let list = v.as_array().cloned().unwrap_or_default();
+    assert_eq!(list.len(), 3);
+    assert_eq!(list.iter().filter(|d| d["fix"].is_object()).count(), 2);
+    assert!(list[2]["fix"].is_null());
+    let d = &v[0];
     assert_eq!(d["code"], "CH020");
     assert_eq!(d["severity"], "warning");
     assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(6), Some(15)));
     assert_eq!(d["fix"]["edits"][0]["replacement"], "，");
     assert_eq!(d["fix"]["edits"][0]["column"], 15);
     assert_eq!(d["fix"]["edits"][0]["end_column"], 17);
-    assert_eq!(v["diagnostics"][2]["labels"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v[2]["labels"].as_array().map(Vec::len), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -18,7 +18,10 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
+    /// 版本化的 JSON（docs/export-json.md）
     Json,
+    /// 常见的纯文本排版：标题、第一章　总则、第一条　……、（一）……；charter import 可以读回
+    Text,
 }
 
 pub fn run(args: &ExportArgs, global: &Global) -> CmdResult {
@@ -27,6 +30,7 @@ pub fn run(args: &ExportArgs, global: &Global) -> CmdResult {
     if let Some(c) = &doc.charter {
         match args.format {
             Format::Json => out(&charter::export::to_json(c, &doc.numbering))?,
+            Format::Text => out(&charter::export_text::to_text(c, &doc.numbering))?,
         }
     }
     Ok(u8::from(has_errors))

@@ -11,6 +11,7 @@ mod check;
 mod explain;
 mod export;
 mod generate;
+mod import;
 mod outline;
 
 #[derive(Debug, Parser)]
@@ -50,12 +51,16 @@ pub enum Command {
     Check(check::CheckArgs),
     /// 列出编号后的目录（编、章、节、条）和统计
     Outline(PathArg),
-    /// 导出编号并解析引用后的章程（JSON）
+    /// 导出编号并解析引用后的章程（JSON，或常见的纯文本排版）
     Export(export::ExportArgs),
+    /// 把现有的章程或法规（纯文本、Markdown、Word）转换为 YAML 章程
+    Import(import::ImportArgs),
     /// 解释一个诊断代码，例如 charter explain CH001
     Explain(explain::ExplainArgs),
     /// 列出所有检查规则
     Rules,
+    /// 输出章程 YAML 格式的 JSON Schema（供编辑器补全和校验）
+    Schema,
     /// 生成一份大型示例章程（用于性能测试）
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -89,8 +94,13 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Check(a) => check::run(a, &cli.global),
         Command::Outline(a) => outline::run(a, &cli.global),
         Command::Export(a) => export::run(a, &cli.global),
+        Command::Import(a) => import::run(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
+        Command::Schema => {
+            out(&charter::raw::json_schema())?;
+            Ok(0)
+        }
         Command::Generate(a) => generate::run(a),
     }
 }
@@ -117,15 +127,20 @@ pub fn out(s: &str) -> Result<(), Failure> {
 /// Print a document's diagnostics to stderr (for commands whose stdout
 /// carries data). Returns whether the document has errors.
 pub fn report_to_stderr(doc: &Document, global: &Global) -> bool {
+    report_diagnostics(&doc.diagnostics, &doc.sources, global);
+    doc.has_errors()
+}
+
+/// Print diagnostics to stderr, errors only with `--quiet`.
+pub fn report_diagnostics(diagnostics: &[charter::Diagnostic], sources: &charter::Sources, global: &Global) {
     let color = use_color(global.color, std::io::stderr().is_terminal());
     let mut err = std::io::stderr().lock();
-    for d in &doc.diagnostics {
+    for d in diagnostics {
         if global.quiet && !d.is_error() {
             continue;
         }
-        let _ = writeln!(err, "{}", diagnostic::render(d, &doc.sources, color));
+        let _ = writeln!(err, "{}", diagnostic::render(d, sources, color));
     }
-    doc.has_errors()
 }
 
 /// The summary line: 发现 2 个错误、1 个警告。

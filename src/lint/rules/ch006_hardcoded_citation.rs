@@ -60,6 +60,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let at = from + i;
             from = at + '第'.len_utf8();
             let Some(chain) = parse_chain(t, at) else { continue };
+            // 第二款, 第三项 alone are citations only after 本条/前条/本款
+            // (本条第二款); elsewhere they are ordinals (第二项工作).
+            if matches!(chain[0].unit, '款' | '项' | '目') && !t_before_is_own_str(&t[..at]) {
+                from = chain[chain.len() - 1].range.end;
+                continue;
+            }
             let whole = chain[0].range.start..chain[chain.len() - 1].range.end;
             from = whole.end;
             if !site.is_literal(whole.clone()) || external(t, at) {
@@ -170,8 +176,7 @@ fn report(ctx: &Context, site: &Site, chain: &[Part], range_end: Option<Part>, o
     let whole = chain[0].range.start..range_end.as_ref().map_or(chain[chain.len() - 1].range.end, |e| e.range.end);
     let written = &t[whole.clone()];
     let span = site.span(ctx.file, whole.clone());
-    let relative = t[..whole.start].ends_with("本条") || t[..whole.start].ends_with("前条");
-    let target = resolve(ctx, site, chain, relative);
+    let target = resolve(ctx, site, chain);
     let mut d = Diagnostic::warning("CH006", format!("手写的序号“{written}”：增删条文后会指错")).at(span, "写死的序号");
     match target {
         Ok(id) => {
@@ -197,7 +202,7 @@ fn report(ctx: &Context, site: &Site, chain: &[Part], range_end: Option<Part>, o
 }
 
 /// The id the citation currently points at, or why there is none.
-fn resolve(ctx: &Context, site: &Site, chain: &[Part], relative: bool) -> Result<String, String> {
+fn resolve(ctx: &Context, site: &Site, chain: &[Part]) -> Result<String, String> {
     let first = &chain[0];
     match first.unit {
         '条' => {
@@ -206,9 +211,6 @@ fn resolve(ctx: &Context, site: &Site, chain: &[Part], relative: bool) -> Result
             part_of(a, &chain[1..])
         }
         '款' | '项' | '目' => {
-            if !relative && !t_before_is_own(site, first.range.start) {
-                return Err("用 [[id]] 引用这一款或项（先给它加上 id）。".into());
-            }
             let a = site.article.ok_or("用 [[id]] 引用。")?;
             part_of(a, chain)
         }
@@ -240,8 +242,7 @@ fn resolve(ctx: &Context, site: &Site, chain: &[Part], relative: bool) -> Result
     }
 }
 
-fn t_before_is_own(site: &Site, at: usize) -> bool {
-    let t = &site.plain.text[..at];
+fn t_before_is_own_str(t: &str) -> bool {
     t.ends_with("本条") || t.ends_with("前条") || t.ends_with("本款")
 }
 
