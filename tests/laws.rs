@@ -1,14 +1,10 @@
 //! False positives on well-drafted law: the checker over the statutes in
-//! `../shared/data/laws/`, converted to charter YAML in memory. Prints the
-//! findings per 100 articles per rule; fails when a rule is noisy. Skips
+//! `../shared/data/laws/`, imported with `charter import` in memory. Prints
+//! the findings per 100 articles per rule; fails when a rule is noisy. Skips
 //! (with a message) when the folder is absent.
-
-mod support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-
-use support::lawyaml;
 
 /// Rules whose findings on statutes are expected, with the reason.
 const EXPECTED: &[(&str, &str)] =
@@ -33,19 +29,17 @@ fn quiet_on_statutes() {
         if name.contains("amendment") {
             continue; // a decision amending a law, not a statute
         }
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        let conv = lawyaml::convert(&text);
-        if conv.articles == 0 {
-            continue;
-        }
+        let Ok(imported) = charter::import::import_file(&path, charter::import::Options::default()) else { continue };
+        let Some(yaml) = imported.yaml else { continue };
         // For inspection: CHARTER_LAWS_DUMP=/tmp/laws writes the YAML there
         // (never into the repository).
         if let Some(out) = std::env::var_os("CHARTER_LAWS_DUMP") {
             let out = Path::new(&out);
             let _ = std::fs::create_dir_all(out);
-            let _ = std::fs::write(out.join(format!("{name}.yaml")), &conv.yaml);
+            let _ = std::fs::write(out.join(format!("{name}.yaml")), &yaml);
         }
-        let doc = charter::process_str(&name, &conv.yaml);
+        let doc = charter::process_str(&name, &yaml);
+        let articles = doc.numbering.counts.articles;
         let load_errors: Vec<_> = doc.diagnostics.iter().filter(|d| d.code.starts_with('Y') && d.is_error()).collect();
         assert!(
             load_errors.is_empty(),
@@ -57,8 +51,8 @@ fn quiet_on_statutes() {
             *here.entry(d.code).or_default() += 1;
             *per_rule.entry(d.code).or_default() += 1;
         }
-        total_articles += conv.articles;
-        println!("{name}: {} articles, findings {:?}", conv.articles, here);
+        total_articles += articles;
+        println!("{name}: {articles} articles, findings {here:?}");
     }
     if total_articles == 0 {
         println!("skipped: no statutes found in {}", dir.display());
@@ -78,4 +72,40 @@ fn quiet_on_statutes() {
         }
     }
     assert!(noisy.is_empty(), "rules noisy on statutes (per 100 articles): {noisy:?}");
+}
+
+/// Replacing the statutes' hand-written citations by references (CH006
+/// `--fix`) leaves the printed text identical, character for character.
+#[test]
+fn citation_fixes_keep_the_printed_text() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/laws");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let only_ch006: String = charter::lint::all_rules()
+        .iter()
+        .filter(|r| r.code != "CH006")
+        .map(|r| format!("  {}: off\n", r.code))
+        .collect();
+    let config = Some((std::path::PathBuf::from("lint.yaml"), format!("rules:\n{only_ch006}")));
+    let mut fixed = 0;
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.contains("amendment") {
+            continue;
+        }
+        let Ok(imported) = charter::import::import_file(&path, charter::import::Options::default()) else { continue };
+        let Some(yaml) = imported.yaml else { continue };
+        let p = Path::new(&name);
+        let run = |t: &str| charter::process_text(p, t, config.clone());
+        let before = run(&yaml);
+        let outcome = charter::lint::fix::fix_text(&yaml, &run);
+        let after = run(&outcome.text);
+        let text = |d: &charter::Document| d.charter.as_ref().map(|c| charter::export_text::to_text(c, &d.numbering));
+        assert_eq!(text(&before), text(&after), "{name}: the printed text changed");
+        assert!(after.diagnostics.iter().all(|d| !d.code.starts_with('Y') || !d.is_error()), "{name}");
+        fixed += outcome.applied.len();
+    }
+    println!("{fixed} citations replaced by references, printed text unchanged");
 }

@@ -180,20 +180,35 @@ fn report(ctx: &Context, site: &Site, chain: &[Part], range_end: Option<Part>, o
     let mut d = Diagnostic::warning("CH006", format!("手写的序号“{written}”：增删条文后会指错")).at(span, "写死的序号");
     match target {
         Ok(id) => {
-            let replacement = match range_end.as_ref() {
+            let from = site.article.map(|a| a.id.as_str());
+            let (replacement, printed) = match range_end.as_ref() {
                 Some(e) => match article_at(ctx, e.n, e.sub) {
-                    Some(b) => format!("[[{id}..{}]]", b.id),
+                    Some(b) => (format!("[[{id}..{}]]", b.id), ctx.numbering.cite_range(&id, &b.id, from)),
                     None => {
                         out.push(d.hint(format!("{}不存在；请改为 [[id]] 引用。", t[e.range.clone()].to_owned())));
                         return;
                     }
                 },
-                None if site.article.is_some_and(|a| a.id == id) => "本条".to_string(),
-                None => format!("[[{id}]]"),
+                // The article itself: 本条 is what the drafting convention wants.
+                None if site.article.is_some_and(|a| a.id == id) => ("本条".to_string(), Some("本条".to_string())),
+                None => (format!("[[{id}]]"), ctx.numbering.cite_one(&id, from)),
             };
             d = d.hint(format!("用 [[id]] 引用，序号由工具计算：这里应写 {replacement}。"));
-            if let Some(edit) = site.edit(ctx.file, whole, &replacement) {
-                d = d.with_fix(format!("把“{written}”改为 {replacement}"), vec![edit]);
+            // The fix must print what is written now (本条第二款 stays 本条第二款):
+            // take a leading 本条/本章/本节 into the replaced text when the
+            // citation prints it, and offer no fix when the wording changes.
+            let mut range = whole.clone();
+            if let Some(p) = printed.as_deref() {
+                for own in ["本条", "本章", "本节", "本编"] {
+                    if p.starts_with(own) && t[..range.start].ends_with(own) {
+                        range.start -= own.len();
+                    }
+                }
+            }
+            let same = printed.as_deref() == Some(&t[range.clone()]) || replacement == "本条";
+            let replaced = t[range.clone()].to_string();
+            if same && let Some(edit) = site.edit(ctx.file, range, &replacement) {
+                d = d.with_fix(format!("把“{replaced}”改为 {replacement}"), vec![edit]);
             }
         }
         Err(why) => d = d.hint(why),

@@ -66,6 +66,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if names.near.iter().any(|n| &n.rare == name) {
             continue; // near-duplicate-name reports it
         }
+        // A role of an outside body: 中央军事委员会主席.
+        let site_occ = names.in_site(o.site);
+        if site_occ.iter().any(|p| p.range.end == o.range.start && names.is_outside(&p.name)) {
+            continue;
+        }
         let what = if o.kind == NameKind::Role { "职务" } else { "机构" };
         let site = &sites[o.site];
         let mut d = Diagnostic::warning("CH013", format!("{what}“{name}”在章程中没有设立，术语表里也没有"))

@@ -57,8 +57,20 @@ fn last_char(t: &str) -> Option<(usize, char)> {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for site in ctx.sites() {
+    let sites = ctx.sites();
+    for (i, site) in sites.iter().enumerate() {
         let Some(problem) = problem(site) else { continue };
+        // Paragraphs that enumerate the members announced by the paragraph
+        // before (组成：委员长，副委员长若干人，……) end in a comma.
+        if site.kind == SiteKind::Paragraph
+            && matches!(problem.1, '，' | '、')
+            && let Some(prev) = i.checked_sub(1).map(|p| &sites[p])
+            && prev.kind == SiteKind::Paragraph
+            && prev.article.map(|a| &a.id) == site.article.map(|a| &a.id)
+            && prev.plain.text.trim_end().ends_with(['：', '，', '、'])
+        {
+            continue;
+        }
         let (at, c, message, hint, fix) = problem;
         let span = site.span(ctx.file, at..at + c.len_utf8());
         let place = site.article.map(|a| ctx.article_label(a)).unwrap_or_default();
