@@ -158,6 +158,19 @@ fn fix_writes_minimal_edits_and_reports_what_remains() {
 }
 
 #[test]
+fn fix_keeps_a_byte_order_mark_and_crlf_line_ends() {
+    let dir = project("bom");
+    let crlf = format!("\u{feff}{}", CHARTER.replace('\n', "\r\n"));
+    std::fs::write(dir.join("charter.yaml"), &crlf).unwrap_or_else(|e| panic!("{e}"));
+    let o = charter(&["check", "charter.yaml", "--fix", "--format", "short"], &dir);
+    assert_eq!(o.status.code(), Some(1));
+    let after = std::fs::read_to_string(dir.join("charter.yaml")).unwrap_or_default();
+    let expected = crlf.replace("困难时, 有权", "困难时，有权").replace("交流 and 联系", "交流和联系");
+    assert_eq!(after, expected);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn config_flag() {
     let dir = project("config");
     std::fs::write(dir.join("strict.yaml"), "rules:\n  CH022: error\n  CH001: off\n").unwrap_or_else(|e| panic!("{e}"));

@@ -86,7 +86,13 @@ fn report_doc(doc: &Document, format: Format, global: &Global, fixed: Option<usi
 fn fix(args: &CheckArgs, global: &Global, choice: ConfigChoice) -> CmdResult {
     let file = charter::load::resolve_path(&args.path)?;
     let config = charter::read_config(&file, choice)?;
-    let original = std::fs::read_to_string(&file).map_err(|e| ToolError::Read { path: file.clone(), source: e })?;
+    let read = std::fs::read_to_string(&file).map_err(|e| ToolError::Read { path: file.clone(), source: e })?;
+    // The loader drops a byte-order mark, so positions are without it; it
+    // is put back when the file is written.
+    let (bom, original) = match read.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest.to_string()),
+        None => ("", read),
+    };
     let outcome = lint::fix::fix_text(&original, &|text| charter::process_text(&file, text, config.clone()));
     if args.diff {
         let d = lint::fix::unified_diff(&display(&file), &original, &outcome.text);
@@ -101,7 +107,7 @@ fn fix(args: &CheckArgs, global: &Global, choice: ConfigChoice) -> CmdResult {
         return Ok(u8::from(!outcome.applied.is_empty()));
     }
     if outcome.text != original {
-        charter::fsutil::write_atomic(&file, outcome.text.as_bytes())?;
+        charter::fsutil::write_atomic(&file, format!("{bom}{}", outcome.text).as_bytes())?;
     }
     if outcome.refused > 0 && !global.quiet {
         eprintln!("有 {} 处修复会破坏文件结构，没有应用。", outcome.refused);
