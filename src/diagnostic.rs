@@ -187,6 +187,10 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
     for h in &diag.hints {
         group = group.element(Level::HELP.with_name(Some("提示")).message(h.as_str()));
     }
+    let fix_note = diag.fix.as_ref().map(|f| format!("{}（charter check --fix 可自动修复）", f.message));
+    if let Some(note) = &fix_note {
+        group = group.element(Level::HELP.with_name(Some("修复")).message(note.as_str()));
+    }
     let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
     renderer.render(&[group])
 }
@@ -202,5 +206,5 @@ fn next_char_end(text: &str, at: usize) -> usize {
 /// One line per diagnostic: `file:line:col: CODE 消息`.
 pub fn render_short(diag: &Diagnostic, sources: &Sources) -> String {
     let place = diag.span().map_or_else(String::new, |s| format!("{}: ", sources.describe(s)));
-    format!("{place}{} [{}] {}", diag.severity.name_zh(), diag.code, diag.message)
+    format!("{place}{} {}", diag.code, diag.message)
 }

@@ -40,8 +40,24 @@ pub const LOAD_CODES: &[(&str, &str)] = &[
     ("Y031", "目之下又分了一层。层次依次是款、项、目。"),
     ("Y032", "第一条被标为插入条（inserted）。"),
     (
+        "Y033",
+        "allow 里写了不存在的规则代码。\n\n编、章、节、条、款、项上的 allow: [CH0xx] 只能列出检查规则（charter rules 列出全部规则），\n也可以写规则名，例如 allow: [latin-word]。Y 开头的问题是文件本身的错误，不能 allow，请直接改正。",
+    ),
+    (
         "Y040",
         "没有引号的文字里，空格加“#”之后的内容被 YAML 当作注释删掉了。\n\n请改用块文字（text: | 后换行书写）或加引号。",
+    ),
+    (
+        "Y050",
+        "检查设置文件（lint.yaml）里写了不存在的规则。\n\nrules 下面的每个键是一条规则的代码（CH001）或名称（duplicate-heading）。用 charter rules 列出全部规则。",
+    ),
+    (
+        "Y051",
+        "检查设置文件（lint.yaml）里有未知的键或选项。\n\n顶层只有 rules；每条规则下面可以写 level 和这条规则的选项（charter explain 代码 列出选项）。",
+    ),
+    (
+        "Y052",
+        "检查设置文件（lint.yaml）里的值不对：级别只能是 error、warning、info、off；列表选项写成 [词语, 词语]；映射选项写成 错误写法: 正确写法。",
     ),
     ("Y041", "看不见的字符：零宽空格、不换行空格、软连字符等，通常从 Word 或网页复制而来。"),
     ("Y042", "康熙部首等“长得像汉字”的字符，例如“⼀”（U+2F00）冒充“一”。"),
@@ -51,13 +67,27 @@ pub const LOAD_CODES: &[(&str, &str)] = &[
 /// The explanation of a code (a lint rule or a load code).
 pub fn explain(code: &str) -> Option<String> {
     if let Some(rule) = lint::find_rule(code) {
-        return Some(format!(
-            "{} {}（默认级别：{}）\n\n{}",
+        let mut s = format!(
+            "{} {}（默认级别：{}{}）\n\n{}",
             rule.code,
             rule.name,
             rule.severity.name_zh(),
+            if rule.fixable { "，可以用 --fix 自动修复" } else { "" },
             rule.doc.trim_end()
-        ));
+        );
+        if !rule.options.is_empty() {
+            s.push_str(&format!("\n\n ## 选项（写在 lint.yaml 的 rules: {}: 下面）", rule.code));
+            for o in rule.options {
+                s.push_str(&format!(
+                    "\n - {}（{}）：{}\n   默认：{}",
+                    o.name,
+                    o.default.kind_zh(),
+                    o.doc,
+                    o.default.describe()
+                ));
+            }
+        }
+        return Some(s);
     }
     let up = code.trim().to_ascii_uppercase();
     LOAD_CODES.iter().chain(crate::import::IMPORT_CODES).find(|(c, _)| *c == up).map(|(c, doc)| format!("{c}\n\n{doc}"))

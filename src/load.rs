@@ -8,7 +8,7 @@ use serde_saphyr::{Error as YamlError, Location, budget::BudgetBreach};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::ToolError;
-use crate::model::{Article, Charter, Division, Item, Level, Meta, Name, Node, Paragraph, Term, TermKind};
+use crate::model::{Allow, Article, Charter, Division, Item, Level, Meta, Name, Node, Paragraph, Term, TermKind};
 use crate::raw::{RawBlock, RawCharter, RawNode, RawTerm, S};
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suggest::did_you_mean;
@@ -367,6 +367,7 @@ fn type_hint(expected: &str) -> &'static str {
 }
 
 /// Translate a YAML or serde error into a diagnostic in Chinese.
+#[allow(clippy::let_and_return)]
 fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
     let e = e.without_snippet();
     let span = e.location().map_or(Span::new(id, file.text.len(), file.text.len()), |l| loc_span(file, id, &l));
@@ -720,6 +721,7 @@ impl Converter<'_> {
             unnumbered: r.unnumbered.as_ref().is_some_and(|u| u.value),
             body,
             span: sp,
+            allow: self.allow(r.allow.as_ref()),
         })
     }
 
@@ -786,7 +788,7 @@ impl Converter<'_> {
                         span: r.items.as_ref().map_or(sp, |i| self.span(i)),
                         inlines: Vec::new(),
                     });
-                    paragraphs.push(Paragraph { id: None, id_span: None, text, items });
+                    paragraphs.push(Paragraph { id: None, id_span: None, text, items, allow: Vec::new() });
                 }
             }
         }
@@ -804,32 +806,37 @@ impl Converter<'_> {
                     .hint("用 text 写正文；若这一条已被删去，写 repealed: true。"),
             );
         }
+        let allow = self.allow(r.allow.as_ref());
         let (id, id_span) = id?;
-        Some(Article { id, id_span, heading, paragraphs, repealed, inserted, span: sp })
+        Some(Article { id, id_span, heading, paragraphs, repealed, inserted, span: sp, allow })
     }
 
     fn paragraph(&mut self, b: &S<RawBlock>, _parent: Option<&str>) -> Option<Paragraph> {
-        let (id, id_span, text, items) = self.block(b, 1)?;
-        Some(Paragraph { id, id_span, text, items })
+        let (id, id_span, text, items, allow) = self.block(b, 1)?;
+        Some(Paragraph { id, id_span, text, items, allow })
     }
 
     fn items(&mut self, list: &[S<RawBlock>], depth: u8) -> Vec<Item> {
         list.iter()
             .filter_map(|b| {
-                let (id, id_span, text, items) = self.block(b, depth + 1)?;
-                Some(Item { id, id_span, text, items })
+                let (id, id_span, text, items, allow) = self.block(b, depth + 1)?;
+                Some(Item { id, id_span, text, items, allow })
             })
             .collect()
     }
 
     /// A paragraph (depth 1), item (2) or sub-item (3).
     #[allow(clippy::type_complexity)]
-    fn block(&mut self, b: &S<RawBlock>, depth: u8) -> Option<(Option<String>, Option<Span>, Text, Vec<Item>)> {
+    fn block(
+        &mut self,
+        b: &S<RawBlock>,
+        depth: u8,
+    ) -> Option<(Option<String>, Option<Span>, Text, Vec<Item>, Vec<Allow>)> {
         let sp = self.span(b);
         match &b.value {
             RawBlock::Short(s) => {
                 let t = self.text_at(s, sp)?;
-                Some((None, None, t, Vec::new()))
+                Some((None, None, t, Vec::new(), Vec::new()))
             }
             RawBlock::Full(m) => {
                 let m = m.as_ref();
@@ -860,10 +867,22 @@ impl Converter<'_> {
                     Some(i) => self.items(&i.value, depth),
                     None => Vec::new(),
                 };
+                let allow = self.allow(m.allow.as_ref());
                 let text = text?;
-                Some((id.as_ref().map(|i| i.0.clone()), id.map(|i| i.1), text, items))
+                Some((id.as_ref().map(|i| i.0.clone()), id.map(|i| i.1), text, items, allow))
             }
         }
+    }
+
+    /// An `allow:` list. Whether the codes exist is checked by the
+    /// checker, which knows the rules.
+    fn allow(&mut self, list: Option<&S<Vec<S<String>>>>) -> Vec<Allow> {
+        let Some(list) = list else { return Vec::new() };
+        list.value
+            .iter()
+            .map(|c| Allow { code: c.value.trim().to_string(), span: self.span(c) })
+            .filter(|a| !a.code.is_empty())
+            .collect()
     }
 
     fn text(&mut self, s: &S<String>) -> Option<Text> {
@@ -940,6 +959,7 @@ impl Converter<'_> {
     }
 }
 
+#[allow(clippy::nonminimal_bool)]
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {

@@ -90,6 +90,14 @@ impl Level {
     pub const ALL: [Level; 4] = [Level::Part, Level::Subpart, Level::Chapter, Level::Section];
 }
 
+/// One entry of an `allow:` list: a rule code (or rule name) whose
+/// findings inside the node that holds the list are suppressed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Allow {
+    pub code: String,
+    pub span: Span,
+}
+
 #[derive(Clone, Debug)]
 pub struct Division {
     pub id: String,
@@ -99,8 +107,10 @@ pub struct Division {
     pub title_span: Span,
     pub unnumbered: bool,
     pub body: Vec<Node>,
-    /// The whole mapping.
+    /// The start of the mapping (zero width).
     pub span: Span,
+    /// Rules suppressed inside this division.
+    pub allow: Vec<Allow>,
 }
 
 #[derive(Clone, Debug)]
@@ -111,7 +121,10 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     pub repealed: bool,
     pub inserted: bool,
+    /// The start of the mapping (zero width).
     pub span: Span,
+    /// Rules suppressed inside this article.
+    pub allow: Vec<Allow>,
 }
 
 /// 款.
@@ -121,6 +134,8 @@ pub struct Paragraph {
     pub id_span: Option<Span>,
     pub text: Text,
     pub items: Vec<Item>,
+    /// Rules suppressed inside this paragraph (mapping form only).
+    pub allow: Vec<Allow>,
 }
 
 /// 项, and (as `items` of an item) 目.
@@ -130,6 +145,8 @@ pub struct Item {
     pub id_span: Option<Span>,
     pub text: Text,
     pub items: Vec<Item>,
+    /// Rules suppressed inside this item (mapping form only).
+    pub allow: Vec<Allow>,
 }
 
 impl Charter {

@@ -125,6 +125,9 @@ pub struct RawNode {
     /// true：插入的条，编号为“第X条之一”，后面的条不改号。
     #[schemars(with = "Option<bool>")]
     pub inserted: Option<S<bool>>,
+    /// 在这个编、章、节或条里不报告的检查规则，例如 [CH022]（见 docs/lint.md）。
+    #[schemars(with = "Option<Vec<String>>")]
+    pub allow: Option<S<Vec<S<String>>>>,
 }
 
 /// A paragraph, item or sub-item: a string, or a mapping with an id and
@@ -149,6 +152,9 @@ pub struct RawBlockMap {
     /// 下一层：款的项，或项的目。
     #[schemars(with = "Option<Vec<RawBlock>>")]
     pub items: Option<S<Vec<S<RawBlock>>>>,
+    /// 在这一款或这一项里不报告的检查规则，例如 [CH022]。
+    #[schemars(with = "Option<Vec<String>>")]
+    pub allow: Option<S<Vec<S<String>>>>,
 }
 
 impl JsonSchema for RawBlock {
