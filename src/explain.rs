@@ -64,7 +64,24 @@ pub const LOAD_CODES: &[(&str, &str)] = &[
     ("Y043", "行首的全角空格（U+3000）：它不是缩进，会成为文字的一部分。"),
 ];
 
-/// The explanation of a code (a lint rule or a load code).
+/// Codes reported by `charter build` (R…).
+pub const RENDER_CODES: &[(&str, &str)] = &[
+    (
+        "R001",
+        "字符在所有可用的字体中都没有字形。\n\n排版引擎遇到没有字形的字符会悄悄丢掉它，所以 build 在排版前逐字检查，发现就报错并指出位置。内置字体收录通用规范汉字表的 8105 字和常用符号。\n解决办法：安装含有这个字的字体，或用 --font-path 指定字体所在的文件夹；也可以改用常用字。",
+    ),
+    (
+        "R010",
+        "PDF 排版模板（typst）出错。\n\n内置模板不会出这个错；如果章程文件夹里有自己的 templates/charter.typ，请按提示修改它。模板只能读取 /charter.json、/build.json 和 templates 文件夹里的文件，格式见 templates/README.md。",
+    ),
+    ("R011", "PDF 排版模板（typst）的警告。文件照常生成；请按提示检查模板。"),
+    (
+        "R020",
+        "网页模板（minijinja）出错。\n\n如果章程文件夹里有自己的 templates/charter.html.j2，请按提示修改它；可用的数据见 templates/README.md。",
+    ),
+];
+
+/// The explanation of a code (a lint rule, a load code or a build code).
 pub fn explain(code: &str) -> Option<String> {
     if let Some(rule) = lint::find_rule(code) {
         let mut s = format!(
@@ -90,5 +107,10 @@ pub fn explain(code: &str) -> Option<String> {
         return Some(s);
     }
     let up = code.trim().to_ascii_uppercase();
-    LOAD_CODES.iter().chain(crate::import::IMPORT_CODES).find(|(c, _)| *c == up).map(|(c, doc)| format!("{c}\n\n{doc}"))
+    LOAD_CODES
+        .iter()
+        .chain(crate::import::IMPORT_CODES)
+        .chain(RENDER_CODES)
+        .find(|(c, _)| *c == up)
+        .map(|(c, doc)| format!("{c}\n\n{doc}"))
 }

@@ -111,7 +111,18 @@ pub enum ExInline {
         targets: Vec<String>,
         range: bool,
         resolved: bool,
+        /// `text` cut into its citations and the words between them, each
+        /// citation with its target: 第一条、第三条 → [第一条→a] [、] [第三条→b].
+        parts: Vec<RefPart>,
     },
+}
+
+/// A piece of a cross-reference's text; `target` is None for the words
+/// between citations (、 和 至) and for an unresolved reference.
+#[derive(Debug, Serialize)]
+pub struct RefPart {
+    pub text: String,
+    pub target: Option<String>,
 }
 
 /// Build the export of a charter.
@@ -210,6 +221,35 @@ impl Exporter<'_> {
         ExText { plain, inlines: self.inlines(&t.inlines, from) }
     }
 
+    /// Cut a resolved reference's text into its citations. Empty when the
+    /// pieces do not add up to `text` (then the caller keeps one piece).
+    fn ref_parts(&self, r: &crate::text::Reference, text: &str, from: Option<&str>) -> Vec<RefPart> {
+        let part = |t: &str, target: Option<&str>| RefPart { text: t.to_string(), target: target.map(str::to_string) };
+        let mut parts = Vec::new();
+        match &r.targets {
+            RefTargets::List(ids) => {
+                for (i, id) in ids.iter().enumerate() {
+                    if i > 0 {
+                        parts.push(part(if i + 1 == ids.len() { "和" } else { "、" }, None));
+                    }
+                    let Some(c) = self.numbering.cite_one(&id.id, from) else { return Vec::new() };
+                    parts.push(part(&c, Some(&id.id)));
+                }
+            }
+            RefTargets::Range(a, b) => {
+                let Some(first) = self.numbering.cite_one(&a.id, from) else { return Vec::new() };
+                let Some(second) = text.strip_prefix(&first).and_then(|s| s.strip_prefix('至')) else {
+                    return Vec::new();
+                };
+                parts.push(part(&first, Some(&a.id)));
+                parts.push(part("至", None));
+                parts.push(part(second, Some(&b.id)));
+            }
+        }
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        if joined == text { parts } else { Vec::new() }
+    }
+
     fn inlines(&self, v: &[Inline], from: Option<&str>) -> Vec<ExInline> {
         v.iter()
             .map(|i| match i {
@@ -217,12 +257,20 @@ impl Exporter<'_> {
                 Inline::Code { text, .. } => ExInline::Code { text: text.clone() },
                 Inline::Emph(c) => ExInline::Emph { children: self.inlines(c, from) },
                 Inline::Strong(c) => ExInline::Strong { children: self.inlines(c, from) },
-                Inline::Ref(r) => ExInline::Ref {
-                    text: resolve::cite(self.numbering, r, from),
-                    targets: r.targets.ids().iter().map(|i| i.id.clone()).collect(),
-                    range: matches!(r.targets, RefTargets::Range(..)),
-                    resolved: r.targets.ids().iter().all(|i| self.numbering.targets.contains_key(&i.id)),
-                },
+                Inline::Ref(r) => {
+                    let text = resolve::cite(self.numbering, r, from);
+                    let resolved = r.targets.ids().iter().all(|i| self.numbering.targets.contains_key(&i.id));
+                    let parts = if resolved { self.ref_parts(r, &text, from) } else { Vec::new() };
+                    let parts =
+                        if parts.is_empty() { vec![RefPart { text: text.clone(), target: None }] } else { parts };
+                    ExInline::Ref {
+                        targets: r.targets.ids().iter().map(|i| i.id.clone()).collect(),
+                        range: matches!(r.targets, RefTargets::Range(..)),
+                        resolved,
+                        parts,
+                        text,
+                    }
+                }
             })
             .collect()
     }

@@ -8,8 +8,8 @@
 //!    and item (numbers are computed, never stored);
 //! 3. [`resolve`]: every `[[id]]` cross-reference against the numbering;
 //! 4. [`lint`]: the checker's rules;
-//! 5. output: [`outline`], [`export`], [`export_text`], and [`diff`] between
-//!    two drafts.
+//! 5. output: [`outline`], [`export`], [`export_text`], [`render`] (PDF and
+//!    HTML), and [`diff`] between two drafts.
 //!
 //! [`import`] goes the other way: an existing charter in plain text,
 //! Markdown or Word becomes YAML.
@@ -34,6 +34,7 @@ pub mod number;
 pub mod numerals;
 pub mod outline;
 pub mod raw;
+pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod source;

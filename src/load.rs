@@ -517,6 +517,7 @@ impl Converter<'_> {
                 None
             }
         });
+        let status_span = raw.status.as_ref().map(|s| self.span(s));
         let status = raw.status.map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty());
         let history = raw.history.iter().filter_map(|h| self.text(h)).collect();
         let preamble = raw.preamble.iter().filter_map(|p| self.paragraph(p, None)).collect();
@@ -537,7 +538,7 @@ impl Converter<'_> {
             self.err(Diagnostic::error("Y023", "正文（body）是空的，章程至少要有一条").at(sp, "空的正文"));
         }
         Some(Charter {
-            meta: Meta { title: title.0, title_span: title.1, status, date, history, preamble },
+            meta: Meta { title: title.0, title_span: title.1, status, status_span, date, history, preamble },
             terms,
             body,
         })

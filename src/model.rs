@@ -20,6 +20,7 @@ pub struct Meta {
     pub title: String,
     pub title_span: Span,
     pub status: Option<String>,
+    pub status_span: Option<Span>,
     /// `YYYY-MM-DD`, checked.
     pub date: Option<String>,
     pub history: Vec<Text>,

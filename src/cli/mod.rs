@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use charter::{Document, ToolError, diagnostic};
 
+mod build;
 mod check;
 mod diff;
 mod explain;
@@ -52,6 +53,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// 列出编号后的目录（编、章、节、条）和统计
     Outline(PathArg),
+    /// 排版：生成可打印的 PDF 和网页（HTML）
+    Build(build::BuildArgs),
     /// 导出编号并解析引用后的章程（JSON，或常见的纯文本排版）
     Export(export::ExportArgs),
     /// 把现有的章程或法规（纯文本、Markdown、Word）转换为 YAML 章程
@@ -96,6 +99,7 @@ pub fn run(cli: &Cli) -> CmdResult {
     match &cli.command {
         Command::Check(a) => check::run(a, &cli.global),
         Command::Outline(a) => outline::run(a, &cli.global),
+        Command::Build(a) => build::run(a, &cli.global),
         Command::Export(a) => export::run(a, &cli.global),
         Command::Import(a) => import::run(a, &cli.global),
         Command::Diff(a) => diff::run(a, &cli.global),

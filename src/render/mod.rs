@@ -1,0 +1,182 @@
+//! Rendering: the numbered charter to a printable PDF (typst) and to a
+//! self-contained HTML page (minijinja).
+//!
+//! Both renderers consume the export ([`crate::export`], schema
+//! `charter-export/1`) plus a small build record ([`BuildData`]); neither
+//! splices user text into template source. Templates are compiled into the
+//! binary (`templates/`); a charter project's own `templates/` folder
+//! overrides them file by file.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::ToolError;
+use crate::model::Charter;
+use crate::number::Numbering;
+use crate::source::Sources;
+
+pub mod fonts;
+pub mod glyphs;
+pub mod html;
+pub mod pdf;
+
+pub use fonts::{FontOptions, FontSet, ResolvedFonts};
+
+/// The PDF template's file name.
+pub const PDF_TEMPLATE: &str = "charter.typ";
+/// The HTML template's file name.
+pub const HTML_TEMPLATE: &str = "charter.html.j2";
+
+/// The built-in templates: (file name, source).
+pub const BUILTIN_TEMPLATES: [(&str, &str); 2] = [
+    (PDF_TEMPLATE, include_str!("../../templates/charter.typ")),
+    (HTML_TEMPLATE, include_str!("../../templates/charter.html.j2")),
+];
+
+/// A template's source and where it came from.
+#[derive(Clone, Debug)]
+pub struct Template {
+    /// Shown in messages: the file's path, or `内置模板/charter.typ`.
+    pub name: String,
+    pub source: String,
+    /// The folder further files (imports, images) are read from; `None`
+    /// for a built-in template.
+    pub dir: Option<PathBuf>,
+}
+
+/// Diagnostics from rendering (template errors and warnings), with the
+/// sources they point into.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// A report of one message that points nowhere.
+    pub fn message(code: &'static str, message: impl Into<String>) -> Report {
+        Report { sources: Sources::default(), diagnostics: vec![Diagnostic::error(code, message)] }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}
+
+/// The template `name`: `<project>/templates/<name>` when it exists, the
+/// built-in one otherwise.
+pub fn template(project_dir: Option<&Path>, name: &str) -> Result<Template, ToolError> {
+    if let Some(dir) = project_dir {
+        let path = dir.join("templates").join(name);
+        if path.is_file() {
+            return pdf::template_from_file(&path).map_err(|e| ToolError::Read { path: path.clone(), source: e });
+        }
+    }
+    let source = BUILTIN_TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| (*s).to_string())
+        .ok_or_else(|| ToolError::Other(format!("没有名为 {name} 的内置模板")))?;
+    Ok(Template { name: format!("内置模板/{name}"), source, dir: None })
+}
+
+/// How a build was asked for.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Number of errors in the charter (built anyway with `--force`).
+    pub errors: usize,
+    /// Text of the diagonal watermark, if any.
+    pub watermark: Option<String>,
+    pub standard: pdf::Standard,
+}
+
+/// The document date when the charter has none: fixed, never the clock.
+pub const FALLBACK_DATE: (i32, u8, u8) = (1980, 1, 1);
+
+/// What a template gets besides the export (`/build.json` for typst,
+/// `build` for HTML). Documented in `templates/README.md`.
+#[derive(Clone, Debug, Serialize)]
+pub struct BuildData {
+    pub schema: &'static str,
+    /// False when the charter has errors and was built with `--force`.
+    pub checked: bool,
+    pub errors: usize,
+    pub watermark: Option<String>,
+    /// The document date for metadata: the charter's `date`, or
+    /// [`FALLBACK_DATE`] (then `from_charter` is false).
+    pub date: BuildDate,
+    /// Each typographic role resolved to installed font families.
+    pub fonts: ResolvedFonts,
+    pub generator: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct BuildDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    /// `YYYY-MM-DD`.
+    pub iso: String,
+    pub from_charter: bool,
+}
+
+pub const BUILD_SCHEMA: &str = "charter-build/1";
+
+impl BuildData {
+    pub fn new(charter: &Charter, fonts: ResolvedFonts, options: &BuildOptions) -> BuildData {
+        let parsed = charter.meta.date.as_deref().and_then(parse_date);
+        let (year, month, day) = parsed.unwrap_or(FALLBACK_DATE);
+        BuildData {
+            schema: BUILD_SCHEMA,
+            checked: options.errors == 0,
+            errors: options.errors,
+            watermark: options.watermark.clone().filter(|w| !w.trim().is_empty()),
+            date: BuildDate {
+                year,
+                month,
+                day,
+                iso: format!("{year:04}-{month:02}-{day:02}"),
+                from_charter: parsed.is_some(),
+            },
+            fonts,
+            generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    Some((y, m, d))
+}
+
+/// The charter to PDF with the template `template`.
+pub fn charter_pdf(
+    charter: &Charter,
+    numbering: &Numbering,
+    template: &Template,
+    fonts: &FontSet,
+    options: &BuildOptions,
+) -> Result<pdf::Pdf, Report> {
+    let export = serde_json::to_vec(&crate::export::export(charter, numbering)).unwrap_or_default();
+    let build = BuildData::new(charter, fonts.resolve(), options);
+    let build = serde_json::to_vec(&build).unwrap_or_default();
+    let settings = pdf::PdfSettings { standard: options.standard, ident: Some(charter.meta.title.clone()) };
+    pdf::compile(template, &[("/charter.json", export), ("/build.json", build)], fonts, &settings)
+}
+
+/// The charter to HTML with the template `template`.
+pub fn charter_html(
+    charter: &Charter,
+    numbering: &Numbering,
+    template: &Template,
+    options: &BuildOptions,
+) -> Result<String, Report> {
+    let export = crate::export::export(charter, numbering);
+    let build = BuildData::new(charter, ResolvedFonts::default(), options);
+    html::render(template, &export, &build)
+}
