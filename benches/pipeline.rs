@@ -10,6 +10,21 @@ use std::hint::black_box;
 fn bench(c: &mut Criterion) {
     for n in [35, 2000] {
         let yaml = charter::generate::charter_yaml(n, 50);
+        // Issue 2's figure: the front half without the checker's rules.
+        c.bench_function(&format!("load+number+resolve {n} articles"), |b| {
+            b.iter(|| {
+                let mut sources = charter::Sources::default();
+                let loaded = charter::load::load_bytes(
+                    std::path::Path::new("gen.yaml"),
+                    black_box(yaml.as_bytes().to_vec()),
+                    &mut sources,
+                );
+                let mut diags = Vec::new();
+                let charter = loaded.charter.as_ref().map(|c| (c, charter::number::number(c, &mut diags)));
+                let problems = charter.as_ref().map(|(c, n)| charter::resolve::resolve(c, n).len());
+                black_box((charter.map(|(_, n)| n.counts.articles), problems))
+            })
+        });
         c.bench_function(&format!("load+number+resolve+check {n} articles"), |b| {
             b.iter(|| {
                 let doc = charter::process_str("gen.yaml", black_box(&yaml));
