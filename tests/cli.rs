@@ -3,18 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-fn charter(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run charter: {e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::charter;
 
 /// Every malformed input: its rendered diagnostics (snapshot) and exit code.
 #[test]

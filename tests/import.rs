@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use charter::import::{IBlock, Imported, Options, from_charter, import_bytes, import_file};
 use charter::numerals::{item_label, subitem_label};
@@ -12,18 +11,8 @@ use charter::numerals::{item_label, subitem_label};
 const SEED: &str = "../shared/seeds/000_7f14a45780cf1baa.txt";
 const LAWS: &str = "../shared/data/laws";
 
-fn charter(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run charter: {e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::charter;
 
 fn import(path: &Path) -> charter::import::Import {
     import_file(path, Options::default()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -41,21 +41,7 @@ table.side th { background: #f6f8fa; }
 @media print { .views, #view-inline, #view-side, nav { display: none; } article { break-inside: avoid; } }
 "#;
 
-/// Escape text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::html::escape;
 
 /// The anchor of an operation: from the new (or old) id, so that links
 /// survive renumbering.
