@@ -426,7 +426,9 @@ fn meta_row(m: &MetaOp) -> Row {
     }
     let old = if old.paras.is_empty() { Vec::new() } else { vec![old] };
     let new = if new.paras.is_empty() { Vec::new() } else { vec![new] };
-    Row { no: 0, kind: RowKind::Meta, op: "modified", old, new, note: format!("{}修改", m.name()) }
+    // 标题修改, 状态修改, …; the history lines are "updated".
+    let note = if m.field == "history" { format!("{}更新", m.name()) } else { format!("{}修改", m.name()) };
+    Row { no: 0, kind: RowKind::Meta, op: "modified", old, new, note }
 }
 
 /// The labels of the divisions of both drafts, by id.
