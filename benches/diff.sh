@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process timing of `charter diff` (release build), as in issue 5:
 #   - two generated 2,000-article charters, 5 % of the articles changed,
-#     every output format but PDF (budget: 200 ms);
-#   - 立法法 2015 → 2023 (budget: 50 ms), when the two drafts are at hand:
+#     every output format but PDF (budget: 200 ms), and PDF (no budget);
+#   - the example pair (charter/) as PDF;
+#   - 立法法 2015 → 2023 (budget: 50 ms; PDF without budget), when the two drafts are at hand:
 #     imported with `charter import` if it exists, else from $CHARTER_LIFAFA_YAML
 #     (a folder holding lifafa-2015.yaml and lifafa-2023.yaml).
 # Usage: benches/diff.sh [RUNS]   (default 20 runs each; uses hyperfine when
@@ -40,6 +41,12 @@ for f in term json html; do
   time_it "2000 articles, 5 % changed, --format $f" "$bin" diff "$tmp/a.yaml" "$tmp/b.yaml" --format "$f" --color never
 done
 time_it "2000 articles, identical" "$bin" diff "$tmp/a.yaml" "$tmp/a.yaml"
+# The PDF 修改对照表 (no budget): embedded fonts only, so that every machine
+# measures the same work.
+time_it "example pair, --format pdf" "$bin" diff charter/charter.yaml charter/drafts/revised.yaml \
+  --format pdf --no-system-fonts -o "$tmp/example.pdf"
+time_it "2000 articles, 5 % changed, --format pdf" "$bin" diff "$tmp/a.yaml" "$tmp/b.yaml" \
+  --format pdf --no-system-fonts -o "$tmp/gen.pdf"
 
 laws=../shared/data/laws
 if [ -d "$laws" ] && "$bin" import --help >/dev/null 2>&1; then
@@ -56,4 +63,6 @@ echo "$("$bin" diff "$dir/lifafa-2015.yaml" "$dir/lifafa-2023.yaml" --color neve
 for f in term json html; do
   time_it "立法法 2015 → 2023, --format $f" "$bin" diff "$dir/lifafa-2015.yaml" "$dir/lifafa-2023.yaml" --format "$f"
 done
+time_it "立法法 2015 → 2023, --format pdf" "$bin" diff "$dir/lifafa-2015.yaml" "$dir/lifafa-2023.yaml" \
+  --format pdf --no-system-fonts -o "$tmp/lifafa.pdf"
 time_it "git diff --no-index, same YAML (reference)" git diff --no-index --quiet "$dir/lifafa-2015.yaml" "$dir/lifafa-2023.yaml"

@@ -497,13 +497,14 @@ fn exit_codes() {
     let out = charter_bin().args(["diff", "charter/charter.yaml", "nowhere.yaml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("找不到章程"));
-    // The PDF table is not there yet.
+    // A font folder that does not exist (PDF) is a tool failure.
     let out = charter_bin()
         .args(["diff", "charter/charter.yaml", "charter/drafts/revised.yaml", "--format", "pdf"])
+        .args(["--font-path", "no/such/folder"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("尚未提供"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("字体文件夹不存在"));
     // A draft with YAML errors: its diagnostics, exit 1.
     let dir = scratch("bad");
     let bad = dir.join("bad.yaml");

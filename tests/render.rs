@@ -14,6 +14,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+use common::{articles, export, pdf_text, read, squash};
+
 const BIN: &str = env!("CARGO_BIN_EXE_charter");
 const EXAMPLE: &str = "charter/charter.yaml";
 
@@ -54,60 +57,6 @@ fn build_ok(path: &Path, out: &Path, extra: &[&str]) -> Run {
     let r = build(path, out, extra);
     assert_eq!(r.code, 0, "build failed:\n{}\n{}", r.stdout, r.stderr);
     r
-}
-
-fn read(p: &Path) -> Vec<u8> {
-    std::fs::read(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
-}
-
-/// Text without any whitespace (typst adds spaces between Chinese and Latin
-/// text, line breaks fall anywhere).
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// The PDF's text layer, squashed, with the page numbers (— 1 —) removed
-/// so that a paragraph running over a page break reads continuously.
-fn pdf_text(pdf: &Path) -> String {
-    let text = pdf_extract::extract_text_from_mem(&read(pdf)).unwrap_or_else(|e| panic!("pdf-extract: {e}"));
-    let s = squash(&text);
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
-    while let Some(i) = rest.find('—') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + '—'.len_utf8()..];
-        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits > 0 && after[digits..].starts_with('—') {
-            rest = &after[digits + '—'.len_utf8()..];
-        } else {
-            out.push('—');
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The export of a charter, as JSON (what the templates receive).
-fn export(path: &Path) -> Value {
-    let doc = charter::process(path).unwrap_or_else(|e| panic!("{e}"));
-    let c = doc.charter.unwrap_or_else(|| panic!("{} does not load", path.display()));
-    serde_json::to_value(charter::export::export(&c, &doc.numbering)).unwrap()
-}
-
-fn articles(v: &Value) -> Vec<Value> {
-    fn walk(nodes: &Value, out: &mut Vec<Value>) {
-        for n in nodes.as_array().into_iter().flatten() {
-            if n["kind"] == "article" {
-                out.push(n.clone());
-            } else {
-                walk(&n["children"], out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&v["body"], &mut out);
-    out
 }
 
 fn items_text(items: &Value, out: &mut Vec<String>) {

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{CmdResult, Failure, Global, out, use_color};
-use charter::render::{self, BuildOptions, FontOptions, FontSet, Report, pdf};
-use charter::{Document, ToolError, diagnostic};
+use super::typeset::{FontArgs, print_report, template_failure};
+use super::{CmdResult, Global, out, use_color};
+use charter::render::{self, BuildOptions, FontSet, pdf};
+use charter::{Document, diagnostic};
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -23,12 +24,8 @@ pub struct BuildArgs {
     /// 章程有错误时仍然生成（封面注明“未通过检查”）
     #[arg(long)]
     pub force: bool,
-    /// 另外的字体文件夹（可以写多次），优先于系统字体
-    #[arg(long, value_name = "DIR")]
-    pub font_path: Vec<PathBuf>,
-    /// 不用系统字体，只用内置字体和 --font-path（在任何机器上得到同样的 PDF）
-    #[arg(long)]
-    pub no_system_fonts: bool,
+    #[command(flatten)]
+    pub fonts: FontArgs,
     /// 在每页加斜向水印；不写文字时用章程的状态（如“草案”）
     #[arg(long, value_name = "TEXT", num_args = 0..=1, default_missing_value = "")]
     pub watermark: Option<String>,
@@ -55,12 +52,7 @@ pub enum Standard {
 }
 
 pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
-    let font_options = FontOptions { system: !args.no_system_fonts, dirs: args.font_path.clone() };
-    for dir in &args.font_path {
-        if !dir.is_dir() {
-            return Err(ToolError::Other(format!("字体文件夹不存在：{}", dir.display())).into());
-        }
-    }
+    let font_options = args.fonts.options()?;
     let want_pdf = args.format.contains(&Format::Pdf);
     let want_html = args.format.contains(&Format::Html);
     let fonts = (want_pdf || args.list_fonts).then(|| FontSet::load(&font_options));
@@ -157,16 +149,6 @@ fn print_diagnostics(doc: &Document, global: &Global) {
     if others > 0 && !global.quiet {
         let _ = writeln!(err, "另有 {others} 个警告或提示，用 charter check 查看。");
     }
-}
-
-fn print_report(report: &Report, global: &Global) {
-    super::report_diagnostics(&report.diagnostics, &report.sources, global);
-}
-
-/// A template that does not compile: its diagnostics, then exit 2.
-fn template_failure(report: &Report, global: &Global) -> Failure {
-    print_report(report, global);
-    Failure::Tool(ToolError::Other("模板有错误，没有生成文件。".to_string()))
 }
 
 fn list_fonts(fonts: Option<&FontSet>) -> CmdResult {

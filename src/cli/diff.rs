@@ -2,9 +2,11 @@
 //!
 //! Exit codes: 0 when the comparison was made (whether or not the drafts
 //! differ), 1 when a draft cannot be read as a charter (its diagnostics go
-//! to stderr), 2 when the tool cannot run (missing file, git failure, bad
-//! arguments, `--format pdf` for now).
+//! to stderr) or, for `--format pdf`, when a character to print has no
+//! glyph in any font, 2 when the tool cannot run (missing file, git
+//! failure, bad arguments, a broken template).
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,14 +14,19 @@ use std::process::Command;
 use clap::{Args, ValueEnum};
 
 use charter::diff::{self, Draft};
-use charter::{Document, ToolError, diagnostic, load};
+use charter::render::{self, FontSet, glyphs};
+use charter::{Charter, Document, ToolError, diagnostic, load};
 
+use super::typeset::{FontArgs, print_report, template_failure};
 use super::{CmdResult, Failure, Global, out, use_color};
 
 #[derive(Debug, Args)]
-#[command(after_help = "退出码：0 比较完成（无论两稿是否有差异）；1 某一稿无法读取为章程；2 工具无法运行。\n\
+#[command(after_help = "退出码：0 比较完成（无论两稿是否有差异）；1 某一稿无法读取为章程，或 PDF 中有字符没有字形；\
+                        2 工具无法运行。\n\
                         例：charter diff charter/charter.yaml charter/drafts/revised.yaml\n\
-                        \u{20}   charter diff --rev HEAD~1..HEAD charter/")]
+                        \u{20}   charter diff --rev HEAD~1..HEAD charter/\n\
+                        \u{20}   charter diff charter/charter.yaml charter/drafts/revised.yaml --format pdf\
+                        （写入 out/diff-charter-revised.pdf）")]
 pub struct DiffArgs {
     /// 修改前的章程（文件，或含有 charter.yaml 的文件夹）；用 --rev 时是要比较的章程路径
     pub old: Option<PathBuf>,
@@ -28,12 +35,14 @@ pub struct DiffArgs {
     /// 比较同一份章程在两个 git 版本中的内容：A..B（B 省略时为工作区中的文件）
     #[arg(long, value_name = "A..B")]
     pub rev: Option<String>,
-    /// 输出格式：term（终端，默认）、html（修改对照网页）、json、pdf（修改对照表，尚未提供）
+    /// 输出格式：term（终端，默认）、html（修改对照网页）、json、pdf（修改对照表）
     #[arg(long, value_enum, default_value_t = Format::Term)]
     pub format: Format,
-    /// 写入文件，而不是输出到终端
+    /// 写入文件，而不是输出到终端（pdf 默认写入 out/diff-修改前-修改后.pdf）
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,14 +60,8 @@ enum Input {
 }
 
 pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
-    if args.format == Format::Pdf {
-        return Err(Failure::Tool(ToolError::Other(
-            "PDF 修改对照表（--format pdf）尚未提供：它将在 PDF 排版功能完成后加入。\
-             目前请使用 --format html 生成修改对照网页，或 --format json。"
-                .into(),
-        )));
-    }
     let (old_in, new_in) = inputs(args)?;
+    let fonts = if args.format == Format::Pdf { Some(args.fonts.load()?) } else { None };
     let old = read(&old_in)?;
     let new = read(&new_in)?;
     let mut bad = false;
@@ -72,6 +75,10 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
     let od = Draft { name: old.1.clone(), charter: oc, numbering: &old.0.numbering };
     let nd = Draft { name: new.1.clone(), charter: nc, numbering: &new.0.numbering };
     let d = diff::diff(&od, &nd);
+    if let Some(fonts) = &fonts {
+        let drafts = [(&old_in, &old.0, oc), (&new_in, &new.0, nc)];
+        return pdf(args, global, &d, drafts, fonts);
+    }
     let text = match args.format {
         Format::Json => diff::to_json(&d),
         Format::Html => diff::html::render(&d),
@@ -85,6 +92,77 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
         None => out(&text)?,
     }
     Ok(0)
+}
+
+/// The 修改对照表: checked against the fonts, compiled, written.
+fn pdf(
+    args: &DiffArgs,
+    global: &Global,
+    d: &diff::Diff,
+    drafts: [(&Input, &Document, &Charter); 2],
+    fonts: &FontSet,
+) -> CmdResult {
+    let table = diff::table::table(d);
+    // Nothing is dropped silently: every printed character needs a glyph.
+    let missing = glyphs::uncovered(table.chars(), fonts);
+    if !missing.is_empty() {
+        let mut located = BTreeSet::new();
+        for (_, doc, charter) in drafts {
+            let found = glyphs::check_only(charter, doc.sources.file(doc.file), fonts, &missing);
+            located.extend(found.iter().map(|(c, _)| *c));
+            let diags: Vec<_> = found.into_iter().map(|(_, d)| d).collect();
+            super::report_diagnostics(&diags, &doc.sources, global);
+        }
+        let elsewhere: Vec<_> =
+            missing.iter().filter(|c| !located.contains(c)).map(|&c| glyphs::missing_elsewhere(c, "文件名")).collect();
+        super::report_diagnostics(&elsewhere, &charter::Sources::default(), global);
+        eprintln!("有 {} 个字符在字体中没有字形，没有生成文件。", missing.len());
+        return Ok(1);
+    }
+    let dirs: Vec<PathBuf> = [drafts[1].0, drafts[0].0].into_iter().filter_map(project_dir).collect();
+    let dir = dirs.iter().find(|d| d.join("templates").join(render::DIFF_TEMPLATE).is_file());
+    let template = render::template(dir.map(PathBuf::as_path), render::DIFF_TEMPLATE)?;
+    let pdf = render::diff_pdf(d, &table, &template, fonts).map_err(|r| template_failure(&r, global))?;
+    print_report(&pdf.warnings, global);
+    let path = match &args.output {
+        Some(p) => p.clone(),
+        None => default_pdf_path(drafts[0].0, drafts[1].0),
+    };
+    charter::fsutil::write_atomic(&path, &pdf.bytes)?;
+    if !global.quiet {
+        out(&format!("已生成 {}（{} 页）\n", path.display(), pdf.pages))?;
+    }
+    Ok(0)
+}
+
+/// `out/diff-<old>-<new>.pdf`: each side named after its file (a folder's
+/// name for `charter.yaml`), or its git revision.
+fn default_pdf_path(old: &Input, new: &Input) -> PathBuf {
+    PathBuf::from("out").join(format!("diff-{}-{}.pdf", stem(old), stem(new)))
+}
+
+fn stem(input: &Input) -> String {
+    let name = match input {
+        Input::Git { rev, .. } => rev.clone(),
+        Input::Path(p) => {
+            let file = load::resolve_path(p).unwrap_or_else(|_| p.clone());
+            let folder = file
+                .parent()
+                .and_then(Path::file_name)
+                .filter(|_| file.file_name().is_some_and(|n| n == load::CHARTER_FILE));
+            folder.or(file.file_stem()).map_or_else(|| "charter".to_string(), |s| s.to_string_lossy().into_owned())
+        }
+    };
+    name.chars().map(|c| if c.is_alphanumeric() || "-_.~".contains(c) { c } else { '_' }).collect()
+}
+
+/// The folder whose `templates/` may hold the project's own diff.typ: the
+/// draft's folder in the work tree.
+fn project_dir(input: &Input) -> Option<PathBuf> {
+    let path = match input {
+        Input::Path(p) | Input::Git { path: p, .. } => p,
+    };
+    load::resolve_path(path).ok()?.parent().map(Path::to_path_buf)
 }
 
 fn inputs(args: &DiffArgs) -> Result<(Input, Input), Failure> {

@@ -15,6 +15,7 @@ mod export;
 mod generate;
 mod import;
 mod outline;
+mod typeset;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -5,7 +5,8 @@
 //! character by character (`blocks`, `inline`), and checks what the
 //! changes do to references (`impact`). The result, [`Diff`], is plain data
 //! serialised as JSON schema `charter-diff/1` (`docs/diff.md`); every output
-//! — [`term`], [`html`], and later the PDF 修改对照表 — is written from it.
+//! — [`term`], [`html`], and the PDF 修改对照表 ([`table`], laid out by
+//! `crate::render::diff_pdf`) — is written from it.
 
 use std::collections::HashMap;
 
@@ -20,6 +21,7 @@ pub mod html;
 mod impact;
 mod inline;
 mod side;
+pub mod table;
 pub mod term;
 
 pub use align::{GAP_MIN, MOVE_MIN, PIECE_GAIN, PIECE_MIN};

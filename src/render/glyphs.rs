@@ -2,7 +2,7 @@
 //! a word. Before compiling, every character of the charter is checked
 //! against the fonts; an uncovered one is an error at its place in the YAML.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::fonts::FontSet;
 use crate::diagnostic::Diagnostic;
@@ -19,12 +19,44 @@ const MAX_LABELS: usize = 5;
 /// One error per character that no font covers, labelled at its first
 /// places in the file.
 pub fn check(charter: &Charter, file: &SourceFile, fonts: &FontSet) -> Vec<Diagnostic> {
+    check_where(charter, file, fonts, &|_| true).into_iter().map(|(_, d)| d).collect()
+}
+
+/// The characters of `chars` that no font covers, in order.
+pub fn uncovered(chars: impl IntoIterator<Item = char>, fonts: &FontSet) -> BTreeSet<char> {
+    let mut seen = BTreeSet::new();
+    let mut out = BTreeSet::new();
+    for c in chars {
+        if !ignorable(c) && seen.insert(c) && !fonts.covers(c) {
+            out.insert(c);
+        }
+    }
+    out
+}
+
+/// Like [`check`], for the characters of `only` (those a document made
+/// from the charter prints); each error comes with its character.
+pub fn check_only(
+    charter: &Charter,
+    file: &SourceFile,
+    fonts: &FontSet,
+    only: &BTreeSet<char>,
+) -> Vec<(char, Diagnostic)> {
+    check_where(charter, file, fonts, &|c| only.contains(&c))
+}
+
+fn check_where(
+    charter: &Charter,
+    file: &SourceFile,
+    fonts: &FontSet,
+    wanted: &dyn Fn(char) -> bool,
+) -> Vec<(char, Diagnostic)> {
     // char → places, in document order.
     let mut missing: BTreeMap<char, Vec<Span>> = BTreeMap::new();
     let mut order: Vec<char> = Vec::new();
     let mut known: BTreeMap<char, bool> = BTreeMap::new();
     let mut visit = |c: char, place: &dyn Fn() -> Span| {
-        if ignorable(c) {
+        if ignorable(c) || !wanted(c) {
             return;
         }
         let covered = *known.entry(c).or_insert_with(|| fonts.covers(c));
@@ -82,9 +114,22 @@ pub fn check(charter: &Charter, file: &SourceFile, fonts: &FontSet) -> Vec<Diagn
             if n > MAX_LABELS {
                 d = d.hint(format!("这个字共出现 {n} 处，上面只标出了前 {MAX_LABELS} 处。"));
             }
-            d.hint("内置字体只收通用规范汉字表的 8105 字和常用符号。请用 --font-path 指定含有这个字的字体所在的文件夹，或者安装这样的字体；也可以换用常用字。")
+            (c, d.hint(FONT_HINT))
         })
         .collect()
+}
+
+/// What to do about a missing glyph.
+pub const FONT_HINT: &str = "内置字体只收通用规范汉字表的 8105 字和常用符号。请用 --font-path 指定含有这个字的字体所在的文件夹，或者安装这样的字体；也可以换用常用字。";
+
+/// The error for a character no font covers that is printed but does not
+/// come from a charter's text (e.g. from a file name): no place to point at.
+pub fn missing_elsewhere(c: char, where_: &str) -> Diagnostic {
+    Diagnostic::error(
+        CODE,
+        format!("字符“{c}”（U+{:04X}）在所有可用的字体中都没有字形，印出来会缺字（出现在{where_}中）", c as u32),
+    )
+    .hint(FONT_HINT)
 }
 
 fn paragraph_texts<'a>(p: &'a Paragraph, out: &mut Vec<&'a Text>) {

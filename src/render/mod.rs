@@ -28,11 +28,14 @@ pub use fonts::{FontOptions, FontSet, ResolvedFonts};
 pub const PDF_TEMPLATE: &str = "charter.typ";
 /// The HTML template's file name.
 pub const HTML_TEMPLATE: &str = "charter.html.j2";
+/// The template of the PDF 修改对照表 (`charter diff --format pdf`).
+pub const DIFF_TEMPLATE: &str = "diff.typ";
 
 /// The built-in templates: (file name, source).
-pub const BUILTIN_TEMPLATES: [(&str, &str); 2] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 3] = [
     (PDF_TEMPLATE, include_str!("../../templates/charter.typ")),
     (HTML_TEMPLATE, include_str!("../../templates/charter.html.j2")),
+    (DIFF_TEMPLATE, include_str!("../../templates/diff.typ")),
 ];
 
 /// A template's source and where it came from.
@@ -126,7 +129,13 @@ pub const BUILD_SCHEMA: &str = "charter-build/1";
 
 impl BuildData {
     pub fn new(charter: &Charter, fonts: ResolvedFonts, options: &BuildOptions) -> BuildData {
-        let parsed = charter.meta.date.as_deref().and_then(parse_date);
+        BuildData::dated(charter.meta.date.as_deref(), fonts, options)
+    }
+
+    /// The build record of a document dated `date` (`YYYY-MM-DD`, else
+    /// [`FALLBACK_DATE`]).
+    pub fn dated(date: Option<&str>, fonts: ResolvedFonts, options: &BuildOptions) -> BuildData {
+        let parsed = date.and_then(parse_date);
         let (year, month, day) = parsed.unwrap_or(FALLBACK_DATE);
         BuildData {
             schema: BUILD_SCHEMA,
@@ -167,6 +176,27 @@ pub fn charter_pdf(
     let build = serde_json::to_vec(&build).unwrap_or_default();
     let settings = pdf::PdfSettings { standard: options.standard, ident: Some(charter.meta.title.clone()) };
     pdf::compile(template, &[("/charter.json", export), ("/build.json", build)], fonts, &settings)
+}
+
+/// The 修改对照表 of a diff to PDF with the template `template` (normally
+/// [`DIFF_TEMPLATE`]). The template gets `/table.json` (`table`, the rows
+/// made by [`crate::diff::table::table`] from `d`), `/diff.json` (the whole
+/// diff, `charter-diff/1`) and `/build.json`, dated with the new draft's
+/// date (else the old one's).
+pub fn diff_pdf(
+    d: &crate::diff::Diff,
+    table: &crate::diff::table::Table,
+    template: &Template,
+    fonts: &FontSet,
+) -> Result<pdf::Pdf, Report> {
+    let table = serde_json::to_vec(table).unwrap_or_default();
+    let diff = serde_json::to_vec(d).unwrap_or_default();
+    let date = d.new.date.as_deref().filter(|s| parse_date(s).is_some()).or(d.old.date.as_deref());
+    let build = BuildData::dated(date, fonts.resolve(), &BuildOptions::default());
+    let build = serde_json::to_vec(&build).unwrap_or_default();
+    let settings =
+        pdf::PdfSettings { standard: pdf::Standard::Pdf17, ident: Some(format!("{}修改对照表", d.new.title)) };
+    pdf::compile(template, &[("/table.json", table), ("/diff.json", diff), ("/build.json", build)], fonts, &settings)
 }
 
 /// The charter to HTML with the template `template`.
