@@ -54,16 +54,7 @@ fn anchor(op: &ArticleOp) -> String {
 }
 
 fn class(op: ArticleChange) -> &'static str {
-    match op {
-        ArticleChange::Unchanged => "unchanged",
-        ArticleChange::Renumbered => "renumbered",
-        ArticleChange::Moved => "moved",
-        ArticleChange::Modified => "modified",
-        ArticleChange::Added => "added",
-        ArticleChange::Deleted => "deleted",
-        ArticleChange::Split => "split",
-        ArticleChange::Merged => "merged",
-    }
+    op.name()
 }
 
 /// Which side of the segments to write.

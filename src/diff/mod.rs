@@ -115,6 +115,20 @@ pub enum ArticleChange {
 }
 
 impl ArticleChange {
+    /// The lowercase name, as serialised in the JSON (`modified`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            ArticleChange::Unchanged => "unchanged",
+            ArticleChange::Renumbered => "renumbered",
+            ArticleChange::Moved => "moved",
+            ArticleChange::Modified => "modified",
+            ArticleChange::Added => "added",
+            ArticleChange::Deleted => "deleted",
+            ArticleChange::Split => "split",
+            ArticleChange::Merged => "merged",
+        }
+    }
+
     /// 修改, 新增, …
     pub fn word(self) -> &'static str {
         match self {

@@ -361,16 +361,7 @@ fn article_row(op: &ArticleOp) -> Row {
         note.push('；');
         note.push_str(&m);
     }
-    let op_name = match op.op {
-        ArticleChange::Unchanged => "unchanged",
-        ArticleChange::Renumbered => "renumbered",
-        ArticleChange::Moved => "moved",
-        ArticleChange::Modified => "modified",
-        ArticleChange::Added => "added",
-        ArticleChange::Deleted => "deleted",
-        ArticleChange::Split => "split",
-        ArticleChange::Merged => "merged",
-    };
+    let op_name = op.op.name();
     Row { no: 0, kind: RowKind::Article, op: op_name, old, new, note }
 }
 
