@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::error::ToolError;
+use charter_core::error::ToolError;
 
 /// Write `bytes` to `path` atomically, creating the parent folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ToolError> {

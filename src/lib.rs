@@ -1,69 +1,36 @@
 //! charter: a drafting toolchain for Chinese charters (章程) and statutes.
 //!
-//! The pipeline, in the order it runs:
+//! This crate is the front end of the workspace: it owns the file system
+//! ([`project`], [`fsutil`]) and re-exports the phase crates under short
+//! names, in the order the pipeline runs:
 //!
-//! 1. [`load`]: YAML → raw structs with positions ([`raw`]) → checked model
-//!    ([`model`]), with a [`Diagnostic`] for every mistake;
-//! 2. [`number`]: Chinese numbering of every division, article, paragraph
-//!    and item (numbers are computed, never stored);
-//! 3. [`resolve`]: every `[[id]]` cross-reference against the numbering;
-//! 4. [`lint`]: the checker's rules;
-//! 5. output: [`outline`], [`export`], [`export_text`], [`render`] (PDF and
-//!    HTML), and [`diff`] between two drafts.
+//! 1. [`charter_core`]: YAML → checked model → numbering → references →
+//!    export ([`load`], [`model`], [`number`], [`resolve`], [`export`]);
+//! 2. [`lint`] (`charter-lint`): the checker's rules, fixes, reports;
+//! 3. [`import`] (`charter-import`): text, Markdown, Word → YAML, and the
+//!    plain-text layout back ([`export_text`]);
+//! 4. [`diff`] (`charter-diff`): two drafts compared article by article;
+//! 5. [`render`] (`charter-render`): PDF (typst), HTML (minijinja).
 //!
-//! [`import`] goes the other way: an existing charter in plain text,
-//! Markdown or Word becomes YAML.
-//!
-//! [`process`] runs steps 1–4 for one file.
+//! [`process`] reads a charter (and its `lint.yaml`) from disk and runs
+//! steps 1–2.
 
 use std::path::{Path, PathBuf};
 
-pub mod diagnostic;
-pub mod diff;
-pub mod error;
+pub use charter_core::{
+    Charter, Diagnostic, Document, FileId, Numbering, Severity, Sources, Span, ToolError, diagnostic, error, export,
+    generate, id, load, model, number, numerals, outline, raw, resolve, source, suggest, text,
+};
+pub use charter_diff as diff;
+pub use charter_import as import;
+pub use charter_import::text_out as export_text;
+pub use charter_lint as lint;
+pub use charter_lint::{process_bytes, process_str, process_text, report};
+pub use charter_render as render;
+
 pub mod explain;
-pub mod export;
-pub mod export_text;
 pub mod fsutil;
-pub mod generate;
-pub mod import;
-pub mod lint;
-pub mod load;
-pub mod model;
-pub mod number;
-pub mod numerals;
-pub mod outline;
-pub mod raw;
-pub mod render;
-pub mod report;
-pub mod resolve;
-pub mod source;
-pub mod suggest;
-pub mod text;
-
-pub use diagnostic::{Diagnostic, Severity};
-pub use error::ToolError;
-pub use model::Charter;
-pub use number::Numbering;
-pub use source::{FileId, Sources, Span};
-
-/// A charter file after the whole front half of the pipeline.
-#[derive(Debug)]
-pub struct Document {
-    pub sources: Sources,
-    pub file: FileId,
-    /// None when the YAML could not be read at all.
-    pub charter: Option<Charter>,
-    pub numbering: Numbering,
-    /// Everything found, sorted by position.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Document {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-}
+pub mod project;
 
 /// Where the checker's configuration comes from.
 #[derive(Clone, Copy, Debug, Default)]
@@ -85,12 +52,12 @@ pub fn process(path: &Path) -> Result<Document, ToolError> {
 
 /// Like [`process`], choosing the configuration.
 pub fn process_with(path: &Path, config: ConfigChoice) -> Result<Document, ToolError> {
-    let file = load::resolve_path(path)?;
+    let file = project::resolve_path(path)?;
     let config = read_config(&file, config)?;
-    let bytes = std::fs::read(&file).map_err(|e| ToolError::Read { path: file.clone(), source: e })?;
-    let mut sources = Sources::default();
-    let loaded = load::load_bytes(&file, bytes, &mut sources);
-    Ok(process_loaded(sources, loaded, config))
+    let bytes = project::read(&file)?;
+    let mut doc = Document::load(&file, bytes);
+    lint::check_document(&mut doc, config);
+    Ok(doc)
 }
 
 /// The configuration file's path and text for a charter file.
@@ -98,54 +65,11 @@ pub fn read_config(charter_file: &Path, choice: ConfigChoice) -> Result<Option<(
     let path = match choice {
         ConfigChoice::Defaults => return Ok(None),
         ConfigChoice::File(p) => p.to_path_buf(),
-        ConfigChoice::Discover => match lint::config::discover(charter_file) {
+        ConfigChoice::Discover => match project::discover_config(charter_file) {
             Some(p) => p,
             None => return Ok(None),
         },
     };
     let text = std::fs::read_to_string(&path).map_err(|e| ToolError::Read { path: path.clone(), source: e })?;
     Ok(Some((path, text)))
-}
-
-/// Load, number, resolve and check YAML text already in memory, with the
-/// built-in configuration.
-pub fn process_str(name: &str, text: &str) -> Document {
-    process_bytes(Path::new(name), text.as_bytes().to_vec())
-}
-
-/// Load, number, resolve and check a file's bytes read elsewhere (e.g. from
-/// a git revision); `name` is what messages call the file.
-pub fn process_bytes(name: &Path, bytes: Vec<u8>) -> Document {
-    let mut sources = Sources::default();
-    let loaded = load::load_bytes(name, bytes, &mut sources);
-    process_loaded(sources, loaded, None)
-}
-
-/// Load, number, resolve and check YAML text already in memory, with a
-/// configuration given as (path, text).
-pub fn process_text(path: &Path, text: &str, config: Option<(PathBuf, String)>) -> Document {
-    let mut sources = Sources::default();
-    let loaded = load::load_bytes(path, text.as_bytes().to_vec(), &mut sources);
-    process_loaded(sources, loaded, config)
-}
-
-fn process_loaded(mut sources: Sources, loaded: load::Loaded, config: Option<(PathBuf, String)>) -> Document {
-    let mut diagnostics = loaded.diagnostics;
-    let config = match config {
-        Some((path, text)) => {
-            let (c, d) = lint::Config::from_text(&mut sources, path, text);
-            diagnostics.extend(d);
-            c
-        }
-        None => lint::Config::default(),
-    };
-    let mut numbering = Numbering::default();
-    if let Some(charter) = &loaded.charter {
-        numbering = number::number(charter, &mut diagnostics);
-        let ref_problems = resolve::resolve(charter, &numbering);
-        let ctx = lint::Context::new(charter, &numbering, sources.file(loaded.file), &ref_problems, &config);
-        diagnostics.extend(lint::check(&ctx));
-    }
-    diagnostic::sort(&mut diagnostics);
-    Document { sources, file: loaded.file, charter: loaded.charter, numbering, diagnostics }
 }

@@ -60,7 +60,7 @@ pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
         return list_fonts(fonts.as_ref());
     }
 
-    let file = charter::load::resolve_path(&args.path)?;
+    let file = charter::project::resolve_path(&args.path)?;
     let mut doc = charter::process(&file)?;
     let project_dir = file.parent().map(Path::to_path_buf);
     if let (Some(fonts), Some(c)) = (&fonts, &doc.charter) {

@@ -84,7 +84,7 @@ fn report_doc(doc: &Document, format: Format, global: &Global, fixed: Option<usi
 }
 
 fn fix(args: &CheckArgs, global: &Global, choice: ConfigChoice) -> CmdResult {
-    let file = charter::load::resolve_path(&args.path)?;
+    let file = charter::project::resolve_path(&args.path)?;
     let config = charter::read_config(&file, choice)?;
     let read = std::fs::read_to_string(&file).map_err(|e| ToolError::Read { path: file.clone(), source: e })?;
     // The loader drops a byte-order mark, so positions are without it; it

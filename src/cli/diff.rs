@@ -81,7 +81,7 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
     }
     let text = match args.format {
         Format::Json => diff::to_json(&d),
-        Format::Html => diff::html::render(&d),
+        Format::Html => render::diff_html::render(&d),
         Format::Term | Format::Pdf => {
             let color = args.output.is_none() && use_color(global.color, std::io::stdout().is_terminal());
             diff::term::render(&d, color)
@@ -145,7 +145,7 @@ fn stem(input: &Input) -> String {
     let name = match input {
         Input::Git { rev, .. } => rev.clone(),
         Input::Path(p) => {
-            let file = load::resolve_path(p).unwrap_or_else(|_| p.clone());
+            let file = charter::project::resolve_path(p).unwrap_or_else(|_| p.clone());
             let folder = file
                 .parent()
                 .and_then(Path::file_name)
@@ -162,7 +162,7 @@ fn project_dir(input: &Input) -> Option<PathBuf> {
     let path = match input {
         Input::Path(p) | Input::Git { path: p, .. } => p,
     };
-    load::resolve_path(path).ok()?.parent().map(Path::to_path_buf)
+    charter::project::resolve_path(path).ok()?.parent().map(Path::to_path_buf)
 }
 
 fn inputs(args: &DiffArgs) -> Result<(Input, Input), Failure> {
@@ -195,7 +195,7 @@ fn read(input: &Input) -> Result<(Document, String), Failure> {
     match input {
         Input::Path(p) => {
             let doc = charter::process(p)?;
-            let name = load::resolve_path(p).unwrap_or_else(|_| p.clone());
+            let name = charter::project::resolve_path(p).unwrap_or_else(|_| p.clone());
             Ok((doc, name.display().to_string()))
         }
         Input::Git { rev, path } => {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{CmdResult, Failure, Global, out, report_diagnostics};
-use charter::import::{self, InputFormat, Options};
+use charter::import::{InputFormat, Options};
 use charter::{Severity, ToolError, diagnostic};
 
 #[derive(Debug, Args)]
@@ -50,7 +50,7 @@ pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
         Some(o) => Some(output_path(o, args.force)?),
         None => None,
     };
-    let imp = import::import_file(&args.file, Options { format, encoding })?;
+    let imp = charter::project::import_file(&args.file, Options { format, encoding })?;
 
     report_diagnostics(&imp.diagnostics, &imp.sources, global);
     let mut err = std::io::stderr().lock();

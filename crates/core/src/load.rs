@@ -1,0 +1,1038 @@
+//! Loading: bytes → YAML (serde-saphyr, raw structs with positions) →
+//! checked model, with a [`Diagnostic`] for every mistake.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_saphyr::{Error as YamlError, Location, budget::BudgetBreach};
+
+use crate::diagnostic::Diagnostic;
+pub use crate::id::is_valid_id;
+use crate::model::{Allow, Article, Charter, Division, Item, Level, Meta, Name, Node, Paragraph, Term, TermKind};
+use crate::raw::{RawBlock, RawCharter, RawNode, RawTerm, S};
+use crate::source::{FileId, SourceFile, Sources, Span};
+use crate::suggest::did_you_mean;
+use crate::text::{ProblemKind, Text, join_lines};
+
+/// The file name looked for when a path names a folder.
+pub const CHARTER_FILE: &str = "charter.yaml";
+
+/// Deepest YAML nesting accepted. The deepest legal document (编 › 分编 ›
+/// 章 › 节 › 条 › 款 › 项 › 目) needs about 20.
+const MAX_DEPTH: usize = 48;
+
+/// The result of loading one charter file.
+#[derive(Debug)]
+pub struct Loaded {
+    pub file: FileId,
+    /// The charter, when the YAML could be read at all (it may still have
+    /// errors among the diagnostics).
+    pub charter: Option<Charter>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Load from bytes already read (a file, or a git revision).
+pub fn load_bytes(path: &Path, bytes: Vec<u8>, sources: &mut Sources) -> Loaded {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            let id = sources.add(path, text);
+            load_source(sources, id)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let lossy = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let (line, col) = {
+                let f = SourceFile::new(path, lossy.clone());
+                f.line_col(valid)
+            };
+            let encoding_hint = if looks_like_gbk(&bytes[valid..]) {
+                "文件看起来是 GBK/GB18030 编码（中文 Windows 的“ANSI”）。请用编辑器“另存为 UTF-8”后再试。"
+            } else {
+                "请用编辑器把文件另存为 UTF-8 编码。"
+            };
+            let mut text = lossy;
+            text.push_str(&String::from_utf8_lossy(&bytes[valid..]));
+            let id = sources.add(path, text);
+            let at = sources.file(id).offset_of(line, col);
+            let d = Diagnostic::error("Y001", "文件不是 UTF-8 编码")
+                .at(Span::new(id, at, at), format!("第 {line} 行第 {col} 列起不是有效的 UTF-8"))
+                .hint(encoding_hint);
+            Loaded { file: id, charter: None, diagnostics: vec![d] }
+        }
+    }
+}
+
+fn looks_like_gbk(rest: &[u8]) -> bool {
+    rest.len() >= 2 && (0x81..=0xFE).contains(&rest[0]) && (0x40..=0xFE).contains(&rest[1])
+}
+
+/// Parse and check the YAML of one file already in `sources`.
+pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
+    let file = sources.file(id);
+    let mut diags = scan_characters(file, id);
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            max_aliases: 0,
+            max_anchors: 0,
+        },
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+    };
+
+    // serde stops at the first error. To report the others in the same run,
+    // a mistake in one mapping entry (unknown key, wrong type, duplicate key)
+    // is blanked out with spaces — byte offsets and lines stay the same — and
+    // the text parsed again. Syntax errors end the loop.
+    let mut text = file.text.clone();
+    let mut blanked: Vec<(usize, usize)> = Vec::new();
+    for _ in 0..MAX_RECOVERIES {
+        let raw: Result<RawCharter, YamlError> = serde_saphyr::from_str_with_options(&text, options.clone());
+        match raw {
+            Ok(raw) => {
+                let mut conv = Converter { file, id, diags: Vec::new(), ids: HashMap::new() };
+                let charter = conv.charter(raw);
+                // Drop what only follows from an entry we blanked (a "missing
+                // text" after an unknown key "txt").
+                conv.diags.retain(|d| {
+                    let line = d.span().map_or(0, |s| file.line_index(s.start));
+                    !(matches!(d.code, "Y020" | "Y023" | "Y030")
+                        && blanked.iter().any(|(a, b)| (*a..=*b).contains(&line)))
+                });
+                diags.extend(conv.diags);
+                return Loaded { file: id, charter, diagnostics: diags };
+            }
+            Err(e) => {
+                let d = yaml_error(&e, file, id);
+                let recoverable = matches!(d.code, "Y010" | "Y011" | "Y012" | "Y013");
+                let at = d.span().map(|s| s.start);
+                diags.push(d);
+                let region = at.filter(|_| recoverable).and_then(|at| blank_entry(&mut text, at));
+                match region {
+                    Some(r) => blanked.push(r),
+                    None => break,
+                }
+            }
+        }
+    }
+    Loaded { file: id, charter: None, diagnostics: diags }
+}
+
+/// How many mistakes one file may have before the loader gives up.
+const MAX_RECOVERIES: usize = 50;
+
+/// Blank out (with spaces) the mapping entry or list item at byte `at`: from
+/// its key to the end of the line, plus the more-indented lines that follow.
+/// Returns the zero-based lines (parent entry, last blanked line), or None
+/// when nothing could be blanked.
+fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize)> {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    // The entry's column: after the indentation and any "- " markers.
+    let mut col = 0;
+    let b = line.as_bytes();
+    loop {
+        while col < b.len() && b[col] == b' ' {
+            col += 1;
+        }
+        if col + 1 < b.len() && b[col] == b'-' && b[col + 1] == b' ' {
+            col += 2;
+            continue;
+        }
+        break;
+    }
+    if col >= b.len() {
+        col = line.len() - line.trim_start().len();
+    }
+    if col >= b.len() || line[col..].trim().is_empty() {
+        return None;
+    }
+    let mut end = line_end;
+    let mut rest = line_end;
+    while rest < text.len() {
+        let next_end = text[rest + 1..].find('\n').map_or(text.len(), |i| rest + 1 + i);
+        let next = &text[(rest + 1).min(text.len())..next_end];
+        let indent = next.len() - next.trim_start_matches(' ').len();
+        if next.trim().is_empty() || indent > col {
+            end = next_end;
+            rest = next_end;
+        } else {
+            break;
+        }
+    }
+    let first_line = text[..line_start].matches('\n').count();
+    let last_line = first_line + text[line_start..end].matches('\n').count();
+    // The parent: the nearest line above with a smaller indentation.
+    let parent = text[..line_start]
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && (l.len() - l.trim_start_matches(' ').len()) < col)
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(0);
+    // Replace character by character, keeping byte length: pad multi-byte
+    // characters with as many spaces as they have bytes.
+    let mut padded = String::with_capacity(end - line_start - col);
+    for c in text[line_start + col..end].chars() {
+        if c == '\n' {
+            padded.push('\n');
+        } else {
+            padded.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    text.replace_range(line_start + col..end, &padded);
+    Some((parent, last_line))
+}
+
+fn loc_offset(file: &SourceFile, loc: &Location) -> usize {
+    if let Some(b) = loc.span().byte_offset() {
+        return file.clamp(usize::try_from(b).unwrap_or(usize::MAX));
+    }
+    let line = usize::try_from(loc.line()).unwrap_or(0);
+    let col = usize::try_from(loc.column()).unwrap_or(0);
+    if line == 0 {
+        return file.text.len();
+    }
+    file.offset_of(line, col)
+}
+
+fn loc_span(file: &SourceFile, id: FileId, loc: &Location) -> Span {
+    let start = loc_offset(file, loc);
+    let len = loc.span().byte_len().and_then(|l| usize::try_from(l).ok()).unwrap_or(0);
+    Span::new(id, start, file.clamp(start + len))
+}
+
+/// Characters that look like something else, copied in from Word or the web.
+fn scan_characters(file: &SourceFile, id: FileId) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen_invisible = false;
+    let mut seen_lookalike = false;
+    let mut seen_ideo_indent = false;
+    let mut line_start = true;
+    for (i, c) in file.text.char_indices() {
+        let span = Span::new(id, i, i + c.len_utf8());
+        match c {
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00A0}' | '\u{00AD}'
+                if !seen_invisible =>
+            {
+                seen_invisible = true;
+                let name = match c {
+                    '\u{00A0}' => "不换行空格（U+00A0）",
+                    '\u{00AD}' => "软连字符（U+00AD）",
+                    _ => "零宽字符",
+                };
+                out.push(
+                    Diagnostic::warning("Y041", format!("文件中有看不见的{name}"))
+                        .at(span, format!("U+{:04X}", c as u32))
+                        .hint("通常是从 Word 或网页复制进来的。请删除它（此文件中只报告第一处）。"),
+                );
+            }
+            '\u{2F00}'..='\u{2FDF}' | '\u{2E80}'..='\u{2EFF}' if !seen_lookalike => {
+                seen_lookalike = true;
+                let normal = kangxi_to_unified(c).map(|u| format!("应为普通汉字“{u}”")).unwrap_or_default();
+                out.push(
+                    Diagnostic::warning("Y042", format!("“{c}”是康熙部首或部首补充字符，不是普通汉字"))
+                        .at(span, format!("U+{:04X} {normal}", c as u32))
+                        .hint(
+                            "它看起来和汉字一样，但检索、排版和比较都会出错。请改为普通汉字（此文件中只报告第一处）。",
+                        ),
+                );
+            }
+            '\u{3000}' if line_start && !seen_ideo_indent => {
+                seen_ideo_indent = true;
+                out.push(
+                    Diagnostic::warning("Y043", "行首的全角空格（U+3000）不是缩进，会成为文字的一部分")
+                        .at(span, "全角空格")
+                        .hint("YAML 只认半角空格缩进；段首缩进由排版自动处理，不必输入。"),
+                );
+            }
+            _ => {}
+        }
+        line_start = c == '\n' || (line_start && c == ' ');
+    }
+    out
+}
+
+pub fn kangxi_to_unified(c: char) -> Option<char> {
+    // The most common look-alikes in copied Chinese text.
+    Some(match c {
+        '⼀' => '一',
+        '⼆' => '二',
+        '⼈' => '人',
+        '⼊' => '入',
+        '⼋' => '八',
+        '⼗' => '十',
+        '⼤' => '大',
+        '⼥' => '女',
+        '⼦' => '子',
+        '⼯' => '工',
+        '⼼' => '心',
+        '⽂' => '文',
+        '⽅' => '方',
+        '⽇' => '日',
+        '⽉' => '月',
+        '⽔' => '水',
+        '⽣' => '生',
+        '⽤' => '用',
+        '⽬' => '目',
+        '⾏' => '行',
+        '⾔' => '言',
+        '⾦' => '金',
+        '⾧' => '长',
+        '⾨' => '门',
+        '⾯' => '面',
+        '⾼' => '高',
+        _ => return None,
+    })
+}
+
+fn zh_type(s: &str) -> String {
+    let s = s.trim();
+    let t = if s.contains("string") || s.contains("文字") {
+        "文字"
+    } else if s.contains("sequence") || s.starts_with("a seq") || s.contains("Vec") {
+        "列表（每项以“- ”开头）"
+    } else if s.contains("map") || s.contains("struct") {
+        "映射（“键: 值”）"
+    } else if s.contains("bool") {
+        "true 或 false"
+    } else if s.contains("integer") || s.contains("float") {
+        "数字"
+    } else if s.contains("unit") || s.contains("null") || s.contains("空") {
+        "空值"
+    } else {
+        return s.to_string();
+    };
+    t.to_string()
+}
+
+/// What the value at `offset` looks like, in words.
+fn found_at(file: &SourceFile, offset: usize) -> &'static str {
+    match file.text[file.clamp(offset)..].chars().next() {
+        Some('[' | '-') => "列表",
+        Some('{') => "映射",
+        Some('\n') | None => "空值",
+        _ => "文字",
+    }
+}
+
+fn type_hint(expected: &str) -> &'static str {
+    let t = zh_type(expected);
+    if t.starts_with("列表") {
+        "列表的每一项单独一行，以“- ”开头，例如：\n    items:\n      - 第一项\n      - 第二项"
+    } else if t == "文字" {
+        "这里要写一段文字。没有引号的 2021.11、12、true 会被 YAML 读成数字或真假值，以 [ 或 { 开头会被读成列表或映射：请给文字加引号，或用块文字（“- |”或“text: |”后换行书写）。"
+    } else {
+        "文字值直接写；列表的每一项以“- ”开头；映射是“键: 值”的形式。"
+    }
+}
+
+/// Translate a YAML or serde error into a diagnostic in Chinese.
+#[allow(clippy::let_and_return)]
+fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
+    let e = e.without_snippet();
+    let span = e.location().map_or(Span::new(id, file.text.len(), file.text.len()), |l| loc_span(file, id, &l));
+    let line = file.line_text(span.start);
+    match e {
+        YamlError::SerdeUnknownField { field, expected, .. } => {
+            let mut d = Diagnostic::error("Y010", format!("未知的键“{field}”")).at(span, "这个键不认识");
+            if let Some(s) = did_you_mean(field, expected.iter().copied()) {
+                d = d.hint(format!("您是不是想写“{s}”？"));
+            }
+            d.hint(format!("这里可以用的键：{}", expected.join("、")))
+        }
+        YamlError::SerdeInvalidType { unexpected, expected, .. } => Diagnostic::error(
+            "Y011",
+            format!("类型不对：这里应当是{}，实际是{}", zh_type(expected), zh_type(unexpected)),
+        )
+        .at(span, format!("应当是{}", zh_type(expected)))
+        .hint(type_hint(expected)),
+        YamlError::Unexpected { expected, .. } => {
+            let found = found_at(file, span.start);
+            Diagnostic::error("Y011", format!("类型不对：这里应当是{}，实际是{found}", zh_type(expected)))
+                .at(span, format!("应当是{}", zh_type(expected)))
+                .hint(type_hint(expected))
+        }
+        YamlError::NullIntoString { .. } => Diagnostic::error("Y012", "这里缺少值")
+            .at(span, "值是空的")
+            .hint("在冒号后面写上内容；如果确实不需要，就删掉这一行。"),
+        YamlError::DuplicateMappingKey { key, .. } => {
+            let k = key.as_deref().unwrap_or("?");
+            Diagnostic::error("Y013", format!("键“{k}”在同一个映射里出现了两次"))
+                .at(span, "重复的键")
+                .hint("YAML 不允许重复的键；后一个会覆盖前一个。请删去或合并其中一个。")
+        }
+        YamlError::Budget { breach, .. } => match breach {
+            BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
+                Diagnostic::error("Y014", "章程文件不支持 YAML 锚点和别名（& 与 *）")
+                    .at(span, "锚点或别名")
+                    .hint("请直接写出内容。锚点和别名可被用来构造“别名炸弹”，本工具一律拒绝，不会展开。")
+            }
+            BudgetBreach::Depth { depth } => {
+                Diagnostic::error("Y015", format!("嵌套过深（超过 {MAX_DEPTH} 层，实际 {depth} 层）"))
+                    .at(span, "这里嵌套太深")
+                    .hint("章程最多需要 编 › 分编 › 章 › 节 › 条 › 款 › 项 › 目 这几层；请检查缩进。")
+            }
+            other => Diagnostic::error("Y015", format!("文件超出了处理上限：{other:?}")).at(span, "这里"),
+        },
+        YamlError::UnknownAnchor { .. } | YamlError::AliasError { .. } => {
+            Diagnostic::error("Y014", "章程文件不支持 YAML 锚点和别名（& 与 *）")
+                .at(span, "别名")
+                .hint("请直接写出内容。")
+        }
+        YamlError::MultipleDocuments { .. } => Diagnostic::error("Y016", "一个文件只能有一个 YAML 文档")
+            .at(span, "第二个文档从这里开始")
+            .hint("删除多余的“---”分隔线。每份章程草案放在一个单独的文件里。"),
+        YamlError::InvalidBooleanStrict { .. } | YamlError::InvalidScalar { .. } => {
+            Diagnostic::error("Y011", "这里应当是 true 或 false").at(span, "不是 true 或 false")
+        }
+        other => syntax_error(other, file, span, line),
+    }
+}
+
+fn syntax_error(e: &YamlError, file: &SourceFile, span: Span, line: &str) -> Diagnostic {
+    let english = e.to_string();
+    let english = english.split(" at line ").next().unwrap_or(&english).to_string();
+    // A tab anywhere in the indentation of the lines up to the error.
+    // The parser may stop on the line before the tab, so look one line on.
+    let err_line = file.line_index(span.start) + 1;
+    if let Some((n, l)) =
+        file.text.lines().enumerate().take(err_line + 1).find(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
+    {
+        let start = file.offset_of(n + 1, 1) + l.find('\t').unwrap_or(0);
+        return Diagnostic::error("Y004", "YAML 不能用制表符（Tab）缩进")
+            .at(Span::new(span.file, start, start + 1), "这里是一个制表符")
+            .hint("请把制表符换成空格。可在编辑器里打开“用空格代替 Tab”。");
+    }
+    let mut d = Diagnostic::error("Y002", "YAML 语法错误").at(span, "解析在这里出错");
+    if english.contains("mapping values are not allowed") || colon_in_plain(line) {
+        d.message = "YAML 语法错误：文字里的半角冒号加空格（“: ”）被当成了“键: 值”".into();
+        d = d.hint("把半角冒号“:”改成全角“：”，或者给文字加引号，或者用块文字（“text: |”后换行书写）。");
+    } else if english.contains("did not find expected") || english.contains("while parsing") {
+        d = d.hint("请检查缩进（同一层的键要对齐）、引号和括号是否成对。");
+    }
+    d.hint(format!("解析器原文：{english}"))
+}
+
+/// `key: 文字: 更多` — a plain value containing ": ".
+fn colon_in_plain(line: &str) -> bool {
+    let t = line.trim_start().trim_start_matches("- ");
+    match t.find(": ") {
+        Some(i) => {
+            let rest = t[i + 2..].trim_start();
+            !rest.starts_with(['|', '>', '"', '\'']) && rest.contains(": ")
+        }
+        None => false,
+    }
+}
+
+/// Converts raw structs into the model, collecting diagnostics.
+struct Converter<'a> {
+    file: &'a SourceFile,
+    id: FileId,
+    diags: Vec<Diagnostic>,
+    /// Every id seen, with its span, for duplicate detection.
+    ids: HashMap<String, Span>,
+}
+
+impl Converter<'_> {
+    fn span<T>(&self, s: &S<T>) -> Span {
+        loc_span(self.file, self.id, &s.referenced)
+    }
+
+    fn err(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn charter(&mut self, raw: RawCharter) -> Option<Charter> {
+        let doc_start = Span::new(self.id, 0, 0);
+        let title = match raw.title {
+            Some(t) => {
+                let sp = self.span(&t);
+                let v = t.value.trim().to_string();
+                if v.is_empty() {
+                    self.err(Diagnostic::error("Y020", "标题不能为空").at(sp, "空标题"));
+                }
+                (v, sp)
+            }
+            None => {
+                self.err(
+                    Diagnostic::error("Y020", "缺少章程标题（title）")
+                        .at(doc_start, "文件开头")
+                        .hint("在文件开头加一行，例如：title: 某某学生会章程"),
+                );
+                (String::new(), doc_start)
+            }
+        };
+        let date = raw.date.and_then(|d| {
+            let sp = self.span(&d);
+            let v = d.value.trim().to_string();
+            if is_iso_date(&v) {
+                Some(v)
+            } else {
+                self.err(
+                    Diagnostic::error("Y028", format!("日期“{v}”的格式不对"))
+                        .at(sp, "应为 YYYY-MM-DD")
+                        .hint("例如：date: 2021-11-24"),
+                );
+                None
+            }
+        });
+        let status_span = raw.status.as_ref().map(|s| self.span(s));
+        let status = raw.status.map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty());
+        let history = raw.history.iter().filter_map(|h| self.text(h)).collect();
+        let preamble = raw.preamble.iter().filter_map(|p| self.paragraph(p, None)).collect();
+        let terms = raw.terms.iter().filter_map(|t| self.term(t)).collect();
+        let body = match &raw.body {
+            Some(b) => self.nodes(&b.value, None),
+            None => {
+                self.err(
+                    Diagnostic::error("Y020", "缺少正文（body）")
+                        .at(doc_start, "文件开头")
+                        .hint("章程的章、节、条写在 body 下面，见 docs/charter-format.md。"),
+                );
+                Vec::new()
+            }
+        };
+        if raw.body.as_ref().is_some_and(|b| b.value.is_empty()) {
+            let sp = raw.body.as_ref().map_or(doc_start, |b| self.span(b));
+            self.err(Diagnostic::error("Y023", "正文（body）是空的，章程至少要有一条").at(sp, "空的正文"));
+        }
+        Some(Charter {
+            meta: Meta { title: title.0, title_span: title.1, status, status_span, date, history, preamble },
+            terms,
+            body,
+        })
+    }
+
+    fn term(&mut self, t: &S<RawTerm>) -> Option<Term> {
+        let sp = self.span(t);
+        let raw = &t.value;
+        let Some(name) = &raw.name else {
+            self.err(
+                Diagnostic::error("Y020", "术语缺少名称（name）").at(sp, "这一条术语").hint("例如：- name: 主席团"),
+            );
+            return None;
+        };
+        let kind = match raw.kind.as_ref().map(|k| (k.value.trim(), self.span(k))) {
+            None | Some(("body", _)) => TermKind::Body,
+            Some(("role", _)) => TermKind::Role,
+            Some(("outside", _)) => TermKind::Outside,
+            Some(("document", _)) => TermKind::Document,
+            Some((other, ksp)) => {
+                let mut d = Diagnostic::error("Y029", format!("未知的术语类别“{other}”")).at(ksp, "类别");
+                if let Some(s) = did_you_mean(other, ["body", "role", "outside", "document"]) {
+                    d = d.hint(format!("您是不是想写“{s}”？"));
+                }
+                self.err(
+                    d.hint("可用的类别：body（本组织的机构）、role（职务）、outside（外部机构）、document（文件）"),
+                );
+                TermKind::Body
+            }
+        };
+        let names = |v: &[S<String>], c: &Self| -> Vec<Name> {
+            v.iter()
+                .map(|n| Name { text: n.value.trim().to_string(), span: c.span(n) })
+                .filter(|n| !n.text.is_empty())
+                .collect()
+        };
+        Some(Term {
+            name: Name { text: name.value.trim().to_string(), span: self.span(name) },
+            short: names(&raw.short, self),
+            wrong: names(&raw.wrong, self),
+            kind,
+            note: raw.note.as_ref().map(|n| n.value.clone()),
+        })
+    }
+
+    fn check_id(&mut self, id: &S<String>) -> Option<(String, Span)> {
+        let sp = self.span(id);
+        let v = id.value.trim();
+        if !is_valid_id(v) {
+            let suggestion = slugify(v);
+            let mut d = Diagnostic::error("Y021", format!("id“{v}”的格式不对"))
+                .at(sp, "id 只能由小写英文字母、数字和连字符组成，以字母开头，最长 64 个字符");
+            if !suggestion.is_empty() && suggestion != v {
+                d = d.hint(format!("例如改为“{suggestion}”。"));
+            }
+            self.err(d.hint("id 不会印出来，只用于引用和比较草案；中文名称请写在标题或 heading 里。"));
+            return None;
+        }
+        if let Some(first) = self.ids.get(v) {
+            let first = *first;
+            self.err(
+                Diagnostic::error("Y022", format!("id“{v}”重复"))
+                    .at(sp, "又用了一次")
+                    .also(first, "第一次在这里")
+                    .hint("整个文件里的 id 必须各不相同，包括章、节、条、款、项。"),
+            );
+            return None;
+        }
+        self.ids.insert(v.to_string(), sp);
+        Some((v.to_string(), sp))
+    }
+
+    fn nodes(&mut self, raw: &[S<RawNode>], parent: Option<Level>) -> Vec<Node> {
+        raw.iter().filter_map(|n| self.node(n, parent)).collect()
+    }
+
+    fn node(&mut self, n: &S<RawNode>, parent: Option<Level>) -> Option<Node> {
+        let r = &n.value;
+        let sp = self.span(n);
+        let levels: Vec<(Level, &S<String>)> = [
+            (Level::Part, &r.part),
+            (Level::Subpart, &r.subpart),
+            (Level::Chapter, &r.chapter),
+            (Level::Section, &r.section),
+        ]
+        .into_iter()
+        .filter_map(|(l, v)| v.as_ref().map(|v| (l, v)))
+        .collect();
+        if levels.len() > 1 {
+            let mut d =
+                Diagnostic::error("Y024", format!("同一处同时写了“{}”和“{}”", levels[0].0.key(), levels[1].0.key()))
+                    .at(self.span(levels[1].1), "第二个层级键");
+            d = d
+                .also(self.span(levels[0].1), "第一个层级键")
+                .hint("一个映射只能是一个编、分编、章或节；下一层写在它的 body 里。");
+            self.err(d);
+            return None;
+        }
+        if let Some((level, title)) = levels.first() {
+            return self.division(r, *level, title, sp, parent).map(Node::Division);
+        }
+        self.article(r, sp).map(Node::Article)
+    }
+
+    fn division(
+        &mut self,
+        r: &RawNode,
+        level: Level,
+        title: &S<String>,
+        sp: Span,
+        parent: Option<Level>,
+    ) -> Option<Division> {
+        let title_span = self.span(title);
+        if let Some(p) = parent
+            && p >= level
+        {
+            self.err(
+                Diagnostic::error("Y025", format!("{}不能放在{}里面", level.word(), p.word()))
+                    .at(title_span, format!("这个{}", level.word()))
+                    .hint("层级从外到内依次是：编、分编、章、节。"),
+            );
+        }
+        for (key, present) in [
+            ("heading", r.heading.as_ref().map(|v| self.span(v))),
+            ("text", r.text.as_ref().map(|v| self.span(v))),
+            ("items", r.items.as_ref().map(|v| self.span(v))),
+            ("paragraphs", r.paragraphs.as_ref().map(|v| self.span(v))),
+            ("repealed", r.repealed.as_ref().map(|v| self.span(v))),
+            ("inserted", r.inserted.as_ref().map(|v| self.span(v))),
+        ] {
+            if let Some(ksp) = present {
+                self.err(
+                    Diagnostic::error("Y024", format!("{}不能有“{key}”", level.word()))
+                        .at(ksp, "这个键属于条")
+                        .also(title_span, format!("这是一个{}", level.word()))
+                        .hint(format!("条写在{}的 body 列表里，每条有自己的 id。", level.word())),
+                );
+            }
+        }
+        let id = match &r.id {
+            Some(id) => self.check_id(id),
+            None => {
+                self.err(
+                    Diagnostic::error("Y020", format!("{}缺少 id", level.word()))
+                        .at(title_span, format!("这个{}", level.word()))
+                        .hint("在它下面加一行 id，例如：id: general"),
+                );
+                None
+            }
+        };
+        let title_text = title.value.trim().to_string();
+        if title_text.is_empty() {
+            self.err(Diagnostic::error("Y030", format!("{}的标题是空的", level.word())).at(title_span, "空标题"));
+        }
+        let body = match &r.body {
+            Some(b) => {
+                if b.value.is_empty() {
+                    self.err(
+                        Diagnostic::warning("Y023", format!("{}“{}”是空的", level.word(), title_text))
+                            .at(self.span(b), "空的 body"),
+                    );
+                }
+                self.nodes(&b.value, Some(level))
+            }
+            None => {
+                self.err(
+                    Diagnostic::error("Y020", format!("{}“{}”缺少 body", level.word(), title_text))
+                        .at(title_span, format!("这个{}", level.word()))
+                        .hint("在它下面写 body:，再列出其中的条。"),
+                );
+                Vec::new()
+            }
+        };
+        let (id, id_span) = id?;
+        Some(Division {
+            id,
+            id_span,
+            level,
+            title: title_text,
+            title_span,
+            unnumbered: r.unnumbered.as_ref().is_some_and(|u| u.value),
+            body,
+            span: sp,
+            allow: self.allow(r.allow.as_ref()),
+        })
+    }
+
+    fn article(&mut self, r: &RawNode, sp: Span) -> Option<Article> {
+        if let Some(b) = &r.body {
+            self.err(
+                Diagnostic::error("Y024", "条不能有 body")
+                    .at(self.span(b), "body 只属于编、分编、章、节")
+                    .hint("如果这是一章，请写“chapter: 标题”；如果这是一条，请用 text 或 paragraphs。"),
+            );
+        }
+        if let Some(u) = &r.unnumbered {
+            self.err(
+                Diagnostic::error("Y024", "条不能有 unnumbered").at(self.span(u), "只有编、分编、章、节可以不编号"),
+            );
+        }
+        let Some(raw_id) = &r.id else {
+            let at = r.heading.as_ref().or(r.text.as_ref()).map_or(sp, |t| self.span(t));
+            self.err(
+                Diagnostic::error("Y020", "条缺少 id")
+                    .at(at, "这一条")
+                    .hint("每条都要有一个 id，例如：- id: basis（id 不会印出来，条的序号自动计算）"),
+            );
+            return None;
+        };
+        let id = self.check_id(raw_id);
+        let id_span = self.span(raw_id);
+        let repealed = r.repealed.as_ref().is_some_and(|v| v.value);
+        let inserted = r.inserted.as_ref().is_some_and(|v| v.value);
+        let heading = r.heading.as_ref().and_then(|h| self.text(h));
+        let mut paragraphs = Vec::new();
+        match (&r.text, &r.paragraphs) {
+            (Some(t), Some(p)) => {
+                self.err(
+                    Diagnostic::error("Y024", "条不能同时有 text 和 paragraphs")
+                        .at(self.span(p), "paragraphs")
+                        .also(self.span(t), "text")
+                        .hint("只有一款时用 text（可带 items）；多款时把每一款写进 paragraphs。"),
+                );
+            }
+            (None, Some(p)) => {
+                if let Some(items) = &r.items {
+                    self.err(
+                        Diagnostic::error("Y024", "用 paragraphs 时，项要写在所属的那一款里")
+                            .at(self.span(items), "这里的 items")
+                            .hint("把 items 移到 paragraphs 中那一款的映射里：- text: … 换行 items: …"),
+                    );
+                }
+                for b in &p.value {
+                    if let Some(par) = self.paragraph(b, None) {
+                        paragraphs.push(par);
+                    }
+                }
+                if p.value.is_empty() {
+                    self.err(Diagnostic::error("Y023", "paragraphs 是空的").at(self.span(p), "空列表"));
+                }
+            }
+            (t, None) => {
+                let text = t.as_ref().and_then(|t| self.text(t));
+                let items = r.items.as_ref().map(|i| self.items(&i.value, 1)).unwrap_or_default();
+                if text.is_some() || !items.is_empty() {
+                    let text = text.unwrap_or_else(|| Text {
+                        raw: String::new(),
+                        span: r.items.as_ref().map_or(sp, |i| self.span(i)),
+                        inlines: Vec::new(),
+                    });
+                    paragraphs.push(Paragraph { id: None, id_span: None, text, items, allow: Vec::new() });
+                }
+            }
+        }
+        if repealed && !paragraphs.is_empty() {
+            self.err(
+                Diagnostic::error("Y024", "已删去的条（repealed: true）不能再有正文")
+                    .at(r.repealed.as_ref().map_or(sp, |v| self.span(v)), "repealed")
+                    .hint("删去的条只保留序号，印作“第X条　（删去）”。要恢复它，去掉 repealed。"),
+            );
+        }
+        if !repealed && paragraphs.is_empty() && r.text.is_none() && r.paragraphs.is_none() {
+            self.err(
+                Diagnostic::error("Y023", "这一条没有正文")
+                    .at(id_span, "空条")
+                    .hint("用 text 写正文；若这一条已被删去，写 repealed: true。"),
+            );
+        }
+        let allow = self.allow(r.allow.as_ref());
+        let (id, id_span) = id?;
+        Some(Article { id, id_span, heading, paragraphs, repealed, inserted, span: sp, allow })
+    }
+
+    fn paragraph(&mut self, b: &S<RawBlock>, _parent: Option<&str>) -> Option<Paragraph> {
+        let (id, id_span, text, items, allow) = self.block(b, 1)?;
+        Some(Paragraph { id, id_span, text, items, allow })
+    }
+
+    fn items(&mut self, list: &[S<RawBlock>], depth: u8) -> Vec<Item> {
+        list.iter()
+            .filter_map(|b| {
+                let (id, id_span, text, items, allow) = self.block(b, depth + 1)?;
+                Some(Item { id, id_span, text, items, allow })
+            })
+            .collect()
+    }
+
+    /// A paragraph (depth 1), item (2) or sub-item (3).
+    #[allow(clippy::type_complexity)]
+    fn block(
+        &mut self,
+        b: &S<RawBlock>,
+        depth: u8,
+    ) -> Option<(Option<String>, Option<Span>, Text, Vec<Item>, Vec<Allow>)> {
+        let sp = self.span(b);
+        match &b.value {
+            RawBlock::Short(s) => {
+                let t = self.text_at(s, sp)?;
+                Some((None, None, t, Vec::new(), Vec::new()))
+            }
+            RawBlock::Full(m) => {
+                let m = m.as_ref();
+                let id = m.id.as_ref().and_then(|i| self.check_id(i));
+                let text = match &m.text {
+                    Some(t) => self.text(t),
+                    None if m.items.is_some() && depth == 1 => {
+                        Some(Text { raw: String::new(), span: sp, inlines: Vec::new() })
+                    }
+                    None => {
+                        self.err(
+                            Diagnostic::error("Y020", "缺少 text")
+                                .at(sp, "这一项")
+                                .hint("写成 - text: … ；带 id 时：- id: x 换行 text: …"),
+                        );
+                        None
+                    }
+                };
+                let items = match &m.items {
+                    Some(i) if depth >= 3 => {
+                        self.err(
+                            Diagnostic::error("Y031", "目之下不能再分项")
+                                .at(self.span(i), "多出的一层")
+                                .hint("层次依次是款、项（（一））、目（1.）；目是最低一层。"),
+                        );
+                        Vec::new()
+                    }
+                    Some(i) => self.items(&i.value, depth),
+                    None => Vec::new(),
+                };
+                let allow = self.allow(m.allow.as_ref());
+                let text = text?;
+                Some((id.as_ref().map(|i| i.0.clone()), id.map(|i| i.1), text, items, allow))
+            }
+        }
+    }
+
+    /// An `allow:` list. Whether the codes exist is checked by the
+    /// checker, which knows the rules.
+    fn allow(&mut self, list: Option<&S<Vec<S<String>>>>) -> Vec<Allow> {
+        let Some(list) = list else { return Vec::new() };
+        list.value
+            .iter()
+            .map(|c| Allow { code: c.value.trim().to_string(), span: self.span(c) })
+            .filter(|a| !a.code.is_empty())
+            .collect()
+    }
+
+    fn text(&mut self, s: &S<String>) -> Option<Text> {
+        let sp = self.span(s);
+        self.text_at(&s.value, sp)
+    }
+
+    fn text_at(&mut self, value: &str, sp: Span) -> Option<Text> {
+        self.check_comment_trap(sp);
+        let joined = match join_lines(value) {
+            Ok(j) => j,
+            Err(_) => {
+                self.err(
+                    Diagnostic::error("Y026", "一段文字里不能有空行")
+                        .at(sp, "这段文字有空行")
+                        .hint("一条有几款时，用 paragraphs 列出每一款。"),
+                );
+                return None;
+            }
+        };
+        if joined.trim().is_empty() {
+            self.err(Diagnostic::error("Y030", "文字是空的").at(sp, "空文字").hint("写上内容，或者删去这一项。"));
+            return None;
+        }
+        let (text, problems) = Text::parse(joined, sp);
+        for p in problems {
+            let at = text.locate(self.file, p.raw.clone());
+            let d = match p.kind {
+                ProblemKind::Html => Diagnostic::error("Y027", "文字里不允许 HTML")
+                    .at(at, "HTML 标签")
+                    .hint("只支持 *强调* 和 **加粗**。要写尖括号本身，请用全角“＜＞”或《》。"),
+                ProblemKind::Link => Diagnostic::error("Y027", "文字里不支持链接或图片")
+                    .at(at, "链接")
+                    .hint("引用本章程的条文请用 [[id]]；要写方括号本身，请在前面加反斜杠：\\[。"),
+                ProblemKind::Block => Diagnostic::error("Y027", "文字里不支持标题、列表、引用块等块级格式")
+                    .at(at, "这里")
+                    .hint("项请写在 items 里，编号会自动生成。"),
+                ProblemKind::BadReference(msg) => Diagnostic::error("Y027", format!("引用写法有误：{msg}"))
+                    .at(at, "引用")
+                    .hint("引用写作 [[id]]、[[id1, id2]] 或 [[id1..id2]]。"),
+            };
+            self.err(d);
+        }
+        Some(text)
+    }
+
+    /// A plain (unquoted) scalar followed by ` #` on its last line: YAML has
+    /// silently cut the rest of the line off as a comment.
+    fn check_comment_trap(&mut self, sp: Span) {
+        let f = self.file;
+        let start = f.clamp(sp.start);
+        let first = f.text[start..].chars().next();
+        if matches!(first, Some('|' | '>' | '"' | '\'') | None) {
+            return;
+        }
+        let end = f.clamp(sp.end.max(sp.start));
+        let line_end = f.text[end..].find('\n').map_or(f.text.len(), |i| end + i);
+        let rest = &f.text[end..line_end];
+        if let Some(i) = rest.find('#')
+            && rest[..i].chars().all(|c| c == ' ' || c == '\t')
+            && i > 0
+        {
+            let at = end + i;
+            let cut = rest[i + 1..].trim();
+            if cut.is_empty() {
+                return;
+            }
+            self.err(
+                Diagnostic::warning("Y040", "“ #”之后的文字被 YAML 当作注释删掉了")
+                    .at(Span::new(self.id, at, line_end), format!("“{cut}”不会出现在章程里"))
+                    .hint("没有引号的文字中，空格加“#”表示注释开始。如果这是正文，请改用块文字（“text: |”后换行书写）或加引号。"),
+            );
+        }
+    }
+}
+
+#[allow(clippy::nonminimal_bool)]
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29 || matches!(m, 4 | 6 | 9 | 11) && d > 30))
+}
+
+/// A best-effort slug for a malformed id.
+fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if (c == '-' || c == '_' || c == ' ') && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.starts_with(|c: char| c.is_ascii_digit()) { format!("art-{out}") } else { out }
+}
+
+/// Codes reported while loading (Y…), with their explanations.
+pub const LOAD_CODES: &[(&str, &str)] = &[
+    (
+        "Y001",
+        "文件不是 UTF-8 编码。\n\n章程文件必须是 UTF-8。中文 Windows 的记事本“ANSI”其实是 GBK；请“另存为”并选择 UTF-8。",
+    ),
+    (
+        "Y002",
+        "YAML 语法错误。\n\n常见原因：缩进没有对齐；文字里有半角冒号加空格（“: ”）；引号或括号不成对。\n提示里给出了解析器的原文。长文字请一律使用块文字：\n\n    text: |\n      正文……",
+    ),
+    ("Y004", "用制表符（Tab）缩进。\n\nYAML 只允许用空格缩进。请在编辑器里打开“用空格代替 Tab”。"),
+    (
+        "Y010",
+        "未知的键。\n\n键写错了（例如 heading 写成 headng），或者写在了错误的层级。提示里列出了这一层可以用的键。",
+    ),
+    ("Y011", "值的类型不对。\n\n例如应当是列表的地方写成了文字，或 repealed 写成了 true/false 以外的值。"),
+    ("Y012", "键后面没有值。\n\n在冒号后写上内容，或者删去这一行。"),
+    ("Y013", "同一个映射里重复的键。\n\nYAML 不允许重复的键；请删去或合并其中一个。"),
+    ("Y014", "锚点与别名（& 与 *）。\n\n章程文件不需要它们；它们可以构造“别名炸弹”，所以一律拒绝，不会展开。"),
+    ("Y015", "嵌套过深或文件超出处理上限。"),
+    ("Y016", "一个文件里有多个 YAML 文档（---）。\n\n每份草案放在单独的文件里。"),
+    ("Y020", "缺少必需的键：title、body，编/章/节与条的 id，编/章/节的 body 等。"),
+    ("Y021", "id 的格式不对。\n\nid 只能由小写英文字母、数字和连字符组成，以字母开头，最长 64 个字符。id 不会印出来。"),
+    ("Y022", "id 重复。\n\n整个文件里的 id 必须各不相同，包括章、节、条、款、项。"),
+    ("Y023", "空的条、章或正文。\n\n条要有 text 或 paragraphs；已删去的条写 repealed: true。"),
+    ("Y024", "键的组合不成立。\n\n例如一条同时有 text 和 paragraphs，章里写了 text，条里写了 body。"),
+    ("Y025", "层级顺序不对。\n\n从外到内依次是编、分编、章、节；例如章不能放在节里。"),
+    ("Y026", "一段文字里有空行。\n\n一条有几款时用 paragraphs 分别列出。"),
+    (
+        "Y027",
+        "文字中的格式不被支持：HTML、链接、块级 Markdown，或引用写法有误。\n\n只支持 *强调*、**加粗** 和 [[id]] 引用。",
+    ),
+    ("Y028", "日期格式不对，应为 YYYY-MM-DD。"),
+    ("Y029", "术语类别不认识：只能是 body、role、outside、document。"),
+    ("Y030", "文字或标题是空的。"),
+    ("Y031", "目之下又分了一层。层次依次是款、项、目。"),
+    ("Y032", "第一条被标为插入条（inserted）。"),
+    (
+        "Y033",
+        "allow 里写了不存在的规则代码。\n\n编、章、节、条、款、项上的 allow: [CH0xx] 只能列出检查规则（charter rules 列出全部规则），\n也可以写规则名，例如 allow: [latin-word]。Y 开头的问题是文件本身的错误，不能 allow，请直接改正。",
+    ),
+    (
+        "Y040",
+        "没有引号的文字里，空格加“#”之后的内容被 YAML 当作注释删掉了。\n\n请改用块文字（text: | 后换行书写）或加引号。",
+    ),
+    (
+        "Y050",
+        "检查设置文件（lint.yaml）里写了不存在的规则。\n\nrules 下面的每个键是一条规则的代码（CH001）或名称（duplicate-heading）。用 charter rules 列出全部规则。",
+    ),
+    (
+        "Y051",
+        "检查设置文件（lint.yaml）里有未知的键或选项。\n\n顶层只有 rules；每条规则下面可以写 level 和这条规则的选项（charter explain 代码 列出选项）。",
+    ),
+    (
+        "Y052",
+        "检查设置文件（lint.yaml）里的值不对：级别只能是 error、warning、info、off；列表选项写成 [词语, 词语]；映射选项写成 错误写法: 正确写法。",
+    ),
+    ("Y041", "看不见的字符：零宽空格、不换行空格、软连字符等，通常从 Word 或网页复制而来。"),
+    ("Y042", "康熙部首等“长得像汉字”的字符，例如“⼀”（U+2F00）冒充“一”。"),
+    ("Y043", "行首的全角空格（U+3000）：它不是缩进，会成为文字的一部分。"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("presidium-election"));
+        assert!(is_valid_id("art-21"));
+        assert!(!is_valid_id("21"));
+        assert!(!is_valid_id("Presidium"));
+        assert!(!is_valid_id("主席团"));
+        assert!(!is_valid_id(""));
+        assert_eq!(slugify("Art_21"), "art-21");
+        assert_eq!(slugify("21"), "art-21");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2021-11-24"));
+        assert!(!is_iso_date("2021.11"));
+        assert!(!is_iso_date("2021-02-30"));
+    }
+}

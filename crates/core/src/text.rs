@@ -1,0 +1,508 @@
+//! Inline text: line joining, light Markdown (pulldown-cmark) and `[[id]]`
+//! cross-references.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::source::{SourceFile, Span};
+
+/// One paragraph of text as written, parsed into inline nodes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// The text with its lines joined, markup and references as written.
+    pub raw: String,
+    /// The YAML scalar that holds it.
+    pub span: Span,
+    pub inlines: Vec<Inline>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Text { text: String, raw: Range<usize> },
+    Emph(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Code { text: String, raw: Range<usize> },
+    Ref(Reference),
+}
+
+/// `[[a]]`, `[[a, b]]` or `[[a..b]]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub targets: RefTargets,
+    /// Byte range of the whole `[[…]]` in [`Text::raw`].
+    pub raw: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RefTargets {
+    List(Vec<RefId>),
+    Range(RefId, RefId),
+}
+
+impl RefTargets {
+    pub fn ids(&self) -> Vec<&RefId> {
+        match self {
+            RefTargets::List(v) => v.iter().collect(),
+            RefTargets::Range(a, b) => vec![a, b],
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefId {
+    pub id: String,
+    pub raw: Range<usize>,
+}
+
+/// Something wrong inside a text, found while parsing it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextProblem {
+    pub raw: Range<usize>,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    Html,
+    Link,
+    Block,
+    BadReference(String),
+}
+
+/// Join the lines of a YAML text value into one paragraph. Returns `None`
+/// with the byte offset (in `value`) of the blank line when the value holds
+/// several paragraphs.
+pub fn join_lines(value: &str) -> Result<String, usize> {
+    let trimmed = value.trim_end_matches(['\n', '\r', ' ']);
+    if !trimmed.contains('\n') {
+        return Ok(trimmed.trim_end().to_string());
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    let mut offset = 0;
+    for (i, line) in trimmed.split('\n').enumerate() {
+        let line_start = offset;
+        offset += line.len() + 1;
+        let line = line.trim_end_matches(['\r', ' ', '\t']);
+        let line = if i == 0 { line } else { line.trim_start_matches([' ', '\t']) };
+        if line.is_empty() {
+            if i == 0 {
+                continue;
+            }
+            return Err(line_start);
+        }
+        if let (Some(prev), Some(next)) = (out.chars().last(), line.chars().next())
+            && prev.is_ascii_alphanumeric()
+            && next.is_ascii_alphanumeric()
+        {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    Ok(out)
+}
+
+/// Parse a joined text into inline nodes.
+pub fn parse_inline(raw: &str) -> (Vec<Inline>, Vec<TextProblem>) {
+    let mut problems = Vec::new();
+    let refs = scan_references(raw, &mut problems);
+
+    // Hand pulldown-cmark the text with references blanked out (same byte
+    // length, inert characters), and with a leading block marker escaped.
+    let mut masked = raw.as_bytes().to_vec();
+    for r in &refs {
+        for b in &mut masked[r.raw.clone()] {
+            *b = b'x';
+        }
+    }
+    let masked = String::from_utf8(masked).unwrap_or_else(|_| raw.to_string());
+    let (input, inserted_at) = escape_block_start(&masked);
+    let unshift = |o: usize| match inserted_at {
+        Some(p) if o > p => o - 1,
+        _ => o,
+    };
+
+    let mut stack: Vec<Vec<Inline>> = vec![Vec::new()];
+    let parser = Parser::new_ext(&input, Options::empty()).into_offset_iter();
+    for (event, range) in parser {
+        let range = unshift(range.start)..unshift(range.end);
+        match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            Event::Start(Tag::Emphasis | Tag::Strong) => stack.push(Vec::new()),
+            Event::End(TagEnd::Emphasis) => close(&mut stack, Inline::Emph),
+            Event::End(TagEnd::Strong) => close(&mut stack, Inline::Strong),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                problems.push(TextProblem { raw: range, kind: ProblemKind::Link });
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {}
+            Event::Text(t) => {
+                if let Some(top) = stack.last_mut() {
+                    push_text(top, raw, &t, range, &refs);
+                }
+            }
+            Event::Code(t) => {
+                if let Some(top) = stack.last_mut() {
+                    top.push(Inline::Code { text: t.to_string(), raw: range });
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                problems.push(TextProblem { raw: range, kind: ProblemKind::Html });
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(top) = stack.last_mut() {
+                    top.push(Inline::Text { text: String::new(), raw: range });
+                }
+            }
+            Event::Start(_) => problems.push(TextProblem { raw: range, kind: ProblemKind::Block }),
+            _ => {}
+        }
+    }
+    while stack.len() > 1 {
+        close(&mut stack, Inline::Emph);
+    }
+    let mut inlines = stack.pop().unwrap_or_default();
+    merge_text(&mut inlines);
+    problems.sort_by_key(|p| p.raw.start);
+    problems.dedup_by_key(|p| (p.raw.start, matches!(p.kind, ProblemKind::Block)));
+    (inlines, problems)
+}
+
+fn close(stack: &mut Vec<Vec<Inline>>, wrap: fn(Vec<Inline>) -> Inline) {
+    if stack.len() > 1 {
+        let inner = stack.pop().unwrap_or_default();
+        if let Some(top) = stack.last_mut() {
+            top.push(wrap(inner));
+        }
+    }
+}
+
+/// Push a text event, splitting out the references it covers.
+fn push_text(out: &mut Vec<Inline>, raw: &str, text: &str, range: Range<usize>, refs: &[Reference]) {
+    let verbatim = range.len() == text.len();
+    let inside: Vec<&Reference> =
+        refs.iter().filter(|r| r.raw.start >= range.start && r.raw.end <= range.end).collect();
+    if !verbatim || inside.is_empty() {
+        out.push(Inline::Text { text: text.to_string(), raw: range });
+        return;
+    }
+    let mut pos = range.start;
+    for r in inside {
+        if r.raw.start > pos {
+            out.push(Inline::Text { text: raw[pos..r.raw.start].to_string(), raw: pos..r.raw.start });
+        }
+        out.push(Inline::Ref(r.clone()));
+        pos = r.raw.end;
+    }
+    if pos < range.end {
+        out.push(Inline::Text { text: raw[pos..range.end].to_string(), raw: pos..range.end });
+    }
+}
+
+fn merge_text(inlines: &mut Vec<Inline>) {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for i in inlines.drain(..) {
+        match (out.last_mut(), i) {
+            (Some(Inline::Text { text, raw }), Inline::Text { text: t2, raw: r2 }) => {
+                text.push_str(&t2);
+                raw.end = r2.end.max(raw.end);
+            }
+            (_, Inline::Emph(mut v)) => {
+                merge_text(&mut v);
+                out.push(Inline::Emph(v));
+            }
+            (_, Inline::Strong(mut v)) => {
+                merge_text(&mut v);
+                out.push(Inline::Strong(v));
+            }
+            (_, i) => out.push(i),
+        }
+    }
+    out.retain(|i| !matches!(i, Inline::Text { text, .. } if text.is_empty()));
+    *inlines = out;
+}
+
+/// Escape a leading character that would make Markdown read the text as a
+/// heading, list, quote, code fence or rule. Returns the byte position of the
+/// inserted backslash.
+fn escape_block_start(s: &str) -> (String, Option<usize>) {
+    let b = s.as_bytes();
+    let followed_by_space = |i: usize| b.get(i).is_none_or(|c| *c == b' ' || *c == b'\t');
+    let at = match b.first() {
+        Some(b'#') => {
+            let n = b.iter().take_while(|c| **c == b'#').count();
+            (n <= 6 && followed_by_space(n)).then_some(0)
+        }
+        Some(b'>') => Some(0),
+        Some(b'-' | b'+' | b'*' | b'_' | b'=') => {
+            let c = b[0];
+            let rule = s.trim_end().bytes().all(|x| x == c || x == b' ') && s.bytes().filter(|x| *x == c).count() >= 3;
+            (rule || (c != b'_' && c != b'=' && followed_by_space(1))).then_some(0)
+        }
+        Some(b'`' | b'~') if s.starts_with("```") || s.starts_with("~~~") => Some(0),
+        Some(b'0'..=b'9') => {
+            let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            (n <= 9 && matches!(b.get(n), Some(b'.' | b')')) && followed_by_space(n + 1)).then_some(n)
+        }
+        _ => None,
+    };
+    match at {
+        Some(p) => {
+            let mut out = String::with_capacity(s.len() + 1);
+            out.push_str(&s[..p]);
+            out.push('\\');
+            out.push_str(&s[p..]);
+            (out, Some(p))
+        }
+        None => (s.to_string(), None),
+    }
+}
+
+/// Find `[[…]]` references (not preceded by a backslash).
+fn scan_references(raw: &str, problems: &mut Vec<TextProblem>) -> Vec<Reference> {
+    let mut refs = Vec::new();
+    let mut from = 0;
+    while let Some(i) = raw[from..].find("[[") {
+        let start = from + i;
+        if start > 0 && raw.as_bytes()[start - 1] == b'\\' {
+            from = start + 2;
+            continue;
+        }
+        let Some(j) = raw[start + 2..].find("]]") else {
+            problems.push(TextProblem {
+                raw: start..start + 2,
+                kind: ProblemKind::BadReference("引用缺少结尾的“]]”".into()),
+            });
+            break;
+        };
+        let end = start + 2 + j + 2;
+        let inner_start = start + 2;
+        let inner = &raw[inner_start..end - 2];
+        match parse_ref_inner(inner, inner_start) {
+            Ok(targets) => refs.push(Reference { targets, raw: start..end }),
+            Err(msg) => problems.push(TextProblem { raw: start..end, kind: ProblemKind::BadReference(msg) }),
+        }
+        from = end;
+    }
+    refs
+}
+
+fn parse_ref_inner(inner: &str, base: usize) -> Result<RefTargets, String> {
+    let piece = |s: &str, at: usize| -> Result<RefId, String> {
+        let lead = s.len() - s.trim_start().len();
+        let id = s.trim();
+        if id.is_empty() {
+            return Err("引用里缺少 id".into());
+        }
+        if !crate::id::is_valid_id(id) {
+            return Err(format!("“{id}”不是有效的 id（只能用小写英文字母、数字和连字符，以字母开头）"));
+        }
+        Ok(RefId { id: id.to_string(), raw: base + at + lead..base + at + lead + id.len() })
+    };
+    if let Some(p) = inner.find("..") {
+        let a = piece(&inner[..p], 0)?;
+        let b = piece(&inner[p + 2..], p + 2)?;
+        return Ok(RefTargets::Range(a, b));
+    }
+    let mut list = Vec::new();
+    let mut at = 0;
+    for part in inner.split([',', '，', '、']) {
+        list.push(piece(part, at)?);
+        at += part.len() + inner[at + part.len()..].chars().next().map_or(0, char::len_utf8);
+    }
+    Ok(RefTargets::List(list))
+}
+
+impl Text {
+    /// Build a text from a joined raw string, returning the problems found.
+    pub fn parse(raw: String, span: Span) -> (Text, Vec<TextProblem>) {
+        let (inlines, problems) = parse_inline(&raw);
+        (Text { raw, span, inlines }, problems)
+    }
+
+    /// All references in the text, in order.
+    pub fn references(&self) -> Vec<&Reference> {
+        fn walk<'a>(v: &'a [Inline], out: &mut Vec<&'a Reference>) {
+            for i in v {
+                match i {
+                    Inline::Ref(r) => out.push(r),
+                    Inline::Emph(c) | Inline::Strong(c) => walk(c, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.inlines, &mut out);
+        out
+    }
+
+    /// The text as a reader sees it, with each reference replaced by `cite`,
+    /// and the pieces mapping plain byte ranges back to raw byte ranges.
+    pub fn plain_with(&self, cite: &dyn Fn(&Reference) -> String) -> Plain {
+        let mut p = Plain::default();
+        fn walk(v: &[Inline], cite: &dyn Fn(&Reference) -> String, p: &mut Plain) {
+            for i in v {
+                match i {
+                    Inline::Text { text, raw } | Inline::Code { text, raw } => p.push(text, raw.clone()),
+                    Inline::Ref(r) => p.push(&cite(r), r.raw.clone()),
+                    Inline::Emph(c) | Inline::Strong(c) => walk(c, cite, p),
+                }
+            }
+        }
+        walk(&self.inlines, cite, &mut p);
+        p
+    }
+
+    /// The file span of a byte range of [`Text::raw`].
+    pub fn locate(&self, file: &SourceFile, raw: Range<usize>) -> Span {
+        let start = locate_offset(&self.raw, file, self.span, raw.start);
+        let end = if raw.end > raw.start { locate_offset(&self.raw, file, self.span, raw.end) } else { start };
+        Span::new(self.span.file, start, end.max(start))
+    }
+}
+
+/// Plain text with a map back to the raw text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plain {
+    pub text: String,
+    /// (plain range, raw range) for each piece.
+    pub pieces: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Plain {
+    fn push(&mut self, s: &str, raw: Range<usize>) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.pieces.push((start..self.text.len(), raw));
+    }
+
+    /// Map a byte offset in the plain text to the raw text. Inside a piece
+    /// whose plain and raw lengths agree, offsets map one to one; otherwise
+    /// (a reference, an escape) to the piece's start or end.
+    pub fn to_raw(&self, offset: usize) -> usize {
+        for (p, r) in &self.pieces {
+            if offset >= p.start && offset < p.end || (offset == p.end && offset == self.text.len()) {
+                if p.len() == r.len() {
+                    return r.start + (offset - p.start);
+                }
+                return if offset == p.start { r.start } else { r.end };
+            }
+        }
+        self.pieces.last().map_or(0, |(_, r)| r.end)
+    }
+
+    pub fn range_to_raw(&self, range: Range<usize>) -> Range<usize> {
+        let s = self.to_raw(range.start);
+        let e =
+            if range.end > range.start { self.to_raw(range.end - 1) + next_len(&self.text, range.end - 1) } else { s };
+        s..e.max(s)
+    }
+}
+
+fn next_len(s: &str, at: usize) -> usize {
+    s.get(at..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8)
+}
+
+/// Find where byte `target` of `raw` lies in the file, by walking the YAML
+/// scalar's source and matching the characters of `raw` in order (skipping
+/// indentation, quotes and line breaks the YAML parser removed).
+fn locate_offset(raw: &str, file: &SourceFile, span: Span, target: usize) -> usize {
+    let src_start = file.clamp(span.start);
+    let src_end = file.clamp(span.end.max(span.start)).max(src_start);
+    let src = &file.text[src_start..src_end];
+    let mut src_iter = src.char_indices().peekable();
+    let mut last = src_start;
+    for (ri, rc) in raw.char_indices() {
+        if ri >= target {
+            return last_at(src_start, src_iter.peek().map(|(i, _)| *i), last);
+        }
+        // Advance through the source to the next matching character.
+        let mut found = false;
+        for (si, sc) in src_iter.by_ref() {
+            if sc == rc {
+                last = src_start + si + sc.len_utf8();
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            return src_start;
+        }
+    }
+    last_at(src_start, src_iter.peek().map(|(i, _)| *i), last).min(last).max(if target >= raw.len() {
+        last
+    } else {
+        src_start
+    })
+}
+
+fn last_at(src_start: usize, next: Option<usize>, last: usize) -> usize {
+    // Position of the next unmatched source character, but never skip over
+    // a line break into indentation: prefer right after the last match.
+    match next {
+        Some(i) if src_start + i == last => last,
+        _ => last,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(s: &str) -> Vec<String> {
+        let (t, p) = Text::parse(s.to_string(), Span::default());
+        assert!(p.is_empty(), "{p:?}");
+        t.references()
+            .iter()
+            .map(|r| format!("{:?}", r.targets.ids().iter().map(|i| &i.id).collect::<Vec<_>>()))
+            .collect()
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(refs("依照[[a-1]]的规定"), vec![r#"["a-1"]"#]);
+        assert_eq!(refs("见[[a, b，c]]"), vec![r#"["a", "b", "c"]"#]);
+        assert_eq!(refs("见[[a..b]]"), vec![r#"["a", "b"]"#]);
+        assert_eq!(refs("*见[[a]]*"), vec![r#"["a"]"#]);
+        assert!(refs(r"见\[[a]]").is_empty());
+    }
+
+    #[test]
+    fn bad_references() {
+        let (_, p) = Text::parse("见[[甲]]和[[b".to_string(), Span::default());
+        assert_eq!(p.len(), 2);
+        let (_, p) = Text::parse("见[[]]".to_string(), Span::default());
+        assert_eq!(p.len(), 1);
+    }
+
+    #[test]
+    fn markdown_is_inline_only() {
+        let (t, p) = Text::parse("1. 不是列表".to_string(), Span::default());
+        assert!(p.is_empty());
+        assert_eq!(t.plain_with(&|_| String::new()).text, "1. 不是列表");
+        let (t, _) = Text::parse("# 号文件".to_string(), Span::default());
+        assert_eq!(t.plain_with(&|_| String::new()).text, "# 号文件");
+        let (t, _) = Text::parse("*强调*与**加粗**".to_string(), Span::default());
+        assert!(matches!(t.inlines[0], Inline::Emph(_)));
+        let (_, p) = Text::parse("含<b>HTML</b>".to_string(), Span::default());
+        assert!(p.iter().any(|p| p.kind == ProblemKind::Html));
+        let (t, p) = Text::parse("成绩排名*".to_string(), Span::default());
+        assert!(p.is_empty());
+        assert_eq!(t.plain_with(&|_| String::new()).text, "成绩排名*");
+    }
+
+    #[test]
+    fn joining() {
+        assert_eq!(join_lines("第一行\n第二行\n"), Ok("第一行第二行".to_string()));
+        assert_eq!(join_lines("and\nor"), Ok("and or".to_string()));
+        assert!(join_lines("一\n\n二").is_err());
+    }
+
+    #[test]
+    fn plain_maps_back() {
+        let (t, _) = Text::parse("依照[[ab]]的*规定*".to_string(), Span::default());
+        let p = t.plain_with(&|_| "第二十条".to_string());
+        assert_eq!(p.text, "依照第二十条的规定");
+        let at = p.text.find("规定").unwrap_or(0);
+        assert_eq!(&t.raw[p.to_raw(at)..p.to_raw(at) + 6], "规定");
+    }
+}

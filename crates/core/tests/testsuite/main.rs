@@ -1,0 +1,3 @@
+//! charter-core's integration tests (one binary).
+
+mod numbering;

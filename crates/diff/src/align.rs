@@ -1,0 +1,558 @@
+//! Aligning the articles and divisions of two drafts.
+//!
+//! Articles are paired in passes, each only among what earlier passes left
+//! unpaired (`docs/diff.md` explains the passes and the thresholds):
+//!
+//! 1. same id and same content;
+//! 2. same content, in order (patience diff over content), then same content
+//!    that occurs once on each side (an article moved without change);
+//! 3. same id — only when ids are trustworthy: when pass 2 paired articles
+//!    whose ids differ for more than a tenth of its pairs (plus two), the ids
+//!    are positional (an imported draft numbered `art-1, art-2, …`) and are
+//!    ignored;
+//! 4. similar content in the same gap between pairs already made, in order
+//!    ([`GAP_MIN`]);
+//! 5. similar content anywhere: moved and changed ([`MOVE_MIN`]);
+//! 6. splits and merges: an unpaired article next to a paired one whose
+//!    partner contains it ([`PIECE_MIN`]) and which makes the pair more
+//!    similar or covers more of the partner ([`PIECE_GAIN`]);
+//! 7. whatever is left is added or deleted.
+
+use std::collections::HashMap;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::side::{Side, containment, dice, union};
+
+/// Least similarity (Dice coefficient of character bigrams) for pairing two
+/// articles that stand in the same place between unchanged ones.
+pub const GAP_MIN: f64 = 0.30;
+/// Least similarity for pairing articles in different places (a move).
+pub const MOVE_MIN: f64 = 0.60;
+/// Least share of a split piece's (or merged part's) bigrams found in the
+/// whole it came from (or went into).
+pub const PIECE_MIN: f64 = 0.30;
+/// Least share of the whole's bigrams that a further piece must add to
+/// what the pieces already cover.
+pub const PIECE_GAIN: f64 = 0.10;
+/// Largest gap (old × new articles) paired by exact dynamic programming;
+/// larger gaps are paired greedily.
+const DP_MAX: usize = 40_000;
+/// Largest number of candidate pairs compared by brute force in the move
+/// pass; above it candidates come from an index of rare bigrams.
+const BRUTE_MAX: usize = 250_000;
+
+/// A group of aligned articles: one old and one new (paired), one old and
+/// several new (split), several old and one new (merged), or one side empty
+/// (deleted, added).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Group {
+    pub old: Vec<usize>,
+    pub new: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Aligned {
+    pub groups: Vec<Group>,
+    pub ids_trusted: bool,
+}
+
+struct State<'s, 'a> {
+    old: &'s Side<'a>,
+    new: &'s Side<'a>,
+    /// One-to-one pairs.
+    o2n: Vec<Option<usize>>,
+    n2o: Vec<Option<usize>>,
+    /// Articles taken into a split or merge group.
+    gold: Vec<bool>,
+    gnew: Vec<bool>,
+}
+
+impl State<'_, '_> {
+    fn pair(&mut self, o: usize, n: usize) {
+        self.o2n[o] = Some(n);
+        self.n2o[n] = Some(o);
+    }
+    fn unpair(&mut self, o: usize) {
+        if let Some(n) = self.o2n[o].take() {
+            self.n2o[n] = None;
+        }
+    }
+    fn is_free_old(&self, o: usize) -> bool {
+        self.o2n[o].is_none() && !self.gold[o]
+    }
+    fn is_free_new(&self, n: usize) -> bool {
+        self.n2o[n].is_none() && !self.gnew[n]
+    }
+    fn free_old(&self) -> Vec<usize> {
+        (0..self.o2n.len()).filter(|&o| self.is_free_old(o)).collect()
+    }
+    fn free_new(&self) -> Vec<usize> {
+        (0..self.n2o.len()).filter(|&n| self.is_free_new(n)).collect()
+    }
+    fn sim(&self, o: usize, n: usize) -> f64 {
+        dice(&self.old.articles[o].grams, &self.new.articles[n].grams)
+    }
+    /// One-to-one pairs in old order.
+    fn pairs(&self) -> Vec<(usize, usize)> {
+        self.o2n.iter().enumerate().filter_map(|(o, n)| n.map(|n| (o, n))).collect()
+    }
+    fn group(&mut self, old: Vec<usize>, new: Vec<usize>) -> Group {
+        for &o in &old {
+            self.unpair(o);
+            self.gold[o] = true;
+        }
+        for &n in &new {
+            if let Some(o) = self.n2o[n] {
+                self.unpair(o);
+            }
+            self.gnew[n] = true;
+        }
+        Group { old, new }
+    }
+}
+
+pub(crate) fn align_articles(old: &Side, new: &Side) -> Aligned {
+    let (lo, ln) = (old.articles.len(), new.articles.len());
+    let mut st =
+        State { old, new, o2n: vec![None; lo], n2o: vec![None; ln], gold: vec![false; lo], gnew: vec![false; ln] };
+
+    // 1. Same id, same content.
+    for (o, a) in old.articles.iter().enumerate() {
+        if let Some(&n) = new.article_ids.get(a.id())
+            && new.articles[n].content == a.content
+        {
+            st.pair(o, n);
+        }
+    }
+
+    // 2. Same content, in order; then unique same content anywhere.
+    let fo = st.free_old();
+    let fnew = st.free_new();
+    let ok: Vec<&str> = fo.iter().map(|&o| old.articles[o].content.as_str()).collect();
+    let nk: Vec<&str> = fnew.iter().map(|&n| new.articles[n].content.as_str()).collect();
+    let mut exact = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &ok, &nk) {
+        if let DiffOp::Equal { old_index, new_index, len } = op {
+            for k in 0..len {
+                exact.push((fo[old_index + k], fnew[new_index + k]));
+            }
+        }
+    }
+    for (o, n) in exact {
+        st.pair(o, n);
+    }
+    let mut count: HashMap<&str, (usize, usize, usize, usize)> = HashMap::new();
+    for o in st.free_old() {
+        let e = count.entry(old.articles[o].content.as_str()).or_default();
+        e.0 += 1;
+        e.1 = o;
+    }
+    for n in st.free_new() {
+        if let Some(e) = count.get_mut(new.articles[n].content.as_str()) {
+            e.2 += 1;
+            e.3 = n;
+        }
+    }
+    let mut unique: Vec<(usize, usize)> = count.values().filter(|e| e.0 == 1 && e.2 == 1).map(|e| (e.1, e.3)).collect();
+    unique.sort_unstable();
+    for (o, n) in unique {
+        st.pair(o, n);
+    }
+    let pairs = st.pairs();
+    let disagree = pairs.iter().filter(|(o, n)| old.articles[*o].id() != new.articles[*n].id()).count();
+    let agree = pairs.len() - disagree;
+    let ids_trusted = disagree <= agree / 10 + 2;
+
+    // 3. Same id.
+    if ids_trusted {
+        for o in st.free_old() {
+            if let Some(&n) = new.article_ids.get(old.articles[o].id())
+                && st.is_free_new(n)
+            {
+                st.pair(o, n);
+            }
+        }
+    }
+
+    // 4. Similar, in the same gap.
+    for (os, ns) in gaps(&st) {
+        pair_in_order(&mut st, &os, &ns);
+    }
+
+    // 5. Similar, anywhere.
+    pair_moves(&mut st);
+
+    // 6. Splits and merges.
+    let mut groups = splits_and_merges(&mut st);
+
+    // 7. The rest.
+    for (o, n) in st.pairs() {
+        groups.push(Group { old: vec![o], new: vec![n] });
+    }
+    for o in st.free_old() {
+        groups.push(Group { old: vec![o], new: vec![] });
+    }
+    for n in st.free_new() {
+        groups.push(Group { old: vec![], new: vec![n] });
+    }
+    Aligned { groups, ids_trusted }
+}
+
+/// Indices (into `seq`) of a longest strictly increasing subsequence.
+pub(crate) fn lis(seq: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // index into seq of the tail of each length
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, &x) in seq.iter().enumerate() {
+        let pos = tails.partition_point(|&t| seq[t] < x);
+        if pos > 0 {
+            prev[i] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(i);
+        cur = prev[i];
+    }
+    out.reverse();
+    out
+}
+
+/// The unpaired old and new articles between consecutive in-order pairs.
+fn gaps(st: &State) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let pairs = st.pairs();
+    let news: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+    let mut anchors: Vec<(usize, usize)> = lis(&news).into_iter().map(|i| pairs[i]).collect();
+    anchors.push((st.o2n.len(), st.n2o.len()));
+    let mut out = Vec::new();
+    let (mut po, mut pn) = (0, 0);
+    for (ao, an) in anchors {
+        let os: Vec<usize> = (po..ao).filter(|&o| st.is_free_old(o)).collect();
+        let ns: Vec<usize> = (pn..an).filter(|&n| st.is_free_new(n)).collect();
+        if !os.is_empty() && !ns.is_empty() {
+            out.push((os, ns));
+        }
+        po = ao + 1;
+        pn = an + 1;
+    }
+    out
+}
+
+/// Pair old and new articles of one gap in order, maximising the total
+/// similarity of pairs at or above [`GAP_MIN`].
+fn pair_in_order(st: &mut State, os: &[usize], ns: &[usize]) {
+    let (m, n) = (os.len(), ns.len());
+    if m * n > DP_MAX {
+        let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+        for &o in os {
+            for &nn in ns {
+                let s = st.sim(o, nn);
+                if s >= GAP_MIN {
+                    cands.push((s, o, nn));
+                }
+            }
+        }
+        greedy(st, cands);
+        return;
+    }
+    let sims: Vec<Vec<f64>> = os.iter().map(|&o| ns.iter().map(|&nn| st.sim(o, nn)).collect()).collect();
+    // best[i][j]: best total for os[i..] and ns[j..].
+    let mut best = vec![vec![0.0f64; n + 1]; m + 1];
+    for i in (0..m).rev() {
+        for j in (0..n).rev() {
+            let mut b = best[i + 1][j].max(best[i][j + 1]);
+            if sims[i][j] >= GAP_MIN {
+                b = b.max(sims[i][j] + best[i + 1][j + 1]);
+            }
+            best[i][j] = b;
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < m && j < n {
+        if sims[i][j] >= GAP_MIN && (best[i][j] - (sims[i][j] + best[i + 1][j + 1])).abs() < 1e-12 {
+            st.pair(os[i], ns[j]);
+            i += 1;
+            j += 1;
+        } else if (best[i][j] - best[i + 1][j]).abs() < 1e-12 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+}
+
+/// Take candidate pairs best first (ties: nearest in relative position,
+/// then document order).
+fn greedy(st: &mut State, mut cands: Vec<(f64, usize, usize)>) {
+    let (lo, ln) = (st.o2n.len().max(1) as f64, st.n2o.len().max(1) as f64);
+    let dist = |o: usize, n: usize| ((o as f64 / lo - n as f64 / ln).abs() * 1e6) as u64;
+    cands.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then(dist(a.1, a.2).cmp(&dist(b.1, b.2))).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
+    for (_, o, n) in cands {
+        if st.is_free_old(o) && st.is_free_new(n) {
+            st.pair(o, n);
+        }
+    }
+}
+
+fn pair_moves(st: &mut State) {
+    let fo = st.free_old();
+    let fnew = st.free_new();
+    if fo.is_empty() || fnew.is_empty() {
+        return;
+    }
+    let mut cands = Vec::new();
+    if fo.len() * fnew.len() <= BRUTE_MAX {
+        for &o in &fo {
+            for &n in &fnew {
+                let s = st.sim(o, n);
+                if s >= MOVE_MIN {
+                    cands.push((s, o, n));
+                }
+            }
+        }
+    } else {
+        // Candidates share at least one bigram that few articles have.
+        let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+        for &n in &fnew {
+            let mut g = st.new.articles[n].grams.clone();
+            g.dedup();
+            for x in g {
+                index.entry(x).or_default().push(n);
+            }
+        }
+        let rare = (fnew.len() as f64).sqrt().max(16.0) as usize;
+        for &o in &fo {
+            let mut g = st.old.articles[o].grams.clone();
+            g.dedup();
+            let mut seen: Vec<usize> = g
+                .iter()
+                .filter_map(|x| index.get(x))
+                .filter(|l| l.len() <= rare)
+                .flat_map(|l| l.iter().copied())
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for n in seen {
+                let s = st.sim(o, n);
+                if s >= MOVE_MIN {
+                    cands.push((s, o, n));
+                }
+            }
+        }
+    }
+    greedy(st, cands);
+}
+
+/// Find splits (one old article → a run of new ones) and merges (a run of
+/// old articles → one new). Returns their groups; the articles involved
+/// are taken out of the one-to-one pairs.
+fn splits_and_merges(st: &mut State) -> Vec<Group> {
+    let mut groups = Vec::new();
+    // Split pieces around a pair.
+    for o in 0..st.o2n.len() {
+        let Some(m) = st.o2n[o] else { continue };
+        let whole = &st.old.articles[o].grams;
+        let pieces = grow(m, st.n2o.len(), |n| st.is_free_new(n), |n| &st.new.articles[n].grams, whole);
+        if pieces.len() > 1 {
+            groups.push(st.group(vec![o], pieces));
+        }
+    }
+    // Merged parts around a pair.
+    for n in 0..st.n2o.len() {
+        let Some(m) = st.n2o[n] else { continue };
+        let whole = &st.new.articles[n].grams;
+        let parts = grow(m, st.o2n.len(), |o| st.is_free_old(o), |o| &st.old.articles[o].grams, whole);
+        if parts.len() > 1 {
+            groups.push(st.group(parts, vec![n]));
+        }
+    }
+    // An unpaired old article whose gap holds a run of new pieces (and the
+    // other way round).
+    for (os, ns) in gaps(st) {
+        for &o in &os {
+            if !st.is_free_old(o) {
+                continue;
+            }
+            let whole = &st.old.articles[o].grams;
+            if let Some(run) = best_run(&ns, |n| st.is_free_new(n), |n| &st.new.articles[n].grams, whole) {
+                groups.push(st.group(vec![o], run));
+            }
+        }
+        for &n in &ns {
+            if !st.is_free_new(n) {
+                continue;
+            }
+            let whole = &st.new.articles[n].grams;
+            if let Some(run) = best_run(&os, |o| st.is_free_old(o), |o| &st.old.articles[o].grams, whole) {
+                groups.push(st.group(run, vec![n]));
+            }
+        }
+    }
+    groups
+}
+
+/// Grow a run of pieces around `center` (which is paired with `whole`):
+/// each neighbour must be free, have at least [`PIECE_MIN`] of its bigrams
+/// in `whole`, and either make the run more similar to `whole` (Dice up by
+/// more than 0.01) or cover at least [`PIECE_GAIN`] more of `whole` while
+/// losing at most half that gain in similarity (a piece that repeats the
+/// heading, or adds a few words).
+fn grow<'g>(
+    center: usize,
+    len: usize,
+    free: impl Fn(usize) -> bool,
+    grams: impl Fn(usize) -> &'g [u64],
+    whole: &[u64],
+) -> Vec<usize> {
+    let mut run = vec![center];
+    let mut cur: Vec<u64> = grams(center).to_vec();
+    let try_add = |n: usize, cur: &mut Vec<u64>| -> bool {
+        if !free(n) || containment(grams(n), whole) < PIECE_MIN {
+            return false;
+        }
+        let next = union(&[cur, grams(n)]);
+        let gain = containment(whole, &next) - containment(whole, cur);
+        let better = dice(whole, &next) - dice(whole, cur);
+        if better > 0.01 || (gain >= PIECE_GAIN && better >= -gain / 2.0) {
+            *cur = next;
+            true
+        } else {
+            false
+        }
+    };
+    let mut right = center + 1;
+    while right < len && try_add(right, &mut cur) {
+        run.push(right);
+        right += 1;
+    }
+    let mut left = center;
+    while left > 0 && try_add(left - 1, &mut cur) {
+        left -= 1;
+        run.insert(0, left);
+    }
+    run
+}
+
+/// The contiguous run (at least two) of free candidates most similar to
+/// `whole`, if it reaches [`GAP_MIN`] and every piece reaches [`PIECE_MIN`].
+fn best_run<'g>(
+    cands: &[usize],
+    free: impl Fn(usize) -> bool,
+    grams: impl Fn(usize) -> &'g [u64],
+    whole: &[u64],
+) -> Option<Vec<usize>> {
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    let ok: Vec<bool> = cands.iter().map(|&c| free(c) && containment(grams(c), whole) >= PIECE_MIN).collect();
+    for i in 0..cands.len() {
+        let mut cur: Vec<u64> = Vec::new();
+        for j in i..cands.len().min(i + 16) {
+            if !ok[j] || (j > i && cands[j] != cands[j - 1] + 1) {
+                break;
+            }
+            cur = union(&[&cur, grams(cands[j])]);
+            if j > i {
+                let s = dice(whole, &cur);
+                if s >= GAP_MIN && best.as_ref().is_none_or(|b| s > b.0) {
+                    best = Some((s, cands[i..=j].to_vec()));
+                }
+            }
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// Pair the divisions of two drafts, given the article groups. Returns
+/// for each old division its new partner.
+pub(crate) fn align_divisions(old: &Side, new: &Side, groups: &[Group], ids_trusted: bool) -> Vec<Option<usize>> {
+    let mut o2n: Vec<Option<usize>> = vec![None; old.divisions.len()];
+    let mut n_taken = vec![false; new.divisions.len()];
+    let take = |o: usize, n: usize, o2n: &mut Vec<Option<usize>>, n_taken: &mut Vec<bool>| {
+        o2n[o] = Some(n);
+        n_taken[n] = true;
+    };
+    // Same id (and level); with untrusted ids only when the title agrees.
+    for (o, d) in old.divisions.iter().enumerate() {
+        if let Some(&n) = new.division_ids.get(d.d.id.as_str()) {
+            let nd = &new.divisions[n];
+            if nd.d.level == d.d.level && (ids_trusted || nd.d.title == d.d.title) {
+                take(o, n, &mut o2n, &mut n_taken);
+            }
+        }
+    }
+    // Same title and level, unique among the unpaired.
+    let key = |s: &Side, i: usize| (s.divisions[i].d.level, s.divisions[i].d.title.clone());
+    let mut titles: HashMap<(charter_core::model::Level, String), (usize, usize, usize, usize)> = HashMap::new();
+    for o in (0..old.divisions.len()).filter(|&o| o2n[o].is_none()) {
+        let e = titles.entry(key(old, o)).or_default();
+        e.0 += 1;
+        e.1 = o;
+    }
+    for n in (0..new.divisions.len()).filter(|&n| !n_taken[n]) {
+        if let Some(e) = titles.get_mut(&key(new, n)) {
+            e.2 += 1;
+            e.3 = n;
+        }
+    }
+    let mut unique: Vec<(usize, usize)> =
+        titles.values().filter(|e| e.0 == 1 && e.2 == 1).map(|e| (e.1, e.3)).collect();
+    unique.sort_unstable();
+    for (o, n) in unique {
+        take(o, n, &mut o2n, &mut n_taken);
+    }
+    // Same articles: a mutual majority of each one's articles.
+    let mut a_o2n: Vec<Vec<usize>> = vec![Vec::new(); old.articles.len()];
+    for g in groups {
+        for &o in &g.old {
+            a_o2n[o].extend(g.new.iter().copied());
+        }
+    }
+    for o in 0..old.divisions.len() {
+        if o2n[o].is_some() {
+            continue;
+        }
+        let od = &old.divisions[o];
+        let mut votes: Vec<(usize, usize)> = Vec::new(); // (new division, count)
+        for a in od.articles.clone() {
+            for &na in &a_o2n[a] {
+                for &nd in &new.articles[na].divs {
+                    if n_taken[nd] || new.divisions[nd].d.level != od.d.level {
+                        continue;
+                    }
+                    match votes.iter_mut().find(|v| v.0 == nd) {
+                        Some(v) => v.1 += 1,
+                        None => votes.push((nd, 1)),
+                    }
+                }
+            }
+        }
+        votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if let Some(&(nd, c)) = votes.first() {
+            let n_len = new.divisions[nd].articles.len();
+            if 2 * c > od.articles.len() && 2 * c > n_len {
+                take(o, nd, &mut o2n, &mut n_taken);
+            }
+        }
+    }
+    o2n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lis;
+
+    #[test]
+    fn longest_increasing() {
+        let s = [0, 5, 1, 2, 9, 3];
+        let l: Vec<usize> = lis(&s).into_iter().map(|i| s[i]).collect();
+        assert_eq!(l, vec![0, 1, 2, 3]);
+        assert!(lis(&[]).is_empty());
+    }
+}

@@ -1,0 +1,513 @@
+//! Word (.docx) → plain lines, one per paragraph.
+//!
+//! The text of a paragraph is its `w:t` runs (deleted text and field codes
+//! left out). Word's *automatic* numbering is not in the text at all: a
+//! paragraph only says "numbering instance 3, level 0" (`w:numPr`, directly
+//! or through its style), and `word/numbering.xml` says that level 0 of that
+//! list prints as `第%1条` in `chineseCounting`. We replay the counters the
+//! way Word does and put the label back in front of the text, so that
+//! "第一条", "（一）" or "1." typed by Word survive the import.
+
+use std::collections::HashMap;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::zip::Archive;
+use charter_core::numerals::to_chinese;
+
+/// The paragraphs of a document as lines, and how many labels came from
+/// automatic numbering.
+#[derive(Debug, Default)]
+pub struct DocxText {
+    pub text: String,
+    pub numbered: usize,
+}
+
+/// Extract the text of a .docx held in `bytes`. Errors are phrased for the
+/// user.
+pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
+    let archive = Archive::open(bytes).map_err(|e| e.0)?;
+    let Some(document) = archive.read("word/document.xml").map_err(|e| e.0)? else {
+        let what = if archive.names().any(|n| n == "content.xml") {
+            "这是 OpenDocument（.odt）文件，不是 Word 文档；请在 WPS 或 Word 中另存为 .docx"
+        } else {
+            "这是 ZIP 压缩包，但里面没有 word/document.xml，不是 Word 文档（.docx）"
+        };
+        return Err(what.to_string());
+    };
+    let numbering = match archive.read("word/numbering.xml").map_err(|e| e.0)? {
+        Some(b) => parse_numbering(&String::from_utf8_lossy(&b)),
+        None => Numbering::default(),
+    };
+    let styles = match archive.read("word/styles.xml").map_err(|e| e.0)? {
+        Some(b) => parse_styles(&String::from_utf8_lossy(&b)),
+        None => HashMap::new(),
+    };
+    let paragraphs = parse_document(&String::from_utf8_lossy(&document))?;
+    let mut counters = Counters::default();
+    let mut out = DocxText::default();
+    for p in paragraphs {
+        let style_num = p.style.as_ref().and_then(|s| styles.get(s)).cloned().unwrap_or_default();
+        let num_id = p.num.num_id.clone().or(style_num.num_id);
+        let ilvl = p.num.ilvl.or(style_num.ilvl).unwrap_or(0).min(8);
+        let label = match num_id.as_deref() {
+            Some(id) if id != "0" && !p.text.trim().is_empty() => counters.next(&numbering, id, ilvl),
+            _ => None,
+        };
+        if let Some(l) = label.filter(|l| !l.is_empty()) {
+            out.numbered += 1;
+            out.text.push_str(&l);
+            out.text.push(' ');
+        }
+        out.text.push_str(&p.text);
+        out.text.push('\n');
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Default)]
+struct NumPr {
+    num_id: Option<String>,
+    ilvl: Option<u8>,
+}
+
+#[derive(Debug, Default)]
+struct Para {
+    style: Option<String>,
+    num: NumPr,
+    text: String,
+}
+
+#[derive(Debug, Clone)]
+struct Lvl {
+    start: u32,
+    fmt: String,
+    text: String,
+}
+
+impl Default for Lvl {
+    fn default() -> Self {
+        Lvl { start: 1, fmt: "decimal".into(), text: String::new() }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Numbering {
+    /// abstractNumId → its nine levels.
+    abstracts: HashMap<String, Vec<Lvl>>,
+    /// numId → (abstractNumId, start overrides by level).
+    nums: HashMap<String, (String, HashMap<u8, u32>)>,
+}
+
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+        .map(|v| v.into())
+}
+
+/// Call `f` with every event of a well-formed part; stop at the end or at
+/// the first XML error (numbering and styles are optional extras).
+fn for_each_event(xml: &str, mut f: impl FnMut(Event<'_>)) {
+    let mut r = Reader::from_str(xml);
+    loop {
+        match r.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(ev) => f(ev),
+        }
+    }
+}
+
+fn parse_numbering(xml: &str) -> Numbering {
+    let mut n = Numbering::default();
+    let mut abs: Option<(String, Vec<Lvl>)> = None;
+    let mut lvl: Option<(usize, Lvl)> = None;
+    let mut num: Option<(String, String, HashMap<u8, u32>)> = None;
+    let mut override_lvl: Option<u8> = None;
+    for_each_event(xml, |ev| match ev {
+        Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+            "w:abstractNum" => {
+                abs = attr(&e, "w:abstractNumId").map(|id| (id, vec![Lvl::default(); 9]));
+            }
+            "w:lvl" if abs.is_some() => {
+                let i = attr(&e, "w:ilvl").and_then(|v| v.parse::<usize>().ok()).unwrap_or(0).min(8);
+                lvl = Some((i, Lvl::default()));
+            }
+            "w:start" => {
+                let v = attr(&e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                if let Some((_, l)) = &mut lvl {
+                    l.start = v;
+                }
+            }
+            "w:numFmt" => {
+                if let (Some((_, l)), Some(v)) = (&mut lvl, attr(&e, "w:val")) {
+                    l.fmt = v;
+                }
+            }
+            "w:lvlText" => {
+                if let (Some((_, l)), Some(v)) = (&mut lvl, attr(&e, "w:val")) {
+                    l.text = v;
+                }
+            }
+            "w:num" => num = attr(&e, "w:numId").map(|id| (id, String::new(), HashMap::new())),
+            "w:abstractNumId" => {
+                if let (Some(x), Some(v)) = (&mut num, attr(&e, "w:val")) {
+                    x.1 = v;
+                }
+            }
+            "w:lvlOverride" => override_lvl = attr(&e, "w:ilvl").and_then(|v| v.parse().ok()),
+            "w:startOverride" => {
+                if let (Some(x), Some(i), Some(v)) =
+                    (&mut num, override_lvl, attr(&e, "w:val").and_then(|v| v.parse().ok()))
+                {
+                    x.2.insert(i, v);
+                }
+            }
+            _ => {}
+        },
+        Event::End(e) => match e.name().as_ref() {
+            "w:lvl" => {
+                if let (Some((_, levels)), Some((i, l))) = (&mut abs, lvl.take())
+                    && let Some(slot) = levels.get_mut(i)
+                {
+                    *slot = l;
+                }
+            }
+            "w:abstractNum" => {
+                if let Some((id, levels)) = abs.take() {
+                    n.abstracts.insert(id, levels);
+                }
+            }
+            "w:num" => {
+                if let Some((id, a, o)) = num.take() {
+                    n.nums.insert(id, (a, o));
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    });
+    n
+}
+
+/// styleId → the numbering it gives its paragraphs (following `basedOn`).
+fn parse_styles(xml: &str) -> HashMap<String, NumPr> {
+    let mut direct: HashMap<String, (NumPr, Option<String>)> = HashMap::new();
+    let mut cur: Option<(String, NumPr, Option<String>)> = None;
+    for_each_event(xml, |ev| match ev {
+        Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+            "w:style" => cur = attr(&e, "w:styleId").map(|id| (id, NumPr::default(), None)),
+            "w:basedOn" => {
+                if let Some(c) = &mut cur {
+                    c.2 = attr(&e, "w:val");
+                }
+            }
+            "w:numId" => {
+                if let Some(c) = &mut cur {
+                    c.1.num_id = attr(&e, "w:val");
+                }
+            }
+            "w:ilvl" => {
+                if let Some(c) = &mut cur {
+                    c.1.ilvl = attr(&e, "w:val").and_then(|v| v.parse().ok());
+                }
+            }
+            _ => {}
+        },
+        Event::End(e) if e.name().as_ref() == "w:style" => {
+            if let Some((id, np, based)) = cur.take() {
+                direct.insert(id, (np, based));
+            }
+        }
+        _ => {}
+    });
+    let mut out = HashMap::new();
+    for id in direct.keys() {
+        let mut np = NumPr::default();
+        let mut at = Some(id.clone());
+        for _ in 0..16 {
+            let Some((p, based)) = at.as_ref().and_then(|a| direct.get(a)) else { break };
+            if np.num_id.is_none() {
+                np.num_id.clone_from(&p.num_id);
+            }
+            if np.ilvl.is_none() {
+                np.ilvl = p.ilvl;
+            }
+            at.clone_from(based);
+        }
+        out.insert(id.clone(), np);
+    }
+    out
+}
+
+fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
+    let mut out = Vec::new();
+    let mut r = Reader::from_str(xml);
+    let mut para: Option<Para> = None;
+    // Inside these, text is not part of the document's visible text.
+    let mut skip_depth = 0usize;
+    let mut in_text = false;
+    let mut in_ppr_change = 0usize;
+    let mut in_numpr = false;
+    loop {
+        let ev = match r.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(ev) => ev,
+            Err(e) => return Err(format!("word/document.xml 不是有效的 XML：{e}")),
+        };
+        match ev {
+            Event::Start(e) => {
+                let name = e.name();
+                let name = name.as_ref();
+                if skip_depth > 0 {
+                    skip_depth += 1;
+                    continue;
+                }
+                match name {
+                    "w:delText" | "w:instrText" | "mc:Fallback" | "w:txbxContent" | "w:footnoteReference" => {
+                        skip_depth = 1
+                    }
+                    "w:p" => para = Some(Para::default()),
+                    "w:t" => in_text = true,
+                    "w:pPrChange" => in_ppr_change += 1,
+                    "w:numPr" if in_ppr_change == 0 => in_numpr = true,
+                    _ => {}
+                }
+            }
+            Event::Empty(e) => {
+                if skip_depth > 0 {
+                    continue;
+                }
+                if e.name().as_ref() == "w:p" {
+                    out.push(Para::default());
+                    continue;
+                }
+                let Some(p) = &mut para else { continue };
+                match e.name().as_ref() {
+                    "w:tab" | "w:ptab" => p.text.push('\t'),
+                    "w:br" | "w:cr" => p.text.push('\n'),
+                    "w:pStyle" if in_ppr_change == 0 => p.style = attr(&e, "w:val"),
+                    "w:numId" if in_numpr => p.num.num_id = attr(&e, "w:val"),
+                    "w:ilvl" if in_numpr => p.num.ilvl = attr(&e, "w:val").and_then(|v| v.parse().ok()),
+                    _ => {}
+                }
+            }
+            Event::End(e) => {
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                match e.name().as_ref() {
+                    "w:p" => {
+                        if let Some(p) = para.take() {
+                            out.push(p);
+                        }
+                    }
+                    "w:t" => in_text = false,
+                    "w:pPrChange" => in_ppr_change = in_ppr_change.saturating_sub(1),
+                    "w:numPr" => in_numpr = false,
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_text && skip_depth == 0 => {
+                if let Some(p) = &mut para {
+                    p.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(g) if in_text && skip_depth == 0 => {
+                if let Some(p) = &mut para {
+                    let c = match g.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c),
+                        _ => match g.xml10_content().as_ref() {
+                            "amp" => Some('&'),
+                            "lt" => Some('<'),
+                            "gt" => Some('>'),
+                            "quot" => Some('"'),
+                            "apos" => Some('\''),
+                            _ => None,
+                        },
+                    };
+                    if let Some(c) = c {
+                        p.text.push(c);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Word's list counters, per abstract numbering (lists sharing one abstract
+/// numbering continue each other, as in Word).
+#[derive(Debug, Default)]
+struct Counters {
+    /// abstractNumId → (value, started) per level.
+    by_abstract: HashMap<String, [(u32, bool); 9]>,
+    /// numIds already seen (a start override applies at first use).
+    seen: HashMap<String, ()>,
+}
+
+impl Counters {
+    fn next(&mut self, n: &Numbering, num_id: &str, ilvl: u8) -> Option<String> {
+        let (abs_id, overrides) = n.nums.get(num_id)?;
+        let levels = n.abstracts.get(abs_id)?;
+        let counters = self.by_abstract.entry(abs_id.clone()).or_insert([(0, false); 9]);
+        if self.seen.insert(num_id.to_string(), ()).is_none() {
+            for (l, start) in overrides {
+                if let Some(c) = counters.get_mut(*l as usize) {
+                    *c = (start.saturating_sub(1), true);
+                }
+            }
+        }
+        let i = ilvl as usize;
+        let lvl = levels.get(i)?;
+        counters[i] = if counters[i].1 { (counters[i].0.saturating_add(1), true) } else { (lvl.start, true) };
+        for c in counters.iter_mut().skip(i + 1) {
+            c.1 = false;
+        }
+        if lvl.fmt == "bullet" || lvl.fmt == "none" {
+            return Some(String::new());
+        }
+        let mut label = String::new();
+        let mut chars = lvl.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '%'
+                && let Some(d) = chars.peek().and_then(|d| d.to_digit(10))
+            {
+                chars.next();
+                let k = (d as usize).saturating_sub(1).min(8);
+                let (value, started) = counters[k];
+                let level = levels.get(k).cloned().unwrap_or_default();
+                let value = if started { value } else { level.start };
+                label.push_str(&format_number(value, &level.fmt));
+                continue;
+            }
+            label.push(c);
+        }
+        Some(label)
+    }
+}
+
+/// A counter value in one of Word's number formats.
+fn format_number(n: u32, fmt: &str) -> String {
+    if n > 10_000 {
+        return n.to_string(); // no list gets there; keeps letters and numerals small
+    }
+    const TIANGAN: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+    match fmt {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "ideographDigital" => to_chinese(n),
+        "chineseLegalSimplified" => to_chinese(n)
+            .chars()
+            .map(|c| match c {
+                '一' => '壹',
+                '二' => '贰',
+                '三' => '叁',
+                '四' => '肆',
+                '五' => '伍',
+                '六' => '陆',
+                '七' => '柒',
+                '八' => '捌',
+                '九' => '玖',
+                '十' => '拾',
+                '百' => '佰',
+                '千' => '仟',
+                c => c,
+            })
+            .collect(),
+        "ideographTraditional" => TIANGAN.get((n as usize).wrapping_sub(1) % 10).map_or(n.to_string(), char::to_string),
+        "decimalFullWidth" | "decimalFullWidth2" => {
+            n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)).collect()
+        }
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1).map_or(n.to_string(), |c| c.to_string())
+        }
+        "decimalZero" if n < 10 => format!("0{n}"),
+        "upperLetter" | "lowerLetter" => {
+            let base = if fmt == "upperLetter" { b'A' } else { b'a' };
+            let k = (n.max(1) - 1) as usize;
+            let letter = (base + (k % 26) as u8) as char;
+            letter.to_string().repeat(k / 26 + 1)
+        }
+        "upperRoman" | "lowerRoman" => {
+            let r = roman(n);
+            if fmt == "lowerRoman" { r.to_lowercase() } else { r }
+        }
+        _ => n.to_string(),
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    const T: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, r) in T {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(format_number(21, "chineseCounting"), "二十一");
+        assert_eq!(format_number(3, "decimal"), "3");
+        assert_eq!(format_number(2, "ideographTraditional"), "乙");
+        assert_eq!(format_number(12, "upperRoman"), "XII");
+        assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
+        assert_eq!(format_number(11, "chineseLegalSimplified"), "拾壹");
+    }
+
+    #[test]
+    fn numbering_is_replayed() {
+        let numbering = r#"<w:numbering xmlns:w="x">
+          <w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+          </w:abstractNum>
+          <w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>
+        </w:numbering>"#;
+        let n = parse_numbering(numbering);
+        let mut c = Counters::default();
+        let labels: Vec<String> = [0u8, 1, 1, 0, 1].iter().filter_map(|l| c.next(&n, "5", *l)).collect();
+        assert_eq!(labels, ["第一条", "（一）", "（二）", "第二条", "（一）"]);
+    }
+
+    #[test]
+    fn document_text() {
+        let doc = r#"<w:document xmlns:w="x"><w:body>
+          <w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>章程</w:t></w:r></w:p>
+          <w:p><w:r><w:t xml:space="preserve">甲&amp;乙 </w:t></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:t>丙</w:t></w:r></w:p>
+          <w:p/>
+        </w:body></w:document>"#;
+        let ps = parse_document(doc).unwrap_or_default();
+        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["章程", "甲&乙 丙", ""]);
+        assert_eq!(ps[0].style.as_deref(), Some("Title"));
+    }
+}

@@ -1,0 +1,375 @@
+//! Import: an existing charter or statute (plain text, Markdown, Word) →
+//! a YAML charter in the format of `docs/charter-format.md`.
+//!
+//! ```text
+//! bytes ──decode──▶ text ──lines──▶ classified lines ──build──▶ Imported ──yaml──▶ YAML
+//!        (decode.rs,        (lines.rs)                (build.rs)          (yaml.rs)
+//!         docx.rs, zip.rs)
+//! ```
+//!
+//! Every anomaly of the input (a skipped article number, a repeated item
+//! label, text that fits nowhere) is a [`Diagnostic`] pointing into the
+//! input file, which is added to the [`Sources`] like any other file. The
+//! import always produces the best structure it can; only an input with no
+//! charter in it at all (empty, no articles) yields no YAML.
+//!
+//! The entry points are [`import_file`] and [`import_bytes`].
+
+use std::path::Path;
+
+use charter_core::diagnostic::Diagnostic;
+use charter_core::error::ToolError;
+use charter_core::model::{Charter, Level, Node};
+use charter_core::number::Numbering;
+use charter_core::source::{FileId, Sources};
+
+mod build;
+mod decode;
+mod docx;
+mod lines;
+pub mod text_out;
+pub mod yaml;
+mod zip;
+
+pub use lines::is_space;
+
+/// Would the importer read `heading` as an article heading when it stands
+/// alone after the label (第二条　本会的性质)? Short, no punctuation.
+pub fn heading_is_plain(heading: &str) -> bool {
+    build::heading_like(heading)
+}
+
+/// The kind of input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Docx,
+}
+
+impl InputFormat {
+    /// The name shown to users.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            InputFormat::Text => "纯文本",
+            InputFormat::Markdown => "Markdown",
+            InputFormat::Docx => "Word 文档",
+        }
+    }
+}
+
+/// How to read the input; `None` fields are detected.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub format: Option<InputFormat>,
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// An imported charter: plain structure, no spans. Ids follow the scheme of
+/// `docs/import.md` (numbers of the source: `ch-3`, `art-21`, `art-5-1`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub title: String,
+    pub status: Option<String>,
+    pub history: Vec<String>,
+    pub preamble: Vec<String>,
+    pub body: Vec<INode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum INode {
+    Division(IDivision),
+    Article(IArticle),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IDivision {
+    pub level: Level,
+    pub id: String,
+    pub title: String,
+    pub unnumbered: bool,
+    pub body: Vec<INode>,
+    /// What the import repaired here, written as a YAML comment.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IArticle {
+    pub id: String,
+    pub heading: Option<String>,
+    pub paragraphs: Vec<IBlock>,
+    pub repealed: bool,
+    pub inserted: bool,
+    /// What the import repaired here, written as a YAML comment.
+    pub note: Option<String>,
+}
+
+/// A paragraph (款), item (项) or sub-item (目): its text and the blocks
+/// one level down. The text of a paragraph may be empty when it only holds
+/// items (an article with a heading and a list).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IBlock {
+    pub text: String,
+    pub items: Vec<IBlock>,
+    /// What the import repaired here, written as a YAML comment.
+    pub note: Option<String>,
+}
+
+impl IBlock {
+    pub fn new(text: impl Into<String>) -> Self {
+        IBlock { text: text.into(), items: Vec::new(), note: None }
+    }
+}
+
+/// Counts of an imported structure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub parts: usize,
+    pub subparts: usize,
+    pub chapters: usize,
+    pub sections: usize,
+    pub articles: usize,
+}
+
+impl Imported {
+    pub fn counts(&self) -> ImportCounts {
+        fn walk(nodes: &[INode], c: &mut ImportCounts) {
+            for n in nodes {
+                match n {
+                    INode::Article(_) => c.articles += 1,
+                    INode::Division(d) => {
+                        match d.level {
+                            Level::Part => c.parts += 1,
+                            Level::Subpart => c.subparts += 1,
+                            Level::Chapter => c.chapters += 1,
+                            Level::Section => c.sections += 1,
+                        }
+                        walk(&d.body, c);
+                    }
+                }
+            }
+        }
+        let mut c = ImportCounts::default();
+        walk(&self.body, &mut c);
+        c
+    }
+
+    /// All articles in document order.
+    pub fn articles(&self) -> Vec<&IArticle> {
+        fn walk<'a>(nodes: &'a [INode], out: &mut Vec<&'a IArticle>) {
+            for n in nodes {
+                match n {
+                    INode::Article(a) => out.push(a),
+                    INode::Division(d) => walk(&d.body, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.body, &mut out);
+        out
+    }
+
+    /// All divisions in document order.
+    pub fn divisions(&self) -> Vec<&IDivision> {
+        fn walk<'a>(nodes: &'a [INode], out: &mut Vec<&'a IDivision>) {
+            for n in nodes {
+                if let INode::Division(d) = n {
+                    out.push(d);
+                    walk(&d.body, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.body, &mut out);
+        out
+    }
+
+    /// The same structure with every id blanked (and the import's notes
+    /// dropped): for comparing two imports, or an import with a loaded
+    /// charter, regardless of ids.
+    pub fn without_ids(&self) -> Imported {
+        self.map(&|id| id.clear())
+    }
+
+    /// The same structure without the import's notes (which a loaded
+    /// charter does not have: they are YAML comments).
+    pub fn without_notes(&self) -> Imported {
+        self.map(&|_| {})
+    }
+
+    fn map(&self, id: &dyn Fn(&mut String)) -> Imported {
+        fn block(b: &IBlock) -> IBlock {
+            IBlock { text: b.text.clone(), items: b.items.iter().map(block).collect(), note: None }
+        }
+        fn strip(nodes: &[INode], id: &dyn Fn(&mut String)) -> Vec<INode> {
+            nodes
+                .iter()
+                .map(|n| match n {
+                    INode::Division(d) => {
+                        let mut d = IDivision { body: strip(&d.body, id), note: None, ..d.clone() };
+                        id(&mut d.id);
+                        INode::Division(d)
+                    }
+                    INode::Article(a) => {
+                        let mut a =
+                            IArticle { paragraphs: a.paragraphs.iter().map(block).collect(), note: None, ..a.clone() };
+                        id(&mut a.id);
+                        INode::Article(a)
+                    }
+                })
+                .collect()
+        }
+        Imported { body: strip(&self.body, id), ..self.clone() }
+    }
+}
+
+/// The plain structure of a loaded charter, texts as a reader sees them
+/// (references replaced by their citations, markup removed). Used to check
+/// that an import loads back to what was imported, and that
+/// `export --format text` followed by `import` reproduces a charter.
+pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
+    use charter_core::model::{Item, Paragraph};
+    use charter_core::text::Text;
+    let plain = |t: &Text, from: Option<&str>| t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text;
+    fn item(i: &Item, f: &dyn Fn(&Text) -> String) -> IBlock {
+        IBlock { text: f(&i.text), items: i.items.iter().map(|s| item(s, f)).collect(), note: None }
+    }
+    fn para(p: &Paragraph, f: &dyn Fn(&Text) -> String) -> IBlock {
+        IBlock { text: f(&p.text), items: p.items.iter().map(|i| item(i, f)).collect(), note: None }
+    }
+    fn nodes(v: &[Node], plain: &dyn Fn(&Text, Option<&str>) -> String) -> Vec<INode> {
+        v.iter()
+            .map(|n| match n {
+                Node::Division(d) => INode::Division(IDivision {
+                    level: d.level,
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                    unnumbered: d.unnumbered,
+                    body: nodes(&d.body, plain),
+                    note: None,
+                }),
+                Node::Article(a) => {
+                    let from = Some(a.id.as_str());
+                    let f = |t: &Text| plain(t, from);
+                    INode::Article(IArticle {
+                        id: a.id.clone(),
+                        heading: a.heading.as_ref().map(&f),
+                        paragraphs: a.paragraphs.iter().map(|p| para(p, &f)).collect(),
+                        repealed: a.repealed,
+                        inserted: a.inserted,
+                        note: None,
+                    })
+                }
+            })
+            .collect()
+    }
+    let none = |t: &Text| plain(t, None);
+    Imported {
+        title: charter.meta.title.clone(),
+        status: charter.meta.status.clone(),
+        history: charter.meta.history.iter().map(none).collect(),
+        preamble: charter.meta.preamble.iter().map(|p| none(&p.text)).collect(),
+        body: nodes(&charter.body, &plain),
+    }
+}
+
+/// The result of an import.
+#[derive(Debug)]
+pub struct Import {
+    /// Holds the input (as decoded text; for .docx one line per paragraph),
+    /// so that diagnostics show its lines.
+    pub sources: Sources,
+    pub file: FileId,
+    pub format: InputFormat,
+    /// The encoding the text was read in (UTF-8, GB18030, …).
+    pub encoding: &'static str,
+    /// None when the input holds no charter (see the diagnostics).
+    pub charter: Option<Imported>,
+    /// The YAML, when there is a charter.
+    pub yaml: Option<String>,
+    /// Sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Import {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Import bytes already read; `path` names them in messages and picks the
+/// format by its extension.
+pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Import, ToolError> {
+    let decoded = decode::decode(path, bytes, options.format, options.encoding)
+        .map_err(|m| ToolError::Other(format!("无法导入 {}：{m}", path.display())))?;
+    // Windows (CRLF) and old Mac (CR) line ends become '\n': lines and
+    // columns stay the same, and messages show no stray '\r'.
+    let text =
+        if decoded.text.contains('\r') { decoded.text.replace("\r\n", "\n").replace('\r', "\n") } else { decoded.text };
+    let mut sources = Sources::default();
+    let file = sources.add(path, text);
+    let (lines, kangxi) = lines::split(&sources.file(file).text, decoded.format);
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut built = build::build(&lines, file, decoded.format, &stem);
+    let mut diagnostics = std::mem::take(&mut built.diagnostics);
+    build::notes(
+        &mut diagnostics,
+        file,
+        &build::Notes {
+            encoding: decoded.encoding,
+            guessed: decoded.guessed,
+            replaced: decoded.replaced.then(|| sources.file(file).text.find('\u{FFFD}').unwrap_or(0)),
+            kangxi,
+            docx_numbered: decoded.docx_numbered,
+        },
+    );
+    charter_core::diagnostic::sort(&mut diagnostics);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let yaml = built
+        .charter
+        .as_ref()
+        .map(|c| yaml::write(c, &yaml::Origin { file: &name, format: decoded.format, encoding: decoded.encoding }));
+    Ok(Import {
+        sources,
+        file,
+        format: decoded.format,
+        encoding: decoded.encoding,
+        charter: built.charter,
+        yaml,
+        diagnostics,
+    })
+}
+
+/// Documentation of the import codes (I…), for `charter explain`.
+pub const IMPORT_CODES: &[(&str, &str)] = &[
+    (
+        "I001",
+        "导入时使用的编码。\n\n不是 UTF-8 的文本按检测到的编码（通常是 GB18030，即中文 Windows 的“ANSI”）读取；若识别错误，请用 --encoding 指定。",
+    ),
+    ("I002", "文件中有不能按所用编码解读的字节，已替换为“�”。\n\n请确认文件的编码，必要时用 --encoding 指定。"),
+    ("I003", "文件是空的，或只有空白。"),
+    (
+        "I004",
+        "没有找到任何条（第一条、第二条……）。\n\n导入只认“第X条”开头的条文；修改决定、通知等不是章程的文件不能导入。",
+    ),
+    ("I005", "没有找到标题，改用文件名作标题。请在生成的 YAML 里改正 title。"),
+    ("I010", "标题之前或最后一条之后的内容不属于章程，已略去（例如公示材料中的其他部分、附件、落款）。"),
+    ("I011", "目录已略去：章节结构只取自正文。"),
+    ("I012", "页码行已删去。"),
+    ("I013", "康熙部首等形似汉字的字符已换成普通汉字。"),
+    ("I014", "Word 的自动编号不在文字里，已按 numbering.xml 还原为“第一条”“（一）”等编号。"),
+    ("I015", "目录与正文的章节标题不一致，或者缺了某个标题。结构以正文为准。"),
+    ("I020", "条号不连续：跳过了某些条号。\n\n导入后各条按顺序重新编号，原来的条号只保留在 id 里（art-12）。"),
+    ("I021", "条号重复或倒退。"),
+    ("I022", "同一条出现了两次，内容相同：重复的一份已略去。"),
+    ("I023", "同一个条号出现了两次，内容不同：两条都已导入，按顺序重新编号。"),
+    ("I024", "“第X条之Y”的编号与前一条不衔接。"),
+    ("I025", "条没有正文，按“（删去）”导入。"),
+    ("I030", "项号不连续：例如从（四）跳到（六）。导入后按顺序重新编号。"),
+    ("I031", "项号重复或倒退，或第一项不是（一）。"),
+    ("I040", "编、章、节的序号不连续、重复或倒退。导入后按顺序重新编号。"),
+    ("I026", "项或目只有编号、没有内容，已略去。"),
+    ("I041", "编、章、节没有标题，暂用“（无标题）”。"),
+    ("I050", "这段文字不属于任何条，已略去。"),
+    ("I051", "看起来像“第X条”开头，但按条号顺序和上下文判断为上一行的续行（例如折行的“第五百一十条的规定……”）。"),
+];

@@ -1,0 +1,1108 @@
+//! Names of bodies and roles in the text, the glossary, and abbreviations
+//! defined in the text (以下简称“X”).
+//!
+//! Without a dictionary, a name is found by its head: the last characters
+//! that say what kind of thing it is (委员会, 代表大会, 主席团, 部, 主席,
+//! 部长, 秘书长 …), extended to the left over the Han characters that
+//! qualify it, up to a function word (的, 是, 由, 和 …) or punctuation,
+//! minus a leading verb or quantifier (通过, 负责, 各, 全体 …). This finds
+//! 常设代表委员会 in “通过常设代表委员会，增进……” and 学习纪检部 in
+//! “学习纪检部：负责……”.
+//!
+//! A name is *established* when the charter sets it up: the title's
+//! organisation, a chapter/section title or article heading, a definition
+//! (“X是……”, “X由……组成”), a setting-up verb (设有, 设立, 组建, 聘请 …),
+//! a list after 分别为, or an abbreviation definition. Together with the
+//! glossary and the known outside bodies this decides what is defined.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Context;
+use super::cjk::{is_han, next_char, prev_char};
+use super::sites::{Site, SiteKind};
+use charter_core::model::TermKind;
+
+/// What a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameKind {
+    Body,
+    Role,
+}
+
+struct Head {
+    text: &'static str,
+    kind: NameKind,
+    /// The head alone is a name (主席团, 秘书长); otherwise it needs a
+    /// qualifier (委员会, 部).
+    standalone: bool,
+}
+
+const fn h(text: &'static str, kind: NameKind, standalone: bool) -> Head {
+    Head { text, kind, standalone }
+}
+
+use NameKind::{Body, Role};
+
+/// Heads, longest first within each final character.
+const HEADS: &[Head] = &[
+    h("代表大会", Body, false),
+    h("常务委员会", Body, true),
+    h("委员会", Body, false),
+    h("常委会", Body, false),
+    h("联合会", Body, false),
+    h("代表会", Body, false),
+    h("研究生会", Body, true),
+    h("学生会", Body, true),
+    h("评议会", Body, true),
+    h("理事会", Body, true),
+    h("监事会", Body, true),
+    h("董事会", Body, true),
+    h("股东会", Body, true),
+    h("工会", Body, true),
+    h("协会", Body, false),
+    h("分会", Body, false),
+    h("大会", Body, false),
+    h("代会", Body, false),
+    h("主席团", Body, true),
+    h("团委", Body, true),
+    h("党委", Body, true),
+    h("党总支", Body, true),
+    h("总支", Body, false),
+    h("团支部", Body, true),
+    h("党支部", Body, true),
+    h("支部", Body, false),
+    h("秘书处", Body, true),
+    h("办公室", Body, false),
+    h("工作组", Body, false),
+    h("小组", Body, false),
+    h("中心", Body, false),
+    h("部", Body, false),
+    h("副主席", Role, true),
+    h("主席", Role, true),
+    h("副部长", Role, true),
+    h("部长", Role, true),
+    h("副秘书长", Role, true),
+    h("秘书长", Role, true),
+    h("副会长", Role, true),
+    h("会长", Role, true),
+    h("理事长", Role, true),
+    h("委员长", Role, true),
+    h("副主任", Role, false),
+    h("主任", Role, false),
+    h("干事", Role, true),
+    h("组长", Role, false),
+    h("队长", Role, false),
+];
+
+/// Characters after a head that show it is not the end of a name
+/// (会议, 部分, 主席台 …).
+fn continues(head: &str, next: Option<char>) -> bool {
+    let Some(c) = next else { return false };
+    let last = head.chars().next_back().unwrap_or(' ');
+    match last {
+        '会' => "议员长费计场址徽旗歌刊章籍标谈签诊晤见面堂馆展演操考所务".contains(c),
+        '部' => "分门署位件队落长员委属首级".contains(c),
+        '团' => "委结体员队伙聚购圆".contains(c),
+        '席' => "团台位令".contains(c),
+        '心' => "理得意愿血灵".contains(c),
+        '组' => "长成建织".contains(c),
+        '长' => "期远久达".contains(c),
+        '委' => "员会".contains(c),
+        _ => false,
+    }
+}
+
+/// Characters before a head that make a common word, not a name (干部,
+/// 全部, 内部, 以……为中心).
+fn bad_before(head: &str, before: Option<char>) -> bool {
+    let Some(c) = before else { return false };
+    match head {
+        "部" => "干全内外局本东西南北中上下前后头腹背胸底顶细各该此每总".contains(c),
+        "中心" => "为的以核重圆".contains(c),
+        "大会" => !"员工生东体众民届次表".contains(c),
+        _ => false,
+    }
+}
+
+/// Characters that end a qualifier when scanning left from a head.
+fn is_stop(s: &str, at: usize, c: char) -> bool {
+    match c {
+        '和' => !(prev_char(s, at) == Some('共') && next_char(s, at + c.len_utf8()) == Some('国')),
+        _ => "的是在由与及或向对把被将从按给于并受使让即之所凡每着等为以也都均不应须可已未要请就如若则而但且又还再到至比当这那此您你他她它们个".contains(c),
+    }
+}
+
+/// Leading words stripped from a qualifier: verbs, prepositions,
+/// quantifiers and deictics that the left scan swept in.
+const STRIP: &[&str] = &[
+    "通过",
+    "经过",
+    "经由",
+    "根据",
+    "按照",
+    "依照",
+    "依据",
+    "依法",
+    "关于",
+    "对于",
+    "由于",
+    "负责",
+    "指导",
+    "领导",
+    "协助",
+    "召集",
+    "召开",
+    "主持",
+    "选举",
+    "产生",
+    "参加",
+    "参与",
+    "承认",
+    "接受",
+    "设立",
+    "设有",
+    "设置",
+    "下设",
+    "成立",
+    "组建",
+    "建立",
+    "报请",
+    "报送",
+    "提请",
+    "提交",
+    "提名",
+    "确定",
+    "批准",
+    "审议",
+    "审查",
+    "听取",
+    "征得",
+    "取得",
+    "担任",
+    "兼任",
+    "聘请",
+    "聘任",
+    "任命",
+    "罢免",
+    "撤销",
+    "撤换",
+    "免去",
+    "选出",
+    "推荐",
+    "联系",
+    "加强",
+    "支持",
+    "配合",
+    "帮助",
+    "保障",
+    "维护",
+    "落实",
+    "贯彻",
+    "完成",
+    "规范",
+    "发挥",
+    "决定",
+    "制定",
+    "汇报",
+    "报告",
+    "通知",
+    "邀请",
+    "列席",
+    "出席",
+    "全体",
+    "全部",
+    "以下简称",
+    "简称",
+    "统称",
+    "以下称",
+    "年初",
+    "年终",
+    "积极",
+    "全面",
+    "充分",
+    "及时",
+    "认真",
+    "主动",
+    "自觉",
+    "增补",
+    "新增",
+    "新一届",
+    "下一届",
+    "上一届",
+    "本届",
+    "历届",
+    "每届",
+    "上一级",
+    "上级",
+    "下级",
+    "同级",
+    "本级",
+    "各级",
+    "有关",
+    "相关",
+    "其他",
+    "其它",
+    "所在",
+    "所属",
+    "任何",
+    "所有",
+    "一切",
+    "级",
+    "设",
+    "经",
+    "报",
+    "派",
+    "各",
+    "本",
+    "该",
+    "其",
+    "同",
+    "新",
+    "原",
+    "现",
+    "即",
+];
+
+/// Words that end a qualifier when met in the left scan (besides the
+/// words in [`STRIP`]).
+const STOP_WORDS: &[&str] = &[
+    "或者", "如果", "以上", "以下", "以内", "以外", "以及", "并且", "而且", "但是", "应当", "可以", "必须", "不得",
+    "没有", "已经", "同时", "分别", "之间", "期间", "之后", "之前", "以后", "以前", "任免", "签署", "提出", "分送",
+    "实行", "代行", "继任", "代理", "会同", "吸收", "阻挠", "开展", "交由", "移送", "送交", "授权", "委托", "公布",
+    "宣布", "当选", "兼任", "辞去", "免除", "撤职", "辞职", "接替", "主持", "召开", "通过", "列入", "交付", "印发",
+    "根据", "提交", "报送",
+];
+
+/// Does a stop word end right before `q`?
+fn stop_word_before(text: &str, q: usize) -> bool {
+    let before = &text[..q];
+    STOP_WORDS.iter().chain(STRIP).any(|w| before.ends_with(w) && !in_other_word(text, q - w.len(), w))
+}
+
+/// Deictic or level prefixes that do not change what a name denotes.
+const SCOPE: &[&str] = &["我院", "我校", "我会", "本院", "本校", "本会", "院级", "校级", "系级", "全院", "全校"];
+
+/// Verbs that set up what follows them in the sentence.
+const SETUP: &[&str] = &[
+    "设有",
+    "设立",
+    "下设",
+    "设置",
+    "可设",
+    "设",
+    "成立",
+    "组建",
+    "建立",
+    "聘请",
+    "聘任",
+    "配备",
+    "分别为",
+    "分别是",
+    "选举",
+    "组织",
+];
+
+/// Words containing 设 that do not set anything up.
+const NOT_SETUP: &[&str] = &["常设", "建设", "设计", "设施", "设备", "假设", "设想", "预设", "设法", "陈设", "增设"];
+
+/// Is the setting-up verb `v` at `at` part of a word like 建设 or 常设?
+fn in_other_word(s: &str, at: usize, v: &str) -> bool {
+    NOT_SETUP
+        .iter()
+        .any(|w| w.match_indices(v).any(|(k, _)| at >= k && s.get(at - k..).is_some_and(|x| x.starts_with(w))))
+}
+
+/// The role of a string in the glossary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum GlossRole {
+    Name,
+    Short,
+    Wrong,
+}
+
+/// A name found in a text.
+#[derive(Clone, Debug)]
+pub struct Occurrence {
+    pub site: usize,
+    /// Byte range in the site's printed text.
+    pub range: Range<usize>,
+    pub name: String,
+    pub kind: NameKind,
+    /// The head of the name (委员会, 部 …), empty for a glossary match.
+    pub head: &'static str,
+    /// Found only by the glossary (not by a head).
+    pub glossary_only: bool,
+    /// A name glued to the one before it (学生会 + 常委会).
+    pub compound: bool,
+    /// Found standing alone: after punctuation or a function character,
+    /// with nothing stripped from its front.
+    pub clean: bool,
+}
+
+/// An abbreviation defined in the text: 全称（以下简称“简称”）.
+#[derive(Clone, Debug)]
+pub struct Definition {
+    pub site: usize,
+    pub short: String,
+    pub short_range: Range<usize>,
+    pub full: String,
+    pub full_range: Range<usize>,
+}
+
+/// What is known about one distinct name.
+#[derive(Clone, Debug, Default)]
+pub struct NameInfo {
+    /// Indexes into [`Analysis::occurrences`].
+    pub occurrences: Vec<usize>,
+    pub established: bool,
+}
+
+/// A glossary string.
+#[derive(Clone, Debug)]
+pub struct GlossEntry {
+    pub text: String,
+    pub term: usize,
+    pub role: GlossRole,
+}
+
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub glossary: Vec<GlossEntry>,
+    /// Glossary text → entry index (the first entry with that text).
+    pub gloss_index: HashMap<String, usize>,
+    /// All name occurrences in document order: the glossary's matches and
+    /// the names found by their heads, overlaps resolved (longest wins).
+    pub occurrences: Vec<Occurrence>,
+    pub names: BTreeMap<String, NameInfo>,
+    pub definitions: Vec<Definition>,
+    /// Known outside bodies (the outside rule option).
+    pub outside: Vec<String>,
+    /// Names that differ from a likelier name by a character or two.
+    pub near: Vec<NearDuplicate>,
+    /// The charter's title.
+    pub title: String,
+    /// Where each site's occurrences start in `occurrences` (they are in
+    /// site order), plus the end.
+    site_start: Vec<usize>,
+}
+
+/// `rare` is probably a misspelling of `common`.
+#[derive(Clone, Debug)]
+pub struct NearDuplicate {
+    pub rare: String,
+    pub common: String,
+}
+
+impl Analysis {
+    /// The occurrences in one site.
+    pub fn in_site(&self, site: usize) -> &[Occurrence] {
+        match (self.site_start.get(site), self.site_start.get(site + 1)) {
+            (Some(&s), Some(&e)) => &self.occurrences[s..e],
+            _ => &[],
+        }
+    }
+
+    pub fn gloss(&self, s: &str) -> Option<&GlossEntry> {
+        self.gloss_index.get(s).map(|&i| &self.glossary[i])
+    }
+
+    /// Is this name set up by the charter or named in the glossary?
+    pub fn is_established(&self, name: &str) -> bool {
+        self.names.get(name).is_some_and(|n| n.established) || self.gloss(name).is_some()
+    }
+
+    /// Is this name an outside body (党委, 团委, 学联 …)?
+    pub fn is_outside(&self, name: &str) -> bool {
+        self.outside.iter().any(|o| !o.is_empty() && name.contains(o.as_str()))
+    }
+
+    /// Is the name defined: established, in the glossary, outside, a
+    /// scoped or shortened form of a defined name, or a defined body's
+    /// standalone head (院学生会主席团)?
+    pub fn is_known(&self, name: &str) -> bool {
+        if self.is_established(name) || self.is_outside(name) {
+            return true;
+        }
+        let bare = strip_scope(name);
+        if bare != name && self.is_established(bare) {
+            return true;
+        }
+        // A word of the title before a known name: 公司董事会 in 公司法.
+        for (i, _) in name.char_indices().skip(1) {
+            let (q, rest) = name.split_at(i);
+            if self.title.contains(q)
+                && rest.chars().count() >= 2
+                && (self.is_established(rest) || self.is_outside(rest))
+            {
+                return true;
+            }
+        }
+        // A tail of an established name: 院学生会 of 哈尔滨音乐学院学生会.
+        let tail_of = |full: &str| full.len() > name.len() && full.ends_with(name) && name.chars().count() >= 3;
+        if self.names.iter().any(|(n, i)| i.established && tail_of(n))
+            || self.glossary.iter().any(|g| g.role != GlossRole::Wrong && tail_of(&g.text))
+        {
+            return true;
+        }
+        false
+    }
+
+    /// The term a name belongs to in the glossary (name or short).
+    pub fn term_of(&self, name: &str) -> Option<usize> {
+        self.gloss(name).filter(|g| g.role != GlossRole::Wrong).map(|g| g.term)
+    }
+}
+
+/// Remove a deictic or level prefix: 我院学生会 → 学生会.
+pub fn strip_scope(name: &str) -> &str {
+    for p in SCOPE {
+        if let Some(rest) = name.strip_prefix(p)
+            && rest.chars().count() >= 2
+        {
+            return rest;
+        }
+    }
+    name
+}
+
+pub fn analyse(ctx: &Context) -> Analysis {
+    let sites = ctx.sites();
+    let mut a = Analysis {
+        outside: ctx.words(&super::rules::UNDEFINED_NAME, "outside"),
+        title: ctx.charter.meta.title.clone(),
+        ..Analysis::default()
+    };
+    for (ti, t) in ctx.charter.terms.iter().enumerate() {
+        a.glossary.push(GlossEntry { text: t.name.text.clone(), term: ti, role: GlossRole::Name });
+        for s in &t.short {
+            a.glossary.push(GlossEntry { text: s.text.clone(), term: ti, role: GlossRole::Short });
+        }
+        for w in &t.wrong {
+            a.glossary.push(GlossEntry { text: w.text.clone(), term: ti, role: GlossRole::Wrong });
+        }
+    }
+    for (i, g) in a.glossary.iter().enumerate() {
+        a.gloss_index.entry(g.text.clone()).or_insert(i);
+    }
+    let ac = if a.glossary.is_empty() {
+        None
+    } else {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(a.glossary.iter().map(|g| g.text.as_str()))
+            .ok()
+    };
+    let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(sites.len());
+    let mut hits: Vec<Vec<Occurrence>> = Vec::with_capacity(sites.len());
+    for (si, site) in sites.iter().enumerate() {
+        let text = &site.plain.text;
+        // Names inside a cited title 《……》 belong to the title.
+        let titles = quoted_titles(text);
+        let mut names = extract(si, text);
+        names.retain(|o| !titles.iter().any(|t| o.range.start >= t.start && o.range.end <= t.end));
+        found.push(names);
+        let mut h = Vec::new();
+        if let Some(ac) = &ac {
+            for m in ac.find_iter(text.as_str()) {
+                let g = &a.glossary[m.pattern().as_usize()];
+                let term_kind = ctx.charter.terms.get(g.term).map(|t| t.kind);
+                let kind = if term_kind == Some(TermKind::Role) { Role } else { Body };
+                h.push(Occurrence {
+                    site: si,
+                    range: m.start()..m.end(),
+                    name: g.text.clone(),
+                    kind,
+                    head: "",
+                    glossary_only: true,
+                    compound: false,
+                    clean: true,
+                });
+            }
+        }
+        hits.push(h);
+    }
+    // First pass: what the charter sets up, from the names as found.
+    a.rebuild(ctx, sites, &found, &hits);
+    // Second pass: cut a name to its longest known tail when what precedes
+    // it is not a qualifier (决定学生会 → 学生会, but 系学生会 stays).
+    let mut known: BTreeSet<String> = a.glossary.iter().map(|g| g.text.clone()).collect();
+    known.extend(a.names.iter().filter(|(_, i)| i.established).map(|(n, _)| n.clone()));
+    // Shortened forms: the tails of the organisation's own name and of the
+    // glossary's names (院学生会 of 哈尔滨音乐学院学生会).
+    let org = own_organisation(ctx);
+    let mut tails: BTreeSet<&str> = BTreeSet::new();
+    let full_names = a.glossary.iter().filter(|g| g.role == GlossRole::Name).map(|g| g.text.as_str());
+    for k in full_names.chain(org.as_deref()) {
+        for (i, _) in k.char_indices().skip(1) {
+            if k[i..].chars().count() >= 3 {
+                tails.insert(&k[i..]);
+            }
+        }
+    }
+    for list in &mut found {
+        for o in list.iter_mut() {
+            trim(o, &known, &tails);
+        }
+    }
+    a.rebuild(ctx, sites, &found, &hits);
+    let max_difference = ctx.number(&super::rules::NEAR_DUPLICATE_NAME, "max-difference");
+    a.near = near_duplicates(sites, &a, max_difference);
+    a
+}
+
+impl Analysis {
+    fn rebuild(&mut self, ctx: &Context, sites: &[Site], found: &[Vec<Occurrence>], hits: &[Vec<Occurrence>]) {
+        self.occurrences.clear();
+        self.names.clear();
+        self.site_start.clear();
+        for (f, h) in found.iter().zip(hits) {
+            self.site_start.push(self.occurrences.len());
+            let mut all: Vec<Occurrence> = f.iter().chain(h).cloned().collect();
+            resolve_overlaps(&mut all, &self.gloss_index);
+            self.occurrences.extend(all);
+        }
+        self.site_start.push(self.occurrences.len());
+        for (i, o) in self.occurrences.iter().enumerate() {
+            self.names.entry(o.name.clone()).or_default().occurrences.push(i);
+        }
+        self.definitions = definitions(sites, self);
+        for n in establish(ctx, sites, self) {
+            self.names.entry(n).or_default().established = true;
+        }
+    }
+}
+
+/// Byte ranges of 《……》 (with the brackets).
+pub fn quoted_titles(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(start..i + c.len_utf8());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Cut a name to its longest known tail, unless what precedes the tail
+/// qualifies it (我院, 院级, 系).
+fn trim(o: &mut Occurrence, known: &BTreeSet<String>, tails: &BTreeSet<&str>) {
+    if o.compound || o.glossary_only || known.contains(&o.name) {
+        return;
+    }
+    for (off, _) in o.name.char_indices().skip(1) {
+        let s = &o.name[off..];
+        if s.chars().count() < 2 {
+            break;
+        }
+        if !(known.contains(s) || tails.contains(s)) || HEADS.iter().any(|h| h.text == s && !h.standalone) {
+            continue;
+        }
+        let p = &o.name[..off];
+        let qualifier = SCOPE.contains(&p) || p.ends_with('级') || (p.chars().count() == 1 && CONTRAST.contains(p));
+        if !qualifier {
+            o.range.start += off;
+            o.name = s.to_string();
+        }
+        return;
+    }
+}
+
+/// Characters that distinguish real, different bodies: 院/系 学生会,
+/// 党/团 委, 正/副 主席.
+const CONTRAST: &str = "院系校省市县区镇乡村班级年党团正副总分男女上下前后左右内外东西南北中大小初高新旧老甲乙丙丁一二三四五六七八九十本国";
+
+/// The head a name ends with, if any.
+pub fn head_of(name: &str) -> Option<&'static str> {
+    HEADS.iter().find(|h| name.ends_with(h.text)).map(|h| h.text)
+}
+
+fn near_duplicates(sites: &[Site], a: &Analysis, max_difference: i64) -> Vec<NearDuplicate> {
+    // Bucket the distinct names by head and length.
+    let mut buckets: BTreeMap<(&str, usize), Vec<&str>> = BTreeMap::new();
+    for name in a.names.keys() {
+        if a.names[name].occurrences.is_empty() {
+            continue;
+        }
+        let Some(head) = head_of(name) else { continue };
+        buckets.entry((head, name.chars().count())).or_default().push(name);
+    }
+    let mut out = Vec::new();
+    for ((head, len), names) in buckets {
+        if len < 3 || names.len() < 2 {
+            continue;
+        }
+        let qual_len = len - head.chars().count();
+        for (i, x) in names.iter().enumerate() {
+            for y in &names[i + 1..] {
+                let xc: Vec<char> = x.chars().collect();
+                let yc: Vec<char> = y.chars().collect();
+                let diff: Vec<usize> = (0..len).filter(|&k| xc[k] != yc[k]).collect();
+                let allowed = match diff.as_slice() {
+                    [_] => max_difference >= 1,
+                    [a, b] => max_difference >= 2 && qual_len >= 4 && b - a > 1,
+                    _ => false,
+                };
+                if !allowed || diff.iter().any(|&k| k >= qual_len) {
+                    continue;
+                }
+                if diff.iter().any(|&k| CONTRAST.contains(xc[k]) && CONTRAST.contains(yc[k])) {
+                    continue;
+                }
+                if let Some(pair) = rank_pair(sites, a, x, y) {
+                    out.push(pair);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|p| first_pos(a, &p.rare));
+    out
+}
+
+fn first_pos(a: &Analysis, name: &str) -> (usize, usize) {
+    a.names
+        .get(name)
+        .and_then(|n| n.occurrences.first())
+        .map_or((usize::MAX, 0), |&i| (a.occurrences[i].site, a.occurrences[i].range.start))
+}
+
+/// Which of two similar names is the likely mistake; None when both are
+/// clearly meant (both in the glossary, both set up, or listed together).
+fn rank_pair(sites: &[Site], a: &Analysis, x: &str, y: &str) -> Option<NearDuplicate> {
+    let gx = a.gloss(x).map(|g| g.role);
+    let gy = a.gloss(y).map(|g| g.role);
+    if gx == Some(GlossRole::Wrong) || gy == Some(GlossRole::Wrong) {
+        return None; // the wrong-term rule reports it
+    }
+    if gx.is_some() && gy.is_some() {
+        return None;
+    }
+    let ex = a.names.get(x).is_some_and(|n| n.established);
+    let ey = a.names.get(y).is_some_and(|n| n.established);
+    if ex && ey && gx.is_none() && gy.is_none() {
+        return None;
+    }
+    if coordinated(sites, a, x, y) {
+        return None;
+    }
+    let score = |name: &str, g: Option<GlossRole>, e: bool| {
+        let count = a.names.get(name).map_or(0, |n| n.occurrences.len());
+        let (site, pos) = first_pos(a, name);
+        (g.is_some(), e, count, std::cmp::Reverse((site, pos)))
+    };
+    let (sx, sy) = (score(x, gx, ex), score(y, gy, ey));
+    let (rare, common) = if sx < sy { (x, y) } else { (y, x) };
+    Some(NearDuplicate { rare: rare.to_string(), common: common.to_string() })
+}
+
+/// Do the two names appear side by side in a list (A、B / A和B)?
+fn coordinated(sites: &[Site], a: &Analysis, x: &str, y: &str) -> bool {
+    let Some(nx) = a.names.get(x) else { return false };
+    let Some(ny) = a.names.get(y) else { return false };
+    for &i in &nx.occurrences {
+        let ox = &a.occurrences[i];
+        for &j in &ny.occurrences {
+            let oy = &a.occurrences[j];
+            if ox.site != oy.site {
+                continue;
+            }
+            let (first, second) = if ox.range.start < oy.range.start { (ox, oy) } else { (oy, ox) };
+            if first.range.end > second.range.start {
+                continue;
+            }
+            let gap = &sites[ox.site].plain.text[first.range.end..second.range.start];
+            if ["、", "和", "与", "及", "或", "以及", "、各", "和各", "或者", "，"].contains(&gap) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Keep the longest of overlapping occurrences (a glossary match wins a
+/// tie, and a compound yields to nothing shorter).
+fn resolve_overlaps(found: &mut Vec<Occurrence>, gloss: &HashMap<String, usize>) {
+    found.sort_by(|x, y| {
+        x.range
+            .start
+            .cmp(&y.range.start)
+            .then(y.range.len().cmp(&x.range.len()))
+            .then(y.glossary_only.cmp(&x.glossary_only))
+    });
+    let mut out: Vec<Occurrence> = Vec::with_capacity(found.len());
+    for o in found.drain(..) {
+        if let Some(last) = out.last_mut()
+            && o.range.start < last.range.end
+        {
+            // A compound keeps its first part as a separate occurrence.
+            if last.compound && !o.compound {
+                out.push(o);
+                continue;
+            }
+            let longer = o.range.len() > last.range.len()
+                || (o.range.len() == last.range.len()
+                    && gloss.contains_key(&o.name)
+                    && !gloss.contains_key(&last.name));
+            if longer && o.range.start == last.range.start {
+                *last = o;
+            }
+            continue;
+        }
+        out.push(o);
+    }
+    *found = out;
+}
+
+/// Names found by their heads in one printed text.
+pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
+    let mut out: Vec<Occurrence> = Vec::new();
+    // Head matches: (start, end, head), longest at each end.
+    let mut heads: Vec<(usize, usize, &'static Head)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if !matches!(c, '会' | '团' | '委' | '支' | '部' | '处' | '室' | '组' | '心' | '席' | '长' | '任' | '记' | '事')
+        {
+            continue;
+        }
+        let Some(head) = HEADS.iter().find(|h| text[..end].ends_with(h.text)) else { continue };
+        let start = end - head.text.len();
+        if continues(head.text, next_char(text, end)) || bad_before(head.text, prev_char(text, start)) {
+            continue;
+        }
+        // A longer head ending here that began earlier replaces overlaps.
+        while let Some(&(s, e, _)) = heads.last() {
+            if e > start && s >= start {
+                heads.pop();
+            } else {
+                break;
+            }
+        }
+        if let Some(&(_, e, _)) = heads.last()
+            && e > start
+        {
+            continue;
+        }
+        heads.push((start, end, head));
+    }
+    let mut prev_end: Option<usize> = None;
+    for (start, end, head) in heads {
+        // Scan left over Han characters for the qualifier.
+        let mut q = start;
+        let limit = prev_end.unwrap_or(0);
+        let mut chars = 0;
+        while q > limit {
+            let Some(c) = prev_char(text, q) else { break };
+            if !is_han(c) || is_stop(text, q - c.len_utf8(), c) || chars >= 16 || stop_word_before(text, q) {
+                break;
+            }
+            q -= c.len_utf8();
+            chars += 1;
+        }
+        let glued = prev_end == Some(q) && q == start;
+        let mut qs = q;
+        loop {
+            let rest = &text[qs..start];
+            match STRIP.iter().find(|p| rest.starts_with(**p) && rest.len() > p.len()) {
+                Some(p) => qs += p.len(),
+                None => break,
+            }
+        }
+        // A setting-up verb inside the qualifier ends it: 每个部门设有部长.
+        for v in SETUP {
+            if let Some(i) = text[qs..start].rfind(v) {
+                let at = qs + i;
+                if !in_other_word(text, at, v) {
+                    qs = at + v.len();
+                }
+            }
+        }
+        // 各部部长: the qualifier only repeats the head's first character.
+        if text[qs..start].chars().eq(head.text.chars().take(1))
+            && qs + head.text.chars().next().map_or(0, char::len_utf8) == start
+        {
+            qs = start;
+        }
+        // Strip a whole qualifier that is itself a strippable word.
+        if STRIP.contains(&&text[qs..start]) {
+            qs = start;
+        }
+        let has_qualifier = qs < start;
+        if glued && !head.standalone {
+            // 学生会 + 常委会: the compound is the name.
+            if let Some(prev) = out.last().filter(|p| p.range.end == start).cloned() {
+                out.push(Occurrence {
+                    site,
+                    range: prev.range.start..end,
+                    name: text[prev.range.start..end].to_string(),
+                    kind: head.kind,
+                    head: head.text,
+                    glossary_only: false,
+                    compound: true,
+                    clean: false,
+                });
+            }
+            prev_end = Some(end);
+            continue;
+        }
+        if !has_qualifier && !head.standalone {
+            prev_end = Some(end);
+            continue;
+        }
+        if head.text == "部" && text[qs..start].chars().count() < 2 {
+            prev_end = Some(end);
+            continue;
+        }
+        // Clean: the scan stopped at punctuation, the start or a function
+        // character, and nothing was stripped — the name stands alone.
+        let clean =
+            qs == q && (q == 0 || prev_char(text, q).is_some_and(|c| !is_han(c) || is_stop(text, q - c.len_utf8(), c)));
+        out.push(Occurrence {
+            site,
+            range: qs..end,
+            name: text[qs..end].to_string(),
+            kind: head.kind,
+            head: head.text,
+            glossary_only: false,
+            compound: false,
+            clean,
+        });
+        prev_end = Some(end);
+    }
+    out
+}
+
+/// Abbreviations defined in the texts: X（以下简称“Y”）, X(简称Y), X，简称Y.
+fn definitions(sites: &[Site], a: &Analysis) -> Vec<Definition> {
+    let mut out = Vec::new();
+    for (si, site) in sites.iter().enumerate() {
+        let t = &site.plain.text;
+        let mut from = 0;
+        while let Some(i) = t[from..].find("简称") {
+            let at = from + i;
+            from = at + "简称".len();
+            // What opens the definition: （以下 / （ / ( / ，
+            let before = &t[..at];
+            let (open_at, _) = match ["（以下", "(以下", "（", "(", "，以下", "，", ",以下", ","]
+                .iter()
+                .find(|p| before.ends_with(**p))
+            {
+                Some(p) => (at - p.len(), *p),
+                None => continue,
+            };
+            // The abbreviation: quoted or up to the closing bracket.
+            let rest = &t[from..];
+            let (short_range, _) = match rest.chars().next() {
+                Some(q @ ('“' | '"' | '「' | '‘')) => {
+                    let close = match q {
+                        '“' => '”',
+                        '「' => '」',
+                        '‘' => '’',
+                        _ => '"',
+                    };
+                    let s = from + q.len_utf8();
+                    match t[s..].find(close) {
+                        Some(e) => (s..s + e, ()),
+                        None => continue,
+                    }
+                }
+                _ => {
+                    let len: usize = rest.chars().take_while(|c| is_han(*c)).map(char::len_utf8).sum();
+                    (from..from + len, ())
+                }
+            };
+            let short = t[short_range.clone()].trim().to_string();
+            if short.is_empty() || short.chars().count() > 12 {
+                continue;
+            }
+            // The full name: the name occurrence ending at the bracket, else
+            // the Han run before it.
+            let full_range = a
+                .in_site(si)
+                .iter()
+                .filter(|o| o.range.end == open_at)
+                .max_by_key(|o| o.range.len())
+                .map(|o| o.range.clone())
+                .unwrap_or_else(|| {
+                    let mut s = open_at;
+                    let mut n = 0;
+                    while let Some(c) = prev_char(t, s) {
+                        if !is_han(c) || n >= 20 {
+                            break;
+                        }
+                        s -= c.len_utf8();
+                        n += 1;
+                    }
+                    s..open_at
+                });
+            if full_range.is_empty() {
+                continue;
+            }
+            out.push(Definition { site: si, short, short_range, full: t[full_range.clone()].to_string(), full_range });
+        }
+    }
+    out
+}
+
+/// Is the item at `si` one of a list introduced by “……由下列人员组成：”?
+fn lead_in_composes(sites: &[Site], si: usize) -> bool {
+    let mut k = si;
+    while k > 0 {
+        k -= 1;
+        match sites[k].kind {
+            SiteKind::Item | SiteKind::SubItem => continue,
+            SiteKind::Paragraph | SiteKind::Preamble => {
+                let t = sites[k].plain.text.trim_end();
+                return t.ends_with("组成：") || t.ends_with("组成:");
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The organisation the charter constitutes: its title without 章程.
+fn own_organisation(ctx: &Context) -> Option<String> {
+    let title = ctx.charter.meta.title.trim();
+    ["章程", "组织章程", "条例", "规则", "办法", "规定", "细则"]
+        .iter()
+        .find_map(|s| title.strip_suffix(s))
+        .filter(|o| !o.is_empty())
+        .map(str::to_string)
+}
+
+/// Names the charter sets up.
+fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    // The organisation in the title: 某某学生会章程 → 某某学生会.
+    if let Some(org) = own_organisation(ctx) {
+        for o in extract(usize::MAX, &org) {
+            out.insert(o.name);
+        }
+        out.insert(org);
+    }
+    let by_site = |si: usize| a.in_site(si).iter();
+    for (si, site) in sites.iter().enumerate() {
+        let t = &site.plain.text;
+        // Titles and headings name what they are about.
+        if matches!(site.kind, SiteKind::DivisionTitle(_) | SiteKind::Heading) {
+            for o in by_site(si) {
+                out.insert(o.name.clone());
+            }
+            continue;
+        }
+        if !site.kind.is_body() {
+            continue;
+        }
+        let occs: Vec<&Occurrence> = by_site(si).collect();
+        // A definition: the text opens with the name, then 是/为/（简称.
+        if let Some(first) = occs.first()
+            && t[..first.range.start].chars().all(|c| "各本该".contains(c))
+        {
+            let after = &t[first.range.end..];
+            if after.starts_with(['是', '为', '（', '(', '由']) || after.starts_with("成员由") {
+                out.insert(first.name.clone());
+            }
+        }
+        for o in &occs {
+            // X由……组成 / X由……产生 / X是……机构.
+            let after = &t[o.range.end..];
+            if after.starts_with('由') {
+                let sentence_end = after.find(['。', '；']).unwrap_or(after.len());
+                let s = &after[..sentence_end];
+                if s.contains("组成") || s.contains("产生") {
+                    out.insert(o.name.clone());
+                }
+            }
+        }
+        // 由……组成: the members are set up too; a lead-in ending in 组成：
+        // sets up the names in its items.
+        for range in super::cjk::sentences(t) {
+            let s = &t[range.clone()];
+            if let (Some(by), Some(of)) = (s.find('由'), s.rfind("组成"))
+                && by < of
+            {
+                for o in &occs {
+                    if o.range.start >= range.start + by && o.range.end <= range.start + of {
+                        out.insert(o.name.clone());
+                    }
+                }
+            }
+        }
+        if site.list.is_some() && lead_in_composes(sites, si) {
+            for o in &occs {
+                out.insert(o.name.clone());
+            }
+        }
+        // Setting-up verbs: every name after one, to the end of the sentence.
+        for range in super::cjk::sentences(t) {
+            let s = &t[range.clone()];
+            let mut verb_at = None;
+            for v in SETUP {
+                let mut from = 0;
+                while let Some(i) = s[from..].find(v) {
+                    let at = from + i;
+                    from = at + v.len();
+                    if !in_other_word(s, at, v) {
+                        verb_at = Some(verb_at.map_or(at, |x: usize| x.min(at)));
+                    }
+                }
+            }
+            if let Some(v) = verb_at {
+                for o in &occs {
+                    if o.range.start >= range.start + v && o.range.end <= range.end {
+                        out.insert(o.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    for d in &a.definitions {
+        out.insert(d.short.clone());
+        out.insert(d.full.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        let mut v = extract(0, s);
+        resolve_overlaps(&mut v, &HashMap::new());
+        v.into_iter().map(|o| o.name).collect()
+    }
+
+    #[test]
+    fn heads() {
+        assert_eq!(names("通过常设代表委员会，增进交流"), ["常设代表委员会"]);
+        assert_eq!(names("学习纪检部：负责开展活动"), ["学习纪检部"]);
+        assert_eq!(names("应由学生会常委会全体大会选举产生"), ["学生会常委会", "学生会"]);
+        assert_eq!(names("部长工作对学生会执行主席和分管主席负责"), ["部长", "学生会", "执行主席", "分管主席"]);
+        assert_eq!(
+            names("院学生会设有4个部门，分别为综合事务部、学习纪律部"),
+            ["院学生会", "综合事务部", "学习纪律部"]
+        );
+        assert_eq!(names("学生干部的全部工作"), Vec::<String>::new());
+        assert_eq!(names("领导各职能部门和各系学生委员会的工作"), ["系学生委员会"]);
+        assert_eq!(names("主席团是院学生会领导机构"), ["主席团", "院学生会"]);
+        assert_eq!(names("中华人民共和国全国人民代表大会常务委员会"), ["中华人民共和国全国人民代表大会", "常务委员会"]);
+        assert_eq!(names("院学生会常委会"), ["院学生会常委会", "院学生会"]);
+    }
+}

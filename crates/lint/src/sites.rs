@@ -1,0 +1,297 @@
+//! Every text of a charter as a reader sees it ("sites"), in document
+//! order, with the way back from a position in the printed text to the YAML
+//! source — for labels and for fixes.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::Context;
+use charter_core::diagnostic::Edit;
+use charter_core::model::{Article, Division, Item, Level, Node};
+use charter_core::source::{SourceFile, Span};
+use charter_core::text::{Inline, Plain, Text};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SiteKind {
+    /// The charter's title.
+    Title,
+    History,
+    Preamble,
+    DivisionTitle(Level),
+    Heading,
+    /// A paragraph (款) of an article.
+    Paragraph,
+    /// An item (项).
+    Item,
+    /// A sub-item (目).
+    SubItem,
+}
+
+impl SiteKind {
+    /// Body text: paragraphs, items, sub-items, preamble.
+    pub fn is_body(self) -> bool {
+        matches!(self, SiteKind::Paragraph | SiteKind::Item | SiteKind::SubItem | SiteKind::Preamble)
+    }
+}
+
+/// One text.
+#[derive(Debug)]
+pub struct Site<'a> {
+    pub kind: SiteKind,
+    pub article: Option<&'a Article>,
+    pub division: Option<&'a Division>,
+    pub text: Cow<'a, Text>,
+    /// As printed: references replaced by their citations.
+    pub plain: Plain,
+    /// For paragraphs and items: how many items (or sub-items) follow.
+    pub items: usize,
+    /// For items and sub-items: (index, count) in their list.
+    pub list: Option<(usize, usize)>,
+}
+
+impl Site<'_> {
+    /// The file span of a byte range of the printed text.
+    pub fn span(&self, file: &SourceFile, range: Range<usize>) -> Span {
+        let raw = self.plain.range_to_raw(range);
+        self.text.locate(file, raw)
+    }
+
+    /// Is the printed range verbatim source text (no reference, escape or
+    /// markup inside)?
+    pub fn is_literal(&self, range: Range<usize>) -> bool {
+        let raw = self.plain.range_to_raw(range.clone());
+        self.plain.text.get(range) == self.text.raw.get(raw)
+    }
+
+    /// An edit replacing a range of the printed text, when it is verbatim in
+    /// the source and the replacement keeps the YAML scalar valid.
+    pub fn edit(&self, file: &SourceFile, range: Range<usize>, replacement: &str) -> Option<Edit> {
+        if !self.is_literal(range.clone()) {
+            return None;
+        }
+        let raw = self.plain.range_to_raw(range);
+        let span = self.text.locate(file, raw.clone());
+        let src = file.text.get(span.start..span.end)?;
+        if src != self.text.raw.get(raw)? {
+            return None;
+        }
+        if !yaml_safe(file, self.text.span, span, replacement) {
+            return None;
+        }
+        Some(Edit { span, replacement: replacement.to_string() })
+    }
+}
+
+/// Would replacing `span` (inside the scalar at `scalar`) with
+/// `replacement` keep the scalar's meaning? Conservative: refuses anything
+/// that could end a plain scalar or a quoted one.
+pub fn yaml_safe(file: &SourceFile, scalar: Span, span: Span, replacement: &str) -> bool {
+    if replacement.contains(['\n', '\r', '\t']) {
+        return false;
+    }
+    let start = file.clamp(scalar.start);
+    match scalar_style(file, scalar) {
+        Style::Block => true,
+        Style::Double => !replacement.contains(['"', '\\']),
+        Style::Single => !replacement.contains('\''),
+        Style::Plain => {
+            // A plain scalar: no ": ", " #", and no indicator at its start.
+            if replacement.contains(": ") || replacement.contains(" #") || replacement.ends_with(':') {
+                return false;
+            }
+            let after = file.text[file.clamp(span.end)..].chars().next();
+            if replacement.ends_with(' ') && after == Some('#') {
+                return false;
+            }
+            let before = file.text[..file.clamp(span.start)].chars().next_back();
+            if replacement.starts_with('#') && matches!(before, Some(' ')) {
+                return false;
+            }
+            const INDICATORS: &str = "-?:,[]{}#&*!|>'\"%@` ";
+            if span.start == start && replacement.starts_with(|c: char| INDICATORS.contains(c)) {
+                return false;
+            }
+            if span.end >= file.clamp(scalar.end) && replacement.ends_with(' ') {
+                return false;
+            }
+            // Deleting the scalar's opening characters exposes what follows.
+            if span.start == start && replacement.is_empty() {
+                let next = file.text[file.clamp(span.end)..].chars().next();
+                if next.is_none_or(|c| INDICATORS.contains(c) || c == '\n') {
+                    return false;
+                }
+            }
+            true
+        }
+    }
+}
+
+/// How a YAML scalar is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Single,
+    Double,
+    /// `|` or `>`: the span starts at the content, after the indicator line.
+    Block,
+}
+
+/// The style of the scalar whose span is `scalar`.
+pub fn scalar_style(file: &SourceFile, scalar: Span) -> Style {
+    let start = file.clamp(scalar.start);
+    match file.text[start..].chars().next() {
+        Some('"') => return Style::Double,
+        Some('\'') => return Style::Single,
+        Some('|' | '>') => return Style::Block,
+        _ => {}
+    }
+    // Look back over the indentation and line break to the indicator:
+    // `text: |` then the content on the next line.
+    let before = file.text[..start].trim_end_matches([' ', '\t']);
+    let Some(line_end) = before.strip_suffix('\n').map(|b| b.trim_end_matches('\r')) else { return Style::Plain };
+    let line = line_end.rsplit('\n').next().unwrap_or(line_end);
+    let header = line.trim_end_matches([' ', '\t']);
+    let header = header.split(" #").next().unwrap_or(header).trim_end();
+    let indicator = header.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
+    if indicator.ends_with('|') || indicator.ends_with('>') { Style::Block } else { Style::Plain }
+}
+
+/// All texts of the charter in document order.
+pub fn collect<'a>(ctx: &Context<'a>) -> Vec<Site<'a>> {
+    let c = ctx.charter;
+    let mut out = Vec::new();
+    let plain = |t: &Text, a: Option<&Article>| ctx.plain(t, a);
+    if !c.meta.title.is_empty() {
+        let t = literal_text(&c.meta.title, c.meta.title_span);
+        out.push(site(SiteKind::Title, None, None, Cow::Owned(t.clone()), plain(&t, None), 0, None));
+    }
+    for h in &c.meta.history {
+        out.push(site(SiteKind::History, None, None, Cow::Borrowed(h), plain(h, None), 0, None));
+    }
+    for p in &c.meta.preamble {
+        out.push(site(
+            SiteKind::Preamble,
+            None,
+            None,
+            Cow::Borrowed(&p.text),
+            plain(&p.text, None),
+            p.items.len(),
+            None,
+        ));
+        push_items(ctx, None, None, &p.items, SiteKind::Item, &mut out);
+    }
+    walk(ctx, &c.body, None, &mut out);
+    out
+}
+
+fn walk<'a>(ctx: &Context<'a>, nodes: &'a [Node], parent: Option<&'a Division>, out: &mut Vec<Site<'a>>) {
+    for n in nodes {
+        match n {
+            Node::Division(d) => {
+                let t = literal_text(&d.title, d.title_span);
+                let p = ctx.plain(&t, None);
+                out.push(site(SiteKind::DivisionTitle(d.level), None, Some(d), Cow::Owned(t), p, 0, None));
+                walk(ctx, &d.body, Some(d), out);
+            }
+            Node::Article(a) => {
+                if let Some(h) = &a.heading {
+                    out.push(site(
+                        SiteKind::Heading,
+                        Some(a),
+                        parent,
+                        Cow::Borrowed(h),
+                        ctx.plain(h, Some(a)),
+                        0,
+                        None,
+                    ));
+                }
+                for p in &a.paragraphs {
+                    if !p.text.raw.is_empty() {
+                        let pl = ctx.plain(&p.text, Some(a));
+                        out.push(site(
+                            SiteKind::Paragraph,
+                            Some(a),
+                            parent,
+                            Cow::Borrowed(&p.text),
+                            pl,
+                            p.items.len(),
+                            None,
+                        ));
+                    }
+                    push_items(ctx, Some(a), parent, &p.items, SiteKind::Item, out);
+                }
+            }
+        }
+    }
+}
+
+fn push_items<'a>(
+    ctx: &Context<'a>,
+    a: Option<&'a Article>,
+    parent: Option<&'a Division>,
+    items: &'a [Item],
+    kind: SiteKind,
+    out: &mut Vec<Site<'a>>,
+) {
+    let n = items.len();
+    for (i, it) in items.iter().enumerate() {
+        let pl = ctx.plain(&it.text, a);
+        out.push(site(kind, a, parent, Cow::Borrowed(&it.text), pl, it.items.len(), Some((i, n))));
+        push_items(ctx, a, parent, &it.items, SiteKind::SubItem, out);
+    }
+}
+
+fn site<'a>(
+    kind: SiteKind,
+    article: Option<&'a Article>,
+    division: Option<&'a Division>,
+    text: Cow<'a, Text>,
+    plain: Plain,
+    items: usize,
+    list: Option<(usize, usize)>,
+) -> Site<'a> {
+    Site { kind, article, division, text, plain, items, list }
+}
+
+/// A title (plain string in the model) as a text without markup.
+fn literal_text(s: &str, span: Span) -> Text {
+    Text { raw: s.to_string(), span, inlines: vec![Inline::Text { text: s.to_string(), raw: 0..s.len() }] }
+}
+
+/// One place a typography rule found in a text, with its correction.
+#[derive(Debug)]
+pub struct Spot {
+    /// Byte range in the printed text.
+    pub range: Range<usize>,
+    pub label: String,
+    /// The replacement, when the correction is mechanical.
+    pub replacement: Option<String>,
+}
+
+/// One diagnostic for all spots a rule found in one text: every spot is
+/// labelled, and the fix makes every correction that can be made safely.
+pub fn grouped(
+    ctx: &Context,
+    site: &Site,
+    code: &'static str,
+    message: String,
+    fix_message: &str,
+    spots: &[Spot],
+) -> Option<charter_core::diagnostic::Diagnostic> {
+    let first = spots.first()?;
+    let mut d = charter_core::diagnostic::Diagnostic::warning(code, message)
+        .at(site.span(ctx.file, first.range.clone()), first.label.clone());
+    // Many spots: only the first is labelled, the others get a marker.
+    let quiet = spots.len() > 3;
+    for s in spots.iter().skip(1) {
+        d = d.also(site.span(ctx.file, s.range.clone()), if quiet { String::new() } else { s.label.clone() });
+    }
+    let edits: Vec<Edit> = spots
+        .iter()
+        .filter_map(|s| s.replacement.as_deref().and_then(|r| site.edit(ctx.file, s.range.clone(), r)))
+        .collect();
+    if !edits.is_empty() {
+        d = d.with_fix(fix_message, edits);
+    }
+    Some(d)
+}

@@ -1,0 +1,230 @@
+//! Rendering: the numbered charter to a printable PDF (typst) and to a
+//! self-contained HTML page (minijinja).
+//!
+//! Both renderers consume the export ([`charter_core::export`], schema
+//! `charter-export/1`) plus a small build record ([`BuildData`]); neither
+//! splices user text into template source. Templates are compiled into the
+//! binary (`templates/`); a charter project's own `templates/` folder
+//! overrides them file by file.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use charter_core::diagnostic::Diagnostic;
+use charter_core::error::ToolError;
+use charter_core::model::Charter;
+use charter_core::number::Numbering;
+use charter_core::source::Sources;
+
+pub mod diff_html;
+pub mod fonts;
+pub mod glyphs;
+pub mod html;
+pub mod pdf;
+
+pub use fonts::{FontOptions, FontSet, ResolvedFonts};
+
+/// Codes reported by `charter build` (R…).
+pub const RENDER_CODES: &[(&str, &str)] = &[
+    (
+        "R001",
+        "字符在所有可用的字体中都没有字形。\n\n排版引擎遇到没有字形的字符会悄悄丢掉它，所以 build 在排版前逐字检查，发现就报错并指出位置。内置字体收录通用规范汉字表的 8105 字和常用符号。\n解决办法：安装含有这个字的字体，或用 --font-path 指定字体所在的文件夹；也可以改用常用字。",
+    ),
+    (
+        "R010",
+        "PDF 排版模板（typst）出错。\n\n内置模板不会出这个错；如果章程文件夹里有自己的 templates/charter.typ，请按提示修改它。模板只能读取 /charter.json、/build.json 和 templates 文件夹里的文件，格式见 templates/README.md。",
+    ),
+    ("R011", "PDF 排版模板（typst）的警告。文件照常生成；请按提示检查模板。"),
+    (
+        "R020",
+        "网页模板（minijinja）出错。\n\n如果章程文件夹里有自己的 templates/charter.html.j2，请按提示修改它；可用的数据见 templates/README.md。",
+    ),
+];
+
+/// The PDF template's file name.
+pub const PDF_TEMPLATE: &str = "charter.typ";
+/// The HTML template's file name.
+pub const HTML_TEMPLATE: &str = "charter.html.j2";
+/// The template of the PDF 修改对照表 (`charter diff --format pdf`).
+pub const DIFF_TEMPLATE: &str = "diff.typ";
+
+/// The built-in templates: (file name, source).
+pub const BUILTIN_TEMPLATES: [(&str, &str); 3] = [
+    (PDF_TEMPLATE, include_str!("../../../templates/charter.typ")),
+    (HTML_TEMPLATE, include_str!("../../../templates/charter.html.j2")),
+    (DIFF_TEMPLATE, include_str!("../../../templates/diff.typ")),
+];
+
+/// A template's source and where it came from.
+#[derive(Clone, Debug)]
+pub struct Template {
+    /// Shown in messages: the file's path, or `内置模板/charter.typ`.
+    pub name: String,
+    pub source: String,
+    /// The folder further files (imports, images) are read from; `None`
+    /// for a built-in template.
+    pub dir: Option<PathBuf>,
+}
+
+/// Diagnostics from rendering (template errors and warnings), with the
+/// sources they point into.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// A report of one message that points nowhere.
+    pub fn message(code: &'static str, message: impl Into<String>) -> Report {
+        Report { sources: Sources::default(), diagnostics: vec![Diagnostic::error(code, message)] }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}
+
+/// The template `name`: `<project>/templates/<name>` when it exists, the
+/// built-in one otherwise.
+pub fn template(project_dir: Option<&Path>, name: &str) -> Result<Template, ToolError> {
+    if let Some(dir) = project_dir {
+        let path = dir.join("templates").join(name);
+        if path.is_file() {
+            return pdf::template_from_file(&path).map_err(|e| ToolError::Read { path: path.clone(), source: e });
+        }
+    }
+    let source = BUILTIN_TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| (*s).to_string())
+        .ok_or_else(|| ToolError::Other(format!("没有名为 {name} 的内置模板")))?;
+    Ok(Template { name: format!("内置模板/{name}"), source, dir: None })
+}
+
+/// How a build was asked for.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Number of errors in the charter (built anyway with `--force`).
+    pub errors: usize,
+    /// Text of the diagonal watermark, if any.
+    pub watermark: Option<String>,
+    pub standard: pdf::Standard,
+}
+
+/// The document date when the charter has none: fixed, never the clock.
+pub const FALLBACK_DATE: (i32, u8, u8) = (1980, 1, 1);
+
+/// What a template gets besides the export (`/build.json` for typst,
+/// `build` for HTML). Documented in `templates/README.md`.
+#[derive(Clone, Debug, Serialize)]
+pub struct BuildData {
+    pub schema: &'static str,
+    /// False when the charter has errors and was built with `--force`.
+    pub checked: bool,
+    pub errors: usize,
+    pub watermark: Option<String>,
+    /// The document date for metadata: the charter's `date`, or
+    /// [`FALLBACK_DATE`] (then `from_charter` is false).
+    pub date: BuildDate,
+    /// Each typographic role resolved to installed font families.
+    pub fonts: ResolvedFonts,
+    pub generator: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct BuildDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    /// `YYYY-MM-DD`.
+    pub iso: String,
+    pub from_charter: bool,
+}
+
+pub const BUILD_SCHEMA: &str = "charter-build/1";
+
+impl BuildData {
+    pub fn new(charter: &Charter, fonts: ResolvedFonts, options: &BuildOptions) -> BuildData {
+        BuildData::dated(charter.meta.date.as_deref(), fonts, options)
+    }
+
+    /// The build record of a document dated `date` (`YYYY-MM-DD`, else
+    /// [`FALLBACK_DATE`]).
+    pub fn dated(date: Option<&str>, fonts: ResolvedFonts, options: &BuildOptions) -> BuildData {
+        let parsed = date.and_then(parse_date);
+        let (year, month, day) = parsed.unwrap_or(FALLBACK_DATE);
+        BuildData {
+            schema: BUILD_SCHEMA,
+            checked: options.errors == 0,
+            errors: options.errors,
+            watermark: options.watermark.clone().filter(|w| !w.trim().is_empty()),
+            date: BuildDate {
+                year,
+                month,
+                day,
+                iso: format!("{year:04}-{month:02}-{day:02}"),
+                from_charter: parsed.is_some(),
+            },
+            fonts,
+            generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    Some((y, m, d))
+}
+
+/// The charter to PDF with the template `template`.
+pub fn charter_pdf(
+    charter: &Charter,
+    numbering: &Numbering,
+    template: &Template,
+    fonts: &FontSet,
+    options: &BuildOptions,
+) -> Result<pdf::Pdf, Report> {
+    let export = serde_json::to_vec(&charter_core::export::export(charter, numbering)).unwrap_or_default();
+    let build = BuildData::new(charter, fonts.resolve(), options);
+    let build = serde_json::to_vec(&build).unwrap_or_default();
+    let settings = pdf::PdfSettings { standard: options.standard, ident: Some(charter.meta.title.clone()) };
+    pdf::compile(template, &[("/charter.json", export), ("/build.json", build)], fonts, &settings)
+}
+
+/// The 修改对照表 of a diff to PDF with the template `template` (normally
+/// [`DIFF_TEMPLATE`]). The template gets `/table.json` (`table`, the rows
+/// made by [`charter_diff::table::table`] from `d`), `/diff.json` (the whole
+/// diff, `charter-diff/1`) and `/build.json`, dated with the new draft's
+/// date (else the old one's).
+pub fn diff_pdf(
+    d: &charter_diff::Diff,
+    table: &charter_diff::table::Table,
+    template: &Template,
+    fonts: &FontSet,
+) -> Result<pdf::Pdf, Report> {
+    let table = serde_json::to_vec(table).unwrap_or_default();
+    let diff = serde_json::to_vec(d).unwrap_or_default();
+    let date = d.new.date.as_deref().filter(|s| parse_date(s).is_some()).or(d.old.date.as_deref());
+    let build = BuildData::dated(date, fonts.resolve(), &BuildOptions::default());
+    let build = serde_json::to_vec(&build).unwrap_or_default();
+    let settings =
+        pdf::PdfSettings { standard: pdf::Standard::Pdf17, ident: Some(format!("{}修改对照表", d.new.title)) };
+    pdf::compile(template, &[("/table.json", table), ("/diff.json", diff), ("/build.json", build)], fonts, &settings)
+}
+
+/// The charter to HTML with the template `template`.
+pub fn charter_html(
+    charter: &Charter,
+    numbering: &Numbering,
+    template: &Template,
+    options: &BuildOptions,
+) -> Result<String, Report> {
+    let export = charter_core::export::export(charter, numbering);
+    let build = BuildData::new(charter, ResolvedFonts::default(), options);
+    html::render(template, &export, &build)
+}

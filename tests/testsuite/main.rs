@@ -1,0 +1,12 @@
+//! The `charter` binary and the project layer, end to end: one test
+//! binary (modules below) so that an edit links one executable, not one per
+//! file. Crate-level suites live in `crates/*/tests/testsuite/`.
+
+mod check_cli;
+mod cli;
+mod common;
+mod diff;
+mod diff_pdf;
+mod import;
+mod lint_config;
+mod render;
