@@ -297,7 +297,7 @@ impl<'a> Visitor<'a> for State {
         } else {
             if a.inserted {
                 self.diags.push(
-                    Diagnostic::warning("Y032", "第一条不能是插入条（inserted）")
+                    Diagnostic::new(crate::load::codes::Y032, "第一条不能是插入条（inserted）")
                         .at(a.id_span, "前面没有可以跟随的条")
                         .hint("“第X条之一”跟在第X条后面；请删去 inserted。"),
                 );

@@ -52,7 +52,8 @@ impl<'d> Visitor<'d> for Empty<'_, '_, '_> {
         }
         let name = self.ctx.division_name(d);
         self.out.push(
-            Diagnostic::warning("CH016", format!("{name}里没有一条现行的条"))
+            EMPTY_DIVISION
+                .diagnostic(format!("{name}里没有一条现行的条"))
                 .at(d.title_span, format!("空的{}", d.level.word()))
                 .hint(format!("删去这一{}，或者补上它的条文。", d.level.word())),
         );
