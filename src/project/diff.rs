@@ -108,7 +108,7 @@ impl Side {
     /// the loader refused it). Lint findings are not the diff's business:
     /// `charter check` reports them.
     pub fn load_errors(&self) -> Vec<&Diagnostic> {
-        self.doc.diagnostics.iter().filter(|d| d.is_error() && d.code.starts_with('Y')).collect()
+        self.doc.diagnostics.iter().filter(|d| d.is_load_error()).collect()
     }
 
     /// Whether this draft can be compared.

@@ -31,7 +31,7 @@ fn assert_loads_back(imp: &charter::import::Import, what: &str) -> Imported {
     let errors: Vec<String> = doc
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && d.code.starts_with('Y'))
+        .filter(|d| d.is_load_error())
         .map(|d| charter::diagnostic::render_short(d, &doc.sources))
         .collect();
     assert!(errors.is_empty(), "{what}: the YAML does not load back:\n{}", errors.join("\n"));
@@ -42,7 +42,7 @@ fn assert_loads_back(imp: &charter::import::Import, what: &str) -> Imported {
 }
 
 fn codes(imp: &charter::import::Import) -> Vec<&'static str> {
-    imp.diagnostics.iter().map(|d| d.code).collect()
+    imp.diagnostics.iter().map(|d| d.code.as_str()).collect()
 }
 
 // ----- the seed -----

@@ -102,7 +102,7 @@ pub fn fix_text(text: &str, run: &dyn Fn(&str) -> Document) -> Outcome {
             let d = fixable[i];
             let first = d.fix.as_ref().and_then(|f| f.edits.iter().map(|e| e.span.start).min()).unwrap_or(0);
             Applied {
-                code: d.code,
+                code: d.code.as_str(),
                 message: d.fix.as_ref().map(|f| f.message.clone()).unwrap_or_default(),
                 line: file.line_col(first).0,
             }
@@ -139,7 +139,7 @@ fn in_file(doc: &Document, f: &charter_core::diagnostic::Fix) -> bool {
 /// How badly a document loads: (no model at all, number of loading
 /// errors). Lower is better.
 fn load_quality(doc: &Document) -> (bool, usize) {
-    let load_errors = doc.diagnostics.iter().filter(|d| d.is_error() && d.code.starts_with('Y')).count();
+    let load_errors = doc.diagnostics.iter().filter(|d| d.is_load_error()).count();
     (doc.charter.is_none(), load_errors)
 }
 
@@ -225,7 +225,8 @@ mod tests {
     use charter_core::source::{FileId, Span};
 
     fn fix(start: usize, end: usize, r: &str) -> Diagnostic {
-        Diagnostic::warning("CH020", "x")
+        crate::rules::HALFWIDTH_PUNCTUATION
+            .diagnostic("x")
             .with_fix("f", vec![Edit { span: Span::new(FileId(0), start, end), replacement: r.into() }])
     }
 

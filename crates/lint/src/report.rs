@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use charter_core::Document;
 use charter_core::diagnostic::{Diagnostic, Severity};
-use charter_core::load::LOAD_CODES;
+use charter_core::load::codes as load_codes;
 use charter_core::source::{Sources, Span};
 
 use crate as lint;
@@ -92,7 +92,7 @@ pub fn json(doc: &Document, shown: &[&Diagnostic]) -> String {
                 edits: f.edits.iter().filter_map(|e| json_place(sources, e.span, None, Some(&e.replacement))).collect(),
             });
             JsonDiag {
-                code: d.code,
+                code: d.code.as_str(),
                 severity: d.severity,
                 message: &d.message,
                 file,
@@ -159,26 +159,25 @@ pub fn sarif(doc: &Document, shown: &[&Diagnostic]) -> String {
     let mut rules: Vec<Value> = Vec::new();
     let mut index = std::collections::HashMap::new();
     for r in lint::all_rules() {
-        index.insert(r.code, rules.len());
+        index.insert(r.code.as_str(), rules.len());
         rules.push(json!({
-            "id": r.code,
+            "id": r.code.as_str(),
             "name": r.name,
             "shortDescription": { "text": r.summary() },
-            "fullDescription": { "text": r.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim() },
+            "fullDescription": { "text": r.doc().lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim() },
             "help": { "text": format!("charter explain {}", r.code) },
-            "defaultConfiguration": { "level": sarif_level(r.severity) },
+            "defaultConfiguration": { "level": sarif_level(r.severity()) },
             "properties": { "fixable": r.fixable },
         }));
     }
-    for (code, text) in LOAD_CODES {
-        index.insert(code, rules.len());
-        let summary = text.split("\n\n").next().unwrap_or(text);
+    for code in load_codes::ALL {
+        index.insert(code.as_str(), rules.len());
         rules.push(json!({
-            "id": code,
-            "shortDescription": { "text": summary },
-            "fullDescription": { "text": text },
+            "id": code.as_str(),
+            "shortDescription": { "text": code.summary() },
+            "fullDescription": { "text": code.doc() },
             "help": { "text": format!("charter explain {code}") },
-            "defaultConfiguration": { "level": "error" },
+            "defaultConfiguration": { "level": sarif_level(code.severity()) },
         }));
     }
     let results: Vec<Value> = shown
@@ -189,7 +188,7 @@ pub fn sarif(doc: &Document, shown: &[&Diagnostic]) -> String {
                 "level": sarif_level(d.severity),
                 "message": { "text": d.message },
             });
-            if let Some(i) = index.get(d.code) {
+            if let Some(i) = index.get(d.code.as_str()) {
                 r["ruleIndex"] = json!(i);
             }
             if let Some(p) = d.labels.iter().find(|l| l.primary).or(d.labels.first()) {

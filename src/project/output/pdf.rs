@@ -27,7 +27,7 @@ impl Output for Pdf {
 
     fn render(&self, ctx: &RenderContext) -> Result<Rendered, Report> {
         let Some(fonts) = ctx.fonts else {
-            return Err(Report::message("R010", "排版 PDF 需要字体，但没有加载字体。"));
+            return Err(Report::message(charter_render::codes::R010, "排版 PDF 需要字体，但没有加载字体。"));
         };
         let pdf = charter_render::charter_pdf(ctx.charter, ctx.numbering, ctx.template, fonts, ctx.options)?;
         Ok(Rendered { bytes: pdf.bytes, pages: Some(pdf.pages), warnings: pdf.warnings })

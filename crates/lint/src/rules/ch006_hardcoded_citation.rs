@@ -177,7 +177,8 @@ fn report(ctx: &Context, site: &Site, chain: &[Part], range_end: Option<Part>, o
     let written = &t[whole.clone()];
     let span = site.span(ctx.file, whole.clone());
     let target = resolve(ctx, site, chain);
-    let mut d = Diagnostic::warning("CH006", format!("手写的序号“{written}”：增删条文后会指错")).at(span, "写死的序号");
+    let mut d =
+        HARDCODED_CITATION.diagnostic(format!("手写的序号“{written}”：增删条文后会指错")).at(span, "写死的序号");
     match target {
         Ok(id) => {
             let from = site.article.map(|a| a.id.as_str());

@@ -73,7 +73,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let what = if o.kind == NameKind::Role { "职务" } else { "机构" };
         let site = &sites[o.site];
-        let mut d = Diagnostic::warning("CH013", format!("{what}“{name}”在章程中没有设立，术语表里也没有"))
+        let mut d = UNDEFINED_NAME
+            .diagnostic(format!("{what}“{name}”在章程中没有设立，术语表里也没有"))
             .at(site.span(ctx.file, o.range.clone()), format!("这个{what}从哪里来？"));
         for &i in body_uses.iter().skip(1).take(3) {
             let o = &names.occurrences[i];

@@ -112,7 +112,8 @@ fn listed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diagno
             let claim_text = &s[ci..ce];
             let list_end = base + m + marker.len() + list.trim_end_matches(['。', '；', '，']).len();
             out.push(
-                Diagnostic::error("CH014", format!("说“{claim_text}”，却列出了 {} 个", items.len()))
+                COUNT_MISMATCH
+                    .diagnostic(format!("说“{claim_text}”，却列出了 {} 个", items.len()))
                     .at(site.span(ctx.file, base + ci..base + ce), format!("说是 {n} 个"))
                     .also(
                         site.span(ctx.file, base + m + marker.len()..list_end),
@@ -149,7 +150,8 @@ fn composed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diag
         let sum: u32 = parts.iter().map(|(_, n, _)| n).sum();
         if parts.len() >= 2 && sum != total {
             out.push(
-                Diagnostic::error("CH014", format!("各部分人数相加是 {sum} 人，合计却写“{}”", &inner[ti..te]))
+                COUNT_MISMATCH
+                    .diagnostic(format!("各部分人数相加是 {sum} 人，合计却写“{}”", &inner[ti..te]))
                     .at(at(ti, te), format!("合计 {total} 人"))
                     .also(at(parts[0].0, parts[parts.len() - 1].2), format!("相加是 {sum} 人"))
                     .hint("核对各部分的人数和合计。"),
@@ -167,7 +169,8 @@ fn composed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diag
         && items.len() as u32 != *n
     {
         out.push(
-            Diagnostic::error("CH014", format!("说由{}组成，却列出了 {} 个人", &inner[*i..*e], items.len()))
+            COUNT_MISMATCH
+                .diagnostic(format!("说由{}组成，却列出了 {} 个人", &inner[*i..*e], items.len()))
                 .at(at(*i, *e), format!("说是 {n} 人"))
                 .also(at(0, *i), format!("列出 {} 个", items.len()))
                 .hint("核对人数和列举。"),
@@ -184,7 +187,8 @@ fn items_claim(ctx: &Context, site: &Site, out: &mut Vec<Diagnostic>) {
         let Some((n, e)) = count_at(t, after) else { continue };
         if n as usize != site.items {
             out.push(
-                Diagnostic::error("CH014", format!("说“{}{}”，下面却列了 {} 项", marker, &t[after..e], site.items))
+                COUNT_MISMATCH
+                    .diagnostic(format!("说“{}{}”，下面却列了 {} 项", marker, &t[after..e], site.items))
                     .at(site.span(ctx.file, after..e), format!("说是 {n} 项"))
                     .hint("核对数目和下面列出的项。"),
             );

@@ -99,7 +99,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 continue; // wrong-term reports it
             }
             let site = &sites[c.site];
-            let mut d = Diagnostic::warning("CH025", format!("书名《{}》与别处的《{canonical}》写法不一", c.text))
+            let mut d = TITLE_VARIANT
+                .diagnostic(format!("书名《{}》与别处的《{canonical}》写法不一", c.text))
                 .at(site.span(ctx.file, c.inner.clone()), "这里的写法");
             if let Some(m) = model {
                 d = d.also(sites[m.site].span(ctx.file, m.inner.clone()), "通行的写法");
@@ -130,7 +131,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let site = &sites[a.site];
             out.push(
-                Diagnostic::warning("CH025", format!("《{}》像是《{}》的省略写法", a.text, b.text))
+                TITLE_VARIANT
+                    .diagnostic(format!("《{}》像是《{}》的省略写法", a.text, b.text))
                     .at(site.span(ctx.file, a.inner.clone()), "省略的写法")
                     .also(sites[b.site].span(ctx.file, b.inner.clone()), "完整的书名")
                     .hint("引用文件写它的正式全称；确是两份文件时，请在术语表里分别登记（kind: document）。"),
