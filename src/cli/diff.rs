@@ -69,9 +69,9 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
     let format = match args.format {
         Format::Json => TextFormat::Json,
         Format::Html => TextFormat::Html,
-        Format::Term | Format::Pdf => {
-            TextFormat::Term { color: args.output.is_none() && use_color(global.color, std::io::stdout().is_terminal()) }
-        }
+        Format::Term | Format::Pdf => TextFormat::Term {
+            color: args.output.is_none() && use_color(global.color, std::io::stdout().is_terminal()),
+        },
     };
     let text = diff::text(&d, format);
     match &args.output {

@@ -30,7 +30,9 @@ impl Source {
         match rev {
             Some(rev) => {
                 if new.is_some() {
-                    return Err(bad("使用 --rev 时只能给出一个章程路径，例如：charter diff --rev HEAD~1..HEAD charter/"));
+                    return Err(bad(
+                        "使用 --rev 时只能给出一个章程路径，例如：charter diff --rev HEAD~1..HEAD charter/",
+                    ));
                 }
                 let path = old.map_or_else(|| PathBuf::from("charter"), Path::to_path_buf);
                 let Some((a, b)) = rev.split_once("..") else {
@@ -131,7 +133,11 @@ pub enum DiffPdf {
     /// Characters to print have no glyph in any font: the diagnostics of
     /// each draft (old, new) where they occur, and of those found only in
     /// a file name (they point nowhere), and how many characters.
-    MissingGlyphs { sides: [Vec<Diagnostic>; 2], elsewhere: Vec<Diagnostic>, count: usize },
+    MissingGlyphs {
+        sides: [Vec<Diagnostic>; 2],
+        elsewhere: Vec<Diagnostic>,
+        count: usize,
+    },
     /// The template has errors.
     Template(Report),
 }
@@ -181,11 +187,15 @@ impl Comparison {
                 located.extend(found.iter().map(|(c, _)| *c));
                 out.extend(found.into_iter().map(|(_, d)| d));
             }
-            let elsewhere =
-                missing.iter().filter(|c| !located.contains(c)).map(|&c| glyphs::missing_elsewhere(c, "文件名")).collect();
+            let elsewhere = missing
+                .iter()
+                .filter(|c| !located.contains(c))
+                .map(|&c| glyphs::missing_elsewhere(c, "文件名"))
+                .collect();
             return Ok(DiffPdf::MissingGlyphs { sides, elsewhere, count: missing.len() });
         }
-        let dirs: Vec<PathBuf> = [&self.new.source, &self.old.source].into_iter().filter_map(Source::project_dir).collect();
+        let dirs: Vec<PathBuf> =
+            [&self.new.source, &self.old.source].into_iter().filter_map(Source::project_dir).collect();
         let dir = dirs.iter().find(|d| d.join("templates").join(DIFF_TEMPLATE).is_file());
         let template = super::template(dir.map(PathBuf::as_path), DIFF_TEMPLATE)?;
         Ok(match charter_render::diff_pdf(d, &table, &template, fonts) {
@@ -253,8 +263,9 @@ fn git_show(rev: &str, path: &Path) -> Result<(String, Vec<u8>), ToolError> {
         rel.push(r);
     }
     let mut spec = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
-    let kind = git(&top, &["cat-file", "-t", &format!("{rev}:{spec}")])
-        .map_err(|_| ToolError::Other(format!("git 版本 {rev} 中没有 {}", if spec.is_empty() { "." } else { &spec })))?;
+    let kind = git(&top, &["cat-file", "-t", &format!("{rev}:{spec}")]).map_err(|_| {
+        ToolError::Other(format!("git 版本 {rev} 中没有 {}", if spec.is_empty() { "." } else { &spec }))
+    })?;
     if String::from_utf8_lossy(&kind).trim() == "tree" {
         spec = if spec.is_empty() { load::CHARTER_FILE.to_string() } else { format!("{spec}/{}", load::CHARTER_FILE) };
     }
