@@ -465,16 +465,22 @@ impl Converter<'_> {
         let date = raw.date.and_then(|d| {
             let sp = self.span(&d);
             let v = d.value.trim().to_string();
-            if is_iso_date(&v) {
-                Some(v)
-            } else {
-                self.err(
-                    Diagnostic::error("Y028", format!("日期“{v}”的格式不对"))
-                        .at(sp, "应为 YYYY-MM-DD")
-                        .hint("例如：date: 2021-11-24"),
-                );
-                None
-            }
+            let (message, label, hint) = match crate::date::Date::check_iso(&v) {
+                Ok(_) => return Some(v),
+                Err(crate::date::DateError::Form) => {
+                    (format!("日期“{v}”的格式不对"), "应为 YYYY-MM-DD".to_string(), "例如：date: 2021-11-24")
+                }
+                Err(crate::date::DateError::NoSuchMonth) => {
+                    (format!("日期“{v}”不存在"), "月份应为 01 到 12".to_string(), "请核对日期，例如：date: 2021-11-24")
+                }
+                Err(crate::date::DateError::NoSuchDay { days }) => (
+                    format!("日期“{v}”不存在"),
+                    format!("这个月只有 {days} 天"),
+                    "请核对日期（闰年的 2 月才有 29 日）。",
+                ),
+            };
+            self.err(Diagnostic::error("Y028", message).at(sp, label).hint(hint));
+            None
         });
         let status_span = raw.status.as_ref().map(|s| self.span(s));
         let status = raw.status.map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty());
@@ -919,16 +925,6 @@ impl Converter<'_> {
     }
 }
 
-#[allow(clippy::nonminimal_bool)]
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29 || matches!(m, 4 | 6 | 9 | 11) && d > 30))
-}
-
 /// A best-effort slug for a malformed id.
 fn slugify(s: &str) -> String {
     let mut out = String::new();
@@ -1019,13 +1015,6 @@ mod tests {
         assert!(!is_valid_id(""));
         assert_eq!(slugify("Art_21"), "art-21");
         assert_eq!(slugify("21"), "art-21");
-    }
-
-    #[test]
-    fn dates() {
-        assert!(is_iso_date("2021-11-24"));
-        assert!(!is_iso_date("2021.11"));
-        assert!(!is_iso_date("2021-02-30"));
     }
 
     #[test]

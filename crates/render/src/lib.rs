@@ -173,12 +173,9 @@ impl BuildData {
     }
 }
 
+/// A valid `YYYY-MM-DD` date as (year, month, day).
 fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
-    let mut it = s.split('-');
-    let y = it.next()?.parse().ok()?;
-    let m = it.next()?.parse().ok()?;
-    let d = it.next()?.parse().ok()?;
-    Some((y, m, d))
+    charter_core::date::Date::parse_iso(s).map(|d| (i32::from(d.year), d.month, d.day))
 }
 
 /// The charter to PDF with the template `template`.
