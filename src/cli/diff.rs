@@ -81,7 +81,10 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
     }
     let text = match args.format {
         Format::Json => diff::to_json(&d),
-        Format::Html => render::diff_html::render(&d),
+        Format::Html => {
+            let template = diff_template(&new_in, &old_in, render::DIFF_HTML_TEMPLATE)?;
+            render::diff_html::render(&template, &d).map_err(|r| template_failure(&r, global))?
+        }
         Format::Term | Format::Pdf => {
             let color = args.output.is_none() && use_color(global.color, std::io::stdout().is_terminal());
             diff::term::render(&d, color)
@@ -119,9 +122,7 @@ fn pdf(
         eprintln!("有 {} 个字符在字体中没有字形，没有生成文件。", missing.len());
         return Ok(1);
     }
-    let dirs: Vec<PathBuf> = [drafts[1].0, drafts[0].0].into_iter().filter_map(project_dir).collect();
-    let dir = dirs.iter().find(|d| d.join("templates").join(render::DIFF_TEMPLATE).is_file());
-    let template = render::template(dir.map(PathBuf::as_path), render::DIFF_TEMPLATE)?;
+    let template = diff_template(drafts[1].0, drafts[0].0, render::DIFF_TEMPLATE)?;
     let pdf = render::diff_pdf(d, &table, &template, fonts).map_err(|r| template_failure(&r, global))?;
     print_report(&pdf.warnings, global);
     let path = match &args.output {
@@ -133,6 +134,14 @@ fn pdf(
         out(&format!("已生成 {}（{} 页）\n", path.display(), pdf.pages))?;
     }
     Ok(0)
+}
+
+/// The template `name` of the new draft's project, else of the old one's,
+/// else the built-in one.
+fn diff_template(new: &Input, old: &Input, name: &str) -> Result<render::Template, Failure> {
+    let dirs: Vec<PathBuf> = [new, old].into_iter().filter_map(project_dir).collect();
+    let dir = dirs.iter().find(|d| d.join("templates").join(name).is_file());
+    Ok(render::template(dir.map(PathBuf::as_path), name)?)
 }
 
 /// `out/diff-<old>-<new>.pdf`: each side named after its file (a folder's
@@ -156,7 +165,8 @@ fn stem(input: &Input) -> String {
     name.chars().map(|c| if c.is_alphanumeric() || "-_.~".contains(c) { c } else { '_' }).collect()
 }
 
-/// The folder whose `templates/` may hold the project's own diff.typ: the
+/// The folder whose `templates/` may hold the project's own diff.typ or
+/// diff.html.j2: the
 /// draft's folder in the work tree.
 fn project_dir(input: &Input) -> Option<PathBuf> {
     let path = match input {

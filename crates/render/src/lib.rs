@@ -38,7 +38,7 @@ pub const RENDER_CODES: &[(&str, &str)] = &[
     ("R011", "PDF 排版模板（typst）的警告。文件照常生成；请按提示检查模板。"),
     (
         "R020",
-        "网页模板（minijinja）出错。\n\n如果章程文件夹里有自己的 templates/charter.html.j2，请按提示修改它；可用的数据见 templates/README.md。",
+        "网页模板（minijinja）出错。\n\n如果章程文件夹里有自己的 templates/charter.html.j2 或 templates/diff.html.j2，请按提示修改它；可用的数据见 templates/README.md。",
     ),
 ];
 
@@ -48,12 +48,15 @@ pub const PDF_TEMPLATE: &str = "charter.typ";
 pub const HTML_TEMPLATE: &str = "charter.html.j2";
 /// The template of the PDF 修改对照表 (`charter diff --format pdf`).
 pub const DIFF_TEMPLATE: &str = "diff.typ";
+/// The template of the diff's HTML page (`charter diff --format html`).
+pub const DIFF_HTML_TEMPLATE: &str = "diff.html.j2";
 
 /// The built-in templates: (file name, source).
-pub const BUILTIN_TEMPLATES: [(&str, &str); 3] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
     (PDF_TEMPLATE, include_str!("../../../templates/charter.typ")),
     (HTML_TEMPLATE, include_str!("../../../templates/charter.html.j2")),
     (DIFF_TEMPLATE, include_str!("../../../templates/diff.typ")),
+    (DIFF_HTML_TEMPLATE, include_str!("../../../templates/diff.html.j2")),
 ];
 
 /// A template's source and where it came from.
