@@ -45,7 +45,7 @@ pub fn discover_config(charter_file: &Path) -> Option<PathBuf> {
 /// or .docx at all are [`ToolError`]s; everything else is a diagnostic.
 pub fn import_file(path: &Path, options: Options) -> Result<Import, ToolError> {
     if path.is_dir() {
-        return Err(ToolError::Other(format!("{} 是一个文件夹；请给出要导入的文件", path.display())));
+        return Err(ToolError::IsAFolder { path: path.to_path_buf() });
     }
     let bytes = std::fs::read(path).map_err(|e| ToolError::Read { path: path.to_path_buf(), source: e })?;
     import_bytes(path, &bytes, options)

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::typeset::{FontArgs, print_report, template_failure};
+use super::typeset::{FontArgs, print_report, render_failure, template_failure};
 use super::{CmdResult, Global, out, use_color};
 use charter::render::{self, BuildOptions, FontSet, pdf};
 use charter::{Document, diagnostic};
@@ -102,7 +102,7 @@ pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
     if let Some(fonts) = &fonts {
         let template = render::template(project_dir.as_deref(), render::PDF_TEMPLATE)?;
         let result = render::charter_pdf(charter, &doc.numbering, &template, fonts, &options);
-        let pdf = result.map_err(|r| template_failure(&r, global))?;
+        let pdf = result.map_err(|e| render_failure(e, global))?;
         print_report(&pdf.warnings, global);
         let path = args.output.join(format!("{stem}.pdf"));
         let shown = format!("{}（{} 页）", path.display(), pdf.pages);

@@ -17,7 +17,7 @@ use charter::diff::{self, Draft};
 use charter::render::{self, FontSet, glyphs};
 use charter::{Charter, Document, ToolError, diagnostic, load};
 
-use super::typeset::{FontArgs, print_report, template_failure};
+use super::typeset::{FontArgs, print_report, render_failure, template_failure};
 use super::{CmdResult, Failure, Global, out, use_color};
 
 #[derive(Debug, Args)]
@@ -80,7 +80,7 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
         return pdf(args, global, &d, drafts, fonts);
     }
     let text = match args.format {
-        Format::Json => diff::to_json(&d),
+        Format::Json => diff::to_json(&d)?,
         Format::Html => {
             let template = diff_template(&new_in, &old_in, render::DIFF_HTML_TEMPLATE)?;
             render::diff_html::render(&template, &d).map_err(|r| template_failure(&r, global))?
@@ -123,7 +123,7 @@ fn pdf(
         return Ok(1);
     }
     let template = diff_template(drafts[1].0, drafts[0].0, render::DIFF_TEMPLATE)?;
-    let pdf = render::diff_pdf(d, &table, &template, fonts).map_err(|r| template_failure(&r, global))?;
+    let pdf = render::diff_pdf(d, &table, &template, fonts).map_err(|e| render_failure(e, global))?;
     print_report(&pdf.warnings, global);
     let path = match &args.output {
         Some(p) => p.clone(),
@@ -176,7 +176,7 @@ fn project_dir(input: &Input) -> Option<PathBuf> {
 }
 
 fn inputs(args: &DiffArgs) -> Result<(Input, Input), Failure> {
-    let bad = |m: &str| Failure::Tool(ToolError::Other(m.to_string()));
+    let bad = |m: &str| Failure::Tool(ToolError::Usage(m.to_string()));
     match &args.rev {
         Some(rev) => {
             if args.new.is_some() {
@@ -234,10 +234,10 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, Failure> {
         .arg(dir)
         .args(args)
         .output()
-        .map_err(|e| Failure::Tool(ToolError::Other(format!("无法运行 git：{e}"))))?;
+        .map_err(|e| Failure::Tool(ToolError::GitSpawn { source: e }))?;
     if !output.status.success() {
         let err = String::from_utf8_lossy(&output.stderr).trim().to_string();
-        return Err(Failure::Tool(ToolError::Other(format!("git {} 失败：{err}", args.join(" ")))));
+        return Err(Failure::Tool(ToolError::GitFailed { args: args.join(" "), stderr: err.to_string() }));
     }
     Ok(output.stdout)
 }
@@ -269,12 +269,15 @@ fn git_show(rev: &str, path: &Path) -> Result<(String, Vec<u8>), Failure> {
     }
     let mut spec = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
     let kind = git(&top, &["cat-file", "-t", &format!("{rev}:{spec}")]).map_err(|_| {
-        Failure::Tool(ToolError::Other(format!("git 版本 {rev} 中没有 {}", if spec.is_empty() { "." } else { &spec })))
+        Failure::Tool(ToolError::GitMissing {
+            rev: rev.to_string(),
+            path: if spec.is_empty() { ".".to_string() } else { spec.clone() },
+        })
     })?;
     if String::from_utf8_lossy(&kind).trim() == "tree" {
         spec = if spec.is_empty() { load::CHARTER_FILE.to_string() } else { format!("{spec}/{}", load::CHARTER_FILE) };
     }
     let bytes = git(&top, &["cat-file", "blob", &format!("{rev}:{spec}")])
-        .map_err(|_| Failure::Tool(ToolError::Other(format!("git 版本 {rev} 中没有 {spec}"))))?;
+        .map_err(|_| Failure::Tool(ToolError::GitMissing { rev: rev.to_string(), path: spec.clone() }))?;
     Ok((spec, bytes))
 }

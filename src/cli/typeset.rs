@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{Failure, Global};
 use charter::ToolError;
-use charter::render::{FontOptions, FontSet, Report};
+use charter::render::{FontOptions, FontSet, RenderError, Report};
 
 #[derive(Debug, Args)]
 pub struct FontArgs {
@@ -25,7 +25,7 @@ impl FontArgs {
     pub fn options(&self) -> Result<FontOptions, Failure> {
         for dir in &self.font_path {
             if !dir.is_dir() {
-                return Err(ToolError::Other(format!("字体文件夹不存在：{}", dir.display())).into());
+                return Err(ToolError::FontFolderMissing { path: dir.clone() }.into());
             }
         }
         Ok(FontOptions { system: !self.no_system_fonts, dirs: self.font_path.clone() })
@@ -45,5 +45,13 @@ pub fn print_report(report: &Report, global: &Global) {
 /// A template that does not compile: its diagnostics, then exit 2.
 pub fn template_failure(report: &Report, global: &Global) -> Failure {
     print_report(report, global);
-    Failure::Tool(ToolError::Other("模板有错误，没有生成文件。".to_string()))
+    Failure::Tool(ToolError::Template)
+}
+
+/// A failed render: a template's errors are printed; a tool error is passed on.
+pub fn render_failure(e: RenderError, global: &Global) -> Failure {
+    match e {
+        RenderError::Template(r) => template_failure(&r, global),
+        RenderError::Tool(t) => Failure::Tool(t),
+    }
 }

@@ -55,7 +55,7 @@ fn ops(d: &Diff, op: ArticleChange) -> Vec<&diff::ArticleOp> {
 fn snapshots() {
     for name in CASES {
         let (_, _, d) = case(name);
-        insta::assert_snapshot!(format!("{name}-json"), diff::to_json(&d));
+        insta::assert_snapshot!(format!("{name}-json"), diff::to_json(&d).unwrap());
         insta::assert_snapshot!(format!("{name}-term"), diff::term::render(&d, false));
     }
 }
@@ -343,12 +343,12 @@ fn apply(old_export: &Value, dj: &Value) -> (Flat, BTreeMap<String, Vec<String>>
 }
 
 fn export_json(doc: &charter::Document) -> Value {
-    serde_json::from_str(&charter::export::to_json(doc.charter.as_ref().unwrap(), &doc.numbering)).unwrap()
+    serde_json::from_str(&charter::export::to_json(doc.charter.as_ref().unwrap(), &doc.numbering).unwrap()).unwrap()
 }
 
 fn check_apply(what: &str, old: &charter::Document, new: &charter::Document) -> Diff {
     let d = compare(old, new);
-    let dj: Value = serde_json::from_str(&diff::to_json(&d)).unwrap();
+    let dj: Value = serde_json::from_str(&diff::to_json(&d).unwrap()).unwrap();
     assert_eq!(dj["schema"], "charter-diff/1");
     let (got, got_meta) = apply(&export_json(old), &dj);
     let (want, want_meta) = flatten(&export_json(new));

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use charter_core::Document;
 use charter_core::diagnostic::{Diagnostic, Severity};
+use charter_core::error::{ToolError, to_json_pretty};
 use charter_core::load::LOAD_CODES;
 use charter_core::source::{Sources, Span};
 
@@ -74,7 +75,7 @@ fn json_place(
 }
 
 /// The JSON report: an array of diagnostics (docs/lint.md).
-pub fn json(doc: &Document, shown: &[&Diagnostic]) -> String {
+pub fn json(doc: &Document, shown: &[&Diagnostic]) -> Result<String, ToolError> {
     let sources = &doc.sources;
     let diagnostics = shown
         .iter()
@@ -104,9 +105,7 @@ pub fn json(doc: &Document, shown: &[&Diagnostic]) -> String {
         })
         .collect();
     let diagnostics: Vec<JsonDiag> = diagnostics;
-    let mut s = serde_json::to_string_pretty(&diagnostics).unwrap_or_default();
-    s.push('\n');
-    s
+    to_json_pretty("检查报告（JSON）", &diagnostics)
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -301,7 +300,7 @@ fn location<'a>(sources: &'a Sources, span: Span, message: &'a str, id: Option<u
 /// The SARIF 2.1.0 log: one run, every rule (lint rules and loading codes)
 /// with its documentation, every finding with its locations and fixes.
 /// Columns count Unicode code points (`columnKind`).
-pub fn sarif(doc: &Document, shown: &[&Diagnostic]) -> String {
+pub fn sarif(doc: &Document, shown: &[&Diagnostic]) -> Result<String, ToolError> {
     let sources = &doc.sources;
     let mut rules: Vec<sarif::Rule> = Vec::new();
     let mut index = std::collections::HashMap::new();
@@ -383,7 +382,5 @@ pub fn sarif(doc: &Document, shown: &[&Diagnostic]) -> String {
         }],
         version: "2.1.0",
     };
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
-    s.push('\n');
-    s
+    to_json_pretty("检查报告（SARIF）", &log)
 }

@@ -102,7 +102,7 @@ pub fn template(project_dir: Option<&Path>, name: &str) -> Result<Template, Tool
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, s)| (*s).to_string())
-        .ok_or_else(|| ToolError::Other(format!("没有名为 {name} 的内置模板")))?;
+        .ok_or_else(|| ToolError::NoBuiltinTemplate { name: name.to_string() })?;
     Ok(Template { name: format!("内置模板/{name}"), source, dir: None })
 }
 
@@ -188,12 +188,37 @@ pub fn charter_pdf(
     template: &Template,
     fonts: &FontSet,
     options: &BuildOptions,
-) -> Result<pdf::Pdf, Report> {
-    let export = serde_json::to_vec(&charter_core::export::export(charter, numbering)).unwrap_or_default();
-    let build = BuildData::new(charter, fonts.resolve(), options);
-    let build = serde_json::to_vec(&build).unwrap_or_default();
+) -> Result<pdf::Pdf, RenderError> {
+    let export = json_vec("导出数据", &charter_core::export::export(charter, numbering))?;
+    let build = json_vec("排版信息", &BuildData::new(charter, fonts.resolve(), options))?;
     let settings = pdf::PdfSettings { standard: options.standard, ident: Some(charter.meta.title.clone()) };
-    pdf::compile(template, &[("/charter.json", export), ("/build.json", build)], fonts, &settings)
+    Ok(pdf::compile(template, &[("/charter.json", export), ("/build.json", build)], fonts, &settings)?)
+}
+
+/// Why a render produced nothing.
+#[derive(Debug)]
+pub enum RenderError {
+    /// The template has errors (diagnostics pointing into it).
+    Template(Report),
+    /// The tool failed (the data could not be serialised).
+    Tool(ToolError),
+}
+
+impl From<Report> for RenderError {
+    fn from(r: Report) -> Self {
+        RenderError::Template(r)
+    }
+}
+
+impl From<ToolError> for RenderError {
+    fn from(e: ToolError) -> Self {
+        RenderError::Tool(e)
+    }
+}
+
+/// The JSON a template reads as a virtual file.
+fn json_vec<T: serde::Serialize + ?Sized>(what: &'static str, value: &T) -> Result<Vec<u8>, ToolError> {
+    serde_json::to_vec(value).map_err(ToolError::serialize(what))
 }
 
 /// The 修改对照表 of a diff to PDF with the template `template` (normally
@@ -206,15 +231,19 @@ pub fn diff_pdf(
     table: &charter_diff::table::Table,
     template: &Template,
     fonts: &FontSet,
-) -> Result<pdf::Pdf, Report> {
-    let table = serde_json::to_vec(table).unwrap_or_default();
-    let diff = serde_json::to_vec(d).unwrap_or_default();
+) -> Result<pdf::Pdf, RenderError> {
+    let table = json_vec("修改对照表数据", table)?;
+    let diff = json_vec("修改对照数据", d)?;
     let date = d.new.date.as_deref().filter(|s| parse_date(s).is_some()).or(d.old.date.as_deref());
-    let build = BuildData::dated(date, fonts.resolve(), &BuildOptions::default());
-    let build = serde_json::to_vec(&build).unwrap_or_default();
+    let build = json_vec("排版信息", &BuildData::dated(date, fonts.resolve(), &BuildOptions::default()))?;
     let settings =
         pdf::PdfSettings { standard: pdf::Standard::Pdf17, ident: Some(format!("{}修改对照表", d.new.title)) };
-    pdf::compile(template, &[("/table.json", table), ("/diff.json", diff), ("/build.json", build)], fonts, &settings)
+    Ok(pdf::compile(
+        template,
+        &[("/table.json", table), ("/diff.json", diff), ("/build.json", build)],
+        fonts,
+        &settings,
+    )?)
 }
 
 /// The charter to HTML with the template `template`.
