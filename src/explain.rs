@@ -1,8 +1,13 @@
 //! Documentation of every diagnostic code, for `charter explain CODE`.
 
-use charter_core::load::LOAD_CODES;
+use charter_core::diagnostic::Code;
 use charter_lint as lint;
-use charter_render::RENDER_CODES;
+
+/// Every registry of codes outside the lint rules: loading (`Y…`),
+/// import (`I…`), rendering (`R…`).
+pub fn registries() -> impl Iterator<Item = Code> {
+    charter_core::load::codes::ALL.iter().chain(charter_import::codes::ALL).chain(charter_render::codes::ALL).copied()
+}
 
 /// The explanation of a code (a lint rule, a load code or a build code).
 pub fn explain(code: &str) -> Option<String> {
@@ -11,9 +16,9 @@ pub fn explain(code: &str) -> Option<String> {
             "{} {}（默认级别：{}{}）\n\n{}",
             rule.code,
             rule.name,
-            rule.severity.name_zh(),
+            rule.severity().name_zh(),
             if rule.fixable { "，可以用 --fix 自动修复" } else { "" },
-            rule.doc.trim_end()
+            rule.doc().trim_end()
         );
         if !rule.options.is_empty() {
             s.push_str(&format!("\n\n ## 选项（写在 lint.yaml 的 rules: {}: 下面）", rule.code));
@@ -30,10 +35,5 @@ pub fn explain(code: &str) -> Option<String> {
         return Some(s);
     }
     let up = code.trim().to_ascii_uppercase();
-    LOAD_CODES
-        .iter()
-        .chain(charter_import::IMPORT_CODES)
-        .chain(RENDER_CODES)
-        .find(|(c, _)| *c == up)
-        .map(|(c, doc)| format!("{c}\n\n{doc}"))
+    registries().find(|c| *c == up.as_str()).map(|c| format!("{c}\n\n{}", c.doc()))
 }

@@ -221,7 +221,7 @@ fn read(input: &Input) -> Result<(Document, String), Failure> {
 /// business: `charter check` reports them.
 fn report_load_errors(doc: &Document, global: &Global) -> bool {
     let color = use_color(global.color, std::io::stderr().is_terminal());
-    let blocking: Vec<_> = doc.diagnostics.iter().filter(|d| d.is_error() && d.code.starts_with('Y')).collect();
+    let blocking: Vec<_> = doc.diagnostics.iter().filter(|d| d.is_load_error()).collect();
     for d in &blocking {
         eprintln!("{}", diagnostic::render(d, &doc.sources, color));
     }

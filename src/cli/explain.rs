@@ -25,7 +25,7 @@ pub fn rules() -> CmdResult {
     let mut s = String::new();
     for r in charter::lint::all_rules() {
         let fix = if r.fixable { "可修复" } else { "　　　" };
-        s.push_str(&format!("{}  {:<30} {}  {}  {}\n", r.code, r.name, r.severity.name_zh(), fix, r.summary()));
+        s.push_str(&format!("{}  {:<30} {}  {}  {}\n", r.code, r.name, r.severity().name_zh(), fix, r.summary()));
     }
     out(&s)?;
     Ok(0)

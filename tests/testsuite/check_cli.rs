@@ -96,7 +96,7 @@ fn sarif_format() {
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     let rules = run["tool"]["driver"]["rules"].as_array().cloned().unwrap_or_default();
     for r in charter::lint::all_rules() {
-        assert!(rules.iter().any(|x| x["id"] == r.code), "{} missing from SARIF rules", r.code);
+        assert!(rules.iter().any(|x| x["id"] == r.code.as_str()), "{} missing from SARIF rules", r.code);
     }
     let results = run["results"].as_array().cloned().unwrap_or_default();
     assert_eq!(results.len(), 3);
@@ -188,8 +188,8 @@ fn rules_and_explain_cover_every_rule() {
     let o = charter(&["rules"], &dir);
     let list = stdout(&o);
     for r in charter::lint::all_rules() {
-        assert!(list.contains(r.code) && list.contains(r.name), "{} missing from charter rules", r.code);
-        let o = charter(&["explain", r.code], &dir);
+        assert!(list.contains(r.code.as_str()) && list.contains(r.name), "{} missing from charter rules", r.code);
+        let o = charter(&["explain", r.code.as_str()], &dir);
         assert_eq!(o.status.code(), Some(0));
         let doc = stdout(&o);
         for heading in ["## 它查什么", "## 为什么", "## 例子", "## 应当写成"] {
@@ -204,4 +204,45 @@ fn rules_and_explain_cover_every_rule() {
     for code in ["Y033", "Y050", "Y051", "Y052"] {
         assert_eq!(charter(&["explain", code], &dir).status.code(), Some(0), "{code}");
     }
+}
+
+#[test]
+fn every_registered_code_is_unique_prefixed_and_explained() {
+    use charter::diagnostic::Origin;
+    let mut seen = std::collections::BTreeSet::new();
+    let lint_codes = charter::lint::all_rules().iter().map(|r| r.code);
+    for code in charter::explain::registries().chain(lint_codes) {
+        assert!(seen.insert(code.as_str()), "{code} is declared twice");
+        let prefix = match code.origin() {
+            Origin::Load => "Y",
+            Origin::Lint => "CH",
+            Origin::Import => "I",
+            Origin::Render => "R",
+        };
+        let digits = &code.as_str()[prefix.len().min(code.as_str().len())..];
+        assert!(
+            code.as_str().starts_with(prefix) && digits.len() == 3 && digits.chars().all(|c| c.is_ascii_digit()),
+            "{code}: origin {:?} wants {prefix}NNN",
+            code.origin()
+        );
+        assert!(!code.summary().is_empty(), "{code} has no documentation");
+        let explained = charter::explain::explain(code.as_str()).unwrap_or_default();
+        assert!(explained.contains(code.summary()), "{code}: explain does not print its doc");
+    }
+}
+
+#[test]
+fn severity_comes_from_the_registry() {
+    // An empty chapter is a warning (Y034), an empty article an error (Y023):
+    // the registry, not the call site, decides.
+    let doc = charter::process_str(
+        "t.yaml",
+        "title: 章程\nbody:\n  - chapter: 总则\n    id: general\n    body: []\n  - id: a1\n    text: 本会名称。\n",
+    );
+    let d = doc.diagnostics.iter().find(|d| d.code == "Y034").unwrap_or_else(|| panic!("{:?}", doc.diagnostics));
+    assert_eq!(d.severity, charter::Severity::Warning);
+    assert_eq!(d.severity, charter::load::codes::Y034.severity());
+    assert!(d.span().is_some());
+    let doc = charter::process_str("t.yaml", "title: 章程\nbody:\n  - id: a1\n");
+    assert!(doc.diagnostics.iter().any(|d| d.code == "Y023" && d.is_error() && d.is_load_error()));
 }

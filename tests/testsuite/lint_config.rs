@@ -23,7 +23,7 @@ fn check(charter: &str, config: Option<&str>) -> Document {
 }
 
 fn codes(doc: &Document) -> Vec<(&'static str, Severity)> {
-    doc.diagnostics.iter().map(|d| (d.code, d.severity)).collect()
+    doc.diagnostics.iter().map(|d| (d.code.as_str(), d.severity)).collect()
 }
 
 fn place(doc: &Document, code: &str) -> String {

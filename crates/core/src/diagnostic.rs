@@ -48,10 +48,152 @@ pub struct Label {
     pub primary: bool,
 }
 
+/// Which pass reports a code. Each origin owns one registry of codes
+/// (declared with [`declare_codes!`] or, for lint rules, `declare_rule!`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Reading the YAML (`Y…`, `charter_core::load::codes`).
+    Load,
+    /// The checker's rules (`CH…`, `charter_lint::rules`).
+    Lint,
+    /// Importing text, Markdown, Word (`I…`, `charter_import::codes`).
+    Import,
+    /// Rendering (`R…`, `charter_render::codes`).
+    Render,
+}
+
+/// A code as its registry declares it: the text, where it comes from, the
+/// severity it is reported with, and the documentation `charter explain`
+/// prints.
+#[derive(Debug)]
+pub struct CodeInfo {
+    pub code: &'static str,
+    pub origin: Origin,
+    pub severity: Severity,
+    pub doc: &'static str,
+}
+
+/// A diagnostic code: a handle to its registry entry. It compares and
+/// prints as its text (`Y003`, `CH001`).
+#[derive(Clone, Copy)]
+pub struct Code(&'static CodeInfo);
+
+impl Code {
+    pub const fn new(info: &'static CodeInfo) -> Code {
+        Code(info)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0.code
+    }
+
+    pub fn origin(self) -> Origin {
+        self.0.origin
+    }
+
+    /// The severity the registry reports it with (lint rules: before
+    /// `lint.yaml` changes it).
+    pub fn severity(self) -> Severity {
+        self.0.severity
+    }
+
+    pub fn doc(self) -> &'static str {
+        self.0.doc
+    }
+
+    /// The first paragraph of the documentation.
+    pub fn summary(self) -> &'static str {
+        let doc = self.0.doc.trim_start();
+        doc.split("\n\n").next().unwrap_or(doc).trim()
+    }
+}
+
+impl PartialEq for Code {
+    fn eq(&self, other: &Code) -> bool {
+        self.0.code == other.0.code
+    }
+}
+
+impl Eq for Code {}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.0.code == other
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.0.code == *other
+    }
+}
+
+impl std::hash::Hash for Code {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.code.hash(state);
+    }
+}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Code) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Code {
+    fn cmp(&self, other: &Code) -> std::cmp::Ordering {
+        self.0.code.cmp(other.0.code)
+    }
+}
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.code)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.code)
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.code)
+    }
+}
+
+/// Declare a registry of codes: one constant per code (named by its code),
+/// with its severity and documentation, and `ALL`, every code in order.
+///
+/// ```ignore
+/// declare_codes! { Load;
+///     Y001 = Error, "文件不是 UTF-8 编码。\n\n……";
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_codes {
+    ($origin:ident; $($name:ident = $sev:ident, $doc:expr;)*) => {
+        $(
+            pub const $name: $crate::diagnostic::Code = $crate::diagnostic::Code::new(&$crate::diagnostic::CodeInfo {
+                code: stringify!($name),
+                origin: $crate::diagnostic::Origin::$origin,
+                severity: $crate::diagnostic::Severity::$sev,
+                doc: $doc,
+            });
+        )*
+        /// Every code of this registry, in the order declared.
+        pub const ALL: &[$crate::diagnostic::Code] = &[$($name),*];
+    };
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Stable code, e.g. `Y003` (loading) or `CH001` (lint rule).
-    pub code: &'static str,
+    /// Stable code from its origin's registry, e.g. `Y003` (loading) or
+    /// `CH001` (lint rule).
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub labels: Vec<Label>,
@@ -76,16 +218,16 @@ pub struct Edit {
 }
 
 impl Diagnostic {
-    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
-        Diagnostic { code, severity, message: message.into(), labels: Vec::new(), hints: Vec::new(), fix: None }
-    }
-
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(code, Severity::Error, message)
-    }
-
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(code, Severity::Warning, message)
+    /// A diagnostic with the code's severity, as its registry declares it.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            labels: Vec::new(),
+            hints: Vec::new(),
+            fix: None,
+        }
     }
 
     /// Add the primary label.
@@ -118,6 +260,11 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// An error reading the YAML itself (not a finding of the checker).
+    pub fn is_load_error(&self) -> bool {
+        self.is_error() && self.code.origin() == Origin::Load
+    }
 }
 
 /// Sort diagnostics by file and position (stable for equal positions), so
@@ -144,7 +291,7 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
             by_file.entry(l.span.file).or_default().push(l);
         }
     }
-    let title = level.clone().primary_title(diag.message.as_str()).id(diag.code);
+    let title = level.clone().primary_title(diag.message.as_str()).id(diag.code.as_str());
     let mut snippets = Vec::new();
     let mut owned_paths = Vec::new();
     for (file, labels) in &by_file {

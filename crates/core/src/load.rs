@@ -58,7 +58,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, sources: &mut Sources) -> Loaded 
             text.push_str(&String::from_utf8_lossy(&bytes[valid..]));
             let id = sources.add(path, text);
             let at = sources.file(id).offset_of(line, col);
-            let d = Diagnostic::error("Y001", "文件不是 UTF-8 编码")
+            let d = Diagnostic::new(codes::Y001, "文件不是 UTF-8 编码")
                 .at(Span::new(id, at, at), format!("第 {line} 行第 {col} 列起不是有效的 UTF-8"))
                 .hint(encoding_hint);
             Loaded { file: id, charter: None, diagnostics: vec![d] }
@@ -100,7 +100,7 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
                 // text" after an unknown key "txt").
                 conv.diags.retain(|d| {
                     let line = d.span().map_or(0, |s| file.line_index(s.start));
-                    !(matches!(d.code, "Y020" | "Y023" | "Y030")
+                    !(matches!(d.code.as_str(), "Y020" | "Y023" | "Y030" | "Y034")
                         && blanked.iter().any(|(a, b)| (*a..=*b).contains(&line)))
                 });
                 diags.extend(conv.diags);
@@ -108,7 +108,7 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
             }
             Err(e) => {
                 let d = yaml_error(&e, file, id);
-                let recoverable = matches!(d.code, "Y010" | "Y011" | "Y012" | "Y013");
+                let recoverable = matches!(d.code.as_str(), "Y010" | "Y011" | "Y012" | "Y013");
                 let at = d.span().map(|s| s.start);
                 diags.push(d);
                 let region = at.filter(|_| recoverable).and_then(|at| blank_entry(&mut text, at));
@@ -228,7 +228,7 @@ fn scan_characters(file: &SourceFile, id: FileId) -> Vec<Diagnostic> {
                     _ => "零宽字符",
                 };
                 out.push(
-                    Diagnostic::warning("Y041", format!("文件中有看不见的{name}"))
+                    Diagnostic::new(codes::Y041, format!("文件中有看不见的{name}"))
                         .at(span, format!("U+{:04X}", c as u32))
                         .hint("通常是从 Word 或网页复制进来的。请删除它（此文件中只报告第一处）。"),
                 );
@@ -237,7 +237,7 @@ fn scan_characters(file: &SourceFile, id: FileId) -> Vec<Diagnostic> {
                 seen_lookalike = true;
                 let normal = kangxi_to_unified(c).map(|u| format!("应为普通汉字“{u}”")).unwrap_or_default();
                 out.push(
-                    Diagnostic::warning("Y042", format!("“{c}”是康熙部首或部首补充字符，不是普通汉字"))
+                    Diagnostic::new(codes::Y042, format!("“{c}”是康熙部首或部首补充字符，不是普通汉字"))
                         .at(span, format!("U+{:04X} {normal}", c as u32))
                         .hint(
                             "它看起来和汉字一样，但检索、排版和比较都会出错。请改为普通汉字（此文件中只报告第一处）。",
@@ -247,7 +247,7 @@ fn scan_characters(file: &SourceFile, id: FileId) -> Vec<Diagnostic> {
             '\u{3000}' if line_start && !seen_ideo_indent => {
                 seen_ideo_indent = true;
                 out.push(
-                    Diagnostic::warning("Y043", "行首的全角空格（U+3000）不是缩进，会成为文字的一部分")
+                    Diagnostic::new(codes::Y043, "行首的全角空格（U+3000）不是缩进，会成为文字的一部分")
                         .at(span, "全角空格")
                         .hint("YAML 只认半角空格缩进；段首缩进由排版自动处理，不必输入。"),
                 );
@@ -333,56 +333,56 @@ fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
     let line = file.line_text(span.start);
     match e {
         YamlError::SerdeUnknownField { field, expected, .. } => {
-            let mut d = Diagnostic::error("Y010", format!("未知的键“{field}”")).at(span, "这个键不认识");
+            let mut d = Diagnostic::new(codes::Y010, format!("未知的键“{field}”")).at(span, "这个键不认识");
             if let Some(s) = did_you_mean(field, expected.iter().copied()) {
                 d = d.hint(format!("您是不是想写“{s}”？"));
             }
             d.hint(format!("这里可以用的键：{}", expected.join("、")))
         }
-        YamlError::SerdeInvalidType { unexpected, expected, .. } => Diagnostic::error(
-            "Y011",
+        YamlError::SerdeInvalidType { unexpected, expected, .. } => Diagnostic::new(
+            codes::Y011,
             format!("类型不对：这里应当是{}，实际是{}", zh_type(expected), zh_type(unexpected)),
         )
         .at(span, format!("应当是{}", zh_type(expected)))
         .hint(type_hint(expected)),
         YamlError::Unexpected { expected, .. } => {
             let found = found_at(file, span.start);
-            Diagnostic::error("Y011", format!("类型不对：这里应当是{}，实际是{found}", zh_type(expected)))
+            Diagnostic::new(codes::Y011, format!("类型不对：这里应当是{}，实际是{found}", zh_type(expected)))
                 .at(span, format!("应当是{}", zh_type(expected)))
                 .hint(type_hint(expected))
         }
-        YamlError::NullIntoString { .. } => Diagnostic::error("Y012", "这里缺少值")
+        YamlError::NullIntoString { .. } => Diagnostic::new(codes::Y012, "这里缺少值")
             .at(span, "值是空的")
             .hint("在冒号后面写上内容；如果确实不需要，就删掉这一行。"),
         YamlError::DuplicateMappingKey { key, .. } => {
             let k = key.as_deref().unwrap_or("?");
-            Diagnostic::error("Y013", format!("键“{k}”在同一个映射里出现了两次"))
+            Diagnostic::new(codes::Y013, format!("键“{k}”在同一个映射里出现了两次"))
                 .at(span, "重复的键")
                 .hint("YAML 不允许重复的键；后一个会覆盖前一个。请删去或合并其中一个。")
         }
         YamlError::Budget { breach, .. } => match breach {
             BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
-                Diagnostic::error("Y014", "章程文件不支持 YAML 锚点和别名（& 与 *）")
+                Diagnostic::new(codes::Y014, "章程文件不支持 YAML 锚点和别名（& 与 *）")
                     .at(span, "锚点或别名")
                     .hint("请直接写出内容。锚点和别名可被用来构造“别名炸弹”，本工具一律拒绝，不会展开。")
             }
             BudgetBreach::Depth { depth } => {
-                Diagnostic::error("Y015", format!("嵌套过深（超过 {MAX_DEPTH} 层，实际 {depth} 层）"))
+                Diagnostic::new(codes::Y015, format!("嵌套过深（超过 {MAX_DEPTH} 层，实际 {depth} 层）"))
                     .at(span, "这里嵌套太深")
                     .hint("章程最多需要 编 › 分编 › 章 › 节 › 条 › 款 › 项 › 目 这几层；请检查缩进。")
             }
-            other => Diagnostic::error("Y015", format!("文件超出了处理上限：{other:?}")).at(span, "这里"),
+            other => Diagnostic::new(codes::Y015, format!("文件超出了处理上限：{other:?}")).at(span, "这里"),
         },
         YamlError::UnknownAnchor { .. } | YamlError::AliasError { .. } => {
-            Diagnostic::error("Y014", "章程文件不支持 YAML 锚点和别名（& 与 *）")
+            Diagnostic::new(codes::Y014, "章程文件不支持 YAML 锚点和别名（& 与 *）")
                 .at(span, "别名")
                 .hint("请直接写出内容。")
         }
-        YamlError::MultipleDocuments { .. } => Diagnostic::error("Y016", "一个文件只能有一个 YAML 文档")
+        YamlError::MultipleDocuments { .. } => Diagnostic::new(codes::Y016, "一个文件只能有一个 YAML 文档")
             .at(span, "第二个文档从这里开始")
             .hint("删除多余的“---”分隔线。每份章程草案放在一个单独的文件里。"),
         YamlError::InvalidBooleanStrict { .. } | YamlError::InvalidScalar { .. } => {
-            Diagnostic::error("Y011", "这里应当是 true 或 false").at(span, "不是 true 或 false")
+            Diagnostic::new(codes::Y011, "这里应当是 true 或 false").at(span, "不是 true 或 false")
         }
         other => syntax_error(other, file, span, line),
     }
@@ -398,11 +398,11 @@ fn syntax_error(e: &YamlError, file: &SourceFile, span: Span, line: &str) -> Dia
         file.text.lines().enumerate().take(err_line + 1).find(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
     {
         let start = file.offset_of(n + 1, 1) + l.find('\t').unwrap_or(0);
-        return Diagnostic::error("Y004", "YAML 不能用制表符（Tab）缩进")
+        return Diagnostic::new(codes::Y004, "YAML 不能用制表符（Tab）缩进")
             .at(Span::new(span.file, start, start + 1), "这里是一个制表符")
             .hint("请把制表符换成空格。可在编辑器里打开“用空格代替 Tab”。");
     }
-    let mut d = Diagnostic::error("Y002", "YAML 语法错误").at(span, "解析在这里出错");
+    let mut d = Diagnostic::new(codes::Y002, "YAML 语法错误").at(span, "解析在这里出错");
     if english.contains("mapping values are not allowed") || colon_in_plain(line) {
         d.message = "YAML 语法错误：文字里的半角冒号加空格（“: ”）被当成了“键: 值”".into();
         d = d.hint("把半角冒号“:”改成全角“：”，或者给文字加引号，或者用块文字（“text: |”后换行书写）。");
@@ -449,13 +449,13 @@ impl Converter<'_> {
                 let sp = self.span(&t);
                 let v = t.value.trim().to_string();
                 if v.is_empty() {
-                    self.err(Diagnostic::error("Y020", "标题不能为空").at(sp, "空标题"));
+                    self.err(Diagnostic::new(codes::Y020, "标题不能为空").at(sp, "空标题"));
                 }
                 (v, sp)
             }
             None => {
                 self.err(
-                    Diagnostic::error("Y020", "缺少章程标题（title）")
+                    Diagnostic::new(codes::Y020, "缺少章程标题（title）")
                         .at(doc_start, "文件开头")
                         .hint("在文件开头加一行，例如：title: 某某学生会章程"),
                 );
@@ -479,7 +479,7 @@ impl Converter<'_> {
                     "请核对日期（闰年的 2 月才有 29 日）。",
                 ),
             };
-            self.err(Diagnostic::error("Y028", message).at(sp, label).hint(hint));
+            self.err(Diagnostic::new(codes::Y028, message).at(sp, label).hint(hint));
             None
         });
         let status_span = raw.status.as_ref().map(|s| self.span(s));
@@ -491,7 +491,7 @@ impl Converter<'_> {
             Some(b) => self.nodes(&b.value, None),
             None => {
                 self.err(
-                    Diagnostic::error("Y020", "缺少正文（body）")
+                    Diagnostic::new(codes::Y020, "缺少正文（body）")
                         .at(doc_start, "文件开头")
                         .hint("章程的章、节、条写在 body 下面，见 docs/charter-format.md。"),
                 );
@@ -500,7 +500,7 @@ impl Converter<'_> {
         };
         if raw.body.as_ref().is_some_and(|b| b.value.is_empty()) {
             let sp = raw.body.as_ref().map_or(doc_start, |b| self.span(b));
-            self.err(Diagnostic::error("Y023", "正文（body）是空的，章程至少要有一条").at(sp, "空的正文"));
+            self.err(Diagnostic::new(codes::Y023, "正文（body）是空的，章程至少要有一条").at(sp, "空的正文"));
         }
         Some(Charter {
             meta: Meta { title: title.0, title_span: title.1, status, status_span, date, history, preamble },
@@ -514,7 +514,7 @@ impl Converter<'_> {
         let raw = &t.value;
         let Some(name) = &raw.name else {
             self.err(
-                Diagnostic::error("Y020", "术语缺少名称（name）").at(sp, "这一条术语").hint("例如：- name: 主席团"),
+                Diagnostic::new(codes::Y020, "术语缺少名称（name）").at(sp, "这一条术语").hint("例如：- name: 主席团"),
             );
             return None;
         };
@@ -524,7 +524,7 @@ impl Converter<'_> {
             Some(("outside", _)) => TermKind::Outside,
             Some(("document", _)) => TermKind::Document,
             Some((other, ksp)) => {
-                let mut d = Diagnostic::error("Y029", format!("未知的术语类别“{other}”")).at(ksp, "类别");
+                let mut d = Diagnostic::new(codes::Y029, format!("未知的术语类别“{other}”")).at(ksp, "类别");
                 if let Some(s) = did_you_mean(other, ["body", "role", "outside", "document"]) {
                     d = d.hint(format!("您是不是想写“{s}”？"));
                 }
@@ -554,7 +554,7 @@ impl Converter<'_> {
         let v = id.value.trim();
         if !is_valid_id(v) {
             let suggestion = slugify(v);
-            let mut d = Diagnostic::error("Y021", format!("id“{v}”的格式不对"))
+            let mut d = Diagnostic::new(codes::Y021, format!("id“{v}”的格式不对"))
                 .at(sp, "id 只能由小写英文字母、数字和连字符组成，以字母开头，最长 64 个字符");
             if !suggestion.is_empty() && suggestion != v {
                 d = d.hint(format!("例如改为“{suggestion}”。"));
@@ -565,7 +565,7 @@ impl Converter<'_> {
         if let Some(first) = self.ids.get(v) {
             let first = *first;
             self.err(
-                Diagnostic::error("Y022", format!("id“{v}”重复"))
+                Diagnostic::new(codes::Y022, format!("id“{v}”重复"))
                     .at(sp, "又用了一次")
                     .also(first, "第一次在这里")
                     .hint("整个文件里的 id 必须各不相同，包括章、节、条、款、项。"),
@@ -594,7 +594,7 @@ impl Converter<'_> {
         .collect();
         if levels.len() > 1 {
             let mut d =
-                Diagnostic::error("Y024", format!("同一处同时写了“{}”和“{}”", levels[0].0.key(), levels[1].0.key()))
+                Diagnostic::new(codes::Y024, format!("同一处同时写了“{}”和“{}”", levels[0].0.key(), levels[1].0.key()))
                     .at(self.span(levels[1].1), "第二个层级键");
             d = d
                 .also(self.span(levels[0].1), "第一个层级键")
@@ -621,7 +621,7 @@ impl Converter<'_> {
             && p >= level
         {
             self.err(
-                Diagnostic::error("Y025", format!("{}不能放在{}里面", level.word(), p.word()))
+                Diagnostic::new(codes::Y025, format!("{}不能放在{}里面", level.word(), p.word()))
                     .at(title_span, format!("这个{}", level.word()))
                     .hint("层级从外到内依次是：编、分编、章、节。"),
             );
@@ -636,7 +636,7 @@ impl Converter<'_> {
         ] {
             if let Some(ksp) = present {
                 self.err(
-                    Diagnostic::error("Y024", format!("{}不能有“{key}”", level.word()))
+                    Diagnostic::new(codes::Y024, format!("{}不能有“{key}”", level.word()))
                         .at(ksp, "这个键属于条")
                         .also(title_span, format!("这是一个{}", level.word()))
                         .hint(format!("条写在{}的 body 列表里，每条有自己的 id。", level.word())),
@@ -647,7 +647,7 @@ impl Converter<'_> {
             Some(id) => self.check_id(id),
             None => {
                 self.err(
-                    Diagnostic::error("Y020", format!("{}缺少 id", level.word()))
+                    Diagnostic::new(codes::Y020, format!("{}缺少 id", level.word()))
                         .at(title_span, format!("这个{}", level.word()))
                         .hint("在它下面加一行 id，例如：id: general"),
                 );
@@ -656,13 +656,13 @@ impl Converter<'_> {
         };
         let title_text = title.value.trim().to_string();
         if title_text.is_empty() {
-            self.err(Diagnostic::error("Y030", format!("{}的标题是空的", level.word())).at(title_span, "空标题"));
+            self.err(Diagnostic::new(codes::Y030, format!("{}的标题是空的", level.word())).at(title_span, "空标题"));
         }
         let body = match &r.body {
             Some(b) => {
                 if b.value.is_empty() {
                     self.err(
-                        Diagnostic::warning("Y023", format!("{}“{}”是空的", level.word(), title_text))
+                        Diagnostic::new(codes::Y034, format!("{}“{}”是空的", level.word(), title_text))
                             .at(self.span(b), "空的 body"),
                     );
                 }
@@ -670,7 +670,7 @@ impl Converter<'_> {
             }
             None => {
                 self.err(
-                    Diagnostic::error("Y020", format!("{}“{}”缺少 body", level.word(), title_text))
+                    Diagnostic::new(codes::Y020, format!("{}“{}”缺少 body", level.word(), title_text))
                         .at(title_span, format!("这个{}", level.word()))
                         .hint("在它下面写 body:，再列出其中的条。"),
                 );
@@ -694,20 +694,20 @@ impl Converter<'_> {
     fn article(&mut self, r: &RawNode, sp: Span) -> Option<Article> {
         if let Some(b) = &r.body {
             self.err(
-                Diagnostic::error("Y024", "条不能有 body")
+                Diagnostic::new(codes::Y024, "条不能有 body")
                     .at(self.span(b), "body 只属于编、分编、章、节")
                     .hint("如果这是一章，请写“chapter: 标题”；如果这是一条，请用 text 或 paragraphs。"),
             );
         }
         if let Some(u) = &r.unnumbered {
             self.err(
-                Diagnostic::error("Y024", "条不能有 unnumbered").at(self.span(u), "只有编、分编、章、节可以不编号"),
+                Diagnostic::new(codes::Y024, "条不能有 unnumbered").at(self.span(u), "只有编、分编、章、节可以不编号"),
             );
         }
         let Some(raw_id) = &r.id else {
             let at = r.heading.as_ref().or(r.text.as_ref()).map_or(sp, |t| self.span(t));
             self.err(
-                Diagnostic::error("Y020", "条缺少 id")
+                Diagnostic::new(codes::Y020, "条缺少 id")
                     .at(at, "这一条")
                     .hint("每条都要有一个 id，例如：- id: basis（id 不会印出来，条的序号自动计算）"),
             );
@@ -722,7 +722,7 @@ impl Converter<'_> {
         match (&r.text, &r.paragraphs) {
             (Some(t), Some(p)) => {
                 self.err(
-                    Diagnostic::error("Y024", "条不能同时有 text 和 paragraphs")
+                    Diagnostic::new(codes::Y024, "条不能同时有 text 和 paragraphs")
                         .at(self.span(p), "paragraphs")
                         .also(self.span(t), "text")
                         .hint("只有一款时用 text（可带 items）；多款时把每一款写进 paragraphs。"),
@@ -731,7 +731,7 @@ impl Converter<'_> {
             (None, Some(p)) => {
                 if let Some(items) = &r.items {
                     self.err(
-                        Diagnostic::error("Y024", "用 paragraphs 时，项要写在所属的那一款里")
+                        Diagnostic::new(codes::Y024, "用 paragraphs 时，项要写在所属的那一款里")
                             .at(self.span(items), "这里的 items")
                             .hint("把 items 移到 paragraphs 中那一款的映射里：- text: … 换行 items: …"),
                     );
@@ -742,7 +742,7 @@ impl Converter<'_> {
                     }
                 }
                 if p.value.is_empty() {
-                    self.err(Diagnostic::error("Y023", "paragraphs 是空的").at(self.span(p), "空列表"));
+                    self.err(Diagnostic::new(codes::Y023, "paragraphs 是空的").at(self.span(p), "空列表"));
                 }
             }
             (t, None) => {
@@ -760,14 +760,14 @@ impl Converter<'_> {
         }
         if repealed && !paragraphs.is_empty() {
             self.err(
-                Diagnostic::error("Y024", "已删去的条（repealed: true）不能再有正文")
+                Diagnostic::new(codes::Y024, "已删去的条（repealed: true）不能再有正文")
                     .at(r.repealed.as_ref().map_or(sp, |v| self.span(v)), "repealed")
                     .hint("删去的条只保留序号，印作“第X条　（删去）”。要恢复它，去掉 repealed。"),
             );
         }
         if !repealed && paragraphs.is_empty() && r.text.is_none() && r.paragraphs.is_none() {
             self.err(
-                Diagnostic::error("Y023", "这一条没有正文")
+                Diagnostic::new(codes::Y023, "这一条没有正文")
                     .at(id_span, "空条")
                     .hint("用 text 写正文；若这一条已被删去，写 repealed: true。"),
             );
@@ -814,7 +814,7 @@ impl Converter<'_> {
                     }
                     None => {
                         self.err(
-                            Diagnostic::error("Y020", "缺少 text")
+                            Diagnostic::new(codes::Y020, "缺少 text")
                                 .at(sp, "这一项")
                                 .hint("写成 - text: … ；带 id 时：- id: x 换行 text: …"),
                         );
@@ -824,7 +824,7 @@ impl Converter<'_> {
                 let items = match &m.items {
                     Some(i) if depth >= 3 => {
                         self.err(
-                            Diagnostic::error("Y031", "目之下不能再分项")
+                            Diagnostic::new(codes::Y031, "目之下不能再分项")
                                 .at(self.span(i), "多出的一层")
                                 .hint("层次依次是款、项（（一））、目（1.）；目是最低一层。"),
                         );
@@ -862,7 +862,7 @@ impl Converter<'_> {
             Ok(j) => j,
             Err(_) => {
                 self.err(
-                    Diagnostic::error("Y026", "一段文字里不能有空行")
+                    Diagnostic::new(codes::Y026, "一段文字里不能有空行")
                         .at(sp, "这段文字有空行")
                         .hint("一条有几款时，用 paragraphs 列出每一款。"),
                 );
@@ -870,23 +870,23 @@ impl Converter<'_> {
             }
         };
         if joined.trim().is_empty() {
-            self.err(Diagnostic::error("Y030", "文字是空的").at(sp, "空文字").hint("写上内容，或者删去这一项。"));
+            self.err(Diagnostic::new(codes::Y030, "文字是空的").at(sp, "空文字").hint("写上内容，或者删去这一项。"));
             return None;
         }
         let (text, problems) = Text::parse(joined, sp);
         for p in problems {
             let at = text.locate(self.file, p.raw.clone());
             let d = match p.kind {
-                ProblemKind::Html => Diagnostic::error("Y027", "文字里不允许 HTML")
+                ProblemKind::Html => Diagnostic::new(codes::Y027, "文字里不允许 HTML")
                     .at(at, "HTML 标签")
                     .hint("只支持 *强调* 和 **加粗**。要写尖括号本身，请用全角“＜＞”或《》。"),
-                ProblemKind::Link => Diagnostic::error("Y027", "文字里不支持链接或图片")
+                ProblemKind::Link => Diagnostic::new(codes::Y027, "文字里不支持链接或图片")
                     .at(at, "链接")
                     .hint("引用本章程的条文请用 [[id]]；要写方括号本身，请在前面加反斜杠：\\[。"),
-                ProblemKind::Block => Diagnostic::error("Y027", "文字里不支持标题、列表、引用块等块级格式")
+                ProblemKind::Block => Diagnostic::new(codes::Y027, "文字里不支持标题、列表、引用块等块级格式")
                     .at(at, "这里")
                     .hint("项请写在 items 里，编号会自动生成。"),
-                ProblemKind::BadReference(msg) => Diagnostic::error("Y027", format!("引用写法有误：{msg}"))
+                ProblemKind::BadReference(msg) => Diagnostic::new(codes::Y027, format!("引用写法有误：{msg}"))
                     .at(at, "引用")
                     .hint("引用写作 [[id]]、[[id1, id2]] 或 [[id1..id2]]。"),
             };
@@ -917,7 +917,7 @@ impl Converter<'_> {
                 return;
             }
             self.err(
-                Diagnostic::warning("Y040", "“ #”之后的文字被 YAML 当作注释删掉了")
+                Diagnostic::new(codes::Y040, "“ #”之后的文字被 YAML 当作注释删掉了")
                     .at(Span::new(self.id, at, line_end), format!("“{cut}”不会出现在章程里"))
                     .hint("没有引号的文字中，空格加“#”表示注释开始。如果这是正文，请改用块文字（“text: |”后换行书写）或加引号。"),
             );
@@ -939,67 +939,44 @@ fn slugify(s: &str) -> String {
     if out.starts_with(|c: char| c.is_ascii_digit()) { format!("art-{out}") } else { out }
 }
 
-/// Codes reported while loading (Y…), with their explanations.
-pub const LOAD_CODES: &[(&str, &str)] = &[
-    (
-        "Y001",
-        "文件不是 UTF-8 编码。\n\n章程文件必须是 UTF-8。中文 Windows 的记事本“ANSI”其实是 GBK；请“另存为”并选择 UTF-8。",
-    ),
-    (
-        "Y002",
-        "YAML 语法错误。\n\n常见原因：缩进没有对齐；文字里有半角冒号加空格（“: ”）；引号或括号不成对。\n提示里给出了解析器的原文。长文字请一律使用块文字：\n\n    text: |\n      正文……",
-    ),
-    ("Y004", "用制表符（Tab）缩进。\n\nYAML 只允许用空格缩进。请在编辑器里打开“用空格代替 Tab”。"),
-    (
-        "Y010",
-        "未知的键。\n\n键写错了（例如 heading 写成 headng），或者写在了错误的层级。提示里列出了这一层可以用的键。",
-    ),
-    ("Y011", "值的类型不对。\n\n例如应当是列表的地方写成了文字，或 repealed 写成了 true/false 以外的值。"),
-    ("Y012", "键后面没有值。\n\n在冒号后写上内容，或者删去这一行。"),
-    ("Y013", "同一个映射里重复的键。\n\nYAML 不允许重复的键；请删去或合并其中一个。"),
-    ("Y014", "锚点与别名（& 与 *）。\n\n章程文件不需要它们；它们可以构造“别名炸弹”，所以一律拒绝，不会展开。"),
-    ("Y015", "嵌套过深或文件超出处理上限。"),
-    ("Y016", "一个文件里有多个 YAML 文档（---）。\n\n每份草案放在单独的文件里。"),
-    ("Y020", "缺少必需的键：title、body，编/章/节与条的 id，编/章/节的 body 等。"),
-    ("Y021", "id 的格式不对。\n\nid 只能由小写英文字母、数字和连字符组成，以字母开头，最长 64 个字符。id 不会印出来。"),
-    ("Y022", "id 重复。\n\n整个文件里的 id 必须各不相同，包括章、节、条、款、项。"),
-    ("Y023", "空的条、章或正文。\n\n条要有 text 或 paragraphs；已删去的条写 repealed: true。"),
-    ("Y024", "键的组合不成立。\n\n例如一条同时有 text 和 paragraphs，章里写了 text，条里写了 body。"),
-    ("Y025", "层级顺序不对。\n\n从外到内依次是编、分编、章、节；例如章不能放在节里。"),
-    ("Y026", "一段文字里有空行。\n\n一条有几款时用 paragraphs 分别列出。"),
-    (
-        "Y027",
-        "文字中的格式不被支持：HTML、链接、块级 Markdown，或引用写法有误。\n\n只支持 *强调*、**加粗** 和 [[id]] 引用。",
-    ),
-    ("Y028", "日期格式不对，应为 YYYY-MM-DD。"),
-    ("Y029", "术语类别不认识：只能是 body、role、outside、document。"),
-    ("Y030", "文字或标题是空的。"),
-    ("Y031", "目之下又分了一层。层次依次是款、项、目。"),
-    ("Y032", "第一条被标为插入条（inserted）。"),
-    (
-        "Y033",
-        "allow 里写了不存在的规则代码。\n\n编、章、节、条、款、项上的 allow: [CH0xx] 只能列出检查规则（charter rules 列出全部规则），\n也可以写规则名，例如 allow: [latin-word]。Y 开头的问题是文件本身的错误，不能 allow，请直接改正。",
-    ),
-    (
-        "Y040",
-        "没有引号的文字里，空格加“#”之后的内容被 YAML 当作注释删掉了。\n\n请改用块文字（text: | 后换行书写）或加引号。",
-    ),
-    (
-        "Y050",
-        "检查设置文件（lint.yaml）里写了不存在的规则。\n\nrules 下面的每个键是一条规则的代码（CH001）或名称（duplicate-heading）。用 charter rules 列出全部规则。",
-    ),
-    (
-        "Y051",
-        "检查设置文件（lint.yaml）里有未知的键或选项。\n\n顶层只有 rules；每条规则下面可以写 level 和这条规则的选项（charter explain 代码 列出选项）。",
-    ),
-    (
-        "Y052",
-        "检查设置文件（lint.yaml）里的值不对：级别只能是 error、warning、info、off；列表选项写成 [词语, 词语]；映射选项写成 错误写法: 正确写法。",
-    ),
-    ("Y041", "看不见的字符：零宽空格、不换行空格、软连字符等，通常从 Word 或网页复制而来。"),
-    ("Y042", "康熙部首等“长得像汉字”的字符，例如“⼀”（U+2F00）冒充“一”。"),
-    ("Y043", "行首的全角空格（U+3000）：它不是缩进，会成为文字的一部分。"),
-];
+/// The registry of codes reported while loading a charter or its
+/// `lint.yaml` (`Y…`): severity and the text `charter explain` prints.
+pub mod codes {
+    crate::declare_codes! { Load;
+        Y001 = Error, "文件不是 UTF-8 编码。\n\n章程文件必须是 UTF-8。中文 Windows 的记事本“ANSI”其实是 GBK；请“另存为”并选择 UTF-8。";
+        Y002 = Error, "YAML 语法错误。\n\n常见原因：缩进没有对齐；文字里有半角冒号加空格（“: ”）；引号或括号不成对。\n提示里给出了解析器的原文。长文字请一律使用块文字：\n\n    text: |\n      正文……";
+        Y004 = Error, "用制表符（Tab）缩进。\n\nYAML 只允许用空格缩进。请在编辑器里打开“用空格代替 Tab”。";
+        Y010 = Error, "未知的键。\n\n键写错了（例如 heading 写成 headng），或者写在了错误的层级。提示里列出了这一层可以用的键。";
+        Y011 = Error, "值的类型不对。\n\n例如应当是列表的地方写成了文字，或 repealed 写成了 true/false 以外的值。";
+        Y012 = Error, "键后面没有值。\n\n在冒号后写上内容，或者删去这一行。";
+        Y013 = Error, "同一个映射里重复的键。\n\nYAML 不允许重复的键；请删去或合并其中一个。";
+        Y014 = Error, "锚点与别名（& 与 *）。\n\n章程文件不需要它们；它们可以构造“别名炸弹”，所以一律拒绝，不会展开。";
+        Y015 = Error, "嵌套过深或文件超出处理上限。";
+        Y016 = Error, "一个文件里有多个 YAML 文档（---）。\n\n每份草案放在单独的文件里。";
+        Y020 = Error, "缺少必需的键：title、body，编/章/节与条的 id，编/章/节的 body 等。";
+        Y021 = Error, "id 的格式不对。\n\nid 只能由小写英文字母、数字和连字符组成，以字母开头，最长 64 个字符。id 不会印出来。";
+        Y022 = Error, "id 重复。\n\n整个文件里的 id 必须各不相同，包括章、节、条、款、项。";
+        Y023 = Error, "空的条、章或正文。\n\n条要有 text 或 paragraphs；已删去的条写 repealed: true。";
+        Y024 = Error, "键的组合不成立。\n\n例如一条同时有 text 和 paragraphs，章里写了 text，条里写了 body。";
+        Y025 = Error, "层级顺序不对。\n\n从外到内依次是编、分编、章、节；例如章不能放在节里。";
+        Y026 = Error, "一段文字里有空行。\n\n一条有几款时用 paragraphs 分别列出。";
+        Y027 = Error, "文字中的格式不被支持：HTML、链接、块级 Markdown，或引用写法有误。\n\n只支持 *强调*、**加粗** 和 [[id]] 引用。";
+        Y028 = Error, "日期格式不对，应为 YYYY-MM-DD。";
+        Y029 = Error, "术语类别不认识：只能是 body、role、outside、document。";
+        Y030 = Error, "文字或标题是空的。";
+        Y031 = Error, "目之下又分了一层。层次依次是款、项、目。";
+        Y032 = Warning, "第一条被标为插入条（inserted）。";
+        Y033 = Error, "allow 里写了不存在的规则代码。\n\n编、章、节、条、款、项上的 allow: [CH0xx] 只能列出检查规则（charter rules 列出全部规则），\n也可以写规则名，例如 allow: [latin-word]。Y 开头的问题是文件本身的错误，不能 allow，请直接改正。";
+        Y034 = Warning, "编、章、节的 body 是空列表。\n\n空的编、章、节不会印出任何条文；请写上其中的条，或者删去这一层。";
+        Y040 = Warning, "没有引号的文字里，空格加“#”之后的内容被 YAML 当作注释删掉了。\n\n请改用块文字（text: | 后换行书写）或加引号。";
+        Y050 = Error, "检查设置文件（lint.yaml）里写了不存在的规则。\n\nrules 下面的每个键是一条规则的代码（CH001）或名称（duplicate-heading）。用 charter rules 列出全部规则。";
+        Y051 = Error, "检查设置文件（lint.yaml）里有未知的键或选项。\n\n顶层只有 rules；每条规则下面可以写 level 和这条规则的选项（charter explain 代码 列出选项）。";
+        Y052 = Error, "检查设置文件（lint.yaml）里的值不对：级别只能是 error、warning、info、off；列表选项写成 [词语, 词语]；映射选项写成 错误写法: 正确写法。";
+        Y041 = Warning, "看不见的字符：零宽空格、不换行空格、软连字符等，通常从 Word 或网页复制而来。";
+        Y042 = Warning, "康熙部首等“长得像汉字”的字符，例如“⼀”（U+2F00）冒充“一”。";
+        Y043 = Warning, "行首的全角空格（U+3000）：它不是缩进，会成为文字的一部分。";
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -292,7 +292,7 @@ impl State {
         } else {
             if a.inserted {
                 diags.push(
-                    Diagnostic::warning("Y032", "第一条不能是插入条（inserted）")
+                    Diagnostic::new(crate::load::codes::Y032, "第一条不能是插入条（inserted）")
                         .at(a.id_span, "前面没有可以跟随的条")
                         .hint("“第X条之一”跟在第X条后面；请删去 inserted。"),
                 );

@@ -50,33 +50,28 @@ pub fn notes(diags: &mut Vec<Diagnostic>, file: FileId, n: &Notes) {
     let start = Span::new(file, 0, 0);
     if n.guessed {
         diags.push(
-            Diagnostic::new(
-                "I001",
-                charter_core::Severity::Info,
-                format!("文件不是 UTF-8，按 {} 编码读取", n.encoding),
-            )
-            .at(start, "文件开头")
-            .hint("如果导入的文字是乱码，请用 --encoding 指定编码，例如 --encoding gb18030。"),
+            Diagnostic::new(crate::codes::I001, format!("文件不是 UTF-8，按 {} 编码读取", n.encoding))
+                .at(start, "文件开头")
+                .hint("如果导入的文字是乱码，请用 --encoding 指定编码，例如 --encoding gb18030。"),
         );
     }
     if let Some(at) = n.replaced {
         diags.push(
-            Diagnostic::warning("I002", format!("有些字节不是有效的 {} 编码，已替换为“�”", n.encoding))
+            Diagnostic::new(crate::codes::I002, format!("有些字节不是有效的 {} 编码，已替换为“�”", n.encoding))
                 .at(Span::new(file, at, at + '\u{FFFD}'.len_utf8()), "第一处")
                 .hint("请确认文件的编码，必要时用 --encoding 指定。"),
         );
     }
     if let Some((count, at)) = n.kangxi {
         diags.push(
-            Diagnostic::warning("I013", format!("{count} 行里有康熙部首等形似汉字的字符，已换成普通汉字"))
+            Diagnostic::new(crate::codes::I013, format!("{count} 行里有康熙部首等形似汉字的字符，已换成普通汉字"))
                 .at(Span::new(file, at, at + 3), "第一处"),
         );
     }
     if n.docx_numbered > 0 {
         diags.push(
             Diagnostic::new(
-                "I014",
-                charter_core::Severity::Info,
+                crate::codes::I014,
                 format!("从 Word 的自动编号还原了 {} 个编号（第一条、（一）等）", n.docx_numbered),
             )
             .at(start, "文件开头"),
@@ -89,7 +84,7 @@ pub fn build(lines: &[Line], file: FileId, format: InputFormat, fallback_title: 
     let mut diags = Vec::new();
     if lines.iter().all(|l| matches!(l.kind, Kind::Blank | Kind::PageNumber)) {
         diags.push(
-            Diagnostic::error("I003", "文件是空的，没有可以导入的内容")
+            Diagnostic::new(crate::codes::I003, "文件是空的，没有可以导入的内容")
                 .at(Span::new(file, 0, 0), "空文件")
                 .hint("请确认选对了文件。"),
         );
@@ -99,7 +94,7 @@ pub fn build(lines: &[Line], file: FileId, format: InputFormat, fallback_title: 
         Some(l) => l,
         None => {
             diags.push(
-                Diagnostic::error("I004", "没有找到任何条（“第一条”“第二条”……），无法导入")
+                Diagnostic::new(crate::codes::I004, "没有找到任何条（“第一条”“第二条”……），无法导入")
                     .at(first_content(lines, file), "文件从这里开始")
                     .hint("导入只认以“第X条”开头的条文。修改决定、通知等不是章程的文件不能导入。"),
             );
@@ -109,7 +104,7 @@ pub fn build(lines: &[Line], file: FileId, format: InputFormat, fallback_title: 
     let pages: Vec<&Line> = lines.iter().filter(|l| l.kind == Kind::PageNumber).collect();
     if let Some(first) = pages.first() {
         diags.push(
-            Diagnostic::new("I012", charter_core::Severity::Info, format!("删去了 {} 行页码", pages.len()))
+            Diagnostic::new(crate::codes::I012, format!("删去了 {} 行页码", pages.len()))
                 .at(Span::new(file, first.start, first.end.max(first.start)), "第一处"),
         );
     }
@@ -142,16 +137,19 @@ fn check_toc(lines: &[Line], file: FileId, toc: (usize, usize), body_start: usiz
             Some(b) if key(t) == key(b) => {}
             Some(b) => {
                 diags.push(
-                    Diagnostic::warning("I015", format!("目录与正文不一致：目录是“{}”，正文是“{}”", t.text, b.text))
-                        .at(span(t), "目录中的标题")
-                        .also(span(b), "正文中的标题")
-                        .hint("结构取自正文；请核对目录。"),
+                    Diagnostic::new(
+                        crate::codes::I015,
+                        format!("目录与正文不一致：目录是“{}”，正文是“{}”", t.text, b.text),
+                    )
+                    .at(span(t), "目录中的标题")
+                    .also(span(b), "正文中的标题")
+                    .hint("结构取自正文；请核对目录。"),
                 );
                 return;
             }
             None => {
                 diags.push(
-                    Diagnostic::warning("I015", format!("目录中的“{}”在正文中没有", t.text))
+                    Diagnostic::new(crate::codes::I015, format!("目录中的“{}”在正文中没有", t.text))
                         .at(span(t), "正文里没有这个标题")
                         .hint("结构取自正文；请核对目录。"),
                 );
@@ -161,7 +159,7 @@ fn check_toc(lines: &[Line], file: FileId, toc: (usize, usize), body_start: usiz
     }
     if let Some(b) = body.get(listed.len()) {
         diags.push(
-            Diagnostic::warning("I015", format!("正文中的“{}”没有列入目录", b.text))
+            Diagnostic::new(crate::codes::I015, format!("正文中的“{}”没有列入目录", b.text))
                 .at(span(b), "目录里没有这个标题")
                 .hint("结构取自正文；请核对目录。"),
         );
@@ -412,7 +410,7 @@ impl<'a> Builder<'a> {
         if let Some((s, e)) = layout.toc {
             let l = &self.lines[s];
             self.diags.push(
-                Diagnostic::new("I011", charter_core::Severity::Info, "目录已略去，章节结构取自正文")
+                Diagnostic::new(crate::codes::I011, "目录已略去，章节结构取自正文")
                     .at(self.line_span(l), format!("目录（第 {} 至 {} 行）", s + 1, e)),
             );
         }
@@ -454,13 +452,9 @@ impl<'a> Builder<'a> {
                     let first = &self.lines[blocks[0].0];
                     let skipped = self.lines[*i].no - first.no;
                     self.diags.push(
-                        Diagnostic::new(
-                            "I010",
-                            charter_core::Severity::Info,
-                            format!("标题之前的 {skipped} 行不是章程的内容，已略去"),
-                        )
-                        .at(self.line_span(first), "从这里")
-                        .also(self.line_span(&self.lines[*i]), "章程的标题"),
+                        Diagnostic::new(crate::codes::I010, format!("标题之前的 {skipped} 行不是章程的内容，已略去"))
+                            .at(self.line_span(first), "从这里")
+                            .also(self.line_span(&self.lines[*i]), "章程的标题"),
                     );
                     let before = &blocks[t - 1].2;
                     let n: String = before.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).collect();
@@ -475,7 +469,7 @@ impl<'a> Builder<'a> {
                 let at = blocks.first().map_or(layout.body_start, |b| b.0);
                 let l = &self.lines[at.min(self.lines.len() - 1)];
                 self.diags.push(
-                    Diagnostic::warning("I005", format!("没有找到标题，用文件名“{fallback_title}”作标题"))
+                    Diagnostic::new(crate::codes::I005, format!("没有找到标题，用文件名“{fallback_title}”作标题"))
                         .at(self.line_span(l), "章程从这里开始")
                         .hint("请在生成的 YAML 里改正 title。"),
                 );
@@ -537,12 +531,8 @@ impl<'a> Builder<'a> {
             if self.is_trailer(l) {
                 let rest = lines[i..].iter().filter(|x| !matches!(x.kind, Kind::Blank)).count();
                 self.diags.push(
-                    Diagnostic::new(
-                        "I010",
-                        charter_core::Severity::Info,
-                        format!("从这里起的 {rest} 行不是章程的内容，已略去"),
-                    )
-                    .at(self.line_span(l), "章程到此为止"),
+                    Diagnostic::new(crate::codes::I010, format!("从这里起的 {rest} 行不是章程的内容，已略去"))
+                        .at(self.line_span(l), "章程到此为止"),
                 );
                 break;
             }
@@ -669,8 +659,7 @@ impl<'a> Builder<'a> {
             let label = article_label((n, sub));
             self.diags.push(
                 Diagnostic::new(
-                    "I051",
-                    charter_core::Severity::Info,
+                    crate::codes::I051,
                     format!("“{label}”在行首，但不是新的一条：按条号顺序和上下文判断为正文的续行"),
                 )
                 .at(span_of(self.file, l, label.len()), "作为正文导入")
@@ -704,7 +693,7 @@ impl<'a> Builder<'a> {
         }
         let title = if title.is_empty() {
             self.diags.push(
-                Diagnostic::warning("I041", format!("{}没有标题", self.label_of(level, number)))
+                Diagnostic::new(crate::codes::I041, format!("{}没有标题", self.label_of(level, number)))
                     .at(span_of(self.file, l, label_len), "标题是空的")
                     .hint("导入时暂用“（无标题）”；请在 YAML 里补上标题。"),
             );
@@ -749,7 +738,7 @@ impl<'a> Builder<'a> {
             None => (format!("第一个{word}是{}", label(n)), format!("导入后编为{}", label(1))),
         };
         let yaml_note = format!("{msg}（原稿第 {} 行）", l.no + 1);
-        self.diags.push(Diagnostic::warning("I040", msg).at(span_of(self.file, l, label_len), note));
+        self.diags.push(Diagnostic::new(crate::codes::I040, msg).at(span_of(self.file, l, label_len), note));
         Some(yaml_note)
     }
 
@@ -836,7 +825,7 @@ impl<'a> Builder<'a> {
         let label = article_label(no);
         let d = match self.last_no {
             None if no != (1, 0) => Some(
-                Diagnostic::warning("I020", format!("第一条缺失：正文从{label}开始"))
+                Diagnostic::new(crate::codes::I020, format!("第一条缺失：正文从{label}开始"))
                     .at(at, "导入后编为第一条")
                     .hint("如果只导入了章程的一部分，这是正常的；id 保留原来的条号。"),
             ),
@@ -845,8 +834,11 @@ impl<'a> Builder<'a> {
                 let (pb, ps) = prev;
                 if no.1 > 0 {
                     (no.0 != pb || no.1 != ps + 1).then(|| {
-                        Diagnostic::warning("I024", format!("{label}跟在{}之后，编号不衔接", article_label(prev)))
-                            .at(at, "作为插入条（inserted）导入")
+                        Diagnostic::new(
+                            crate::codes::I024,
+                            format!("{label}跟在{}之后，编号不衔接", article_label(prev)),
+                        )
+                        .at(at, "作为插入条（inserted）导入")
                     })
                 } else if no.0 == pb + 1 {
                     None
@@ -857,15 +849,18 @@ impl<'a> Builder<'a> {
                         format!("{}至{}", article_label((pb + 1, 0)), article_label((no.0 - 1, 0)))
                     };
                     Some(
-                        Diagnostic::warning("I020", format!("{}之后是{label}，缺{missing}", article_label(prev)))
-                            .at(at, "条号跳过")
-                            .hint("导入后各条按顺序重新编号；id 保留原来的条号。"),
+                        Diagnostic::new(
+                            crate::codes::I020,
+                            format!("{}之后是{label}，缺{missing}", article_label(prev)),
+                        )
+                        .at(at, "条号跳过")
+                        .hint("导入后各条按顺序重新编号；id 保留原来的条号。"),
                     )
                 } else if no.0 == pb && ps == 0 {
                     None // reported when the article is complete (same or different text)
                 } else {
                     Some(
-                        Diagnostic::warning("I021", format!("{}之后是{label}，条号倒退", article_label(prev)))
+                        Diagnostic::new(crate::codes::I021, format!("{}之后是{label}，条号倒退", article_label(prev)))
                             .at(at, "条号倒退")
                             .hint("导入后各条按出现的顺序编号。"),
                     )
@@ -892,13 +887,16 @@ impl<'a> Builder<'a> {
         if empty > 0 {
             a.art.note.get_or_insert_with(|| format!("原稿有 {empty} 个项或目只有编号、没有内容，已略去"));
             self.diags.push(
-                Diagnostic::warning("I026", format!("{}有 {empty} 个项或目只有编号、没有内容", article_label(a.no)))
-                    .at(a.label, "空的项已略去"),
+                Diagnostic::new(
+                    crate::codes::I026,
+                    format!("{}有 {empty} 个项或目只有编号、没有内容", article_label(a.no)),
+                )
+                .at(a.label, "空的项已略去"),
             );
         }
         if a.art.paragraphs.is_empty() && !a.art.repealed {
             self.diags.push(
-                Diagnostic::warning("I025", format!("{}没有正文", article_label(a.no)))
+                Diagnostic::new(crate::codes::I025, format!("{}没有正文", article_label(a.no)))
                     .at(a.label, "按“（删去）”导入")
                     .hint("如果正文丢了，请在 YAML 里补上 text 并去掉 repealed。"),
             );
@@ -910,13 +908,14 @@ impl<'a> Builder<'a> {
             let label = article_label(a.no);
             if *prev == flat {
                 self.diags.push(
-                    Diagnostic::warning("I022", format!("{label}重复出现，内容相同")).at(a.label, "重复的一份已略去"),
+                    Diagnostic::new(crate::codes::I022, format!("{label}重复出现，内容相同"))
+                        .at(a.label, "重复的一份已略去"),
                 );
                 return;
             }
             a.art.note.get_or_insert_with(|| format!("原稿{label}出现了两次，这是第二次"));
             self.diags.push(
-                Diagnostic::warning("I023", format!("{label}出现了两次，内容不同"))
+                Diagnostic::new(crate::codes::I023, format!("{label}出现了两次，内容不同"))
                     .at(a.label, "第二次出现")
                     .hint("两条都已导入，按顺序重新编号；请核对原文，删去多余的一条。"),
             );
@@ -1015,16 +1014,19 @@ impl<'a> Builder<'a> {
         let what = if nested { "目" } else { "项" };
         let at = span_of(self.file, l, label_len);
         let d = if prev == 0 {
-            Diagnostic::warning("I031", format!("{art}的第一{what}编为{}，应为{}", label(n), label(1)))
+            Diagnostic::new(crate::codes::I031, format!("{art}的第一{what}编为{}，应为{}", label(n), label(1)))
                 .at(at, format!("导入后编为{}", label(1)))
         } else if n > expected {
             let missing =
                 if n == expected + 1 { label(expected) } else { format!("{}至{}", label(expected), label(n - 1)) };
-            Diagnostic::warning("I030", format!("{art}的{what}号从{}跳到{}，缺{missing}", label(prev), label(n)))
-                .at(at, format!("导入后按顺序编为{}", label(expected)))
-                .hint("编号由工具按顺序计算；如果原文确实漏了一项，请在 YAML 里补上。")
+            Diagnostic::new(
+                crate::codes::I030,
+                format!("{art}的{what}号从{}跳到{}，缺{missing}", label(prev), label(n)),
+            )
+            .at(at, format!("导入后按顺序编为{}", label(expected)))
+            .hint("编号由工具按顺序计算；如果原文确实漏了一项，请在 YAML 里补上。")
         } else {
-            Diagnostic::warning("I031", format!("{art}的{what}号在{}之后是{}", label(prev), label(n)))
+            Diagnostic::new(crate::codes::I031, format!("{art}的{what}号在{}之后是{}", label(prev), label(n)))
                 .at(at, format!("导入后按顺序编为{}", label(expected)))
         };
         let msg = d.message.clone();
@@ -1034,7 +1036,7 @@ impl<'a> Builder<'a> {
 
     fn stray(&mut self, l: &Line) {
         self.diags.push(
-            Diagnostic::warning("I050", "这段文字不属于任何条，已略去")
+            Diagnostic::new(crate::codes::I050, "这段文字不属于任何条，已略去")
                 .at(self.line_span(l), "不在任何条里")
                 .hint("章、节标题和第一条之间的文字无法放进章程结构；如有需要，请把它并入某一条。"),
         );
@@ -1155,7 +1157,7 @@ mod tests {
     }
 
     fn codes(d: &[Diagnostic]) -> Vec<&str> {
-        d.iter().map(|d| d.code).collect()
+        d.iter().map(|d| d.code.as_str()).collect()
     }
 
     #[test]

@@ -24,6 +24,7 @@ use charter_core::number::Numbering;
 use charter_core::source::{FileId, Sources};
 
 mod build;
+mod cite_ids;
 mod decode;
 mod docx;
 mod lines;
@@ -109,6 +110,10 @@ pub struct IArticle {
 /// items (an article with a heading and a list).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IBlock {
+    /// Set only for a paragraph or item that a citation in the document
+    /// points at (see `cite_ids`), so that the citation can become an
+    /// `[[id]]` reference.
+    pub id: Option<String>,
     pub text: String,
     pub items: Vec<IBlock>,
     /// What the import repaired here, written as a YAML comment.
@@ -117,7 +122,7 @@ pub struct IBlock {
 
 impl IBlock {
     pub fn new(text: impl Into<String>) -> Self {
-        IBlock { text: text.into(), items: Vec::new(), note: None }
+        IBlock { id: None, text: text.into(), items: Vec::new(), note: None }
     }
 }
 
@@ -199,7 +204,7 @@ impl Imported {
 
     fn map(&self, id: &dyn Fn(&mut String)) -> Imported {
         fn block(b: &IBlock) -> IBlock {
-            IBlock { text: b.text.clone(), items: b.items.iter().map(block).collect(), note: None }
+            IBlock { id: None, text: b.text.clone(), items: b.items.iter().map(block).collect(), note: None }
         }
         fn strip(nodes: &[INode], id: &dyn Fn(&mut String)) -> Vec<INode> {
             nodes
@@ -232,10 +237,10 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
     use charter_core::text::Text;
     let plain = |t: &Text, from: Option<&str>| t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text;
     fn item(i: &Item, f: &dyn Fn(&Text) -> String) -> IBlock {
-        IBlock { text: f(&i.text), items: i.items.iter().map(|s| item(s, f)).collect(), note: None }
+        IBlock { id: None, text: f(&i.text), items: i.items.iter().map(|s| item(s, f)).collect(), note: None }
     }
     fn para(p: &Paragraph, f: &dyn Fn(&Text) -> String) -> IBlock {
-        IBlock { text: f(&p.text), items: p.items.iter().map(|i| item(i, f)).collect(), note: None }
+        IBlock { id: None, text: f(&p.text), items: p.items.iter().map(|i| item(i, f)).collect(), note: None }
     }
     fn nodes(v: &[Node], plain: &dyn Fn(&Text, Option<&str>) -> String) -> Vec<INode> {
         v.iter()
@@ -311,6 +316,9 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
     let (lines, kangxi) = lines::split(&sources.file(file).text, decoded.format);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut built = build::build(&lines, file, decoded.format, &stem);
+    if let Some(c) = &mut built.charter {
+        cite_ids::assign(c);
+    }
     let mut diagnostics = std::mem::take(&mut built.diagnostics);
     build::notes(
         &mut diagnostics,
@@ -340,36 +348,33 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
     })
 }
 
-/// Documentation of the import codes (I…), for `charter explain`.
-pub const IMPORT_CODES: &[(&str, &str)] = &[
-    (
-        "I001",
-        "导入时使用的编码。\n\n不是 UTF-8 的文本按检测到的编码（通常是 GB18030，即中文 Windows 的“ANSI”）读取；若识别错误，请用 --encoding 指定。",
-    ),
-    ("I002", "文件中有不能按所用编码解读的字节，已替换为“�”。\n\n请确认文件的编码，必要时用 --encoding 指定。"),
-    ("I003", "文件是空的，或只有空白。"),
-    (
-        "I004",
-        "没有找到任何条（第一条、第二条……）。\n\n导入只认“第X条”开头的条文；修改决定、通知等不是章程的文件不能导入。",
-    ),
-    ("I005", "没有找到标题，改用文件名作标题。请在生成的 YAML 里改正 title。"),
-    ("I010", "标题之前或最后一条之后的内容不属于章程，已略去（例如公示材料中的其他部分、附件、落款）。"),
-    ("I011", "目录已略去：章节结构只取自正文。"),
-    ("I012", "页码行已删去。"),
-    ("I013", "康熙部首等形似汉字的字符已换成普通汉字。"),
-    ("I014", "Word 的自动编号不在文字里，已按 numbering.xml 还原为“第一条”“（一）”等编号。"),
-    ("I015", "目录与正文的章节标题不一致，或者缺了某个标题。结构以正文为准。"),
-    ("I020", "条号不连续：跳过了某些条号。\n\n导入后各条按顺序重新编号，原来的条号只保留在 id 里（art-12）。"),
-    ("I021", "条号重复或倒退。"),
-    ("I022", "同一条出现了两次，内容相同：重复的一份已略去。"),
-    ("I023", "同一个条号出现了两次，内容不同：两条都已导入，按顺序重新编号。"),
-    ("I024", "“第X条之Y”的编号与前一条不衔接。"),
-    ("I025", "条没有正文，按“（删去）”导入。"),
-    ("I030", "项号不连续：例如从（四）跳到（六）。导入后按顺序重新编号。"),
-    ("I031", "项号重复或倒退，或第一项不是（一）。"),
-    ("I040", "编、章、节的序号不连续、重复或倒退。导入后按顺序重新编号。"),
-    ("I026", "项或目只有编号、没有内容，已略去。"),
-    ("I041", "编、章、节没有标题，暂用“（无标题）”。"),
-    ("I050", "这段文字不属于任何条，已略去。"),
-    ("I051", "看起来像“第X条”开头，但按条号顺序和上下文判断为上一行的续行（例如折行的“第五百一十条的规定……”）。"),
-];
+/// The registry of import codes (`I…`): severity and the text
+/// `charter explain` prints.
+pub mod codes {
+    charter_core::declare_codes! { Import;
+        I001 = Info, "导入时使用的编码。\n\n不是 UTF-8 的文本按检测到的编码（通常是 GB18030，即中文 Windows 的“ANSI”）读取；若识别错误，请用 --encoding 指定。";
+        I002 = Warning, "文件中有不能按所用编码解读的字节，已替换为“�”。\n\n请确认文件的编码，必要时用 --encoding 指定。";
+        I003 = Error, "文件是空的，或只有空白。";
+        I004 = Error, "没有找到任何条（第一条、第二条……）。\n\n导入只认“第X条”开头的条文；修改决定、通知等不是章程的文件不能导入。";
+        I005 = Warning, "没有找到标题，改用文件名作标题。请在生成的 YAML 里改正 title。";
+        I010 = Info, "标题之前或最后一条之后的内容不属于章程，已略去（例如公示材料中的其他部分、附件、落款）。";
+        I011 = Info, "目录已略去：章节结构只取自正文。";
+        I012 = Info, "页码行已删去。";
+        I013 = Warning, "康熙部首等形似汉字的字符已换成普通汉字。";
+        I014 = Info, "Word 的自动编号不在文字里，已按 numbering.xml 还原为“第一条”“（一）”等编号。";
+        I015 = Warning, "目录与正文的章节标题不一致，或者缺了某个标题。结构以正文为准。";
+        I020 = Warning, "条号不连续：跳过了某些条号。\n\n导入后各条按顺序重新编号，原来的条号只保留在 id 里（art-12）。";
+        I021 = Warning, "条号重复或倒退。";
+        I022 = Warning, "同一条出现了两次，内容相同：重复的一份已略去。";
+        I023 = Warning, "同一个条号出现了两次，内容不同：两条都已导入，按顺序重新编号。";
+        I024 = Warning, "“第X条之Y”的编号与前一条不衔接。";
+        I025 = Warning, "条没有正文，按“（删去）”导入。";
+        I030 = Warning, "项号不连续：例如从（四）跳到（六）。导入后按顺序重新编号。";
+        I031 = Warning, "项号重复或倒退，或第一项不是（一）。";
+        I040 = Warning, "编、章、节的序号不连续、重复或倒退。导入后按顺序重新编号。";
+        I026 = Warning, "项或目只有编号、没有内容，已略去。";
+        I041 = Warning, "编、章、节没有标题，暂用“（无标题）”。";
+        I050 = Warning, "这段文字不属于任何条，已略去。";
+        I051 = Info, "看起来像“第X条”开头，但按条号顺序和上下文判断为上一行的续行（例如折行的“第五百一十条的规定……”）。";
+    }
+}

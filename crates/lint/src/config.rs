@@ -55,9 +55,9 @@ enum OptionValue {
 impl Config {
     /// The severity of a rule, None when it is turned off.
     pub fn severity(&self, rule: &Rule) -> Option<Severity> {
-        match self.rules.get(rule.code).and_then(|s| s.level) {
+        match self.rules.get(rule.code.as_str()).and_then(|s| s.level) {
             Some(level) => level,
-            None => Some(rule.severity),
+            None => Some(rule.severity()),
         }
     }
 
@@ -66,7 +66,7 @@ impl Config {
     }
 
     fn value(&self, rule: &Rule, option: &str) -> Option<&OptionValue> {
-        self.rules.get(rule.code).and_then(|s| s.options.get(option))
+        self.rules.get(rule.code.as_str()).and_then(|s| s.options.get(option))
     }
 
     /// A list option: the default extended by the configured words.
@@ -131,13 +131,14 @@ impl Config {
                 let d = match &e {
                     serde_saphyr::Error::SerdeUnknownField { field, expected, .. } => {
                         let mut d =
-                            Diagnostic::error("Y051", format!("设置文件里未知的键“{field}”")).at(span, "这个键不认识");
+                            Diagnostic::new(charter_core::load::codes::Y051, format!("设置文件里未知的键“{field}”"))
+                                .at(span, "这个键不认识");
                         if let Some(s) = did_you_mean(field, expected.iter().copied()) {
                             d = d.hint(format!("您是不是想写“{s}”？"));
                         }
                         d.hint("设置文件的顶层只有 rules；每条规则写在它下面，见 docs/lint.md。")
                     }
-                    _ => Diagnostic::error("Y052", "设置文件不是有效的 YAML，或结构不对")
+                    _ => Diagnostic::new(charter_core::load::codes::Y052, "设置文件不是有效的 YAML，或结构不对")
                         .at(span, "在这里出错")
                         .hint("格式见 docs/lint.md：rules 下面每行“规则代码: 级别”，或带选项的映射。")
                         .hint(format!("解析器原文：{english}")),
@@ -149,11 +150,12 @@ impl Config {
         let Some(rules) = raw.rules else { return (cfg, diags) };
         let span = |l: &serde_saphyr::Location| -> Span { loc_span(file, id, l) };
         let key_span = |k: &Spanned<String>| -> Span { key_span(file, id, span(&k.referenced), &k.value) };
-        let codes: Vec<&str> = all_rules().iter().flat_map(|r| [r.code, r.name]).collect();
+        let codes: Vec<&str> = all_rules().iter().flat_map(|r| [r.code.as_str(), r.name]).collect();
         for (key, value) in rules.value.0 {
             let Some(rule) = find_rule(&key.value) else {
-                let mut d = Diagnostic::error("Y050", format!("没有代码或名称为“{}”的规则", key.value))
-                    .at(key_span(&key), "不认识的规则");
+                let mut d =
+                    Diagnostic::new(charter_core::load::codes::Y050, format!("没有代码或名称为“{}”的规则", key.value))
+                        .at(key_span(&key), "不认识的规则");
                 if let Some(s) = did_you_mean(&key.value.to_ascii_uppercase(), codes.iter().copied())
                     .or_else(|| did_you_mean(&key.value, codes.iter().copied()))
                 {
@@ -162,7 +164,7 @@ impl Config {
                 diags.push(d.hint("用 charter rules 列出所有规则。"));
                 continue;
             };
-            let settings = cfg.rules.entry(rule.code).or_default();
+            let settings = cfg.rules.entry(rule.code.as_str()).or_default();
             match value.value {
                 RawRule::Level(level) => match parse_level(&level) {
                     Some(l) => settings.level = Some(l),
@@ -183,9 +185,11 @@ impl Config {
                         let Some(opt) = rule.option(&okey.value) else {
                             let names: Vec<&str> =
                                 std::iter::once("level").chain(rule.options.iter().map(|o| o.name)).collect();
-                            let mut d =
-                                Diagnostic::error("Y051", format!("规则 {} 没有选项“{}”", rule.code, okey.value))
-                                    .at(key_span(&okey), "不认识的选项");
+                            let mut d = Diagnostic::new(
+                                charter_core::load::codes::Y051,
+                                format!("规则 {} 没有选项“{}”", rule.code, okey.value),
+                            )
+                            .at(key_span(&okey), "不认识的选项");
                             if let Some(s) = did_you_mean(&okey.value, names.iter().copied()) {
                                 d = d.hint(format!("您是不是想写“{s}”？"));
                             }
@@ -197,8 +201,8 @@ impl Config {
                                 settings.options.insert(opt.name, v);
                             }
                             Err(()) => diags.push(
-                                Diagnostic::error(
-                                    "Y052",
+                                Diagnostic::new(
+                                    charter_core::load::codes::Y052,
                                     format!("选项 {}.{} 的值应当是{}", rule.code, opt.name, opt.default.kind_zh()),
                                 )
                                 .at(span(&oval.referenced), "类型不对")
@@ -227,7 +231,7 @@ fn parse_level(s: &str) -> Option<Option<Severity>> {
 }
 
 fn bad_level(span: Span, got: &str) -> Diagnostic {
-    Diagnostic::error("Y052", format!("级别“{got}”不认识"))
+    Diagnostic::new(charter_core::load::codes::Y052, format!("级别“{got}”不认识"))
         .at(span, "应为 error、warning、info 或 off")
         .hint("级别：error（错误）、warning（警告）、info（提示）、off（关闭这条规则）。")
 }

@@ -100,7 +100,7 @@ pub fn fix_text(text: &str, run: &dyn Fn(&str) -> Document) -> Outcome {
             let d = fixable[i];
             let first = d.fix.as_ref().and_then(|f| f.edits.iter().map(|e| e.span.start).min()).unwrap_or(0);
             Applied {
-                code: d.code,
+                code: d.code.as_str(),
                 message: d.fix.as_ref().map(|f| f.message.clone()).unwrap_or_default(),
                 line: file.line_col(first).0,
             }
@@ -130,6 +130,24 @@ pub fn fix_text(text: &str, run: &dyn Fn(&str) -> Document) -> Outcome {
     Outcome { text: current, applied, refused }
 }
 
+/// Fix only the findings of one rule, with the built-in configuration:
+/// `name` is what the file is called in messages.
+pub fn fix_rule(name: &std::path::Path, text: &str, rule: &crate::Rule) -> Outcome {
+    let run = |t: &str| {
+        let mut doc = crate::process_text(name, t, None);
+        doc.diagnostics.retain(|d| d.code == rule.code || d.is_load_error());
+        doc
+    };
+    fix_text(text, &run)
+}
+
+/// Turn hand-written internal citations (第十五条, 前款, 第二十三条、第二十四条)
+/// into `[[id]]` references, as `check --fix` does for CH006: the printed
+/// text stays the same, and later renumbering updates the citations.
+pub fn link_citations(name: &std::path::Path, yaml: &str) -> Outcome {
+    fix_rule(name, yaml, &crate::rules::HARDCODED_CITATION)
+}
+
 fn in_file(doc: &Document, f: &charter_core::diagnostic::Fix) -> bool {
     !f.edits.is_empty() && f.edits.iter().all(|e| e.span.file == doc.file)
 }
@@ -137,7 +155,7 @@ fn in_file(doc: &Document, f: &charter_core::diagnostic::Fix) -> bool {
 /// How badly a document loads: (no model at all, number of loading
 /// errors). Lower is better.
 fn load_quality(doc: &Document) -> (bool, usize) {
-    let load_errors = doc.diagnostics.iter().filter(|d| d.is_error() && d.code.starts_with('Y')).count();
+    let load_errors = doc.diagnostics.iter().filter(|d| d.is_load_error()).count();
     (doc.charter.is_none(), load_errors)
 }
 
@@ -156,7 +174,8 @@ mod tests {
     use charter_core::source::{FileId, Span};
 
     fn fix(start: usize, end: usize, r: &str) -> Diagnostic {
-        Diagnostic::warning("CH020", "x")
+        crate::rules::HALFWIDTH_PUNCTUATION
+            .diagnostic("x")
             .with_fix("f", vec![Edit { span: Span::new(FileId(0), start, end), replacement: r.into() }])
     }
 

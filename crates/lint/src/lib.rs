@@ -14,7 +14,7 @@ use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use charter_core::Document;
-use charter_core::diagnostic::{self, Diagnostic, Severity};
+use charter_core::diagnostic::{self, Code, Diagnostic, Severity};
 use charter_core::model::{Article, Charter};
 use charter_core::number::Numbering;
 use charter_core::resolve::{self, RefProblem};
@@ -104,11 +104,10 @@ impl<'a> Context<'a> {
 /// A lint rule.
 #[derive(Debug)]
 pub struct Rule {
-    pub code: &'static str,
+    /// The rule's code in the lint registry (its default severity and its
+    /// doc are the code's).
+    pub code: Code,
     pub name: &'static str,
-    pub severity: Severity,
-    /// The doc comment: what `charter explain` prints.
-    pub doc: &'static str,
     /// Options that can be set in the configuration.
     pub options: &'static [RuleOption],
     /// Whether the rule offers fixes (`check --fix`).
@@ -158,9 +157,25 @@ impl OptionDefault {
 }
 
 impl Rule {
+    /// The default severity (the registry's).
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    /// The doc comment: what `charter explain` prints.
+    pub fn doc(&self) -> &'static str {
+        self.code.doc()
+    }
+
+    /// A finding of this rule, with the rule's code and default severity
+    /// (the checker applies the configured severity).
+    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, message)
+    }
+
     /// The first line of the doc: a one-line summary.
     pub fn summary(&self) -> &'static str {
-        self.doc.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("")
+        self.doc().lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("")
     }
 
     pub fn option(&self, name: &str) -> Option<&'static RuleOption> {
@@ -181,10 +196,13 @@ macro_rules! declare_rule {
     }) => {
         $(#[doc = $doc])*
         pub static $name: $crate::Rule = $crate::Rule {
-            code: $code,
+            code: ::charter_core::diagnostic::Code::new(&::charter_core::diagnostic::CodeInfo {
+                code: $code,
+                origin: ::charter_core::diagnostic::Origin::Lint,
+                severity: ::charter_core::diagnostic::Severity::$sev,
+                doc: concat!($($doc, "\n"),*),
+            }),
             name: $rname,
-            severity: ::charter_core::diagnostic::Severity::$sev,
-            doc: concat!($($doc, "\n"),*),
             options: $crate::declare_rule!(@opts $($options)?),
             fixable: $crate::declare_rule!(@fix $($fixable)?),
             check: $check,
@@ -204,7 +222,10 @@ pub fn all_rules() -> &'static [&'static Rule] {
 /// A rule by code (`CH001`, any case) or name (`duplicate-heading`).
 pub fn find_rule(code: &str) -> Option<&'static Rule> {
     let code = code.trim();
-    all_rules().iter().copied().find(|r| r.code.eq_ignore_ascii_case(code) || r.name.eq_ignore_ascii_case(code))
+    all_rules()
+        .iter()
+        .copied()
+        .find(|r| r.code.as_str().eq_ignore_ascii_case(code) || r.name.eq_ignore_ascii_case(code))
 }
 
 /// Run every enabled rule with its configured severity, then apply the
@@ -216,7 +237,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         (rule.check)(ctx, &mut found);
         for mut d in found {
-            d.code = rule.code;
+            debug_assert_eq!(d.code, rule.code, "{} reported a finding under another code", rule.code);
             d.severity = severity;
             out.push(d);
         }

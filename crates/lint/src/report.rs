@@ -7,7 +7,7 @@ use serde::Serialize;
 use charter_core::Document;
 use charter_core::diagnostic::{Diagnostic, Severity};
 use charter_core::error::{ToolError, to_json_pretty};
-use charter_core::load::LOAD_CODES;
+use charter_core::load::codes as load_codes;
 use charter_core::source::{Sources, Span};
 
 use crate as lint;
@@ -92,7 +92,7 @@ pub fn json(doc: &Document, shown: &[&Diagnostic]) -> Result<String, ToolError> 
                 edits: f.edits.iter().filter_map(|e| json_place(sources, e.span, None, Some(&e.replacement))).collect(),
             });
             JsonDiag {
-                code: d.code,
+                code: d.code.as_str(),
                 severity: d.severity,
                 message: &d.message,
                 file,
@@ -305,29 +305,28 @@ pub fn sarif(doc: &Document, shown: &[&Diagnostic]) -> Result<String, ToolError>
     let mut rules: Vec<sarif::Rule> = Vec::new();
     let mut index = std::collections::HashMap::new();
     for r in lint::all_rules() {
-        index.insert(r.code, rules.len());
-        let full = r.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
+        index.insert(r.code.as_str(), rules.len());
+        let full = r.doc().lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
         rules.push(sarif::Rule {
-            default_configuration: sarif::Configuration { level: sarif_level(r.severity) },
+            default_configuration: sarif::Configuration { level: sarif_level(r.severity()) },
             full_description: sarif::Text::new(full.trim().to_string()),
             help: sarif::Text::new(format!("charter explain {}", r.code)),
-            id: r.code,
+            id: r.code.as_str(),
             name: Some(r.name),
             properties: Some(sarif::RuleProperties { fixable: r.fixable }),
             short_description: sarif::Text::new(r.summary()),
         });
     }
-    for &(code, text) in LOAD_CODES {
-        index.insert(code, rules.len());
-        let summary = text.split("\n\n").next().unwrap_or(text);
+    for code in load_codes::ALL {
+        index.insert(code.as_str(), rules.len());
         rules.push(sarif::Rule {
-            default_configuration: sarif::Configuration { level: "error" },
-            full_description: sarif::Text::new(text),
+            default_configuration: sarif::Configuration { level: sarif_level(code.severity()) },
+            full_description: sarif::Text::new(code.doc()),
             help: sarif::Text::new(format!("charter explain {code}")),
-            id: code,
+            id: code.as_str(),
             name: None,
             properties: None,
-            short_description: sarif::Text::new(summary),
+            short_description: sarif::Text::new(code.summary()),
         });
     }
     let results = shown
@@ -368,8 +367,8 @@ pub fn sarif(doc: &Document, shown: &[&Diagnostic]) -> Result<String, ToolError>
                     .enumerate()
                     .map(|(i, l)| location(sources, l.span, &l.message, Some(i + 1)))
                     .collect(),
-                rule_id: d.code,
-                rule_index: index.get(d.code).copied(),
+                rule_id: d.code.as_str(),
+                rule_index: index.get(d.code.as_str()).copied(),
             }
         })
         .collect();

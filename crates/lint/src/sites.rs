@@ -273,14 +273,13 @@ pub struct Spot {
 pub fn grouped(
     ctx: &Context,
     site: &Site,
-    code: &'static str,
+    rule: &crate::Rule,
     message: String,
     fix_message: &str,
     spots: &[Spot],
 ) -> Option<charter_core::diagnostic::Diagnostic> {
     let first = spots.first()?;
-    let mut d = charter_core::diagnostic::Diagnostic::warning(code, message)
-        .at(site.span(ctx.file, first.range.clone()), first.label.clone());
+    let mut d = rule.diagnostic(message).at(site.span(ctx.file, first.range.clone()), first.label.clone());
     // Many spots: only the first is labelled, the others get a marker.
     let quiet = spots.len() > 3;
     for s in spots.iter().skip(1) {

@@ -22,15 +22,18 @@ pub(super) fn apply(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if scopes.is_empty() {
         return;
     }
-    let codes: Vec<&str> = all_rules().iter().flat_map(|r| [r.code, r.name]).collect();
+    let codes: Vec<&str> = all_rules().iter().flat_map(|r| [r.code.as_str(), r.name]).collect();
     let mut problems = Vec::new();
     let mut known = Vec::new();
     for s in scopes {
         match find_rule(&s.allow.code) {
             Some(rule) => known.push((rule, s)),
             None => {
-                let mut d = Diagnostic::error("Y033", format!("allow 里的“{}”不是检查规则的代码", s.allow.code))
-                    .at(s.allow.span, "不认识的规则");
+                let mut d = Diagnostic::new(
+                    charter_core::load::codes::Y033,
+                    format!("allow 里的“{}”不是检查规则的代码", s.allow.code),
+                )
+                .at(s.allow.span, "不认识的规则");
                 if let Some(x) = did_you_mean(&s.allow.code.to_ascii_uppercase(), codes.iter().copied()) {
                     d = d.hint(format!("您是不是想写“{x}”？"));
                 }
@@ -54,13 +57,11 @@ pub(super) fn apply(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(severity) = ctx.config.severity(&rules::UNUSED_ALLOW) {
         for (rule, s) in &known {
             if !s.used && ctx.config.is_enabled(rule) && rule.code != rules::UNUSED_ALLOW.code {
-                let mut d = Diagnostic::new(
-                    rules::UNUSED_ALLOW.code,
-                    severity,
-                    format!("allow 里的 {} 没有抑制任何问题", rule.code),
-                )
-                .at(s.allow.span, "这里没有这条规则的问题")
-                .hint("问题已经改正了，就把它从 allow 里删去，免得将来真正的问题被悄悄放过。");
+                let mut d = rules::UNUSED_ALLOW
+                    .diagnostic(format!("allow 里的 {} 没有抑制任何问题", rule.code))
+                    .at(s.allow.span, "这里没有这条规则的问题")
+                    .hint("问题已经改正了，就把它从 allow 里删去，免得将来真正的问题被悄悄放过。");
+                d.severity = severity;
                 if let Some(edit) = removal(ctx, s.allow) {
                     d = d.with_fix(format!("删去 allow 里的 {}", s.allow.code), vec![edit]);
                 }

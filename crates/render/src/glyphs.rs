@@ -11,7 +11,7 @@ use charter_core::source::{SourceFile, Span};
 use charter_core::text::Text;
 
 /// Code of the missing-glyph error.
-pub const CODE: &str = "R001";
+pub const CODE: charter_core::diagnostic::Code = crate::codes::R001;
 
 /// How many places of one character are labelled.
 const MAX_LABELS: usize = 5;
@@ -104,7 +104,7 @@ fn check_where(
         .map(|c| {
             let places = missing.remove(&c).unwrap_or_default();
             let n = places.len();
-            let mut d = Diagnostic::error(
+            let mut d = Diagnostic::new(
                 CODE,
                 format!("字符“{c}”（U+{:04X}）在所有可用的字体中都没有字形，印出来会缺字", c as u32),
             );
@@ -125,7 +125,7 @@ pub const FONT_HINT: &str = "内置字体只收通用规范汉字表的 8105 字
 /// The error for a character no font covers that is printed but does not
 /// come from a charter's text (e.g. from a file name): no place to point at.
 pub fn missing_elsewhere(c: char, where_: &str) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::new(
         CODE,
         format!("字符“{c}”（U+{:04X}）在所有可用的字体中都没有字形，印出来会缺字（出现在{where_}中）", c as u32),
     )

@@ -15,7 +15,7 @@ use charter_core::export::Export;
 use charter_core::source::{Sources, Span};
 
 /// Code of an HTML template error.
-pub const CODE: &str = "R020";
+pub const CODE: charter_core::diagnostic::Code = crate::codes::R020;
 
 /// Render the page.
 pub fn render(template: &Template, export: &Export, build: &BuildData) -> Result<String, Report> {
@@ -46,7 +46,7 @@ pub fn render(template: &Template, export: &Export, build: &BuildData) -> Result
 pub(crate) fn report(template: &Template, e: &Error) -> Report {
     let mut sources = Sources::default();
     let detail = e.detail().map_or_else(|| e.kind().to_string(), str::to_string);
-    let mut d = Diagnostic::error(CODE, format!("网页模板出错：{detail}"));
+    let mut d = Diagnostic::new(CODE, format!("网页模板出错：{detail}"));
     let range = e.range().or_else(|| {
         let line = e.line()?;
         let start: usize = template.source.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();

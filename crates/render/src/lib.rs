@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use charter_core::diagnostic::Diagnostic;
+use charter_core::diagnostic::{Code, Diagnostic};
 use charter_core::error::ToolError;
 use charter_core::model::Charter;
 use charter_core::number::Numbering;
@@ -25,22 +25,16 @@ pub mod pdf;
 
 pub use fonts::{FontOptions, FontSet, ResolvedFonts};
 
-/// Codes reported by `charter build` (R…).
-pub const RENDER_CODES: &[(&str, &str)] = &[
-    (
-        "R001",
-        "字符在所有可用的字体中都没有字形。\n\n排版引擎遇到没有字形的字符会悄悄丢掉它，所以 build 在排版前逐字检查，发现就报错并指出位置。内置字体收录通用规范汉字表的 8105 字和常用符号。\n解决办法：安装含有这个字的字体，或用 --font-path 指定字体所在的文件夹；也可以改用常用字。",
-    ),
-    (
-        "R010",
-        "PDF 排版模板（typst）出错。\n\n内置模板不会出这个错；如果章程文件夹里有自己的 templates/charter.typ，请按提示修改它。模板只能读取 /charter.json、/build.json 和 templates 文件夹里的文件，格式见 templates/README.md。",
-    ),
-    ("R011", "PDF 排版模板（typst）的警告。文件照常生成；请按提示检查模板。"),
-    (
-        "R020",
-        "网页模板（minijinja）出错。\n\n如果章程文件夹里有自己的 templates/charter.html.j2 或 templates/diff.html.j2，请按提示修改它；可用的数据见 templates/README.md。",
-    ),
-];
+/// The registry of rendering codes (`R…`): severity and the text
+/// `charter explain` prints.
+pub mod codes {
+    charter_core::declare_codes! { Render;
+        R001 = Error, "字符在所有可用的字体中都没有字形。\n\n排版引擎遇到没有字形的字符会悄悄丢掉它，所以 build 在排版前逐字检查，发现就报错并指出位置。内置字体收录通用规范汉字表的 8105 字和常用符号。\n解决办法：安装含有这个字的字体，或用 --font-path 指定字体所在的文件夹；也可以改用常用字。";
+        R010 = Error, "PDF 排版模板（typst）出错。\n\n内置模板不会出这个错；如果章程文件夹里有自己的 templates/charter.typ，请按提示修改它。模板只能读取 /charter.json、/build.json 和 templates 文件夹里的文件，格式见 templates/README.md。";
+        R011 = Warning, "PDF 排版模板（typst）的警告。文件照常生成；请按提示检查模板。";
+        R020 = Error, "网页模板（minijinja）出错。\n\n如果章程文件夹里有自己的 templates/charter.html.j2 或 templates/diff.html.j2，请按提示修改它；可用的数据见 templates/README.md。";
+    }
+}
 
 /// The PDF template's file name.
 pub const PDF_TEMPLATE: &str = "charter.typ";
@@ -80,8 +74,8 @@ pub struct Report {
 
 impl Report {
     /// A report of one message that points nowhere.
-    pub fn message(code: &'static str, message: impl Into<String>) -> Report {
-        Report { sources: Sources::default(), diagnostics: vec![Diagnostic::error(code, message)] }
+    pub fn message(code: Code, message: impl Into<String>) -> Report {
+        Report { sources: Sources::default(), diagnostics: vec![Diagnostic::new(code, message)] }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -70,7 +70,10 @@ pub fn compile(
     let world = CharterWorld::new(template, files, fonts)?;
     let compiled = std::panic::catch_unwind(AssertUnwindSafe(|| typst::compile::<PagedDocument>(&world)));
     let Ok(warned) = compiled else {
-        return Err(Report::message("R010", "排版引擎内部出错（typst 崩溃）。请把章程文件和模板报告给维护者。"));
+        return Err(Report::message(
+            crate::codes::R010,
+            "排版引擎内部出错（typst 崩溃）。请把章程文件和模板报告给维护者。",
+        ));
     };
     let warnings = world.report(&warned.warnings);
     let doc = match warned.output {
@@ -85,7 +88,7 @@ pub fn compile(
         Standard::Pdf17 => PdfStandards::new(&[PdfStandard::V_1_7]),
         Standard::PdfA2b => PdfStandards::new(&[PdfStandard::A_2b]),
     }
-    .map_err(|e| Report::message("R010", format!("无法设定 PDF 标准：{}", e.message())))?;
+    .map_err(|e| Report::message(crate::codes::R010, format!("无法设定 PDF 标准：{}", e.message())))?;
     let options = PdfOptions {
         ident: settings.ident.clone().map_or(Smart::Auto, Smart::Custom),
         creator: Smart::Custom(Some(format!("charter {}", env!("CARGO_PKG_VERSION")))),
@@ -117,7 +120,7 @@ fn file_id(path: &str) -> Option<FileId> {
 
 impl<'a> CharterWorld<'a> {
     fn new(template: &Template, files: &[(&str, Vec<u8>)], fonts: &'a FontSet) -> Result<Self, Report> {
-        let bad_path = |p: &str| Report::message("R010", format!("虚拟文件路径无效：{p}"));
+        let bad_path = |p: &str| Report::message(crate::codes::R010, format!("虚拟文件路径无效：{p}"));
         let main = file_id(MAIN_PATH).ok_or_else(|| bad_path(MAIN_PATH))?;
         let mut map = HashMap::new();
         for (path, bytes) in files {
@@ -166,13 +169,11 @@ impl<'a> CharterWorld<'a> {
         let mut ids: BTreeMap<String, charter_core::FileId> = BTreeMap::new();
         let mut out = Vec::new();
         for d in diags {
-            let (code, severity) = match d.severity {
-                TypstSeverity::Error => ("R010", charter_core::Severity::Error),
-                TypstSeverity::Warning => ("R011", charter_core::Severity::Warning),
+            let (code, what) = match d.severity {
+                TypstSeverity::Error => (crate::codes::R010, "排版模板出错"),
+                TypstSeverity::Warning => (crate::codes::R011, "排版模板警告"),
             };
-            let what =
-                if severity == charter_core::Severity::Error { "排版模板出错" } else { "排版模板警告" };
-            let mut diag = Diagnostic::new(code, severity, format!("{what}：{}", d.message));
+            let mut diag = Diagnostic::new(code, format!("{what}：{}", d.message));
             if let (Some(id), Some(range)) = (d.span.id(), self.range(d.span)) {
                 let name = self.display_name(id);
                 let text = self.source(id).map(|s| s.text().to_string()).ok();

@@ -48,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     groups.sort_by_key(|(_, v)| v[0].1.span.start);
     for (heading, arts) in groups {
         let labels: Vec<String> = arts.iter().map(|(a, _)| ctx.article_label(a)).collect();
-        let mut d = Diagnostic::error("CH001", format!("{}的条标题都是“{heading}”", labels.join("和")));
+        let mut d = DUPLICATE_HEADING.diagnostic(format!("{}的条标题都是“{heading}”", labels.join("和")));
         for (i, (a, h)) in arts.iter().enumerate() {
             let label = format!("{}的标题", ctx.article_label(a));
             d = if i == 0 { d.at(h.span, label) } else { d.also(h.span, label) };

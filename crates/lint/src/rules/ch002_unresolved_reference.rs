@@ -42,13 +42,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let span = p.text.locate(ctx.file, p.raw.clone());
         let d = match &p.kind {
             RefProblemKind::Unknown { id } => {
-                let d = Diagnostic::error("CH002", format!("引用的 id“{id}”不存在")).at(span, "找不到这个 id");
+                let d = UNRESOLVED_REFERENCE.diagnostic(format!("引用的 id“{id}”不存在")).at(span, "找不到这个 id");
                 match did_you_mean(id, ids.iter().copied()) {
                     Some(s) => d.hint(format!("您是不是想写“{s}”？")),
                     None => d.hint("请检查拼写；被引用的条、款、项要在它的映射里写上这个 id。"),
                 }
             }
-            RefProblemKind::BadRange { why } => Diagnostic::error("CH002", format!("引用范围不成立：{why}"))
+            RefProblemKind::BadRange { why } => UNRESOLVED_REFERENCE
+                .diagnostic(format!("引用范围不成立：{why}"))
                 .at(span, "这个范围")
                 .hint("范围写作 [[起点..终点]]，两端是同一层级，起点在前。"),
         };

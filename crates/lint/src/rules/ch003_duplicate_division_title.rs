@@ -56,7 +56,7 @@ fn siblings(ctx: &Context, nodes: &[Node], out: &mut Vec<Diagnostic>) {
     groups.sort_by_key(|(_, v)| v[0].title_span.start);
     for ((level, title), divs) in groups {
         let labels: Vec<String> = divs.iter().map(|d| label(ctx, d)).collect();
-        let mut d = Diagnostic::error("CH003", format!("{}的标题都是“{title}”", labels.join("和")));
+        let mut d = DUPLICATE_DIVISION_TITLE.diagnostic(format!("{}的标题都是“{title}”", labels.join("和")));
         for (i, div) in divs.iter().enumerate() {
             let l = format!("{}的标题", label(ctx, div));
             d = if i == 0 { d.at(div.title_span, l) } else { d.also(div.title_span, l) };

@@ -36,7 +36,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             for id in r.targets.ids() {
                 if let Some(Target::Article { no, repealed: true, .. }) = ctx.numbering.targets.get(&id.id) {
                     let span = site.text.locate(ctx.file, id.raw.clone());
-                    let mut d = Diagnostic::error("CH004", format!("引用了已删去的{}", no.label()))
+                    let mut d = REPEALED_REFERENCE
+                        .diagnostic(format!("引用了已删去的{}", no.label()))
                         .at(span, format!("{}已删去", no.label()));
                     if let Some(at) = charter_core::number::id_span(ctx.charter, &id.id) {
                         d = d.also(at, "这一条标为 repealed: true");

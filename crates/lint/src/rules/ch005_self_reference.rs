@@ -71,7 +71,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let span = site.text.locate(ctx.file, id.raw.clone());
                 let what =
                     if word == "本条" { ctx.article_label(a) } else { word.trim_start_matches('本').to_string() };
-                let mut d = Diagnostic::warning("CH005", format!("{}引用了它自己所在的{}", ctx.article_label(a), what))
+                let mut d = SELF_REFERENCE
+                    .diagnostic(format!("{}引用了它自己所在的{}", ctx.article_label(a), what))
                     .at(span, format!("这里应写“{word}”"))
                     .hint(format!("条文提到自己所在的条、章、节时写“{word}”。如果本想引用别处，请改正 id。"));
                 if ids.len() == 1 {

@@ -66,6 +66,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 from = chain[chain.len() - 1].range.end;
                 continue;
             }
+            // 前条第二款 counts from the article before, like 前款: a relative
+            // citation of the drafting convention, not a number that
+            // renumbering breaks (and no [[id]] prints as 前条).
+            if matches!(chain[0].unit, '款' | '项' | '目') && t[..at].ends_with("前条") {
+                from = chain[chain.len() - 1].range.end;
+                continue;
+            }
             let whole = chain[0].range.start..chain[chain.len() - 1].range.end;
             from = whole.end;
             if !site.is_literal(whole.clone()) || external(t, at) {
@@ -177,7 +184,8 @@ fn report(ctx: &Context, site: &Site, chain: &[Part], range_end: Option<Part>, o
     let written = &t[whole.clone()];
     let span = site.span(ctx.file, whole.clone());
     let target = resolve(ctx, site, chain);
-    let mut d = Diagnostic::warning("CH006", format!("手写的序号“{written}”：增删条文后会指错")).at(span, "写死的序号");
+    let mut d =
+        HARDCODED_CITATION.diagnostic(format!("手写的序号“{written}”：增删条文后会指错")).at(span, "写死的序号");
     match target {
         Ok(id) => {
             let from = site.article.map(|a| a.id.as_str());

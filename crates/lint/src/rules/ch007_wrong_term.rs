@@ -51,7 +51,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .unwrap_or(&term.name);
         let site = &sites[o.site];
         let span = site.span(ctx.file, o.range.clone());
-        let mut d = Diagnostic::warning("CH007", format!("“{}”是错误的写法，应为“{}”", o.name, right.text))
+        let mut d = WRONG_TERM
+            .diagnostic(format!("“{}”是错误的写法，应为“{}”", o.name, right.text))
             .at(span, "术语表登记的错误写法")
             .also(right.span, "术语表里的正确写法");
         if let Some(w) = term.wrong.iter().find(|w| w.text == o.name) {

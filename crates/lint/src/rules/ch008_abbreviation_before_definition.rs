@@ -49,7 +49,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(first) = earlier.first() else { continue };
         let def_site = &sites[def.site];
         let use_site = &sites[first.site];
-        let mut d = Diagnostic::warning("CH008", format!("简称“{}”在定义之前就用了", def.short))
+        let mut d = ABBREVIATION_BEFORE_DEFINITION
+            .diagnostic(format!("简称“{}”在定义之前就用了", def.short))
             .at(use_site.span(ctx.file, first.range.clone()), format!("{}第一次使用", place(ctx, use_site)))
             .also(def_site.span(ctx.file, def.short_range.clone()), format!("{}才定义", place(ctx, def_site)));
         for o in earlier.iter().skip(1).take(3) {

@@ -41,7 +41,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let here = &sites[def.site];
         let there = &sites[first.site];
         out.push(
-            Diagnostic::warning("CH009", format!("简称“{}”又定义了一次", def.short))
+            ABBREVIATION_REDEFINED
+                .diagnostic(format!("简称“{}”又定义了一次", def.short))
                 .at(here.span(ctx.file, def.short_range.clone()), format!("{}再次定义", place(ctx, here)))
                 .also(there.span(ctx.file, first.short_range.clone()), format!("{}已经定义过", place(ctx, there)))
                 .hint(format!("简称只定义一次；这里直接写“{}”即可。", def.short)),

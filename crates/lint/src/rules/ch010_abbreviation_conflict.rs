@@ -56,7 +56,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             let there = &sites[first.site];
             out.push(
-                Diagnostic::error("CH010", format!("简称“{}”先指“{}”，这里又指“{}”", def.short, first.full, def.full))
+                ABBREVIATION_CONFLICT
+                    .diagnostic(format!("简称“{}”先指“{}”，这里又指“{}”", def.short, first.full, def.full))
                     .at(span, format!("定义为“{}”的简称", def.full))
                     .also(
                         there.span(ctx.file, first.short_range.clone()),
@@ -84,13 +85,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             term.short.iter().find(|s| s.text == def.short).map_or(term.name.span, |s| s.span)
         };
         out.push(
-            Diagnostic::error(
-                "CH010",
-                format!("简称“{}”在术语表里属于“{}”，这里却定义为“{}”的简称", def.short, term.name.text, def.full),
-            )
-            .at(span, format!("定义为“{}”的简称", def.full))
-            .also(entry, format!("术语表：“{}”的简称", term.name.text))
-            .hint("一个简称只能指一个机构：改正文的简称，或者改术语表。"),
+            ABBREVIATION_CONFLICT
+                .diagnostic(format!(
+                    "简称“{}”在术语表里属于“{}”，这里却定义为“{}”的简称",
+                    def.short, term.name.text, def.full
+                ))
+                .at(span, format!("定义为“{}”的简称", def.full))
+                .also(entry, format!("术语表：“{}”的简称", term.name.text))
+                .hint("一个简称只能指一个机构：改正文的简称，或者改术语表。"),
         );
     }
 }

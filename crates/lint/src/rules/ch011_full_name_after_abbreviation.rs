@@ -54,13 +54,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .collect();
         let Some(first) = later.first() else { continue };
         let s = &sites[first.site];
-        let mut d = Diagnostic::new(
-            "CH011",
-            charter_core::Severity::Info,
-            format!("已定义简称“{}”，这里又写了全称“{}”", def.short, def.full),
-        )
-        .at(s.span(ctx.file, first.range.clone()), format!("{}写了全称", place(ctx, s)))
-        .also(sites[def.site].span(ctx.file, def.short_range.clone()), "简称在这里定义");
+        let mut d = FULL_NAME_AFTER_ABBREVIATION
+            .diagnostic(format!("已定义简称“{}”，这里又写了全称“{}”", def.short, def.full))
+            .at(s.span(ctx.file, first.range.clone()), format!("{}写了全称", place(ctx, s)))
+            .also(sites[def.site].span(ctx.file, def.short_range.clone()), "简称在这里定义");
         for o in later.iter().skip(1).take(3) {
             d = d.also(sites[o.site].span(ctx.file, o.range.clone()), "也写了全称");
         }

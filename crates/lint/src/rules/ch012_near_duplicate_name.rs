@@ -48,11 +48,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(&first) = rare.occurrences.first() else { continue };
         let o = &names.occurrences[first];
         let site = &sites[o.site];
-        let mut d = Diagnostic::warning(
-            "CH012",
-            format!("“{}”与“{}”只差{}，是否指同一个机构或职务？", nd.rare, nd.common, diff_desc(&nd.rare, &nd.common)),
-        )
-        .at(site.span(ctx.file, o.range.clone()), format!("“{}”", nd.rare));
+        let mut d = NEAR_DUPLICATE_NAME
+            .diagnostic(format!(
+                "“{}”与“{}”只差{}，是否指同一个机构或职务？",
+                nd.rare,
+                nd.common,
+                diff_desc(&nd.rare, &nd.common)
+            ))
+            .at(site.span(ctx.file, o.range.clone()), format!("“{}”", nd.rare));
         for &i in rare.occurrences.iter().skip(1).take(3) {
             let o = &names.occurrences[i];
             d = d.also(sites[o.site].span(ctx.file, o.range.clone()), format!("又写作“{}”", nd.rare));

@@ -112,7 +112,8 @@ fn listed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diagno
             let claim_text = &s[ci..ce];
             let list_end = base + m + marker.len() + list.trim_end_matches(['。', '；', '，']).len();
             out.push(
-                Diagnostic::error("CH014", format!("说“{claim_text}”，却列出了 {} 个", items.len()))
+                COUNT_MISMATCH
+                    .diagnostic(format!("说“{claim_text}”，却列出了 {} 个", items.len()))
                     .at(site.span(ctx.file, base + ci..base + ce), format!("说是 {n} 个"))
                     .also(
                         site.span(ctx.file, base + m + marker.len()..list_end),
@@ -140,6 +141,11 @@ fn composed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diag
                 .then_some((i, n, e))
         })
         .collect();
+    // 三至七人, 五到九人: a range of persons can be checked against
+    // nothing that is listed.
+    if counts.iter().any(|&(i, _, _)| in_range(&inner[..i])) {
+        return;
+    }
     let at = |i: usize, e: usize| {
         site.span(ctx.file, base + start + '由'.len_utf8() + i..base + start + '由'.len_utf8() + e)
     };
@@ -149,7 +155,8 @@ fn composed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diag
         let sum: u32 = parts.iter().map(|(_, n, _)| n).sum();
         if parts.len() >= 2 && sum != total {
             out.push(
-                Diagnostic::error("CH014", format!("各部分人数相加是 {sum} 人，合计却写“{}”", &inner[ti..te]))
+                COUNT_MISMATCH
+                    .diagnostic(format!("各部分人数相加是 {sum} 人，合计却写“{}”", &inner[ti..te]))
                     .at(at(ti, te), format!("合计 {total} 人"))
                     .also(at(parts[0].0, parts[parts.len() - 1].2), format!("相加是 {sum} 人"))
                     .hint("核对各部分的人数和合计。"),
@@ -164,15 +171,37 @@ fn composed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diag
         && let Some(items) = members(&inner[..*i])
         && items.len() >= 2
         && items.iter().all(|x| x.chars().count() <= 12)
+        && !items.iter().any(|x| is_plural_role(x))
         && items.len() as u32 != *n
     {
         out.push(
-            Diagnostic::error("CH014", format!("说由{}组成，却列出了 {} 个人", &inner[*i..*e], items.len()))
+            COUNT_MISMATCH
+                .diagnostic(format!("说由{}组成，却列出了 {} 个人", &inner[*i..*e], items.len()))
                 .at(at(*i, *e), format!("说是 {n} 人"))
                 .also(at(0, *i), format!("列出 {} 个", items.len()))
                 .hint("核对人数和列举。"),
         );
     }
+}
+
+/// Does the text before a numeral end a range's first bound: 三至, 3～, 五到?
+fn in_range(before: &str) -> bool {
+    let before = before.trim_end_matches(['人', '名']);
+    let Some(sep) = before.chars().next_back() else { return false };
+    if !matches!(sep, '至' | '到' | '～' | '~' | '-' | '—' | '－') {
+        return false;
+    }
+    let rest = &before[..before.len() - sep.len_utf8()];
+    rest.chars().next_back().is_some_and(crate::cjk::is_numeral_char)
+}
+
+/// A listed role that stands for several people (委员, 成员, 代表…): the
+/// members of the list are roles, not persons, and cannot be counted
+/// against a number of persons.
+fn is_plural_role(member: &str) -> bool {
+    let m = member.trim();
+    ["委员", "成员", "代表", "干事", "会员", "人员", "理事", "监事", "董事", "若干"].iter().any(|w| m.ends_with(w))
+        || m.contains("若干")
 }
 
 /// 有下列三种情形之一的：（一）……
@@ -184,7 +213,8 @@ fn items_claim(ctx: &Context, site: &Site, out: &mut Vec<Diagnostic>) {
         let Some((n, e)) = count_at(t, after) else { continue };
         if n as usize != site.items {
             out.push(
-                Diagnostic::error("CH014", format!("说“{}{}”，下面却列了 {} 项", marker, &t[after..e], site.items))
+                COUNT_MISMATCH
+                    .diagnostic(format!("说“{}{}”，下面却列了 {} 项", marker, &t[after..e], site.items))
                     .at(site.span(ctx.file, after..e), format!("说是 {n} 项"))
                     .hint("核对数目和下面列出的项。"),
             );

@@ -135,20 +135,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let there = &sites[first.site];
             let place = |s: &crate::sites::Site| s.article.map(|a| ctx.article_label(a)).unwrap_or_default();
             out.push(
-                Diagnostic::warning(
-                    "CH015",
-                    format!(
+                INCONSISTENT_QUANTITY
+                    .diagnostic(format!(
                         "{who}的{}前后不一：{}写“{}”，{}写“{}”",
                         measure.zh(),
                         place(there),
                         first.value,
                         place(here),
                         st.value
-                    ),
-                )
-                .at(here.span(ctx.file, st.range.clone()), format!("这里是“{}”", st.value))
-                .also(there.span(ctx.file, first.range.clone()), format!("{}是“{}”", place(there), first.value))
-                .hint("同一个数量只在一处规定，别处用 [[id]] 引用那一条。"),
+                    ))
+                    .at(here.span(ctx.file, st.range.clone()), format!("这里是“{}”", st.value))
+                    .also(there.span(ctx.file, first.range.clone()), format!("{}是“{}”", place(there), first.value))
+                    .hint("同一个数量只在一处规定，别处用 [[id]] 引用那一条。"),
             );
             break;
         }

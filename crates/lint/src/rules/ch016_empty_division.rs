@@ -44,7 +44,8 @@ fn walk(ctx: &Context, nodes: &[Node], out: &mut Vec<Diagnostic>) {
             if !d.body.is_empty() && live_articles(d) == 0 {
                 let name = ctx.division_name(d);
                 out.push(
-                    Diagnostic::warning("CH016", format!("{name}里没有一条现行的条"))
+                    EMPTY_DIVISION
+                        .diagnostic(format!("{name}里没有一条现行的条"))
                         .at(d.title_span, format!("空的{}", d.level.word()))
                         .hint(format!("删去这一{}，或者补上它的条文。", d.level.word())),
                 );

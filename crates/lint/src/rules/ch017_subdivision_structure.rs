@@ -52,7 +52,8 @@ fn one(ctx: &Context, d: &Division, out: &mut Vec<Diagnostic>) {
     // A 分编 of one 章 occurs in the Civil Code (占有); only a lone 节 is odd.
     if subs.len() == 1 && subs[0].level == charter_core::model::Level::Section {
         out.push(
-            Diagnostic::warning("CH017", format!("{}只分了一个{sub_word}", name(d)))
+            SUBDIVISION_STRUCTURE
+                .diagnostic(format!("{}只分了一个{sub_word}", name(d)))
                 .at(subs[0].title_span, format!("唯一的{sub_word}"))
                 .also(d.title_span, format!("所在的{}", d.level.word()))
                 .hint(format!(
@@ -65,11 +66,9 @@ fn one(ctx: &Context, d: &Division, out: &mut Vec<Diagnostic>) {
         d.body.iter().filter_map(|n| if let Node::Article(a) = n { Some(a) } else { None }).collect();
     if let Some(first) = loose.first() {
         let labels: Vec<String> = loose.iter().map(|a| ctx.article_label(a)).collect();
-        let mut diag = Diagnostic::warning(
-            "CH017",
-            format!("{}分了{sub_word}，但{}不在任何一{sub_word}里", name(d), labels.join("、")),
-        )
-        .at(first.id_span, format!("{}在{sub_word}外", ctx.article_label(first)));
+        let mut diag = SUBDIVISION_STRUCTURE
+            .diagnostic(format!("{}分了{sub_word}，但{}不在任何一{sub_word}里", name(d), labels.join("、")))
+            .at(first.id_span, format!("{}在{sub_word}外", ctx.article_label(first)));
         for a in loose.iter().skip(1).take(3) {
             diag = diag.also(a.id_span, format!("{}也在{sub_word}外", ctx.article_label(a)));
         }

@@ -39,7 +39,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let what = if site.kind == SiteKind::Item { "项" } else { "目" };
         let place = site.article.map(|a| ctx.article_label(a)).unwrap_or_default();
-        let mut d = Diagnostic::warning("CH018", format!("{place}只列了一{what}"))
+        let mut d = SINGLE_ITEM_LIST
+            .diagnostic(format!("{place}只列了一{what}"))
             .at(site.span(ctx.file, 0..site.plain.text.len()), format!("唯一的一{what}"));
         if let Some(prev) = i.checked_sub(1).map(|p| &ctx.sites()[p])
             && !prev.text.raw.is_empty()

@@ -54,7 +54,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 String::new()
             };
             out.push(
-                Diagnostic::warning("CH019", format!("{label}{which}直接列项，没有引出各项的文字"))
+                ITEMS_WITHOUT_LEAD_IN
+                    .diagnostic(format!("{label}{which}直接列项，没有引出各项的文字"))
                     .at(at, "第一项")
                     .also(a.id_span, label.clone())
                     .hint("在项前面写一句引出的话，以冒号结尾，例如“会员享有下列权利：”；或者给这一条加上 heading。"),

@@ -127,7 +127,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             format!("中文里用了 {} 个半角标点（{}）", spots.len(), kinds.join(""))
         };
-        if let Some(d) = grouped(ctx, site, "CH020", msg, "改为全角标点", &spots) {
+        if let Some(d) = grouped(ctx, site, &HALFWIDTH_PUNCTUATION, msg, "改为全角标点", &spots) {
             out.push(d.hint("中文正文用全角标点：，；：？！（）。"));
         }
     }

@@ -90,7 +90,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "数值范围用了半角连字符“-”{}",
             if spots.len() > 1 { format!("（{} 处）", spots.len()) } else { String::new() }
         );
-        if let Some(d) = grouped(ctx, site, "CH021", msg, "改为“～”", &spots) {
+        if let Some(d) = grouped(ctx, site, &HYPHEN_RANGE, msg, "改为“～”", &spots) {
             out.push(d.hint("数值范围写作“20～30 人”，或按法律文本的习惯写“二十人至三十人”。"));
         }
     }

@@ -87,7 +87,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "中文句子里夹着英文单词{}",
             if spots.len() > 1 { format!("（{} 处）", spots.len()) } else { String::new() }
         );
-        if let Some(d) = grouped(ctx, site, "CH022", msg, "把英文连词改为中文", &spots) {
+        if let Some(d) = grouped(ctx, site, &LATIN_WORD, msg, "把英文连词改为中文", &spots) {
             out.push(d.hint("正文用中文词语；确需保留外文（例如专有名词）时，可用 allow: [CH022]。"));
         }
     }

@@ -71,7 +71,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "中文里有多余的空格{}",
             if spots.len() > 1 { format!("（{} 处）", spots.len()) } else { String::new() }
         );
-        if let Some(d) = grouped(ctx, site, "CH023", msg, "删去多余的空格", &spots) {
+        if let Some(d) = grouped(ctx, site, &STRAY_SPACE, msg, "删去多余的空格", &spots) {
             out.push(d.hint("汉字之间、全角标点前后不加空格。"));
         }
     }

@@ -71,7 +71,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
         spots.sort_by_key(|s| s.range.start);
-        if let Some(d) = grouped(ctx, site, "CH024", "中文里用了直引号或直角引号".into(), "改为弯引号“”", &spots)
+        if let Some(d) = grouped(ctx, site, &MIXED_QUOTES, "中文里用了直引号或直角引号".into(), "改为弯引号“”", &spots)
         {
             out.push(d.hint("中文引号用“”，引号里再引用时用‘’。"));
         }
@@ -96,7 +96,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         if let Some((i, why)) = bad {
             out.push(
-                Diagnostic::warning("CH024", "引号不成对")
+                MIXED_QUOTES
+                    .diagnostic("引号不成对")
                     .at(site.span(ctx.file, i..i + '“'.len_utf8()), why)
                     .hint("每个“都要有对应的”；检查引号的方向（左“ 右”）。"),
             );

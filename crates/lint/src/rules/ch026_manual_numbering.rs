@@ -97,7 +97,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let written = t[..len].trim_end();
         let span = site.span(ctx.file, 0..len);
         let mut d =
-            Diagnostic::warning("CH026", format!("手写了{what}的序号“{written}”")).at(span, "序号由工具自动加上");
+            MANUAL_NUMBERING.diagnostic(format!("手写了{what}的序号“{written}”")).at(span, "序号由工具自动加上");
         if n == expected {
             if let Some(edit) = site.edit(ctx.file, 0..len, "") {
                 d = d.with_fix(format!("删去手写的“{written}”"), vec![edit]);

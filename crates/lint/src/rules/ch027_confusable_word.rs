@@ -84,7 +84,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             [one] => format!("易混词：{}", one.label),
             _ => format!("{} 处易混词", spots.len()),
         };
-        if let Some(d) = grouped(ctx, site, "CH027", msg, "改为正确写法", &spots) {
+        if let Some(d) = grouped(ctx, site, &CONFUSABLE_WORD, msg, "改为正确写法", &spots) {
             out.push(d.hint("这些词语的错误写法拼写检查发现不了；易错词可以在 lint.yaml 的 CH027 words 选项里补充。"));
         }
     }

@@ -74,8 +74,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (at, c, message, hint, fix) = problem;
         let span = site.span(ctx.file, at..at + c.len_utf8());
         let place = site.article.map(|a| ctx.article_label(a)).unwrap_or_default();
-        let mut d = Diagnostic::new("CH028", charter_core::Severity::Info, format!("{place}{message}"))
-            .at(span, format!("“{c}”"));
+        let mut d = TEXT_ENDING.diagnostic(format!("{place}{message}")).at(span, format!("“{c}”"));
         if let Some(r) = fix
             && let Some(edit) = site.edit(ctx.file, at..at + c.len_utf8(), r)
         {

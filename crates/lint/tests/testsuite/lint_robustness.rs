@@ -96,7 +96,7 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
 }
 
 fn load_quality(doc: &charter_core::Document) -> (bool, usize) {
-    (doc.charter.is_none(), doc.diagnostics.iter().filter(|d| d.code.starts_with('Y') && d.is_error()).count())
+    (doc.charter.is_none(), doc.diagnostics.iter().filter(|d| d.is_load_error()).count())
 }
 
 #[test]

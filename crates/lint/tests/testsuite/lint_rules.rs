@@ -20,7 +20,7 @@ fn fixture_dir() -> PathBuf {
 /// `chNNN_name_cases.yaml` where the plain `chNNN_name.yaml` has another
 /// layout (tests/rule_fixtures.rs), else `chNNN_name.yaml`.
 fn fixture_for(rule: &Rule) -> PathBuf {
-    let stem = format!("{}_{}", rule.code.to_ascii_lowercase(), rule.name.replace('-', "_"));
+    let stem = format!("{}_{}", rule.code.as_str().to_ascii_lowercase(), rule.name.replace('-', "_"));
     let cases = fixture_dir().join(format!("{stem}_cases.yaml"));
     if cases.is_file() { cases } else { fixture_dir().join(format!("{stem}.yaml")) }
 }
@@ -45,7 +45,7 @@ fn run(path: &Path, text: &str) -> Document {
 /// applies only its fixes).
 fn run_only(path: &Path, text: &str, code: &str) -> Document {
     let mut doc = run(path, text);
-    doc.diagnostics.retain(|d| d.code == code || d.code.starts_with('Y'));
+    doc.diagnostics.retain(|d| d.code == code || (d.code.origin() == charter_core::diagnostic::Origin::Load));
     doc
 }
 
@@ -71,7 +71,8 @@ fn check_fixture(rule: &'static Rule) {
     let path = fixture_for(rule);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let doc = run(&path, &text);
-    let errors: Vec<&Diagnostic> = doc.diagnostics.iter().filter(|d| d.code.starts_with('Y')).collect();
+    let errors: Vec<&Diagnostic> =
+        doc.diagnostics.iter().filter(|d| d.code.origin() == charter_core::diagnostic::Origin::Load).collect();
     assert!(errors.is_empty(), "{}: loading problems {:?}", path.display(), errors);
     let mine: Vec<&Diagnostic> = doc.diagnostics.iter().filter(|d| d.code == rule.code).collect();
     let file = doc.sources.file(doc.file);
@@ -96,16 +97,16 @@ fn check_fixture(rule: &'static Rule) {
     // Fixes: apply, reload, and the fixed findings are gone.
     if mine.iter().any(|d| d.fix.is_some()) {
         assert!(rule.fixable, "{} offers fixes but is not marked fixable", rule.code);
-        let outcome = charter_lint::fix::fix_text(&text, &|t| run_only(&path, t, rule.code));
+        let outcome = charter_lint::fix::fix_text(&text, &|t| run_only(&path, t, rule.code.as_str()));
         assert_eq!(outcome.refused, 0, "{}: a fix was refused", rule.code);
         let after = run(&path, &outcome.text);
         assert!(after.charter.is_some(), "{}: fixed text does not load", rule.code);
-        let y_errors = after.diagnostics.iter().filter(|d| d.code.starts_with('Y') && d.is_error()).count();
+        let y_errors = after.diagnostics.iter().filter(|d| d.is_load_error()).count();
         assert_eq!(y_errors, 0, "{}: fixed text has loading errors", rule.code);
         let left = after.diagnostics.iter().filter(|d| d.code == rule.code && d.fix.is_some()).count();
         assert_eq!(left, 0, "{}: fixable findings remain after --fix", rule.code);
         // Idempotent: fixing again changes nothing.
-        let again = charter_lint::fix::fix_text(&outcome.text, &|t| run_only(&path, t, rule.code));
+        let again = charter_lint::fix::fix_text(&outcome.text, &|t| run_only(&path, t, rule.code.as_str()));
         assert_eq!(again.text, outcome.text, "{}: --fix is not idempotent", rule.code);
         let diff = charter_lint::fix::unified_diff(&display_name(&path).to_string_lossy(), &text, &outcome.text);
         insta::assert_snapshot!(format!("{stem}.fix"), diff);
@@ -124,9 +125,9 @@ macro_rules! fixtures {
         /// Every rule has a test above.
         #[test]
         fn every_rule_has_a_fixture_test() {
-            let tested: Vec<&str> = vec![$($rule.code),*];
+            let tested: Vec<&str> = vec![$($rule.code.as_str()),*];
             for r in charter_lint::all_rules() {
-                assert!(tested.contains(&r.code), "{} has no fixture test", r.code);
+                assert!(tested.contains(&r.code.as_str()), "{} has no fixture test", r.code);
                 assert!(fixture_for(r).is_file(), "missing fixture {}", fixture_for(r).display());
             }
         }
@@ -172,7 +173,7 @@ fixtures! {
 fn docs_list_every_rule() {
     let doc = std::fs::read_to_string(crate::root().join("docs/lint.md")).unwrap_or_else(|e| panic!("{e}"));
     for r in charter_lint::all_rules() {
-        let sev = match r.severity {
+        let sev = match r.severity() {
             charter_core::Severity::Error => "error",
             charter_core::Severity::Warning => "warning",
             charter_core::Severity::Info => "info",

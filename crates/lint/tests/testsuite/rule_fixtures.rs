@@ -19,7 +19,7 @@ fn fixture_for(code: &str) -> Option<std::path::PathBuf> {
 #[test]
 fn every_rule_has_a_fixture_and_a_snapshot() {
     for rule in charter_lint::all_rules() {
-        let path = fixture_for(rule.code).unwrap_or_else(|| panic!("no fixture for {}", rule.code));
+        let path = fixture_for(rule.code.as_str()).unwrap_or_else(|| panic!("no fixture for {}", rule.code));
         let doc = crate::check_root(&path.to_string_lossy());
         let mine: Vec<_> = doc.diagnostics.iter().filter(|d| d.code == rule.code).collect();
         assert!(!mine.is_empty(), "{}: the fixture must have cases the rule flags", rule.code);
