@@ -65,7 +65,7 @@ pub fn discover_config(charter_file: &Path) -> Option<PathBuf> {
 /// or .docx at all are [`ToolError`]s; everything else is a diagnostic.
 pub fn import_file(path: &Path, options: Options) -> Result<Import, ToolError> {
     if path.is_dir() {
-        return Err(ToolError::Other(format!("{} 是一个文件夹；请给出要导入的文件", path.display())));
+        return Err(ToolError::IsAFolder { path: path.to_path_buf() });
     }
     let bytes = std::fs::read(path).map_err(|e| ToolError::Read { path: path.to_path_buf(), source: e })?;
     import_bytes(path, &bytes, options)
@@ -76,7 +76,7 @@ pub fn import_file(path: &Path, options: Options) -> Result<Import, ToolError> {
 pub fn font_options(dirs: &[PathBuf], system: bool) -> Result<FontOptions, ToolError> {
     for dir in dirs {
         if !dir.is_dir() {
-            return Err(ToolError::Other(format!("字体文件夹不存在：{}", dir.display())));
+            return Err(ToolError::FontFolderMissing { path: dir.clone() });
         }
     }
     Ok(FontOptions { system, dirs: dirs.to_vec() })
@@ -98,7 +98,7 @@ fn template_override(project_dir: Option<&Path>, name: &str) -> Option<PathBuf> 
 }
 
 fn builtin_template(name: &str) -> Result<Template, ToolError> {
-    charter_render::builtin_template(name).ok_or_else(|| ToolError::Other(format!("没有名为 {name} 的内置模板")))
+    charter_render::builtin_template(name).ok_or_else(|| ToolError::NoBuiltinTemplate { name: name.to_string() })
 }
 
 /// A template read from a file, with its folder for further files.

@@ -15,7 +15,7 @@ use charter::diagnostic;
 use charter::project::diff::{self, Comparison, DiffPdf, Side, Source, TextFormat};
 use charter::render::FontSet;
 
-use super::typeset::{FontArgs, print_report, template_failure};
+use super::typeset::{FontArgs, print_report, render_failure, template_failure};
 use super::{CmdResult, Global, out, use_color};
 
 #[derive(Debug, Args)]
@@ -73,7 +73,7 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
             color: args.output.is_none() && use_color(global.color, std::io::stdout().is_terminal()),
         },
     };
-    let text = diff::text(&d, format);
+    let text = diff::text(&cmp, &d, format).map_err(|e| render_failure(e, global))?;
     match &args.output {
         Some(path) => charter::fsutil::write_atomic(path, text.as_bytes())?,
         None => out(&text)?,

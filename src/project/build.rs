@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use charter_core::diagnostic::{self, Diagnostic};
 use charter_core::error::ToolError;
-use charter_render::{BuildOptions, FontSet, Report, glyphs, pdf};
+use charter_render::{BuildOptions, FontSet, RenderError, Report, glyphs, pdf};
 
 use super::Project;
 use super::output::{Output, RenderContext};
@@ -175,7 +175,10 @@ impl Project {
                     pages: r.pages,
                     warnings: r.warnings,
                 }),
-                Err(report) => return outcome(BuildStatus::Failed(BuildFailure::Template(report)), rendered),
+                Err(RenderError::Template(report)) => {
+                    return outcome(BuildStatus::Failed(BuildFailure::Template(report)), rendered);
+                }
+                Err(RenderError::Tool(e)) => return outcome(BuildStatus::Failed(BuildFailure::Tool(e)), rendered),
             }
         }
         outcome(BuildStatus::Rendered, rendered)

@@ -10,7 +10,7 @@ use charter_core::diagnostic::Diagnostic;
 use charter_core::error::ToolError;
 use charter_core::{Charter, Document, load};
 use charter_diff::{Diff, Draft};
-use charter_render::{DIFF_TEMPLATE, FontSet, Report, glyphs, pdf};
+use charter_render::{DIFF_HTML_TEMPLATE, DIFF_TEMPLATE, FontSet, RenderError, Report, Template, glyphs, pdf};
 
 /// Where a draft comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +26,7 @@ impl Source {
     /// `charter diff --rev A..B [PATH]` (`PATH` is `old`, default
     /// `charter`; `B` empty means the work tree).
     pub fn pair(old: Option<&Path>, new: Option<&Path>, rev: Option<&str>) -> Result<(Source, Source), ToolError> {
-        let bad = |m: &str| ToolError::Other(m.to_string());
+        let bad = |m: &str| ToolError::Usage(m.to_string());
         match rev {
             Some(rev) => {
                 if new.is_some() {
@@ -143,6 +143,15 @@ pub enum DiffPdf {
 }
 
 impl Comparison {
+    /// The template `name` of the new draft's project, else of the old
+    /// one's, else the built-in one.
+    fn template(&self, name: &str) -> Result<Template, ToolError> {
+        let dirs: Vec<PathBuf> =
+            [&self.new.source, &self.old.source].into_iter().filter_map(Source::project_dir).collect();
+        let dir = dirs.iter().find(|d| d.join("templates").join(name).is_file());
+        super::template(dir.map(PathBuf::as_path), name)
+    }
+
     /// Read both drafts, the old one first.
     pub fn open(old: Source, new: Source) -> Result<Comparison, ToolError> {
         let old = Side::read(old)?;
@@ -194,25 +203,28 @@ impl Comparison {
                 .collect();
             return Ok(DiffPdf::MissingGlyphs { sides, elsewhere, count: missing.len() });
         }
-        let dirs: Vec<PathBuf> =
-            [&self.new.source, &self.old.source].into_iter().filter_map(Source::project_dir).collect();
-        let dir = dirs.iter().find(|d| d.join("templates").join(DIFF_TEMPLATE).is_file());
-        let template = super::template(dir.map(PathBuf::as_path), DIFF_TEMPLATE)?;
+        let template = self.template(DIFF_TEMPLATE)?;
         Ok(match charter_render::diff_pdf(d, &table, &template, fonts) {
             Ok(pdf) => DiffPdf::Rendered(pdf),
-            Err(report) => DiffPdf::Template(report),
+            Err(RenderError::Template(report)) => DiffPdf::Template(report),
+            Err(RenderError::Tool(e)) => return Err(e),
         })
     }
 }
 
 /// The comparison as text: `json` (`charter-diff/1`), `html` (the 修改对照
-/// page) or the terminal's view (`term`, coloured when `color`).
-pub fn text(d: &Diff, format: TextFormat) -> String {
-    match format {
-        TextFormat::Json => charter_diff::to_json(d),
-        TextFormat::Html => charter_render::diff_html::render(d),
+/// page, through the project's `templates/diff.html.j2` when the new or the
+/// old draft's project has one) or the terminal's view (`term`, coloured
+/// when `color`).
+pub fn text(cmp: &Comparison, d: &Diff, format: TextFormat) -> Result<String, RenderError> {
+    Ok(match format {
+        TextFormat::Json => charter_diff::to_json(d)?,
+        TextFormat::Html => {
+            let template = cmp.template(DIFF_HTML_TEMPLATE)?;
+            charter_render::diff_html::render(&template, d).map_err(RenderError::Template)?
+        }
         TextFormat::Term { color } => charter_diff::term::render(d, color),
-    }
+    })
 }
 
 /// The text formats of [`text`].
@@ -224,15 +236,11 @@ pub enum TextFormat {
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, ToolError> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(|e| ToolError::Other(format!("无法运行 git：{e}")))?;
+    let output =
+        Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| ToolError::GitSpawn { source: e })?;
     if !output.status.success() {
         let err = String::from_utf8_lossy(&output.stderr).trim().to_string();
-        return Err(ToolError::Other(format!("git {} 失败：{err}", args.join(" "))));
+        return Err(ToolError::GitFailed { args: args.join(" "), stderr: err });
     }
     Ok(output.stdout)
 }
@@ -263,13 +271,14 @@ fn git_show(rev: &str, path: &Path) -> Result<(String, Vec<u8>), ToolError> {
         rel.push(r);
     }
     let mut spec = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
-    let kind = git(&top, &["cat-file", "-t", &format!("{rev}:{spec}")]).map_err(|_| {
-        ToolError::Other(format!("git 版本 {rev} 中没有 {}", if spec.is_empty() { "." } else { &spec }))
+    let kind = git(&top, &["cat-file", "-t", &format!("{rev}:{spec}")]).map_err(|_| ToolError::GitMissing {
+        rev: rev.to_string(),
+        path: if spec.is_empty() { ".".to_string() } else { spec.clone() },
     })?;
     if String::from_utf8_lossy(&kind).trim() == "tree" {
         spec = if spec.is_empty() { load::CHARTER_FILE.to_string() } else { format!("{spec}/{}", load::CHARTER_FILE) };
     }
     let bytes = git(&top, &["cat-file", "blob", &format!("{rev}:{spec}")])
-        .map_err(|_| ToolError::Other(format!("git 版本 {rev} 中没有 {spec}")))?;
+        .map_err(|_| ToolError::GitMissing { rev: rev.to_string(), path: spec.clone() })?;
     Ok((spec, bytes))
 }

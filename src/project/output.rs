@@ -9,7 +9,7 @@
 use std::fmt::Debug;
 
 use charter_core::{Charter, Numbering};
-use charter_render::{BuildOptions, FontSet, Report, Template};
+use charter_render::{BuildOptions, FontSet, RenderError, Report, Template};
 
 mod html;
 mod pdf;
@@ -53,8 +53,10 @@ pub trait Output: Debug + Sync {
     fn needs_fonts(&self) -> bool {
         false
     }
-    /// Render the charter. Template errors come back as a [`Report`].
-    fn render(&self, ctx: &RenderContext) -> Result<Rendered, Report>;
+    /// Render the charter. Template errors come back as
+    /// [`RenderError::Template`], failures of the tool (data that cannot be
+    /// serialised) as [`RenderError::Tool`].
+    fn render(&self, ctx: &RenderContext) -> Result<Rendered, RenderError>;
 }
 
 /// Every built-in output, in the order a build renders and writes them.

@@ -190,7 +190,7 @@ fn diff_sources_and_comparison() {
         Source::pair(Some(&root.join("charter")), Some(&root.join("charter/drafts/revised.yaml")), None).unwrap();
     let cmp = Comparison::open(old, new).unwrap();
     let d = cmp.diff().unwrap();
-    let json: serde_json::Value = serde_json::from_str(&text(&d, TextFormat::Json)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text(&cmp, &d, TextFormat::Json).unwrap()).unwrap();
     assert_eq!(json["schema"], "charter-diff/1");
     assert_eq!(cmp.default_pdf_path(), p("out/diff-charter-revised.pdf"));
 

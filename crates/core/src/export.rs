@@ -151,10 +151,8 @@ pub fn export(charter: &Charter, numbering: &Numbering) -> Export {
 }
 
 /// The export as pretty JSON with a trailing newline.
-pub fn to_json(charter: &Charter, numbering: &Numbering) -> String {
-    let mut s = serde_json::to_string_pretty(&export(charter, numbering)).unwrap_or_default();
-    s.push('\n');
-    s
+pub fn to_json(charter: &Charter, numbering: &Numbering) -> Result<String, crate::error::ToolError> {
+    crate::error::to_json_pretty("导出数据", &export(charter, numbering))
 }
 
 struct Exporter<'a> {

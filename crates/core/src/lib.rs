@@ -16,6 +16,7 @@
 
 use std::path::Path;
 
+pub mod date;
 pub mod diagnostic;
 pub mod error;
 pub mod export;

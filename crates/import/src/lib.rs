@@ -304,7 +304,7 @@ impl Import {
 /// format by its extension.
 pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Import, ToolError> {
     let decoded = decode::decode(path, bytes, options.format, options.encoding)
-        .map_err(|m| ToolError::Other(format!("无法导入 {}：{m}", path.display())))?;
+        .map_err(|reason| ToolError::Import { path: path.to_path_buf(), reason })?;
     // Windows (CRLF) and old Mac (CR) line ends become '\n': lines and
     // columns stay the same, and messages show no stray '\r'.
     let text =

@@ -1,6 +1,6 @@
 //! The self-contained HTML page (minijinja).
 
-use charter_render::{HTML_TEMPLATE, Report};
+use charter_render::{HTML_TEMPLATE, RenderError, Report};
 
 use super::{Output, RenderContext, Rendered};
 
@@ -21,7 +21,7 @@ impl Output for Html {
         HTML_TEMPLATE
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Rendered, Report> {
+    fn render(&self, ctx: &RenderContext) -> Result<Rendered, RenderError> {
         let html = charter_render::charter_html(ctx.charter, ctx.numbering, ctx.template, ctx.options)?;
         Ok(Rendered { bytes: html.into_bytes(), pages: None, warnings: Report::default() })
     }

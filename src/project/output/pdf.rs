@@ -1,6 +1,6 @@
 //! The printable PDF (typst).
 
-use charter_render::{PDF_TEMPLATE, Report};
+use charter_render::{PDF_TEMPLATE, RenderError, Report};
 
 use super::{Output, RenderContext, Rendered};
 
@@ -25,9 +25,12 @@ impl Output for Pdf {
         true
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Rendered, Report> {
+    fn render(&self, ctx: &RenderContext) -> Result<Rendered, RenderError> {
         let Some(fonts) = ctx.fonts else {
-            return Err(Report::message(charter_render::codes::R010, "排版 PDF 需要字体，但没有加载字体。"));
+            return Err(RenderError::Template(Report::message(
+                charter_render::codes::R010,
+                "排版 PDF 需要字体，但没有加载字体。",
+            )));
         };
         let pdf = charter_render::charter_pdf(ctx.charter, ctx.numbering, ctx.template, fonts, ctx.options)?;
         Ok(Rendered { bytes: pdf.bytes, pages: Some(pdf.pages), warnings: pdf.warnings })
