@@ -84,8 +84,22 @@ impl Report {
 /// built-in one otherwise.
 pub fn template(project_dir: Option<&Path>, name: &str) -> Result<Template, ToolError> {
     if let Some(dir) = project_dir {
-        let path = dir.join("templates").join(name);
+        let folder = dir.join("templates");
+        let path = folder.join(name);
         if path.is_file() {
+            // The templates folder itself must be the project's (not a
+            // symlink to elsewhere): everything a template reads is confined
+            // to it, see `pdf::template_from_file`.
+            let own = match (dir.canonicalize(), folder.canonicalize()) {
+                (Ok(d), Ok(f)) => f == d.join("templates"),
+                _ => false,
+            };
+            if !own {
+                return Err(ToolError::Other(format!(
+                    "{} 是指向章程文件夹以外的符号链接：出于安全考虑，模板只能放在章程自己的 templates 文件夹里",
+                    folder.display()
+                )));
+            }
             return pdf::template_from_file(&path).map_err(|e| ToolError::Read { path: path.clone(), source: e });
         }
     }
