@@ -47,6 +47,26 @@ pub fn import_file(path: &Path, options: Options) -> Result<Import, ToolError> {
     if path.is_dir() {
         return Err(ToolError::Other(format!("{} 是一个文件夹；请给出要导入的文件", path.display())));
     }
-    let bytes = std::fs::read(path).map_err(|e| ToolError::Read { path: path.to_path_buf(), source: e })?;
+    let bytes = read_limited(path, MAX_IMPORT_BYTES)?;
     import_bytes(path, &bytes, options)
+}
+
+/// The largest file `import` reads (a charter is a few hundred KB; this
+/// also stops `/dev/zero` and other endless inputs).
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Read at most `limit` bytes of `path`; a longer file is refused.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ToolError> {
+    use std::io::Read;
+    let rerr = |e| ToolError::Read { path: path.to_path_buf(), source: e };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(rerr)?;
+    if bytes.len() as u64 > limit {
+        return Err(ToolError::Other(format!(
+            "无法导入 {}：文件超过 {} MB，不像是一份章程（或是没有尽头的设备文件）",
+            path.display(),
+            limit / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
 }

@@ -37,6 +37,14 @@ fn io_zh(e: &std::io::Error) -> String {
         K::NotFound => "文件不存在".into(),
         K::PermissionDenied => "没有权限".into(),
         K::IsADirectory => "这是一个文件夹".into(),
-        _ => e.to_string(),
+        // A message of charter's own (no OS error behind it) is Chinese already.
+        _ if e.raw_os_error().is_none() && e.get_ref().is_some() => e.to_string(),
+        K::AlreadyExists => format!("文件已存在（{e}）"),
+        K::NotADirectory => format!("路径中有一段不是文件夹（{e}）"),
+        K::ReadOnlyFilesystem => format!("文件系统是只读的（{e}）"),
+        K::StorageFull | K::QuotaExceeded => format!("磁盘空间不足（{e}）"),
+        K::InvalidData => format!("内容无效（{e}）"),
+        K::Interrupted => format!("操作被中断（{e}）"),
+        _ => format!("系统错误（{e}）"),
     }
 }
