@@ -107,7 +107,9 @@ fn fix(args: &CheckArgs, global: &Global, choice: ConfigChoice) -> CmdResult {
         return Ok(u8::from(!outcome.applied.is_empty()));
     }
     if outcome.text != original {
-        charter::fsutil::write_atomic(&file, format!("{bom}{}", outcome.text).as_bytes())?;
+        // Not over an edit saved while the fixes ran (exit 2, nothing written).
+        let read = format!("{bom}{original}");
+        charter::fsutil::replace_if_unchanged(&file, read.as_bytes(), format!("{bom}{}", outcome.text).as_bytes())?;
     }
     if outcome.refused > 0 && !global.quiet {
         eprintln!("有 {} 处修复会破坏文件结构，没有应用。", outcome.refused);

@@ -74,11 +74,18 @@ fn looks_like_gbk(rest: &[u8]) -> bool {
 pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
     let file = sources.file(id);
     let mut diags = scan_characters(file, id);
+    // Without aliases (refused: no alias bombs) a file cannot hold more
+    // nodes or events than it has bytes: the budget grows with the file, so
+    // a large charter (100,000 articles) loads; the library's defaults
+    // stay the floor.
+    let size = file.text.len();
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
             max_aliases: 0,
             max_anchors: 0,
+            max_nodes: size.max(250_000),
+            max_events: size.saturating_mul(2).max(1_000_000),
         },
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
@@ -749,11 +756,7 @@ impl Converter<'_> {
                 let text = t.as_ref().and_then(|t| self.text(t));
                 let items = r.items.as_ref().map(|i| self.items(&i.value, 1)).unwrap_or_default();
                 if text.is_some() || !items.is_empty() {
-                    let text = text.unwrap_or_else(|| Text {
-                        raw: String::new(),
-                        span: r.items.as_ref().map_or(sp, |i| self.span(i)),
-                        inlines: Vec::new(),
-                    });
+                    let text = text.unwrap_or_else(|| Text::empty(r.items.as_ref().map_or(sp, |i| self.span(i))));
                     paragraphs.push(Block { id: None, id_span: None, text, items, allow: Vec::new() });
                 }
             }
@@ -798,9 +801,7 @@ impl Converter<'_> {
                 let id = m.id.as_ref().and_then(|i| self.check_id(i));
                 let text = match &m.text {
                     Some(t) => self.text(t),
-                    None if m.items.is_some() && depth == 1 => {
-                        Some(Text { raw: String::new(), span: sp, inlines: Vec::new() })
-                    }
+                    None if m.items.is_some() && depth == 1 => Some(Text::empty(sp)),
                     None => {
                         self.err(
                             Diagnostic::new(codes::Y020, "缺少 text")

@@ -227,7 +227,7 @@ fn site<'a>(
 
 /// A title (plain string in the model) as a text without markup.
 fn literal_text(s: &str, span: Span) -> Text {
-    Text { raw: s.to_string(), span, inlines: vec![Inline::Text { text: s.to_string(), raw: 0..s.len() }] }
+    Text::from_parts(s.to_string(), span, vec![Inline::Text { text: s.to_string(), raw: 0..s.len() }])
 }
 
 /// One place a typography rule found in a text, with its correction.
