@@ -1,4 +1,5 @@
 //! charter-core's integration tests (one binary).
 
 mod docs;
+mod hints;
 mod numbering;
