@@ -68,11 +68,19 @@ fn ch020_after_a_percentage() {
     let d: Vec<_> = doc.diagnostics.iter().filter(|d| d.code == "CH020").collect();
     assert_eq!(d.len(), 2, "{d:#?}");
     let file = doc.sources.file(doc.file);
-    let spots: Vec<&str> = d
-        .iter()
-        .flat_map(|d| d.labels.iter())
-        .map(|l| &file.text[l.span.start..l.span.end])
-        .collect();
+    let spots: Vec<&str> =
+        d.iter().flat_map(|d| d.labels.iter()).map(|l| &file.text[l.span.start..l.span.end]).collect();
     assert_eq!(spots, [";", ";"], "only the two semicolons: {spots:?}");
     assert!(d.iter().all(|d| d.fix.is_some()));
+}
+
+/// A body whose name ends with an established body's name is a different
+/// body: 常务理事会 is not set up by setting up 理事会.
+#[test]
+fn ch013_a_standing_council_is_not_the_council() {
+    let yaml = "title: 测试协会章程\nbody:\n  - id: council\n    text: 本会设会员代表大会、理事会和会长。理事会由会员代表大会选举产生。\n  - id: chair\n    text: 会长主持常务理事会的工作，并向理事会报告工作。\n";
+    let doc = charter_lint::process_text(std::path::Path::new("x.yaml"), yaml, None);
+    let d: Vec<_> = doc.diagnostics.iter().filter(|d| d.code == "CH013").collect();
+    assert_eq!(d.len(), 1, "{:#?}", doc.diagnostics);
+    assert!(d[0].message.contains("常务理事会"), "{}", d[0].message);
 }
