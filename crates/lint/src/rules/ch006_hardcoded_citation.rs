@@ -66,6 +66,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 from = chain[chain.len() - 1].range.end;
                 continue;
             }
+            // 前条第二款 counts from the article before, like 前款: a relative
+            // citation of the drafting convention, not a number that
+            // renumbering breaks (and no [[id]] prints as 前条).
+            if matches!(chain[0].unit, '款' | '项' | '目') && t[..at].ends_with("前条") {
+                from = chain[chain.len() - 1].range.end;
+                continue;
+            }
             let whole = chain[0].range.start..chain[chain.len() - 1].range.end;
             from = whole.end;
             if !site.is_literal(whole.clone()) || external(t, at) {
