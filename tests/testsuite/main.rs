@@ -7,6 +7,8 @@ mod cli;
 mod common;
 mod diff;
 mod diff_pdf;
+mod help_zh;
 mod import;
 mod lint_config;
 mod render;
+mod windows;

@@ -350,6 +350,13 @@ fn next_char_end(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
 }
 
+/// One line per diagnostic with its severity, as rustc's and ruff's short
+/// formats: `file:line:col: 警告[CH013]: 消息`.
+pub fn render_line(diag: &Diagnostic, sources: &Sources) -> String {
+    let place = diag.span().map_or_else(String::new, |s| format!("{}: ", sources.describe(s)));
+    format!("{place}{}[{}]: {}", diag.severity.name_zh(), diag.code, diag.message)
+}
+
 /// One line per diagnostic: `file:line:col: CODE 消息`.
 pub fn render_short(diag: &Diagnostic, sources: &Sources) -> String {
     let place = diag.span().map_or_else(String::new, |s| format!("{}: ", sources.describe(s)));
