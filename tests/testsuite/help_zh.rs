@@ -24,6 +24,7 @@ fn subcommands() -> Vec<String> {
     let after = stdout.split("命令：").nth(1).unwrap_or_else(|| panic!("no 命令： heading in\n{stdout}"));
     let names: Vec<String> = after
         .lines()
+        .skip(1)
         .map(str::trim)
         .take_while(|l| !l.is_empty())
         .filter_map(|l| l.split_whitespace().next().map(str::to_string))
@@ -61,7 +62,7 @@ fn usage_errors_are_chinese_with_exit_2() {
         (&["--color", "blue", "check"][..], "“blue”无效"),
         (&["chek"][..], "不认识的命令“chek”"),
         (&["check", "--formt", "short"][..], "不认识的参数或选项“--formt”"),
-        (&["diff"][..], "缺少必需的参数"),
+        (&["check", "--config"][..], "--config"),
         (&["check", "--config", "a.yaml", "--no-config"][..], "不能与"),
     ] {
         let (code, stdout, stderr) = charter(args);
