@@ -163,7 +163,7 @@ fn esc(t: &str) -> String {
 fn markup_of(yaml: &str) -> String {
     let doc = charter::process_str("big.yaml", yaml);
     let c = doc.charter.unwrap_or_else(|| panic!("generated charter does not load"));
-    let ex = serde_json::to_value(charter::export::export(&c, &doc.numbering)).unwrap_or_default();
+    let ex = serde_json::to_value(charter::export::export(&c, &doc.numbering)).expect("the export serialises");
     let fonts = FontSet::load(&FontOptions { system: true, dirs: Vec::new() }).resolve();
     let list = |v: &[String]| format!("({})", v.iter().map(|f| format!("\"{f}\",")).collect::<String>());
     let mut m = String::new();

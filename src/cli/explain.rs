@@ -17,10 +17,7 @@ pub fn run(args: &ExplainArgs) -> CmdResult {
             out(&unindent_doc(&doc))?;
             Ok(0)
         }
-        None => {
-            Err(ToolError::Other(format!("没有代码为“{}”的规则或诊断。用 charter rules 列出所有规则。", args.code))
-                .into())
-        }
+        None => Err(ToolError::UnknownCode { code: args.code.clone() }.into()),
     }
 }
 

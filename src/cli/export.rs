@@ -29,7 +29,7 @@ pub fn run(args: &ExportArgs, global: &Global) -> CmdResult {
     let has_errors = report_to_stderr(&doc, global);
     if let Some(c) = &doc.charter {
         match args.format {
-            Format::Json => out(&charter::export::to_json(c, &doc.numbering))?,
+            Format::Json => out(&charter::export::to_json(c, &doc.numbering)?)?,
             Format::Text => out(&charter::export_text::to_text(c, &doc.numbering))?,
         }
     }

@@ -40,9 +40,10 @@ pub enum From {
 pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
     let encoding = match &args.encoding {
         None => None,
-        Some(name) => Some(encoding_rs::Encoding::for_label(name.trim().as_bytes()).ok_or_else(|| {
-            ToolError::Other(format!("不认识的编码“{name}”；可以用 utf-8、gb18030、gbk、big5、utf-16le 等"))
-        })?),
+        Some(name) => Some(
+            encoding_rs::Encoding::for_label(name.trim().as_bytes())
+                .ok_or_else(|| ToolError::UnknownEncoding { name: name.clone() })?,
+        ),
     };
     let format = args.from.map(|f| match f {
         From::Text => InputFormat::Text,
@@ -121,10 +122,7 @@ fn link_citations(imp: &mut charter::import::Import, input: &Path) -> usize {
 fn output_path(o: &Path, force: bool) -> Result<PathBuf, Failure> {
     let path = if o.is_dir() { o.join(charter::load::CHARTER_FILE) } else { o.to_path_buf() };
     if path.exists() && !force {
-        return Err(Failure::Tool(ToolError::Other(format!(
-            "{} 已经存在；要覆盖它请加 --force，或用 -o 指定另一个文件",
-            path.display()
-        ))));
+        return Err(Failure::Tool(ToolError::Exists { path }));
     }
     Ok(path)
 }
@@ -140,8 +138,5 @@ fn verify(yaml: &str, input: &Path) -> Result<(), Failure> {
     if errors.is_empty() {
         return Ok(());
     }
-    Err(Failure::Tool(ToolError::Other(format!(
-        "内部错误：导入生成的 YAML 无法读回（这是 charter 的缺陷，请报告）：\n{}",
-        errors.join("\n")
-    ))))
+    Err(Failure::Tool(ToolError::ImportRoundTrip { errors }))
 }

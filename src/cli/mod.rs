@@ -108,7 +108,7 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
         Command::Schema => {
-            out(&charter::raw::json_schema())?;
+            out(&charter::raw::json_schema()?)?;
             Ok(0)
         }
         Command::Generate(a) => generate::run(a),
@@ -130,7 +130,7 @@ pub fn out(s: &str) -> Result<(), Failure> {
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
-        Err(e) => Err(Failure::Tool(ToolError::Other(format!("无法输出：{e}")))),
+        Err(e) => Err(Failure::Tool(ToolError::Stdout { source: e })),
     }
 }
 

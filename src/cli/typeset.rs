@@ -23,12 +23,7 @@ impl FontArgs {
     /// The font options; a `--font-path` folder that does not exist is a
     /// tool error.
     pub fn options(&self) -> Result<FontOptions, Failure> {
-        for dir in &self.font_path {
-            if !dir.is_dir() {
-                return Err(ToolError::Other(format!("字体文件夹不存在：{}", dir.display())).into());
-            }
-        }
-        Ok(FontOptions { system: !self.no_system_fonts, dirs: self.font_path.clone() })
+        Ok(charter::project::font_options(&self.font_path, !self.no_system_fonts)?)
     }
 
     /// Load the fonts.
@@ -45,5 +40,14 @@ pub fn print_report(report: &Report, global: &Global) {
 /// A template that does not compile: its diagnostics, then exit 2.
 pub fn template_failure(report: &Report, global: &Global) -> Failure {
     print_report(report, global);
-    Failure::Tool(ToolError::Other("模板有错误，没有生成文件。".to_string()))
+    Failure::Tool(ToolError::Template)
+}
+
+/// A rendering failure: the template's diagnostics printed (exit 2), or
+/// the tool's own failure.
+pub fn render_failure(e: charter::render::RenderError, global: &Global) -> Failure {
+    match e {
+        charter::render::RenderError::Template(r) => template_failure(&r, global),
+        charter::render::RenderError::Tool(t) => Failure::Tool(t),
+    }
 }

@@ -55,7 +55,7 @@ fn ops(d: &Diff, op: ArticleChange) -> Vec<&diff::ArticleOp> {
 fn snapshots() {
     for name in CASES {
         let (_, _, d) = case(name);
-        insta::assert_snapshot!(format!("{name}-json"), diff::to_json(&d));
+        insta::assert_snapshot!(format!("{name}-json"), diff::to_json(&d).unwrap());
         insta::assert_snapshot!(format!("{name}-term"), diff::term::render(&d, false));
     }
 }
@@ -343,12 +343,12 @@ fn apply(old_export: &Value, dj: &Value) -> (Flat, BTreeMap<String, Vec<String>>
 }
 
 fn export_json(doc: &charter::Document) -> Value {
-    serde_json::from_str(&charter::export::to_json(doc.charter.as_ref().unwrap(), &doc.numbering)).unwrap()
+    serde_json::from_str(&charter::export::to_json(doc.charter.as_ref().unwrap(), &doc.numbering).unwrap()).unwrap()
 }
 
 fn check_apply(what: &str, old: &charter::Document, new: &charter::Document) -> Diff {
     let d = compare(old, new);
-    let dj: Value = serde_json::from_str(&diff::to_json(&d)).unwrap();
+    let dj: Value = serde_json::from_str(&diff::to_json(&d).unwrap()).unwrap();
     assert_eq!(dj["schema"], "charter-diff/1");
     let (got, got_meta) = apply(&export_json(old), &dj);
     let (want, want_meta) = flatten(&export_json(new));
@@ -483,6 +483,35 @@ fn html_escapes_user_text() {
     assert!(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
     assert!(html.contains("&lt;img src=x onerror=alert("));
     assert!(html.contains("<ins> &lt; 乙 &amp; 丙&quot;&#39;</ins>"), "{html}");
+}
+
+/// A project's own templates/diff.html.j2 replaces the built-in page; it
+/// gets data (escaped by the engine), and an error in it is R020, exit 2.
+#[test]
+fn html_template_is_overridable() {
+    let dir = scratch("html-template");
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    let new = dir.join("new.yaml");
+    std::fs::copy(root().join("tests/fixtures/diff/modify/new.yaml"), &new).unwrap();
+    let old = root().join("tests/fixtures/diff/modify/old.yaml");
+    std::fs::write(
+        dir.join("templates/diff.html.j2"),
+        "<h1>{{ title }}</h1>{% for a in articles %}<p>{{ a.header }}:{{ a.word }}:{% for l in a.lines %}{% if l.kind == \"block\" %}{% for s in l.block.segments %}{{ s.op }}={{ s.text }};{% endfor %}{% endif %}{% endfor %}</p>{% endfor %}\n",
+    )
+    .unwrap();
+    let out = charter_bin().arg("diff").arg(&old).arg(&new).args(["--format", "html"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<h1>") && !html.contains("<!DOCTYPE"), "{html}");
+    assert!(html.contains(":修改:") && html.contains("insert=") && html.contains("delete="), "{html}");
+
+    std::fs::write(dir.join("templates/diff.html.j2"), "<h1>{{ title }</h1>\n").unwrap();
+    let out =
+        charter_bin().arg("diff").arg(&old).arg(&new).args(["--format", "html", "--color", "never"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("R020") && err.contains("diff.html.j2:1:"), "{err}");
+    assert!(out.stdout.is_empty());
 }
 
 #[test]

@@ -420,6 +420,60 @@ fn malformed_inputs_are_clear_errors() {
     assert!(stderr.contains("不认识的编码"), "{stderr}");
 }
 
+/// Where the data of member `name` lies in a ZIP file (from its local
+/// header, found through the central directory).
+fn member_data(zip: &[u8], name: &str) -> std::ops::Range<usize> {
+    let u16_at = |at: usize| u16::from_le_bytes([zip[at], zip[at + 1]]) as usize;
+    let u32_at = |at: usize| u32::from_le_bytes([zip[at], zip[at + 1], zip[at + 2], zip[at + 3]]) as usize;
+    let central = zip.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    let mut at = central;
+    loop {
+        assert_eq!(&zip[at..at + 4], b"PK\x01\x02", "{name} not in the archive");
+        let name_len = u16_at(at + 28);
+        if &zip[at + 46..at + 46 + name_len] == name.as_bytes() {
+            let (size, local) = (u32_at(at + 20), u32_at(at + 42));
+            let start = local + 30 + u16_at(local + 26) + u16_at(local + 28);
+            return start..start + size;
+        }
+        at += 46 + name_len + u16_at(at + 30) + u16_at(at + 32);
+    }
+}
+
+/// A .docx damaged in transit: every single changed byte of the document's
+/// compressed data is refused (by inflate or by the CRC-32 check) or
+/// changes nothing (padding bits after the last deflate block), never
+/// imported as different text; the CLI says so in Chinese and exits 2.
+#[test]
+fn corrupted_docx_is_a_clear_error() {
+    let good = std::fs::read("tests/fixtures/import/charter.docx").unwrap();
+    let data = member_data(&good, "word/document.xml");
+    let expected = import_bytes(Path::new("bad.docx"), &good, Options::default()).unwrap().yaml;
+    let mut crc_errors = 0;
+    for at in data.clone() {
+        let mut bad = good.clone();
+        bad[at] ^= 0x20;
+        match import_bytes(Path::new("bad.docx"), &bad, Options::default()) {
+            Ok(imp) => assert_eq!(imp.yaml, expected, "byte {at} changed, yet the .docx was imported differently"),
+            Err(e) => {
+                let m = e.to_string();
+                assert!(m.contains("word/document.xml 已损坏"), "byte {at}: {m}");
+                crc_errors += usize::from(m.contains("CRC"));
+            }
+        }
+    }
+    // Inflate alone lets many changes through: the CRC is what catches them.
+    assert!(crc_errors > 0, "no corruption reached the CRC check");
+
+    let mut bad = good.clone();
+    bad[data.start + data.len() / 2] ^= 0x20;
+    let path = tmp("corrupt.docx");
+    std::fs::write(&path, &bad).unwrap();
+    let (code, stdout, stderr) = charter(&["import", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("corrupt.docx") && stderr.contains("word/document.xml 已损坏"), "{stderr}");
+}
+
 #[test]
 fn output_file_is_written_once_and_checks() {
     let out = tmp("out/charter.yaml");

@@ -10,5 +10,6 @@ mod diff_pdf;
 mod help_zh;
 mod import;
 mod lint_config;
+mod project;
 mod render;
 mod windows;

@@ -1,5 +1,6 @@
 //! Failures of the tool itself (exit code 2), as opposed to mistakes in a
-//! charter, which are [`crate::Diagnostic`]s.
+//! charter, which are [`crate::Diagnostic`]s. Each variant names what
+//! failed and carries its cause; `Display` is the Chinese message.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -12,8 +13,38 @@ pub enum ToolError {
     Write { path: PathBuf, source: std::io::Error },
     /// The path given holds no charter.
     NotFound { path: PathBuf },
-    /// Anything else, already phrased for the user.
-    Other(String),
+    /// A folder was given where a file is needed (`charter import`).
+    IsAFolder { path: PathBuf },
+    /// The output file exists and `--force` was not given.
+    Exists { path: PathBuf },
+    /// Standard output could not be written (other than a closed pipe).
+    Stdout { source: std::io::Error },
+    /// Serialising `what` (a report, an export, the schema) failed.
+    Serialize { what: &'static str, source: serde_json::Error },
+    /// A template had errors; they were reported as diagnostics.
+    Template,
+    /// No built-in template of this name.
+    NoBuiltinTemplate { name: String },
+    /// A `--font-path` folder does not exist.
+    FontFolderMissing { path: PathBuf },
+    /// `--encoding` names no encoding.
+    UnknownEncoding { name: String },
+    /// `charter explain` of a code that does not exist.
+    UnknownCode { code: String },
+    /// A file the importer cannot read at all; `reason` says why, for the
+    /// user (not a Word document, a damaged .docx, …).
+    Import { path: PathBuf, reason: String },
+    /// The command line asks for something that cannot be done; the text
+    /// says what to type instead.
+    Usage(String),
+    /// git could not be started.
+    GitSpawn { source: std::io::Error },
+    /// A git command failed; `stderr` is git's own message.
+    GitFailed { args: String, stderr: String },
+    /// `path` does not exist in git revision `rev`.
+    GitMissing { rev: String, path: String },
+    /// A bug: the YAML the importer wrote does not load back.
+    ImportRoundTrip { errors: Vec<String> },
 }
 
 impl fmt::Display for ToolError {
@@ -24,12 +55,61 @@ impl fmt::Display for ToolError {
             ToolError::NotFound { path } => {
                 write!(f, "找不到章程：{} 不存在，或者是一个没有 charter.yaml 的文件夹", path.display())
             }
-            ToolError::Other(s) => f.write_str(s),
+            ToolError::IsAFolder { path } => write!(f, "{} 是一个文件夹；请给出要导入的文件", path.display()),
+            ToolError::Exists { path } => {
+                write!(f, "{} 已经存在；要覆盖它请加 --force，或用 -o 指定另一个文件", path.display())
+            }
+            ToolError::Stdout { source } => write!(f, "无法输出：{source}"),
+            ToolError::Serialize { what, source } => {
+                write!(f, "内部错误：无法把{what}转换为 JSON（这是 charter 的缺陷，请报告）：{source}")
+            }
+            ToolError::Template => f.write_str("模板有错误，没有生成文件。"),
+            ToolError::NoBuiltinTemplate { name } => write!(f, "没有名为 {name} 的内置模板"),
+            ToolError::FontFolderMissing { path } => write!(f, "字体文件夹不存在：{}", path.display()),
+            ToolError::UnknownEncoding { name } => {
+                write!(f, "不认识的编码“{name}”；可以用 utf-8、gb18030、gbk、big5、utf-16le 等")
+            }
+            ToolError::UnknownCode { code } => {
+                write!(f, "没有代码为“{code}”的规则或诊断。用 charter rules 列出所有规则。")
+            }
+            ToolError::Import { path, reason } => write!(f, "无法导入 {}：{reason}", path.display()),
+            ToolError::Usage(s) => f.write_str(s),
+            ToolError::GitSpawn { source } => write!(f, "无法运行 git：{source}"),
+            ToolError::GitFailed { args, stderr } => write!(f, "git {args} 失败：{stderr}"),
+            ToolError::GitMissing { rev, path } => write!(f, "git 版本 {rev} 中没有 {path}"),
+            ToolError::ImportRoundTrip { errors } => {
+                write!(f, "内部错误：导入生成的 YAML 无法读回（这是 charter 的缺陷，请报告）：\n{}", errors.join("\n"))
+            }
         }
     }
 }
 
-impl std::error::Error for ToolError {}
+impl std::error::Error for ToolError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ToolError::Read { source, .. }
+            | ToolError::Write { source, .. }
+            | ToolError::Stdout { source }
+            | ToolError::GitSpawn { source } => Some(source),
+            ToolError::Serialize { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl ToolError {
+    /// A serialisation failure of `what` (“检查报告”, “导出数据”).
+    pub fn serialize(what: &'static str) -> impl FnOnce(serde_json::Error) -> ToolError {
+        move |source| ToolError::Serialize { what, source }
+    }
+}
+
+/// `value` as pretty JSON with a final newline; an error names `what`.
+pub fn to_json_pretty<T: serde::Serialize + ?Sized>(what: &'static str, value: &T) -> Result<String, ToolError> {
+    let mut s = serde_json::to_string_pretty(value).map_err(ToolError::serialize(what))?;
+    s.push('\n');
+    Ok(s)
+}
 
 fn io_zh(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
@@ -38,5 +118,32 @@ fn io_zh(e: &std::io::Error) -> String {
         K::PermissionDenied => "没有权限".into(),
         K::IsADirectory => "这是一个文件夹".into(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn serialisation_failure_is_an_error_with_its_cause() {
+        // JSON object keys must be strings: a map keyed by pairs cannot be
+        // written, and that must not become empty output.
+        let value: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let err = to_json_pretty("测试数据", &value).err().unwrap_or_else(|| panic!("serialised"));
+        assert!(matches!(err, ToolError::Serialize { what: "测试数据", .. }));
+        assert!(err.to_string().contains("无法把测试数据转换为 JSON"), "{err}");
+        assert!(err.source().is_some_and(|s| s.to_string().contains("key must be a string")), "{:?}", err.source());
+        assert_eq!(to_json_pretty("x", &[1, 2]).ok().as_deref(), Some("[\n  1,\n  2\n]\n"));
+    }
+
+    #[test]
+    fn messages_name_what_failed() {
+        let e = ToolError::GitMissing { rev: "HEAD~1".into(), path: "charter/charter.yaml".into() };
+        assert_eq!(e.to_string(), "git 版本 HEAD~1 中没有 charter/charter.yaml");
+        let e =
+            ToolError::Import { path: "a.docx".into(), reason: "压缩包中的 word/document.xml 已损坏".into() };
+        assert_eq!(e.to_string(), "无法导入 a.docx：压缩包中的 word/document.xml 已损坏");
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Article, Charter, Item, Node, Paragraph};
+use crate::model::{Article, Block, Charter, Node};
 use crate::number::{Counts, Numbering};
 use crate::numerals::{item_label, subitem_label};
 use crate::resolve;
@@ -151,10 +151,8 @@ pub fn export(charter: &Charter, numbering: &Numbering) -> Export {
 }
 
 /// The export as pretty JSON with a trailing newline.
-pub fn to_json(charter: &Charter, numbering: &Numbering) -> String {
-    let mut s = serde_json::to_string_pretty(&export(charter, numbering)).unwrap_or_default();
-    s.push('\n');
-    s
+pub fn to_json(charter: &Charter, numbering: &Numbering) -> Result<String, crate::error::ToolError> {
+    crate::error::to_json_pretty("导出数据", &export(charter, numbering))
 }
 
 struct Exporter<'a> {
@@ -196,11 +194,15 @@ impl Exporter<'_> {
         }
     }
 
-    fn paragraph(&self, p: &Paragraph, from: Option<&str>) -> ExParagraph {
+    // The export nests blocks as the model does, so it maps the tree
+    // recursively rather than folding the flat visits of `walk` back into
+    // one; `ExParagraph` and `ExItem` stay two types because the schema
+    // (`charter-export/1`) gives items a label and paragraphs none.
+    fn paragraph(&self, p: &Block, from: Option<&str>) -> ExParagraph {
         ExParagraph { id: p.id.clone(), text: self.text(&p.text, from), items: self.items(&p.items, from, false) }
     }
 
-    fn items(&self, items: &[Item], from: Option<&str>, sub: bool) -> Vec<ExItem> {
+    fn items(&self, items: &[Block], from: Option<&str>, sub: bool) -> Vec<ExItem> {
         items
             .iter()
             .enumerate()

@@ -8,7 +8,7 @@ use serde_saphyr::{Error as YamlError, Location, budget::BudgetBreach};
 
 use crate::diagnostic::Diagnostic;
 pub use crate::id::is_valid_id;
-use crate::model::{Allow, Article, Charter, Division, Item, Level, Meta, Name, Node, Paragraph, Term, TermKind};
+use crate::model::{Allow, Article, Block, Charter, Division, Level, Meta, Name, Node, Term, TermKind};
 use crate::raw::{RawBlock, RawCharter, RawNode, RawTerm, S};
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suggest::did_you_mean;
@@ -301,37 +301,29 @@ fn scan_characters(file: &SourceFile, id: FileId) -> Vec<Diagnostic> {
     out
 }
 
+/// The ordinary CJK character a Kangxi radical (U+2F00–U+2FDF) or CJK
+/// radicals supplement character (U+2E80–U+2EFF) stands for: its Unicode
+/// compatibility decomposition (NFKC), restricted to these two blocks so
+/// that nothing else (full-width forms, circled numbers) is touched. `None`
+/// for the supplement's forms that have no decomposition.
+///
+/// Overrides where NFKC is wrong for a simplified-Chinese charter: the
+/// radicals ⾧ and ⾨ decompose to the traditional 長 and 門, but in copied
+/// simplified text they stand for 长 and 门.
 pub fn kangxi_to_unified(c: char) -> Option<char> {
-    // The most common look-alikes in copied Chinese text.
-    Some(match c {
-        '⼀' => '一',
-        '⼆' => '二',
-        '⼈' => '人',
-        '⼊' => '入',
-        '⼋' => '八',
-        '⼗' => '十',
-        '⼤' => '大',
-        '⼥' => '女',
-        '⼦' => '子',
-        '⼯' => '工',
-        '⼼' => '心',
-        '⽂' => '文',
-        '⽅' => '方',
-        '⽇' => '日',
-        '⽉' => '月',
-        '⽔' => '水',
-        '⽣' => '生',
-        '⽤' => '用',
-        '⽬' => '目',
-        '⾏' => '行',
-        '⾔' => '言',
-        '⾦' => '金',
-        '⾧' => '长',
-        '⾨' => '门',
-        '⾯' => '面',
-        '⾼' => '高',
+    match c {
+        '\u{2FA7}' => return Some('长'),
+        '\u{2FA8}' => return Some('门'),
+        '\u{2F00}'..='\u{2FDF}' | '\u{2E80}'..='\u{2EFF}' => {}
         _ => return None,
-    })
+    }
+    let mut out = None;
+    let mut count = 0;
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        count += 1;
+        out = Some(d);
+    });
+    out.filter(|&d| count == 1 && d != c)
 }
 
 fn zh_type(s: &str) -> String {
@@ -595,16 +587,22 @@ impl Converter<'_> {
         let date = raw.date.and_then(|d| {
             let sp = self.span(&d);
             let v = d.value.trim().to_string();
-            if is_iso_date(&v) {
-                Some(v)
-            } else {
-                self.err(
-                    Diagnostic::new(codes::Y028, format!("日期“{v}”的格式不对"))
-                        .at(sp, "应为 YYYY-MM-DD")
-                        .hint("例如：date: 2021-11-24"),
-                );
-                None
-            }
+            let (message, label, hint) = match crate::date::Date::check_iso(&v) {
+                Ok(_) => return Some(v),
+                Err(crate::date::DateError::Form) => {
+                    (format!("日期“{v}”的格式不对"), "应为 YYYY-MM-DD".to_string(), "例如：date: 2021-11-24")
+                }
+                Err(crate::date::DateError::NoSuchMonth) => {
+                    (format!("日期“{v}”不存在"), "月份应为 01 到 12".to_string(), "请核对日期，例如：date: 2021-11-24")
+                }
+                Err(crate::date::DateError::NoSuchDay { days }) => (
+                    format!("日期“{v}”不存在"),
+                    format!("这个月只有 {days} 天"),
+                    "请核对日期（闰年的 2 月才有 29 日）。",
+                ),
+            };
+            self.err(Diagnostic::new(codes::Y028, message).at(sp, label).hint(hint));
+            None
         });
         let status_span = raw.status.as_ref().map(|s| self.span(s));
         let status = raw.status.map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty());
@@ -894,7 +892,7 @@ impl Converter<'_> {
                         span: r.items.as_ref().map_or(sp, |i| self.span(i)),
                         inlines: Vec::new(),
                     });
-                    paragraphs.push(Paragraph { id: None, id_span: None, text, items, allow: Vec::new() });
+                    paragraphs.push(Block { id: None, id_span: None, text, items, allow: Vec::new() });
                 }
             }
         }
@@ -917,32 +915,21 @@ impl Converter<'_> {
         Some(Article { id, id_span, heading, paragraphs, repealed, inserted, span: sp, allow })
     }
 
-    fn paragraph(&mut self, b: &S<RawBlock>, _parent: Option<&str>) -> Option<Paragraph> {
-        let (id, id_span, text, items, allow) = self.block(b, 1)?;
-        Some(Paragraph { id, id_span, text, items, allow })
+    fn paragraph(&mut self, b: &S<RawBlock>, _parent: Option<&str>) -> Option<Block> {
+        self.block(b, 1)
     }
 
-    fn items(&mut self, list: &[S<RawBlock>], depth: u8) -> Vec<Item> {
-        list.iter()
-            .filter_map(|b| {
-                let (id, id_span, text, items, allow) = self.block(b, depth + 1)?;
-                Some(Item { id, id_span, text, items, allow })
-            })
-            .collect()
+    fn items(&mut self, list: &[S<RawBlock>], depth: u8) -> Vec<Block> {
+        list.iter().filter_map(|b| self.block(b, depth + 1)).collect()
     }
 
     /// A paragraph (depth 1), item (2) or sub-item (3).
-    #[allow(clippy::type_complexity)]
-    fn block(
-        &mut self,
-        b: &S<RawBlock>,
-        depth: u8,
-    ) -> Option<(Option<String>, Option<Span>, Text, Vec<Item>, Vec<Allow>)> {
+    fn block(&mut self, b: &S<RawBlock>, depth: u8) -> Option<Block> {
         let sp = self.span(b);
         match &b.value {
             RawBlock::Short(s) => {
-                let t = self.text_at(s, sp)?;
-                Some((None, None, t, Vec::new(), Vec::new()))
+                let text = self.text_at(s, sp)?;
+                Some(Block { id: None, id_span: None, text, items: Vec::new(), allow: Vec::new() })
             }
             RawBlock::Full(m) => {
                 let m = m.as_ref();
@@ -975,7 +962,7 @@ impl Converter<'_> {
                 };
                 let allow = self.allow(m.allow.as_ref());
                 let text = text?;
-                Some((id.as_ref().map(|i| i.0.clone()), id.map(|i| i.1), text, items, allow))
+                Some(Block { id: id.as_ref().map(|i| i.0.clone()), id_span: id.map(|i| i.1), text, items, allow })
             }
         }
     }
@@ -1120,16 +1107,6 @@ impl Converter<'_> {
     }
 }
 
-#[allow(clippy::nonminimal_bool)]
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29 || matches!(m, 4 | 6 | 9 | 11) && d > 30))
-}
-
 /// A best-effort slug for a malformed id.
 fn slugify(s: &str) -> String {
     let mut out = String::new();
@@ -1202,9 +1179,25 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
-        assert!(is_iso_date("2021-11-24"));
-        assert!(!is_iso_date("2021.11"));
-        assert!(!is_iso_date("2021-02-30"));
+    fn all_214_kangxi_radicals_map_to_ideographs() {
+        let radicals: Vec<char> = ('\u{2F00}'..='\u{2FD5}').collect();
+        assert_eq!(radicals.len(), 214);
+        for r in radicals {
+            let u = kangxi_to_unified(r).unwrap_or_else(|| panic!("U+{:04X} has no mapping", r as u32));
+            assert!(('\u{4E00}'..='\u{9FFF}').contains(&u), "U+{:04X} → U+{:04X}", r as u32, u as u32);
+        }
+        for (r, u) in [('⼀', '一'), ('⼈', '人'), ('⾔', '言'), ('⾧', '长'), ('⾨', '门'), ('⾺', '馬'), ('⿔', '龜')]
+        {
+            assert_eq!(kangxi_to_unified(r), Some(u), "{r}");
+        }
+        // The supplement: decomposable forms map, the others are left alone.
+        assert_eq!(kangxi_to_unified('⺟'), Some('母'));
+        assert_eq!(kangxi_to_unified('⻳'), Some('龟'));
+        assert_eq!(kangxi_to_unified('⻓'), None);
+        // Outside the two blocks nothing is normalised.
+        assert_eq!(kangxi_to_unified('１'), None);
+        assert_eq!(kangxi_to_unified('长'), None);
+        // Unassigned code points at the end of the Kangxi block.
+        assert_eq!(kangxi_to_unified('\u{2FD6}'), None);
     }
 }

@@ -165,6 +165,44 @@ fn digit_value(c: char) -> Option<u64> {
     })
 }
 
+/// The financial (大写) forms of 一…九, 十, 百 and 千.
+const FINANCIAL: [(char, char); 12] = [
+    ('一', '壹'),
+    ('二', '贰'),
+    ('三', '叁'),
+    ('四', '肆'),
+    ('五', '伍'),
+    ('六', '陆'),
+    ('七', '柒'),
+    ('八', '捌'),
+    ('九', '玖'),
+    ('十', '拾'),
+    ('百', '佰'),
+    ('千', '仟'),
+];
+
+/// `n` in financial numerals (Word's `chineseLegalSimplified`): 壹佰零壹.
+pub fn to_chinese_financial(n: u32) -> String {
+    to_chinese(n).chars().map(|c| FINANCIAL.iter().find(|(p, _)| *p == c).map_or(c, |&(_, f)| f)).collect()
+}
+
+/// Any character of a Chinese numeral that [`parse`] reads: digits (with 〇
+/// and 两), units up to 万, and the financial forms (壹, 拾, …).
+pub fn is_chinese_numeral_char(c: char) -> bool {
+    digit_value(c).is_some() || matches!(c, '十' | '百' | '千' | '万') || FINANCIAL.iter().any(|&(_, f)| f == c)
+}
+
+/// A character of a Chinese numeral in running text (第二十一条, 三人):
+/// the common forms 零〇一二两三四五六七八九十百千, no financial forms, no 万.
+pub fn is_common_numeral_char(c: char) -> bool {
+    (digit_value(c).is_some() || matches!(c, '十' | '百' | '千')) && !FINANCIAL.iter().any(|&(_, f)| f == c)
+}
+
+/// An Arabic digit, ASCII or full-width.
+pub fn is_arabic_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// Item (项) label: （一）.
 pub fn item_label(n: u32) -> String {
     format!("（{}）", to_chinese(n))
@@ -232,6 +270,23 @@ mod tests {
         assert_eq!(parse("条"), None);
         assert_eq!(parse(""), None);
         assert_eq!(parse("百"), None);
+    }
+
+    #[test]
+    fn character_classes() {
+        let common: String = "零〇一二两三四五六七八九十百千".into();
+        assert!(common.chars().all(is_common_numeral_char));
+        assert!(common.chars().all(is_chinese_numeral_char));
+        for c in "壹贰叁肆伍陆柒捌玖拾佰仟万".chars() {
+            assert!(is_chinese_numeral_char(c) && !is_common_numeral_char(c), "{c}");
+        }
+        for c in "条第1１a甲".chars() {
+            assert!(!is_common_numeral_char(c) && !is_chinese_numeral_char(c), "{c}");
+        }
+        assert!(is_arabic_digit('7') && is_arabic_digit('７') && !is_arabic_digit('七'));
+        assert_eq!(to_chinese_financial(101), "壹佰零壹");
+        assert_eq!(to_chinese_financial(12), "拾贰");
+        assert_eq!(parse(&to_chinese_financial(1260)), Some(1260));
     }
 
     #[test]

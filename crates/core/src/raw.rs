@@ -172,11 +172,8 @@ impl JsonSchema for RawBlock {
 }
 
 /// The JSON Schema of the charter format, for editors.
-pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(RawCharter);
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    s.push('\n');
-    s
+pub fn json_schema() -> Result<String, crate::error::ToolError> {
+    crate::error::to_json_pretty("章程格式的 JSON Schema", &schemars::schema_for!(RawCharter))
 }
 
 impl<'de> Deserialize<'de> for RawBlock {

@@ -12,12 +12,12 @@
 //!    ignored;
 //! 4. similar content in the same gap between pairs already made, in order
 //!    ([`GAP_MIN`]);
-//! 5. similar content anywhere: moved and changed ([`MOVE_MIN`]);
-//! 5a. an article rewritten in place: a gap between pairs that holds one
-//!    old and one new article pairs them unless their texts share almost
+//! 5. similar content anywhere: moved and changed ([`MOVE_MIN`]); then (5a)
+//!    an article rewritten in place: a gap between pairs that holds one old
+//!    and one new article pairs them unless their texts share almost
 //!    nothing ([`ENCLOSED_MIN`]) — reported as uncertain below [`GAP_MIN`];
-//! 5b. neighbours that changed places and were rewritten: similar content
-//!    ([`GAP_MIN`]) within [`SWAP_WINDOW`] articles of where the old
+//!    and (5b) neighbours that changed places and were rewritten: similar
+//!    content ([`GAP_MIN`]) within [`SWAP_WINDOW`] articles of where the old
 //!    article's neighbours went;
 //! 6. splits and merges: an unpaired article next to a paired one whose
 //!    partner contains it ([`PIECE_MIN`]) and which makes the pair more

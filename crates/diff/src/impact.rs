@@ -268,7 +268,10 @@ struct Citation {
     no: ArticleNo,
 }
 
-const NUMERAL: &str = "〇零一二两三四五六七八九十百千0123456789０１２３４５６７８９";
+/// A character of the number in 第X条: common Chinese numerals or digits.
+fn is_numeral(c: char) -> bool {
+    numerals::is_common_numeral_char(c) || numerals::is_arabic_digit(c)
+}
 /// Words after which 第X条 cites another document (宪法第三条, 《…》第五条).
 const OTHER_DOCUMENT: [&str; 13] =
     ["法", "条例", "章程", "规定", "办法", "细则", "规则", "决定", "法典", "公约", "》", "意见", "方案"];
@@ -284,8 +287,7 @@ fn citations(t: &str, prev: &mut Option<(usize, bool)>) -> Vec<Citation> {
     while let Some(i) = t[from..].find('第') {
         let start = from + i;
         let digits_start = start + '第'.len_utf8();
-        let digits_len: usize =
-            t[digits_start..].chars().take_while(|c| NUMERAL.contains(*c)).map(char::len_utf8).sum();
+        let digits_len: usize = t[digits_start..].chars().take_while(|&c| is_numeral(c)).map(char::len_utf8).sum();
         let after = digits_start + digits_len;
         from = after.max(digits_start);
         if digits_len == 0 || !t[after..].starts_with('条') {
@@ -295,7 +297,7 @@ fn citations(t: &str, prev: &mut Option<(usize, bool)>) -> Vec<Citation> {
         let mut end = after + '条'.len_utf8();
         let mut sub = 0;
         if let Some(rest) = t[end..].strip_prefix('之') {
-            let l: usize = rest.chars().take_while(|c| NUMERAL.contains(*c)).map(char::len_utf8).sum();
+            let l: usize = rest.chars().take_while(|&c| is_numeral(c)).map(char::len_utf8).sum();
             if let Some(s) = numerals::parse(&rest[..l]) {
                 sub = s;
                 end += '之'.len_utf8() + l;

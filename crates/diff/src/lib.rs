@@ -414,10 +414,8 @@ pub fn diff(old: &Draft, new: &Draft) -> Diff {
 }
 
 /// The diff as pretty JSON with a trailing newline.
-pub fn to_json(d: &Diff) -> String {
-    let mut s = serde_json::to_string_pretty(d).unwrap_or_default();
-    s.push('\n');
-    s
+pub fn to_json(d: &Diff) -> Result<String, charter_core::error::ToolError> {
+    charter_core::error::to_json_pretty("修改对照数据", d)
 }
 
 fn info(d: &Draft) -> DraftInfo {

@@ -219,15 +219,10 @@ fn draft(x: &DraftInfo) -> Draft {
     }
 }
 
-/// 2021-11-24 → 2021年11月24日; anything else as written.
+/// 2021-11-24 → 2021年11月24日; anything else (not a valid date) as
+/// written.
 pub fn date_text(s: &str) -> String {
-    let parts: Vec<&str> = s.split('-').collect();
-    if let [y, m, d] = parts[..]
-        && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
-    {
-        return format!("{y}年{m}月{d}日");
-    }
-    s.to_string()
+    charter_core::date::Date::parse_iso(s).map_or_else(|| s.to_string(), |d| d.chinese())
 }
 
 fn span(op: SegOp, text: &str) -> Span {

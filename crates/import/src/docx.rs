@@ -14,7 +14,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::zip::Archive;
-use charter_core::numerals::to_chinese;
+use charter_core::numerals::{to_chinese, to_chinese_financial};
 
 /// The paragraphs of a document as lines, and how many labels came from
 /// automatic numbering.
@@ -403,24 +403,7 @@ fn format_number(n: u32, fmt: &str) -> String {
         | "japaneseCounting"
         | "taiwaneseCounting"
         | "ideographDigital" => to_chinese(n),
-        "chineseLegalSimplified" => to_chinese(n)
-            .chars()
-            .map(|c| match c {
-                '一' => '壹',
-                '二' => '贰',
-                '三' => '叁',
-                '四' => '肆',
-                '五' => '伍',
-                '六' => '陆',
-                '七' => '柒',
-                '八' => '捌',
-                '九' => '玖',
-                '十' => '拾',
-                '百' => '佰',
-                '千' => '仟',
-                c => c,
-            })
-            .collect(),
+        "chineseLegalSimplified" => to_chinese_financial(n),
         "ideographTraditional" => TIANGAN.get((n as usize).wrapping_sub(1) % 10).map_or(n.to_string(), char::to_string),
         "decimalFullWidth" | "decimalFullWidth2" => {
             n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)).collect()

@@ -233,14 +233,12 @@ impl Imported {
 /// that an import loads back to what was imported, and that
 /// `export --format text` followed by `import` reproduces a charter.
 pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
-    use charter_core::model::{Item, Paragraph};
+    use charter_core::model::Block;
     use charter_core::text::Text;
     let plain = |t: &Text, from: Option<&str>| t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text;
-    fn item(i: &Item, f: &dyn Fn(&Text) -> String) -> IBlock {
-        IBlock { id: None, text: f(&i.text), items: i.items.iter().map(|s| item(s, f)).collect(), note: None }
-    }
-    fn para(p: &Paragraph, f: &dyn Fn(&Text) -> String) -> IBlock {
-        IBlock { id: None, text: f(&p.text), items: p.items.iter().map(|i| item(i, f)).collect(), note: None }
+    // A map from one tree to another, so a recursive map rather than a walk.
+    fn block(b: &Block, f: &dyn Fn(&Text) -> String) -> IBlock {
+        IBlock { id: None, text: f(&b.text), items: b.items.iter().map(|i| block(i, f)).collect(), note: None }
     }
     fn nodes(v: &[Node], plain: &dyn Fn(&Text, Option<&str>) -> String) -> Vec<INode> {
         v.iter()
@@ -259,7 +257,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
                     INode::Article(IArticle {
                         id: a.id.clone(),
                         heading: a.heading.as_ref().map(&f),
-                        paragraphs: a.paragraphs.iter().map(|p| para(p, &f)).collect(),
+                        paragraphs: a.paragraphs.iter().map(|p| block(p, &f)).collect(),
                         repealed: a.repealed,
                         inserted: a.inserted,
                         note: None,
@@ -306,7 +304,7 @@ impl Import {
 /// format by its extension.
 pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Import, ToolError> {
     let decoded = decode::decode(path, bytes, options.format, options.encoding)
-        .map_err(|m| ToolError::Other(format!("无法导入 {}：{m}", path.display())))?;
+        .map_err(|reason| ToolError::Import { path: path.to_path_buf(), reason })?;
     // Windows (CRLF) and old Mac (CR) line ends become '\n': lines and
     // columns stay the same, and messages show no stray '\r'.
     let text =

@@ -8,6 +8,7 @@
 //! is decided by [`super::build`].
 
 use charter_core::model::Level;
+use charter_core::numerals;
 
 use super::InputFormat;
 
@@ -247,37 +248,7 @@ pub fn is_space(c: char) -> bool {
 
 /// Characters of a numeral: Chinese (including financial forms) or Arabic.
 fn is_numeral_char(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '壹'
-            | '贰'
-            | '叁'
-            | '肆'
-            | '伍'
-            | '陆'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '拾'
-            | '佰'
-            | '仟'
-    ) || c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
+    numerals::is_chinese_numeral_char(c) || numerals::is_arabic_digit(c)
 }
 
 /// A numeral at the start of `s`: (value, bytes used). Chinese numerals only
@@ -285,13 +256,13 @@ fn is_numeral_char(c: char) -> bool {
 fn numeral(s: &str, chinese_only: bool) -> Option<(u32, usize)> {
     let len: usize = s
         .chars()
-        .take_while(|c| is_numeral_char(*c) && !(chinese_only && (c.is_ascii_digit() || ('０'..='９').contains(c))))
+        .take_while(|&c| is_numeral_char(c) && !(chinese_only && numerals::is_arabic_digit(c)))
         .map(char::len_utf8)
         .sum();
     if len == 0 {
         return None;
     }
-    let n = charter_core::numerals::parse(&s[..len])?;
+    let n = numerals::parse(&s[..len])?;
     (n > 0 && n <= MAX_NUMBER).then_some((n, len))
 }
 
@@ -304,7 +275,7 @@ fn arabic(s: &str) -> Option<(u32, usize)> {
     if len == 0 || len > 9 {
         return None;
     }
-    let n = charter_core::numerals::parse(&s[..len])?;
+    let n = numerals::parse(&s[..len])?;
     (n > 0 && n <= MAX_NUMBER).then_some((n, len))
 }
 

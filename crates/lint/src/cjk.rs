@@ -1,5 +1,7 @@
 //! Character classes and small text helpers for Chinese text.
 
+use charter_core::numerals;
+
 /// A Han character (CJK unified ideographs and extension A, compatibility
 /// ideographs), plus 〇.
 pub fn is_han(c: char) -> bool {
@@ -44,14 +46,10 @@ pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
 }
 
-/// Chinese numeral characters (for 第X条 and counts).
-pub fn is_zh_digit(c: char) -> bool {
-    matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
-}
-
-/// A numeral, Chinese or Arabic (ASCII or full-width).
+/// A numeral character, Chinese (common forms, for 第X条 and counts) or
+/// Arabic (ASCII or full-width); the classes are `charter_core::numerals`'.
 pub fn is_numeral_char(c: char) -> bool {
-    is_zh_digit(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+    numerals::is_common_numeral_char(c) || numerals::is_arabic_digit(c)
 }
 
 /// The char before byte `at` in `s`.

@@ -7,8 +7,6 @@
 //! and its fixes are tried one by one, so a fix can never corrupt the file.
 //! Every byte outside the edits — comments, quoting, order — is kept.
 
-use std::fmt::Write as _;
-
 use charter_core::Document;
 use charter_core::diagnostic::{Diagnostic, Edit};
 
@@ -161,80 +159,13 @@ fn load_quality(doc: &Document) -> (bool, usize) {
     (doc.charter.is_none(), load_errors)
 }
 
-/// A unified diff (3 lines of context) of two versions of a file.
+/// A unified diff (3 lines of context) of two versions of a file, by
+/// `similar` (Myers on lines); empty when nothing changed.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    let a: Vec<&str> = old.split_inclusive('\n').collect();
-    let b: Vec<&str> = new.split_inclusive('\n').collect();
-    // Changed line pairs: fixes never add or remove line breaks, so lines
-    // correspond one to one; otherwise fall back to one block.
-    let blocks: Vec<(usize, usize, usize, usize)> = if a.len() == b.len() {
-        let mut v = Vec::new();
-        let mut i = 0;
-        while i < a.len() {
-            if a[i] != b[i] {
-                let s = i;
-                while i < a.len() && a[i] != b[i] {
-                    i += 1;
-                }
-                v.push((s, i, s, i));
-            } else {
-                i += 1;
-            }
-        }
-        v
-    } else {
-        let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-        let suf = a[pre..].iter().rev().zip(b[pre..].iter().rev()).take_while(|(x, y)| x == y).count();
-        vec![(pre, a.len() - suf, pre, b.len() - suf)]
-    };
-    const CONTEXT: usize = 3;
-    let mut out = format!("--- {path}\n+++ {path}\n");
-    let mut k = 0;
-    while k < blocks.len() {
-        // Merge blocks whose contexts touch.
-        let mut last = k;
-        while last + 1 < blocks.len() && blocks[last + 1].0 <= blocks[last].1 + 2 * CONTEXT {
-            last += 1;
-        }
-        let (a0, _, b0, _) = blocks[k];
-        let (_, a1, _, b1) = blocks[last];
-        let ha = a0.saturating_sub(CONTEXT);
-        let hb = b0.saturating_sub(CONTEXT);
-        let ea = (a1 + CONTEXT).min(a.len());
-        let eb = (b1 + CONTEXT).min(b.len());
-        let _ = writeln!(out, "@@ -{},{} +{},{} @@", ha + 1, ea - ha, hb + 1, eb - hb);
-        let mut ia = ha;
-        for blk in &blocks[k..=last] {
-            while ia < blk.0 {
-                push_line(&mut out, ' ', a[ia]);
-                ia += 1;
-            }
-            for line in &a[blk.0..blk.1] {
-                push_line(&mut out, '-', line);
-            }
-            for line in &b[blk.2..blk.3] {
-                push_line(&mut out, '+', line);
-            }
-            ia = blk.1;
-        }
-        while ia < ea {
-            push_line(&mut out, ' ', a[ia]);
-            ia += 1;
-        }
-        k = last + 1;
-    }
-    out
-}
-
-fn push_line(out: &mut String, mark: char, line: &str) {
-    out.push(mark);
-    out.push_str(line);
-    if !line.ends_with('\n') {
-        out.push_str("\n\\ No newline at end of file\n");
-    }
+    similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(path, path).to_string()
 }
 
 #[cfg(test)]
@@ -265,5 +196,12 @@ mod tests {
         let d = unified_diff("a.yaml", old, new);
         assert_eq!(d, "--- a.yaml\n+++ a.yaml\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
         assert_eq!(unified_diff("a", "x\n", "x\n"), "");
+        // Two hunks, and a last line without a newline.
+        let old = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12";
+        let new = "one\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\ntwelve";
+        assert_eq!(
+            unified_diff("a", old, new),
+            "--- a\n+++ a\n@@ -1,4 +1,4 @@\n-1\n+one\n 2\n 3\n 4\n@@ -9,4 +9,4 @@\n 9\n 10\n 11\n-12\n\\ No newline at end of file\n+twelve\n\\ No newline at end of file\n"
+        );
     }
 }

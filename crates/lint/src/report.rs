@@ -3,10 +3,10 @@
 //! services). Pure functions: the CLI decides where the text goes.
 
 use serde::Serialize;
-use serde_json::{Value, json};
 
 use charter_core::Document;
 use charter_core::diagnostic::{Diagnostic, Severity};
+use charter_core::error::{ToolError, to_json_pretty};
 use charter_core::load::codes as load_codes;
 use charter_core::source::{Sources, Span};
 
@@ -75,7 +75,7 @@ fn json_place(
 }
 
 /// The JSON report: an array of diagnostics (docs/lint.md).
-pub fn json(doc: &Document, shown: &[&Diagnostic]) -> String {
+pub fn json(doc: &Document, shown: &[&Diagnostic]) -> Result<String, ToolError> {
     let sources = &doc.sources;
     let diagnostics = shown
         .iter()
@@ -105,9 +105,7 @@ pub fn json(doc: &Document, shown: &[&Diagnostic]) -> String {
         })
         .collect();
     let diagnostics: Vec<JsonDiag> = diagnostics;
-    let mut s = serde_json::to_string_pretty(&diagnostics).unwrap_or_default();
-    s.push('\n');
-    s
+    to_json_pretty("检查报告（JSON）", &diagnostics)
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -118,134 +116,270 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-fn region(sources: &Sources, span: Span) -> Value {
-    let Some(f) = sources.get(span.file) else { return json!({}) };
-    let (line, column) = f.line_col(span.start);
-    let (end_line, end_column) = f.line_col(span.end.max(span.start));
-    let mut r = json!({
-        "startLine": line,
-        "startColumn": column,
-        "endLine": end_line,
-        "endColumn": end_column.max(if end_line == line { column } else { 1 }),
-    });
-    let text = f.text.get(f.clamp(span.start)..f.clamp(span.end)).unwrap_or("");
-    if !text.is_empty() {
-        r["snippet"] = json!({ "text": text });
+/// The subset of SARIF 2.1.0 that `charter` writes, typed. Fields are
+/// declared in alphabetical order: the report has always listed keys
+/// sorted, and the bytes must not change.
+mod sarif {
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    pub struct Log<'a> {
+        #[serde(rename = "$schema")]
+        pub schema: &'static str,
+        pub runs: Vec<Run<'a>>,
+        pub version: &'static str,
     }
-    r
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Run<'a> {
+        pub column_kind: &'static str,
+        pub results: Vec<Result<'a>>,
+        pub tool: Tool<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Tool<'a> {
+        pub driver: Driver<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Driver<'a> {
+        pub name: &'static str,
+        pub rules: Vec<Rule<'a>>,
+        pub version: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Text<'a> {
+        pub text: std::borrow::Cow<'a, str>,
+    }
+
+    impl<'a> Text<'a> {
+        pub fn new(text: impl Into<std::borrow::Cow<'a, str>>) -> Self {
+            Text { text: text.into() }
+        }
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Rule<'a> {
+        pub default_configuration: Configuration,
+        pub full_description: Text<'a>,
+        pub help: Text<'a>,
+        pub id: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub name: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub properties: Option<RuleProperties>,
+        pub short_description: Text<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Configuration {
+        pub level: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct RuleProperties {
+        pub fixable: bool,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Result<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub fixes: Option<[Fix<'a>; 1]>,
+        pub level: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub locations: Option<[Location<'a>; 1]>,
+        pub message: Text<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub properties: Option<ResultProperties<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub related_locations: Vec<Location<'a>>,
+        pub rule_id: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub rule_index: Option<usize>,
+    }
+
+    #[derive(Serialize)]
+    pub struct ResultProperties<'a> {
+        pub hints: &'a [String],
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Location<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub id: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub message: Option<Text<'a>>,
+        pub physical_location: PhysicalLocation<'a>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct PhysicalLocation<'a> {
+        pub artifact_location: ArtifactLocation,
+        pub region: Region<'a>,
+    }
+
+    #[derive(Serialize)]
+    pub struct ArtifactLocation {
+        pub uri: String,
+    }
+
+    /// Empty (`{}`) when the span's file is unknown.
+    #[derive(Serialize, Default)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Region<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub end_column: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub end_line: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub snippet: Option<Text<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub start_column: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub start_line: Option<usize>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Fix<'a> {
+        pub artifact_changes: Vec<ArtifactChange<'a>>,
+        pub description: Text<'a>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct ArtifactChange<'a> {
+        pub artifact_location: ArtifactLocation,
+        pub replacements: Vec<Replacement<'a>>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Replacement<'a> {
+        pub deleted_region: Region<'a>,
+        pub inserted_content: Text<'a>,
+    }
 }
 
-fn location(sources: &Sources, span: Span, message: Option<&str>) -> Value {
-    let uri = sources.get(span.file).map(|f| f.path.to_string_lossy().replace('\\', "/")).unwrap_or_default();
-    let mut l = json!({
-        "physicalLocation": {
-            "artifactLocation": { "uri": uri },
-            "region": region(sources, span),
-        }
-    });
-    if let Some(m) = message
-        && !m.is_empty()
-    {
-        l["message"] = json!({ "text": m });
+fn uri(sources: &Sources, span: Span) -> String {
+    sources.get(span.file).map(|f| f.path.to_string_lossy().replace('\\', "/")).unwrap_or_default()
+}
+
+fn region(sources: &Sources, span: Span) -> sarif::Region<'_> {
+    let Some(f) = sources.get(span.file) else { return sarif::Region::default() };
+    let (line, column) = f.line_col(span.start);
+    let (end_line, end_column) = f.line_col(span.end.max(span.start));
+    let text = f.text.get(f.clamp(span.start)..f.clamp(span.end)).unwrap_or("");
+    sarif::Region {
+        end_column: Some(end_column.max(if end_line == line { column } else { 1 })),
+        end_line: Some(end_line),
+        snippet: (!text.is_empty()).then(|| sarif::Text::new(text)),
+        start_column: Some(column),
+        start_line: Some(line),
     }
-    l
+}
+
+fn location<'a>(sources: &'a Sources, span: Span, message: &'a str, id: Option<usize>) -> sarif::Location<'a> {
+    sarif::Location {
+        id,
+        message: (!message.is_empty()).then(|| sarif::Text::new(message)),
+        physical_location: sarif::PhysicalLocation {
+            artifact_location: sarif::ArtifactLocation { uri: uri(sources, span) },
+            region: region(sources, span),
+        },
+    }
 }
 
 /// The SARIF 2.1.0 log: one run, every rule (lint rules and loading codes)
 /// with its documentation, every finding with its locations and fixes.
 /// Columns count Unicode code points (`columnKind`).
-pub fn sarif(doc: &Document, shown: &[&Diagnostic]) -> String {
+pub fn sarif(doc: &Document, shown: &[&Diagnostic]) -> Result<String, ToolError> {
     let sources = &doc.sources;
-    let mut rules: Vec<Value> = Vec::new();
+    let mut rules: Vec<sarif::Rule> = Vec::new();
     let mut index = std::collections::HashMap::new();
     for r in lint::all_rules() {
         index.insert(r.code.as_str(), rules.len());
-        rules.push(json!({
-            "id": r.code.as_str(),
-            "name": r.name,
-            "shortDescription": { "text": r.summary() },
-            "fullDescription": { "text": r.doc().lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim() },
-            "help": { "text": format!("charter explain {}", r.code) },
-            "defaultConfiguration": { "level": sarif_level(r.severity()) },
-            "properties": { "fixable": r.fixable },
-        }));
+        let full = r.doc().lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
+        rules.push(sarif::Rule {
+            default_configuration: sarif::Configuration { level: sarif_level(r.severity()) },
+            full_description: sarif::Text::new(full.trim().to_string()),
+            help: sarif::Text::new(format!("charter explain {}", r.code)),
+            id: r.code.as_str(),
+            name: Some(r.name),
+            properties: Some(sarif::RuleProperties { fixable: r.fixable }),
+            short_description: sarif::Text::new(r.summary()),
+        });
     }
     for code in load_codes::ALL {
         index.insert(code.as_str(), rules.len());
-        rules.push(json!({
-            "id": code.as_str(),
-            "shortDescription": { "text": code.summary() },
-            "fullDescription": { "text": code.doc() },
-            "help": { "text": format!("charter explain {code}") },
-            "defaultConfiguration": { "level": sarif_level(code.severity()) },
-        }));
+        rules.push(sarif::Rule {
+            default_configuration: sarif::Configuration { level: sarif_level(code.severity()) },
+            full_description: sarif::Text::new(code.doc()),
+            help: sarif::Text::new(format!("charter explain {code}")),
+            id: code.as_str(),
+            name: None,
+            properties: None,
+            short_description: sarif::Text::new(code.summary()),
+        });
     }
-    let results: Vec<Value> = shown
+    let results = shown
         .iter()
         .map(|d| {
-            let mut r = json!({
-                "ruleId": d.code,
-                "level": sarif_level(d.severity),
-                "message": { "text": d.message },
-            });
-            if let Some(i) = index.get(d.code.as_str()) {
-                r["ruleIndex"] = json!(i);
-            }
-            if let Some(p) = d.labels.iter().find(|l| l.primary).or(d.labels.first()) {
-                r["locations"] = json!([location(sources, p.span, Some(&p.message))]);
-            }
-            let related: Vec<Value> = d
-                .labels
-                .iter()
-                .filter(|l| !l.primary)
-                .enumerate()
-                .map(|(i, l)| {
-                    let mut v = location(sources, l.span, Some(&l.message));
-                    v["id"] = json!(i + 1);
-                    v
-                })
-                .collect();
-            if !related.is_empty() {
-                r["relatedLocations"] = json!(related);
-            }
-            if let Some(f) = &d.fix {
-                let mut by_file: std::collections::BTreeMap<String, Vec<Value>> = Default::default();
+            let fixes = d.fix.as_ref().map(|f| {
+                let mut by_file: std::collections::BTreeMap<String, Vec<sarif::Replacement>> = Default::default();
                 for e in &f.edits {
-                    let uri = sources
-                        .get(e.span.file)
-                        .map(|f| f.path.to_string_lossy().replace('\\', "/"))
-                        .unwrap_or_default();
-                    by_file.entry(uri).or_default().push(json!({
-                        "deletedRegion": region(sources, e.span),
-                        "insertedContent": { "text": e.replacement },
-                    }));
+                    by_file.entry(uri(sources, e.span)).or_default().push(sarif::Replacement {
+                        deleted_region: region(sources, e.span),
+                        inserted_content: sarif::Text::new(e.replacement.as_str()),
+                    });
                 }
-                let changes: Vec<Value> = by_file
+                let artifact_changes = by_file
                     .into_iter()
-                    .map(|(uri, reps)| json!({ "artifactLocation": { "uri": uri }, "replacements": reps }))
+                    .map(|(uri, replacements)| sarif::ArtifactChange {
+                        artifact_location: sarif::ArtifactLocation { uri },
+                        replacements,
+                    })
                     .collect();
-                r["fixes"] = json!([{ "description": { "text": f.message }, "artifactChanges": changes }]);
+                [sarif::Fix { artifact_changes, description: sarif::Text::new(f.message.as_str()) }]
+            });
+            sarif::Result {
+                fixes,
+                level: sarif_level(d.severity),
+                locations: d
+                    .labels
+                    .iter()
+                    .find(|l| l.primary)
+                    .or(d.labels.first())
+                    .map(|p| [location(sources, p.span, &p.message, None)]),
+                message: sarif::Text::new(d.message.as_str()),
+                properties: (!d.hints.is_empty()).then_some(sarif::ResultProperties { hints: &d.hints }),
+                related_locations: d
+                    .labels
+                    .iter()
+                    .filter(|l| !l.primary)
+                    .enumerate()
+                    .map(|(i, l)| location(sources, l.span, &l.message, Some(i + 1)))
+                    .collect(),
+                rule_id: d.code.as_str(),
+                rule_index: index.get(d.code.as_str()).copied(),
             }
-            if !d.hints.is_empty() {
-                r["properties"] = json!({ "hints": d.hints });
-            }
-            r
         })
         .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "charter",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+    let log = sarif::Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: vec![sarif::Run {
+            column_kind: "unicodeCodePoints",
+            results,
+            tool: sarif::Tool { driver: sarif::Driver { name: "charter", rules, version: env!("CARGO_PKG_VERSION") } },
         }],
-    });
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
-    s.push('\n');
-    s
+        version: "2.1.0",
+    };
+    to_json_pretty("检查报告（SARIF）", &log)
 }

@@ -1,49 +1,124 @@
 //! The diff as one self-contained HTML page (a redline): the summary on
 //! top, navigation by article, and two views switched without script —
 //! inline (insertions underlined, deletions struck through) and side by
-//! side. All user text is escaped.
+//! side. The page is the minijinja template `diff.html.j2` (built in,
+//! overridable by a project's `templates/`), fed with [`Page`]: plain
+//! strings and segment lists, never markup. Auto-escaping is always on.
 
-use std::fmt::Write;
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
+use serde::Serialize;
 
 use charter_diff::term::{article_header, move_note, renumber_sentence};
 use charter_diff::{
     ArticleChange, ArticleOp, BlockKind, BlockOp, Diff, DivisionChange, Line, SegOp, Segment, summary_line,
 };
 
-const STYLE: &str = r#"
-:root { --ins: #1a7f37; --ins-bg: #dafbe1; --del: #b42318; --del-bg: #ffebe9; --line: #d0d7de; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Serif CJK SC", "Songti SC", SimSun, serif; line-height: 1.8; margin: 0 auto;
-       max-width: 70rem; padding: 1rem; color: #1f2328; }
-h1 { font-size: 1.6rem; text-align: center; margin: .5rem 0 0; }
-.sub { text-align: center; margin: 0 0 1rem; color: #59636e; }
-.drafts { margin: 0 0 .5rem; }
-.summary { font-weight: bold; padding: .5rem .75rem; border: 1px solid var(--line); border-radius: 6px; background: #f6f8fa; }
-ins { text-decoration: underline; color: var(--ins); background: var(--ins-bg); }
-del { text-decoration: line-through; color: var(--del); background: var(--del-bg); }
-nav ol { columns: 14rem; padding-left: 1.2rem; }
-nav a { text-decoration: none; }
-.tag { font-size: .85em; padding: 0 .4em; border-radius: 4px; border: 1px solid var(--line); margin-left: .5em; font-weight: normal; }
-.added .tag { color: var(--ins); border-color: var(--ins); }
-.deleted .tag { color: var(--del); border-color: var(--del); }
-article { border-top: 1px solid var(--line); padding: .5rem 0; }
-article h3 { font-size: 1.05rem; margin: .25rem 0; }
-.block { margin: .2rem 0; }
-.block.item { padding-left: 2em; }
-.block.subitem { padding-left: 4em; }
-.elided { color: #8c959f; }
-.piece { color: #59636e; margin: .5rem 0 0; }
-table.side { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.side th, table.side td { border: 1px solid var(--line); padding: .25rem .5rem; vertical-align: top; text-align: left; }
-table.side th { background: #f6f8fa; }
-.views { margin: 1rem 0; }
-.views label { margin-right: 1rem; cursor: pointer; }
-#view-inline:checked ~ main .side { display: none; }
-#view-side:checked ~ main .inline { display: none; }
-@media print { .views, #view-inline, #view-side, nav { display: none; } article { break-inside: avoid; } }
-"#;
+use super::{Report, Template};
 
 pub use crate::html::escape;
+
+/// The data of the page (see templates/README.md).
+#[derive(Debug, Serialize)]
+pub struct Page {
+    pub title: String,
+    pub drafts: Vec<DraftLine>,
+    pub summary: String,
+    /// The articles shown (every change but renumbering).
+    pub articles: Vec<PageArticle>,
+    pub meta: Vec<PageMeta>,
+    pub divisions: Vec<PageDivision>,
+    /// The renumbered articles in one sentence, when there are any.
+    pub renumbering: Option<String>,
+    pub renumbered: usize,
+    pub citations_updated: usize,
+    pub references: Vec<PageReference>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DraftLine {
+    /// 修改前 / 修改后.
+    pub side: &'static str,
+    pub name: String,
+    /// Status, date and article count, joined by “，”.
+    pub extra: String,
+}
+
+/// A piece of text: `equal`, `insert` or `delete`.
+#[derive(Debug, Serialize)]
+pub struct Seg {
+    pub op: &'static str,
+    pub text: String,
+}
+
+/// A block's text as one view shows it.
+#[derive(Debug, Serialize)]
+pub struct PageBlock {
+    /// `heading`, `paragraph`, `item` or `subitem`.
+    pub kind: &'static str,
+    pub heading: bool,
+    /// The block's label (（一）, 1.) on the side shown.
+    pub label: String,
+    pub segments: Vec<Seg>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageMeta {
+    pub name: &'static str,
+    pub blocks: Vec<PageBlock>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageDivision {
+    /// `added`, `deleted`, `renamed`, `moved` or `renumbered`.
+    pub op: &'static str,
+    /// Label and title (added and deleted divisions).
+    pub name: String,
+    /// The label part before the title: “第四章 → 第五章 ”, “第四章 ” or empty.
+    pub label: String,
+    pub title: String,
+    /// The title's edits (renamed).
+    pub segments: Vec<Seg>,
+    /// 新增, 删除, 更名, 移动, 仅序号变化.
+    pub word: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageArticle {
+    pub anchor: String,
+    pub op: &'static str,
+    pub header: String,
+    pub word: &'static str,
+    pub move_note: Option<String>,
+    /// For a pairing made on position rather than content.
+    pub uncertain_note: Option<&'static str>,
+    pub lines: Vec<PageLine>,
+    pub old_labels: String,
+    pub new_labels: String,
+    pub rows: Vec<PageRow>,
+}
+
+/// A line of the inline view.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum PageLine {
+    Piece { label: String },
+    Elided,
+    Block { block: PageBlock },
+}
+
+/// A row of the side-by-side view.
+#[derive(Debug, Serialize)]
+pub struct PageRow {
+    pub old: Option<PageBlock>,
+    pub new: Option<PageBlock>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageReference {
+    pub article: String,
+    pub message: String,
+}
 
 /// The anchor of an operation: from the new (or old) id, so that links
 /// survive renumbering.
@@ -55,11 +130,7 @@ fn anchor(op: &ArticleOp) -> String {
     }
 }
 
-fn class(op: ArticleChange) -> &'static str {
-    op.name()
-}
-
-/// Which side of the segments to write.
+/// Which side of the segments to show.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum View {
     Both,
@@ -67,20 +138,19 @@ enum View {
     New,
 }
 
-fn segments(s: &mut String, segs: &[Segment], view: View) {
-    for seg in segs {
-        match (seg.op, view) {
-            (SegOp::Equal, View::Old) => s.push_str(&escape(seg.old_side())),
-            (SegOp::Equal, _) => s.push_str(&escape(&seg.text)),
-            (SegOp::Insert, View::Both | View::New) => {
-                let _ = write!(s, "<ins>{}</ins>", escape(&seg.text));
-            }
-            (SegOp::Delete, View::Both | View::Old) => {
-                let _ = write!(s, "<del>{}</del>", escape(&seg.text));
-            }
-            _ => {}
-        }
-    }
+fn segments(segs: &[Segment], view: View) -> Vec<Seg> {
+    segs.iter()
+        .filter_map(|seg| {
+            let (op, text) = match (seg.op, view) {
+                (SegOp::Equal, View::Old) => ("equal", seg.old_side()),
+                (SegOp::Equal, _) => ("equal", seg.text.as_str()),
+                (SegOp::Insert, View::Both | View::New) => ("insert", seg.text.as_str()),
+                (SegOp::Delete, View::Both | View::Old) => ("delete", seg.text.as_str()),
+                _ => return None,
+            };
+            Some(Seg { op, text: text.to_string() })
+        })
+        .collect()
 }
 
 fn kind_class(k: BlockKind) -> &'static str {
@@ -92,199 +162,157 @@ fn kind_class(k: BlockKind) -> &'static str {
     }
 }
 
-fn block_text(s: &mut String, b: &BlockOp, view: View) {
+fn block(b: &BlockOp, view: View) -> PageBlock {
     let pos = match view {
         View::Old => b.old.as_ref(),
         View::New => b.new.as_ref(),
         View::Both => b.new.as_ref().or(b.old.as_ref()),
     };
-    if b.kind == BlockKind::Heading {
-        s.push_str("【标题】");
+    PageBlock {
+        kind: kind_class(b.kind),
+        heading: b.kind == BlockKind::Heading,
+        label: pos.map(|p| p.label.clone()).unwrap_or_default(),
+        segments: segments(&b.segments, view),
     }
-    if let Some(p) = pos {
-        s.push_str(&escape(&p.label));
-    }
-    segments(s, &b.segments, view);
 }
 
-/// The page.
-pub fn render(d: &Diff) -> String {
-    let mut s = String::with_capacity(64 * 1024);
-    let title = escape(&d.new.title);
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>修改对照：{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-    );
-    let _ = writeln!(s, "<header>\n<h1>{title}</h1>\n<p class=\"sub\">修改对照</p>");
-    for (what, info) in [("修改前", &d.old), ("修改后", &d.new)] {
-        let mut extra: Vec<String> = Vec::new();
-        extra.extend(info.status.clone());
-        extra.extend(info.date.clone());
-        extra.push(format!("{}条", info.articles));
-        let _ = writeln!(s, "<p class=\"drafts\">{what}：{}（{}）</p>", escape(&info.name), escape(&extra.join("，")));
-    }
-    let _ = writeln!(s, "<p class=\"summary\">{}</p>\n</header>", escape(&summary_line(d)));
-
-    let shown: Vec<&ArticleOp> =
-        d.articles.iter().filter(|op| !matches!(op.op, ArticleChange::Unchanged | ArticleChange::Renumbered)).collect();
-
-    s.push_str(
-        "<input type=\"radio\" name=\"view\" id=\"view-inline\" checked hidden>\
-         <input type=\"radio\" name=\"view\" id=\"view-side\" hidden>\n\
-         <p class=\"views\">查看方式：<label for=\"view-inline\">逐条标注</label>\
-         <label for=\"view-side\">左右对照</label></p>\n",
-    );
-
-    if !shown.is_empty() {
-        s.push_str("<nav>\n<h2>修改的条文</h2>\n<ol>\n");
-        for op in &shown {
-            let _ = writeln!(
-                s,
-                "<li><a href=\"#{}\">{}</a> {}</li>",
-                escape(&anchor(op)),
-                escape(&article_header(op)),
-                op.op.word()
-            );
-        }
-        s.push_str("</ol>\n</nav>\n");
-    }
-
-    s.push_str("<main>\n");
-    if !d.meta.is_empty() {
-        s.push_str("<section class=\"meta\">\n<h2>标题等信息</h2>\n");
-        for m in &d.meta {
-            let _ = writeln!(s, "<h3>{}</h3>", m.name());
-            for b in &m.blocks {
-                s.push_str("<p class=\"block\">");
-                block_text(&mut s, b, View::Both);
-                s.push_str("</p>\n");
-            }
-        }
-        s.push_str("</section>\n");
-    }
-    let divs: Vec<_> = d.divisions.iter().filter(|x| x.op != DivisionChange::Unchanged).collect();
-    if !divs.is_empty() {
-        s.push_str("<section class=\"divisions\">\n<h2>章节</h2>\n<ul>\n");
-        for x in divs {
+/// The data the template gets.
+pub fn page(d: &Diff) -> Page {
+    let drafts = [("修改前", &d.old), ("修改后", &d.new)]
+        .into_iter()
+        .map(|(side, info)| {
+            let mut extra: Vec<String> = Vec::new();
+            extra.extend(info.status.clone());
+            extra.extend(info.date.clone());
+            extra.push(format!("{}条", info.articles));
+            DraftLine { side, name: info.name.clone(), extra: extra.join("，") }
+        })
+        .collect();
+    let meta = d
+        .meta
+        .iter()
+        .map(|m| PageMeta { name: m.name(), blocks: m.blocks.iter().map(|b| block(b, View::Both)).collect() })
+        .collect();
+    let divisions = d
+        .divisions
+        .iter()
+        .filter(|x| x.op != DivisionChange::Unchanged)
+        .filter_map(|x| {
             let name = |r: &charter_diff::DivisionRef| {
-                if r.label.is_empty() { escape(&r.title) } else { format!("{} {}", escape(&r.label), escape(&r.title)) }
+                if r.label.is_empty() { r.title.clone() } else { format!("{} {}", r.label, r.title) }
             };
-            let (text, word) = match (x.op, &x.old, &x.new) {
-                (DivisionChange::Added, _, Some(n)) => (format!("<ins>{}</ins>", name(n)), "新增"),
-                (DivisionChange::Deleted, Some(o), _) => (format!("<del>{}</del>", name(o)), "删除"),
+            let none = |op, name, word| PageDivision {
+                op,
+                name,
+                label: String::new(),
+                title: String::new(),
+                segments: Vec::new(),
+                word,
+            };
+            Some(match (x.op, &x.old, &x.new) {
+                (DivisionChange::Added, _, Some(n)) => none("added", name(n), "新增"),
+                (DivisionChange::Deleted, Some(o), _) => none("deleted", name(o), "删除"),
                 (_, Some(o), Some(n)) => {
-                    let mut t = String::new();
-                    if x.renumbered {
-                        let _ = write!(t, "{} → {} ", escape(&o.label), escape(&n.label));
+                    let label = if x.renumbered {
+                        format!("{} → {} ", o.label, n.label)
                     } else if !n.label.is_empty() {
-                        let _ = write!(t, "{} ", escape(&n.label));
-                    }
-                    if x.op == DivisionChange::Renamed {
-                        segments(&mut t, &x.segments, View::Both);
+                        format!("{} ", n.label)
                     } else {
-                        t.push_str(&escape(&n.title));
-                    }
-                    let word = match x.op {
-                        DivisionChange::Renamed => "更名",
-                        DivisionChange::Moved => "移动",
-                        _ => "仅序号变化",
+                        String::new()
                     };
-                    (t, word)
+                    let (op, word) = match x.op {
+                        DivisionChange::Renamed => ("renamed", "更名"),
+                        DivisionChange::Moved => ("moved", "移动"),
+                        _ => ("renumbered", "仅序号变化"),
+                    };
+                    let segments =
+                        if x.op == DivisionChange::Renamed { segments(&x.segments, View::Both) } else { Vec::new() };
+                    PageDivision { op, name: String::new(), label, title: n.title.clone(), segments, word }
                 }
-                _ => continue,
-            };
-            let _ = writeln!(s, "<li>{text}<span class=\"tag\">{word}</span></li>");
-        }
-        s.push_str("</ul>\n</section>\n");
+                _ => return None,
+            })
+        })
+        .collect();
+    let articles = d
+        .articles
+        .iter()
+        .filter(|op| !matches!(op.op, ArticleChange::Unchanged | ArticleChange::Renumbered))
+        .map(article)
+        .collect();
+    Page {
+        title: d.new.title.clone(),
+        drafts,
+        summary: summary_line(d),
+        articles,
+        meta,
+        divisions,
+        renumbering: (!d.renumbering.is_empty()).then(|| renumber_sentence(d)),
+        renumbered: d.summary.renumbered,
+        citations_updated: d.summary.citations_updated,
+        references: d
+            .references
+            .iter()
+            .map(|r| PageReference { article: r.article.clone(), message: r.message.clone() })
+            .collect(),
     }
-
-    s.push_str("<section class=\"articles\">\n");
-    for op in &shown {
-        article(&mut s, op);
-    }
-    s.push_str("</section>\n");
-
-    if !d.renumbering.is_empty() || d.summary.citations_updated > 0 {
-        s.push_str("<section class=\"renumbering\">\n<h2>仅序号变化</h2>\n");
-        if !d.renumbering.is_empty() {
-            let _ = writeln!(s, "<p>{}条：{}。</p>", d.summary.renumbered, escape(&renumber_sentence(d)));
-        }
-        if d.summary.citations_updated > 0 {
-            let _ = writeln!(s, "<p>另有{}条文字未变，其中引用的条文序号随之更新。</p>", d.summary.citations_updated);
-        }
-        s.push_str("</section>\n");
-    }
-    if !d.references.is_empty() {
-        s.push_str("<section class=\"references\">\n<h2>引用核对</h2>\n<ul>\n");
-        for r in &d.references {
-            let _ = writeln!(s, "<li><a href=\"#a-{}\">{}</a></li>", escape(&r.article), escape(&r.message));
-        }
-        s.push_str("</ul>\n</section>\n");
-    }
-    s.push_str("</main>\n</body>\n</html>\n");
-    s
 }
 
-fn article(s: &mut String, op: &ArticleOp) {
-    let _ = write!(
-        s,
-        "<article id=\"{}\" class=\"op {}\">\n<h3>{}<span class=\"tag\">{}</span>",
-        escape(&anchor(op)),
-        class(op.op),
-        escape(&article_header(op)),
-        op.op.word()
-    );
-    if let Some(m) = move_note(op) {
-        let _ = write!(s, "（{}）", escape(&m));
+fn article(op: &ArticleOp) -> PageArticle {
+    let lines = charter_diff::lines(op)
+        .into_iter()
+        .map(|line| match line {
+            Line::Piece(a) => PageLine::Piece { label: a.label.clone() },
+            Line::Elided => PageLine::Elided,
+            Line::Block(b) => PageLine::Block { block: block(b, View::Both) },
+        })
+        .collect();
+    let labels = |v: &[charter_diff::ArticleRef]| v.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join("、");
+    let rows = op
+        .blocks
+        .iter()
+        .filter(|b| !b.segments.is_empty())
+        .map(|b| PageRow {
+            old: b.old.is_some().then(|| block(b, View::Old)),
+            new: b.new.is_some().then(|| block(b, View::New)),
+        })
+        .collect();
+    PageArticle {
+        anchor: anchor(op),
+        op: op.op.name(),
+        header: article_header(op),
+        word: op.op.word(),
+        move_note: move_note(op),
+        uncertain_note: charter_diff::term::uncertain_note(op),
+        lines,
+        old_labels: labels(&op.old),
+        new_labels: labels(&op.new),
+        rows,
     }
-    if let Some(u) = charter_diff::term::uncertain_note(op) {
-        let _ = write!(s, "（{}）", escape(u));
-    }
-    s.push_str("</h3>\n");
-    // Inline view.
-    s.push_str("<div class=\"inline\">\n");
-    for line in charter_diff::lines(op) {
-        match line {
-            Line::Piece(a) => {
-                let _ = writeln!(s, "<p class=\"piece\">{}</p>", escape(&a.label));
-            }
-            Line::Elided => s.push_str("<p class=\"elided\">……</p>\n"),
-            Line::Block(b) => {
-                let _ = write!(s, "<p class=\"block {}\">", kind_class(b.kind));
-                block_text(s, b, View::Both);
-                s.push_str("</p>\n");
-            }
-        }
-    }
-    s.push_str("</div>\n");
+}
 
-    // Side by side: every block, old on the left, new on the right.
-    let labels = |v: &[charter_diff::ArticleRef]| v.iter().map(|a| escape(&a.label)).collect::<Vec<_>>().join("、");
-    let _ = writeln!(
-        s,
-        "<table class=\"side\">\n<tr><th>修改前　{}</th><th>修改后　{}</th></tr>",
-        labels(&op.old),
-        labels(&op.new)
-    );
-    for b in &op.blocks {
-        if b.segments.is_empty() {
-            continue;
+/// The page through `template` (normally the built-in
+/// [`crate::DIFF_HTML_TEMPLATE`]); a template error is an `R020` report.
+pub fn render(template: &Template, d: &Diff) -> Result<String, Report> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    // The page's escaping (`crate::html::escape`: & < > " ' only), so that
+    // the output is what it was before the template.
+    env.set_formatter(|out, state, value| {
+        if value.is_safe() || *state.auto_escape() != AutoEscape::Html {
+            return minijinja::escape_formatter(out, state, value);
         }
-        s.push_str("<tr><td>");
-        if b.old.is_some() {
-            let _ = write!(s, "<div class=\"block {}\">", kind_class(b.kind));
-            block_text(s, b, View::Old);
-            s.push_str("</div>");
-        }
-        s.push_str("</td><td>");
-        if b.new.is_some() {
-            let _ = write!(s, "<div class=\"block {}\">", kind_class(b.kind));
-            block_text(s, b, View::New);
-            s.push_str("</div>");
-        }
-        s.push_str("</td></tr>\n");
-    }
-    s.push_str("</table>\n</article>\n");
+        out.write_str(&escape(&value.to_string())).map_err(|_| Error::new(ErrorKind::WriteFailure, "写入失败"))
+    });
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .map_err(|e| crate::html::report(template, &e))?;
+    env.set_syntax(syntax);
+    let name = template.name.clone();
+    env.add_template_owned(name.clone(), template.source.clone()).map_err(|e| crate::html::report(template, &e))?;
+    let tmpl = env.get_template(&name).map_err(|e| crate::html::report(template, &e))?;
+    tmpl.render(Value::from(Serde(page(d)))).map_err(|e| crate::html::report(template, &e))
 }

@@ -43,7 +43,7 @@ pub fn render(template: &Template, export: &Export, build: &BuildData) -> Result
 }
 
 /// A minijinja error as a diagnostic pointing into the template.
-fn report(template: &Template, e: &Error) -> Report {
+pub(crate) fn report(template: &Template, e: &Error) -> Report {
     let mut sources = Sources::default();
     let detail = e.detail().map_or_else(|| e.kind().to_string(), str::to_string);
     let mut d = Diagnostic::new(CODE, format!("网页模板出错：{detail}"));

@@ -7,7 +7,7 @@
 //! binary (`templates/`); a charter project's own `templates/` folder
 //! overrides them file by file.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -32,7 +32,7 @@ pub mod codes {
         R001 = Error, "字符在所有可用的字体中都没有字形。\n\n排版引擎遇到没有字形的字符会悄悄丢掉它，所以 build 在排版前逐字检查，发现就报错并指出位置。内置字体收录通用规范汉字表的 8105 字和常用符号。\n解决办法：安装含有这个字的字体，或用 --font-path 指定字体所在的文件夹；也可以改用常用字。";
         R010 = Error, "PDF 排版模板（typst）出错。\n\n内置模板不会出这个错；如果章程文件夹里有自己的 templates/charter.typ，请按提示修改它。模板只能读取 /charter.json、/build.json 和 templates 文件夹里的文件，格式见 templates/README.md。";
         R011 = Warning, "PDF 排版模板（typst）的警告。文件照常生成；请按提示检查模板。";
-        R020 = Error, "网页模板（minijinja）出错。\n\n如果章程文件夹里有自己的 templates/charter.html.j2，请按提示修改它；可用的数据见 templates/README.md。";
+        R020 = Error, "网页模板（minijinja）出错。\n\n如果章程文件夹里有自己的 templates/charter.html.j2 或 templates/diff.html.j2，请按提示修改它；可用的数据见 templates/README.md。";
     }
 }
 
@@ -42,12 +42,15 @@ pub const PDF_TEMPLATE: &str = "charter.typ";
 pub const HTML_TEMPLATE: &str = "charter.html.j2";
 /// The template of the PDF 修改对照表 (`charter diff --format pdf`).
 pub const DIFF_TEMPLATE: &str = "diff.typ";
+/// The template of the diff's HTML page (`charter diff --format html`).
+pub const DIFF_HTML_TEMPLATE: &str = "diff.html.j2";
 
 /// The built-in templates: (file name, source).
-pub const BUILTIN_TEMPLATES: [(&str, &str); 3] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
     (PDF_TEMPLATE, include_str!("../../../templates/charter.typ")),
     (HTML_TEMPLATE, include_str!("../../../templates/charter.html.j2")),
     (DIFF_TEMPLATE, include_str!("../../../templates/diff.typ")),
+    (DIFF_HTML_TEMPLATE, include_str!("../../../templates/diff.html.j2")),
 ];
 
 /// A template's source and where it came from.
@@ -80,21 +83,12 @@ impl Report {
     }
 }
 
-/// The template `name`: `<project>/templates/<name>` when it exists, the
-/// built-in one otherwise.
-pub fn template(project_dir: Option<&Path>, name: &str) -> Result<Template, ToolError> {
-    if let Some(dir) = project_dir {
-        let path = dir.join("templates").join(name);
-        if path.is_file() {
-            return pdf::template_from_file(&path).map_err(|e| ToolError::Read { path: path.clone(), source: e });
-        }
-    }
-    let source = BUILTIN_TEMPLATES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, s)| (*s).to_string())
-        .ok_or_else(|| ToolError::Other(format!("没有名为 {name} 的内置模板")))?;
-    Ok(Template { name: format!("内置模板/{name}"), source, dir: None })
+/// The built-in template `name` (one of [`BUILTIN_TEMPLATES`]). A
+/// project's own templates are read by the project layer (`charter::project`),
+/// which hands them over as [`Template`]s.
+pub fn builtin_template(name: &str) -> Option<Template> {
+    let (_, source) = BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == name)?;
+    Some(Template { name: format!("内置模板/{name}"), source: (*source).to_string(), dir: None })
 }
 
 /// How a build was asked for.
@@ -167,12 +161,9 @@ impl BuildData {
     }
 }
 
+/// A valid `YYYY-MM-DD` date as (year, month, day).
 fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
-    let mut it = s.split('-');
-    let y = it.next()?.parse().ok()?;
-    let m = it.next()?.parse().ok()?;
-    let d = it.next()?.parse().ok()?;
-    Some((y, m, d))
+    charter_core::date::Date::parse_iso(s).map(|d| (i32::from(d.year), d.month, d.day))
 }
 
 /// The charter to PDF with the template `template`.
@@ -182,12 +173,37 @@ pub fn charter_pdf(
     template: &Template,
     fonts: &FontSet,
     options: &BuildOptions,
-) -> Result<pdf::Pdf, Report> {
-    let export = serde_json::to_vec(&charter_core::export::export(charter, numbering)).unwrap_or_default();
-    let build = BuildData::new(charter, fonts.resolve(), options);
-    let build = serde_json::to_vec(&build).unwrap_or_default();
+) -> Result<pdf::Pdf, RenderError> {
+    let export = json_vec("导出数据", &charter_core::export::export(charter, numbering))?;
+    let build = json_vec("排版信息", &BuildData::new(charter, fonts.resolve(), options))?;
     let settings = pdf::PdfSettings { standard: options.standard, ident: Some(charter.meta.title.clone()) };
-    pdf::compile(template, &[("/charter.json", export), ("/build.json", build)], fonts, &settings)
+    Ok(pdf::compile(template, &[("/charter.json", export), ("/build.json", build)], fonts, &settings)?)
+}
+
+/// Why a render produced nothing.
+#[derive(Debug)]
+pub enum RenderError {
+    /// The template has errors (diagnostics pointing into it).
+    Template(Report),
+    /// The tool failed (the data could not be serialised).
+    Tool(ToolError),
+}
+
+impl From<Report> for RenderError {
+    fn from(r: Report) -> Self {
+        RenderError::Template(r)
+    }
+}
+
+impl From<ToolError> for RenderError {
+    fn from(e: ToolError) -> Self {
+        RenderError::Tool(e)
+    }
+}
+
+/// The JSON a template reads as a virtual file.
+fn json_vec<T: serde::Serialize + ?Sized>(what: &'static str, value: &T) -> Result<Vec<u8>, ToolError> {
+    serde_json::to_vec(value).map_err(ToolError::serialize(what))
 }
 
 /// The 修改对照表 of a diff to PDF with the template `template` (normally
@@ -200,15 +216,19 @@ pub fn diff_pdf(
     table: &charter_diff::table::Table,
     template: &Template,
     fonts: &FontSet,
-) -> Result<pdf::Pdf, Report> {
-    let table = serde_json::to_vec(table).unwrap_or_default();
-    let diff = serde_json::to_vec(d).unwrap_or_default();
+) -> Result<pdf::Pdf, RenderError> {
+    let table = json_vec("修改对照表数据", table)?;
+    let diff = json_vec("修改对照数据", d)?;
     let date = d.new.date.as_deref().filter(|s| parse_date(s).is_some()).or(d.old.date.as_deref());
-    let build = BuildData::dated(date, fonts.resolve(), &BuildOptions::default());
-    let build = serde_json::to_vec(&build).unwrap_or_default();
+    let build = json_vec("排版信息", &BuildData::dated(date, fonts.resolve(), &BuildOptions::default()))?;
     let settings =
         pdf::PdfSettings { standard: pdf::Standard::Pdf17, ident: Some(format!("{}修改对照表", d.new.title)) };
-    pdf::compile(template, &[("/table.json", table), ("/diff.json", diff), ("/build.json", build)], fonts, &settings)
+    Ok(pdf::compile(
+        template,
+        &[("/table.json", table), ("/diff.json", diff), ("/build.json", build)],
+        fonts,
+        &settings,
+    )?)
 }
 
 /// The charter to HTML with the template `template`.

@@ -1,5 +1,7 @@
 //! charter-core's integration tests (one binary).
 
+mod dates;
 mod docs;
 mod hints;
 mod numbering;
+mod walk;

@@ -184,7 +184,7 @@ fn a_match_made_on_position_is_marked_uncertain() {
     let op = d.articles.iter().find(|a| a.old.first().is_some_and(|x| x.number == 12)).unwrap_or_else(|| panic!());
     assert_eq!(op.op, ArticleChange::Modified);
     assert!(op.uncertain, "a fifth of the wording kept: paired on position");
-    let json = charter_diff::to_json(&d);
+    let json = charter_diff::to_json(&d).unwrap_or_else(|e| panic!("{e}"));
     // Only uncertain operations carry the flag.
     assert_eq!(json.matches("\"uncertain\": true").count(), 1);
     assert!(!json.contains("\"uncertain\": false"));

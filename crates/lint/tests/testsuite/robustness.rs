@@ -10,7 +10,7 @@ fn no_panic(name: &str, text: &str) {
             let _ = charter_core::diagnostic::render(d, &doc.sources, false);
         }
         if let Some(c) = &doc.charter {
-            let _ = charter_core::export::to_json(c, &doc.numbering);
+            assert!(charter_core::export::to_json(c, &doc.numbering).is_ok());
             let _ = charter_core::outline::outline(c, &doc.numbering);
         }
     });
