@@ -40,6 +40,11 @@ pub fn resolve_path(path: &Path) -> Result<PathBuf, ToolError> {
     if path.exists() {
         return Ok(path.to_path_buf());
     }
+    // The default project folder `charter` is absent but `charter.yaml` is
+    // here: the user is inside the project folder.
+    if path == Path::new("charter") && Path::new(CHARTER_FILE).is_file() {
+        return Ok(PathBuf::from(CHARTER_FILE));
+    }
     Err(ToolError::NotFound { path: path.to_path_buf() })
 }
 

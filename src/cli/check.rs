@@ -76,7 +76,7 @@ fn report_doc(doc: &Document, format: Format, global: &Global, fixed: Option<usi
             }
             s
         }
-        Format::Short => shown.iter().map(|d| format!("{}\n", diagnostic::render_short(d, &doc.sources))).collect(),
+        Format::Short => shown.iter().map(|d| format!("{}\n", diagnostic::render_line(d, &doc.sources))).collect(),
         Format::Json => report::json(doc, &shown)?,
         Format::Sarif => report::sarif(doc, &shown)?,
     };

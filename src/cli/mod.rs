@@ -16,6 +16,7 @@ mod generate;
 mod import;
 mod outline;
 mod typeset;
+pub mod zh;
 
 #[derive(Debug, Parser)]
 #[command(
