@@ -1,0 +1,3 @@
+//! The amend crate's integration tests (one binary).
+
+mod roundtrip;
