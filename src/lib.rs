@@ -17,6 +17,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub use charter_amend as amend;
 pub use charter_core::{
     Charter, Diagnostic, Document, FileId, Numbering, Severity, Sources, Span, ToolError, diagnostic, error, export,
     generate, id, load, model, number, numerals, outline, raw, resolve, source, suggest, text,

@@ -451,7 +451,18 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
 
     let mut taken: BTreeSet<String> = old.articles.iter().map(|a| a.id.clone()).collect();
     taken.extend(old.divisions.iter().map(|d| d.id.clone()));
-    let op_of = |item: usize, op: usize| d.items.iter().find(|i| i.no == item).and_then(|i| i.ops.get(op));
+    let by_no: BTreeMap<usize, &crate::decision::Item> = d.items.iter().map(|i| (i.no, i)).collect();
+    let op_of = |item: usize, op: usize| by_no.get(&item).and_then(|i| i.ops.get(op));
+    // Old article number → the item that moves it.
+    let moved_by: BTreeMap<u32, usize> = d
+        .items
+        .iter()
+        .flat_map(|it| {
+            it.ops
+                .iter()
+                .filter_map(move |op| if let Op::Move { article, .. } = op { Some((*article, it.no)) } else { None })
+        })
+        .collect();
     // (article, membership overrides)
     // (article, new divisions it joins, whether its path is inherited)
     type Placed = (Art, Vec<(usize, usize)>, bool);
@@ -460,16 +471,11 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     for (pos, slot) in full.iter().enumerate() {
         let members = div_of.get(&pos).cloned().unwrap_or_default();
         match slot {
-            Slot::Old(i) => {
-                let moved_item = d.items.iter().find(|it| {
-                    it.ops.iter().any(|op| matches!(op, Op::Move { article, .. } if *article as usize == i + 1))
-                });
-                match moved_item {
-                    Some(it) if !adopted(it.no) => reinsert.push(*i),
-                    Some(_) => out.push((arts[*i].clone(), members, true)),
-                    None => out.push((arts[*i].clone(), members, false)),
-                }
-            }
+            Slot::Old(i) => match moved_by.get(&(*i as u32 + 1)) {
+                Some(no) if !adopted(*no) => reinsert.push(*i),
+                Some(_) => out.push((arts[*i].clone(), members, true)),
+                None => out.push((arts[*i].clone(), members, false)),
+            },
             Slot::Added { item, op } => {
                 if !adopted(*item) {
                     continue;
@@ -518,9 +524,14 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         }
     }
     // Moves not adopted: back after their old predecessor.
+    let old_index: std::collections::HashMap<&str, usize> =
+        old.articles.iter().enumerate().map(|(k, a)| (a.id.as_str(), k)).collect();
     for i in reinsert {
-        let before: Vec<&str> = old.articles[..i].iter().map(|a| a.id.as_str()).collect();
-        let at = out.iter().rposition(|(a, _, _)| before.contains(&a.id.as_str())).map(|p| p + 1).unwrap_or(0);
+        let at = out
+            .iter()
+            .rposition(|(a, _, _)| old_index.get(a.id.as_str()).is_some_and(|k| *k < i))
+            .map(|p| p + 1)
+            .unwrap_or(0);
         out.insert(at, (arts[i].clone(), Vec::new(), false));
     }
     // Paths: inherited from the preceding article (or the following one).

@@ -40,3 +40,59 @@ pub mod codes {
 }
 
 pub use codes::ALL as CODES;
+
+use charter_core::diagnostic::Diagnostic;
+use charter_core::source::{FileId, Span};
+
+/// Read a decision from the text of `file`: every failure a diagnostic
+/// located in it.
+pub fn read_decision(file: FileId, text: &str) -> Result<Decision, Vec<Diagnostic>> {
+    parse::parse(text).map_err(|errs| {
+        errs.into_iter()
+            .map(|e| {
+                let d =
+                    Diagnostic::new(e.code, e.message.clone()).at(Span::new(file, e.range.start, e.range.end), "这里");
+                match e.hint {
+                    Some(h) => d.hint(h),
+                    None => d,
+                }
+            })
+            .collect()
+    })
+}
+
+/// The diagnostics of failures to apply, each at its item in the decision.
+pub fn failure_diagnostics(d: &Decision, file: FileId, fails: &[Failure]) -> Vec<Diagnostic> {
+    fails
+        .iter()
+        .map(|f| {
+            let code = match f.kind {
+                FailKind::NoTarget => codes::A010,
+                FailKind::NotFound => codes::A011,
+                FailKind::Conflict => codes::A012,
+                FailKind::Dependency => codes::A013,
+                FailKind::Numbering => codes::A014,
+                FailKind::NoItem => codes::A015,
+            };
+            let mut diag = Diagnostic::new(code, f.message.clone());
+            let span = d.items.iter().find(|i| i.no == f.item).and_then(|i| i.span.clone());
+            if let Some(r) = span {
+                // The item's first line.
+                diag = diag.at(
+                    Span::new(file, r.start, r.start),
+                    format!("第{}项", charter_core::numerals::to_chinese(f.item as u32)),
+                );
+            }
+            match &f.hint {
+                Some(h) => diag.hint(h.clone()),
+                None => diag,
+            }
+        })
+        .collect()
+}
+
+/// The history line of an adopted decision: 根据2021年12月1日…《关于修改〈…〉的决定》修正.
+pub fn history_line(d: &Decision) -> String {
+    let date = d.date.as_deref().map(decision::chinese_date).unwrap_or_default();
+    format!("根据{date}{}《关于修改〈{}〉的决定》修正", d.body, d.title)
+}

@@ -734,6 +734,14 @@ fn division_add(c: &mut Cur, ops: &mut Vec<Op>, parent: Option<u32>) -> Result<(
 
 /// Read a decision. `text` is the whole file.
 pub fn parse(text: &str) -> Result<Decision, Vec<ParseError>> {
+    let (d, errors) = parse_lenient(text)?;
+    if errors.is_empty() { Ok(d) } else { Err(errors) }
+}
+
+/// Read a decision, keeping the items that can be read: the decision
+/// without the unreadable items, and the errors (for validation against
+/// real decisions). Fails only when no item is found at all.
+pub fn parse_lenient(text: &str) -> Result<(Decision, Vec<ParseError>), Vec<ParseError>> {
     let mut errors = Vec::new();
     // Lines with their byte offsets.
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -778,6 +786,8 @@ pub fn parse(text: &str) -> Result<Decision, Vec<ParseError>> {
     }
     // Items: from one numbered line to the next; the closing ends the last.
     let mut items: Vec<(u32, usize, usize)> = Vec::new(); // (number, start, end)
+    // The line before was a bare 第X条 inside a quotation (its text follows).
+    let mut prev_label = false;
     for (off, l) in &lines[first_item..] {
         let t = l.trim_start();
         let lead = l.len() - t.len();
@@ -794,7 +804,11 @@ pub fn parse(text: &str) -> Result<Decision, Vec<ParseError>> {
         {
             break;
         }
-        if t.is_empty() || t.starts_with('“') || t.starts_with('"') || starts_clause(t) {
+        let after_label = std::mem::replace(&mut prev_label, is_article_label(t.trim_start_matches(['“', '"'])));
+        if t.is_empty() {
+            prev_label = after_label;
+        }
+        if t.is_empty() || t.starts_with('“') || t.starts_with('"') || starts_clause(t) || after_label {
             if let Some(last) = items.last_mut() {
                 last.2 = off + l.len();
             }
@@ -840,13 +854,13 @@ pub fn parse(text: &str) -> Result<Decision, Vec<ParseError>> {
         }
         if !failed && ops.is_empty() {
             errors.push(err(codes::A001, *start..*end, "这一项没有任何修改", None));
+            failed = true;
         }
-        out.push(Item { no: *n as usize, ops, span: Some(*start..*end) });
+        if !failed {
+            out.push(Item { no: *n as usize, ops, span: Some(*start..*end) });
+        }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Decision { schema: SCHEMA, title, body, date, items: out })
+    Ok((Decision { schema: SCHEMA, title, body, date, items: out }, errors))
 }
 
 fn starts_clause(t: &str) -> bool {

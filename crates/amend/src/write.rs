@@ -365,7 +365,7 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
                     edits.retain(|e| !matches!(e, Edit::Words { from: f, to: t, .. } if core(f, t).is_some_and(|c| c.0 == from && c.1 == to)));
                 }
             }
-            it.ops.retain(|op| !matches!(op, Op::Edit { renumber: None, edits, .. } if edits.is_empty()));
+            it.ops.retain(|op| !matches!(op, Op::Edit { edits, .. } if edits.is_empty()));
             !it.ops.is_empty()
         });
         // A longer replacement goes before a shorter one it contains (“, ” before “,”).

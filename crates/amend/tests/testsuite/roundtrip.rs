@@ -23,8 +23,16 @@ pub fn roundtrip(old_yaml: &str, new_yaml: &str) -> String {
     let (od, old) = load("old.yaml", old_yaml);
     let (nd, new) = load("new.yaml", new_yaml);
     let diff = charter_diff::diff(
-        &charter_diff::Draft { name: "old".into(), charter: od.charter.as_ref().expect("old"), numbering: &od.numbering },
-        &charter_diff::Draft { name: "new".into(), charter: nd.charter.as_ref().expect("new"), numbering: &nd.numbering },
+        &charter_diff::Draft {
+            name: "old".into(),
+            charter: od.charter.as_ref().expect("old"),
+            numbering: &od.numbering,
+        },
+        &charter_diff::Draft {
+            name: "new".into(),
+            charter: nd.charter.as_ref().expect("new"),
+            numbering: &nd.numbering,
+        },
     );
     let w = write(&old, &new, &diff, &Meta::default());
     let text = w.decision.to_text();
