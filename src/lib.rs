@@ -54,11 +54,7 @@ pub fn process(path: &Path) -> Result<Document, ToolError> {
 /// Like [`process`], choosing the configuration.
 pub fn process_with(path: &Path, config: ConfigChoice) -> Result<Document, ToolError> {
     let file = project::resolve_path(path)?;
-    let config = read_config(&file, config)?;
-    let bytes = project::read(&file)?;
-    let mut doc = Document::load(&file, bytes);
-    lint::check_document(&mut doc, config);
-    Ok(doc)
+    project::load_checked(&file, config).map(|(doc, _)| doc)
 }
 
 /// The configuration file's path and text for a charter file.

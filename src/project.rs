@@ -1,12 +1,32 @@
 //! The project: where a charter's files are, and the only place the tool
 //! reads them.
+//!
+//! [`Project::open`] resolves a charter (a file, or a folder holding
+//! `charter.yaml`), discovers its `lint.yaml`, reads both and the project's
+//! own templates, and checks the charter. [`Project::inputs`] lists every
+//! file and folder whose change affects a build (for a watcher);
+//! [`Project::build`] ([`build`]) renders every requested output in memory
+//! behind the [`output::Output`] interface, and [`build::BuildOutcome::write`]
+//! writes them all at once. [`diff`] does the same for `charter diff`: the
+//! two drafts (files, or git revisions) and the comparison's outputs.
 
 use std::path::{Path, PathBuf};
 
+use charter_core::Document;
 use charter_core::error::ToolError;
 use charter_core::load::CHARTER_FILE;
 use charter_import::{Import, Options, import_bytes};
 use charter_lint::config::CONFIG_FILE;
+use charter_render::{BUILTIN_TEMPLATES, FontOptions, FontSet, Template};
+
+use crate::ConfigChoice;
+
+pub mod build;
+pub mod diff;
+pub mod output;
+
+pub use build::{BuildFailure, BuildOutcome, BuildRequest, BuildStatus, RenderedFile};
+pub use output::Output;
 
 /// Where a path's charter file is: the path itself, or `charter.yaml` in it.
 pub fn resolve_path(path: &Path) -> Result<PathBuf, ToolError> {
@@ -49,4 +69,194 @@ pub fn import_file(path: &Path, options: Options) -> Result<Import, ToolError> {
     }
     let bytes = std::fs::read(path).map_err(|e| ToolError::Read { path: path.to_path_buf(), source: e })?;
     import_bytes(path, &bytes, options)
+}
+
+/// Font options: `dirs` (`--font-path`, each must be a folder) before the
+/// system's fonts when `system`.
+pub fn font_options(dirs: &[PathBuf], system: bool) -> Result<FontOptions, ToolError> {
+    for dir in dirs {
+        if !dir.is_dir() {
+            return Err(ToolError::Other(format!("字体文件夹不存在：{}", dir.display())));
+        }
+    }
+    Ok(FontOptions { system, dirs: dirs.to_vec() })
+}
+
+/// The template `name`: `<project_dir>/templates/<name>` when it exists,
+/// the built-in one otherwise.
+pub fn template(project_dir: Option<&Path>, name: &str) -> Result<Template, ToolError> {
+    if let Some(path) = template_override(project_dir, name) {
+        return read_template(&path).map_err(|e| ToolError::Read { path, source: e });
+    }
+    builtin_template(name)
+}
+
+/// The project's own copy of the template `name`, if it has one.
+fn template_override(project_dir: Option<&Path>, name: &str) -> Option<PathBuf> {
+    let path = project_dir?.join("templates").join(name);
+    path.is_file().then_some(path)
+}
+
+fn builtin_template(name: &str) -> Result<Template, ToolError> {
+    charter_render::builtin_template(name).ok_or_else(|| ToolError::Other(format!("没有名为 {name} 的内置模板")))
+}
+
+/// A template read from a file, with its folder for further files.
+fn read_template(path: &Path) -> std::io::Result<Template> {
+    Ok(Template {
+        name: path.display().to_string(),
+        source: std::fs::read_to_string(path)?,
+        dir: path.parent().map(Path::to_path_buf),
+    })
+}
+
+/// How to open a project.
+#[derive(Clone, Debug, Default)]
+pub struct OpenOptions<'a> {
+    /// Where the checker's configuration comes from (default: discovered).
+    pub config: ConfigChoice<'a>,
+    /// Where fonts come from (default: only the embedded ones).
+    pub fonts: FontOptions,
+}
+
+/// What a file or folder is to the project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum InputKind {
+    /// The charter file.
+    Charter,
+    /// The checker's configuration (`lint.yaml`).
+    Config,
+    /// One of the project's own templates (`templates/charter.typ`, …).
+    Template,
+    /// A `--font-path` folder.
+    FontFolder,
+}
+
+/// A file or folder whose change affects a build.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    pub kind: InputKind,
+    pub path: PathBuf,
+}
+
+/// A project template as read when the project was opened. A read failure
+/// is kept (as its kind and message) and reported when the template is
+/// used, so a broken template only stops the outputs that need it.
+#[derive(Debug)]
+struct TemplateFile {
+    name: &'static str,
+    path: PathBuf,
+    read: Result<Template, (std::io::ErrorKind, String)>,
+}
+
+/// An opened charter project: its files, read and checked.
+#[derive(Debug)]
+pub struct Project {
+    file: PathBuf,
+    dir: Option<PathBuf>,
+    config: Option<PathBuf>,
+    fonts: FontOptions,
+    templates: Vec<TemplateFile>,
+    doc: Document,
+}
+
+impl Project {
+    /// Open the project at `path` (a charter file, or a folder holding
+    /// `charter.yaml`) with its discovered `lint.yaml` and only the
+    /// embedded fonts.
+    pub fn open(path: &Path) -> Result<Project, ToolError> {
+        Project::open_with(path, &OpenOptions::default())
+    }
+
+    /// Like [`Project::open`], choosing the configuration and the fonts.
+    pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Project, ToolError> {
+        let file = resolve_path(path)?;
+        let (doc, config) = load_checked(&file, options.config)?;
+        let dir = file.parent().map(Path::to_path_buf);
+        let templates = BUILTIN_TEMPLATES
+            .iter()
+            .filter_map(|(name, _)| {
+                let path = template_override(dir.as_deref(), name)?;
+                let read = read_template(&path).map_err(|e| (e.kind(), e.to_string()));
+                Some(TemplateFile { name, path, read })
+            })
+            .collect();
+        Ok(Project { file, dir, config, fonts: options.fonts.clone(), templates, doc })
+    }
+
+    /// The charter file.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// The folder holding the charter file (its `templates/` overrides the
+    /// built-in templates).
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// The configuration file in use, if any.
+    pub fn config(&self) -> Option<&Path> {
+        self.config.as_deref()
+    }
+
+    /// The font options the project was opened with.
+    pub fn font_options(&self) -> &FontOptions {
+        &self.fonts
+    }
+
+    /// Load the fonts of the project's font options.
+    pub fn load_fonts(&self) -> FontSet {
+        FontSet::load(&self.fonts)
+    }
+
+    /// The loaded, numbered and checked charter.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The file name of the outputs without extension: the charter file's
+    /// stem (`charter` for `charter.yaml`).
+    pub fn stem(&self) -> String {
+        self.file.file_stem().map_or_else(|| "charter".to_string(), |s| s.to_string_lossy().into_owned())
+    }
+
+    /// Every file and folder whose change affects a build: the charter,
+    /// its configuration, each of the project's own templates, each font
+    /// folder. (Files a project template imports from its folder are read
+    /// by the template; a watcher should watch the templates' folder.)
+    pub fn inputs(&self) -> Vec<Input> {
+        let mut v = vec![Input { kind: InputKind::Charter, path: self.file.clone() }];
+        if let Some(c) = &self.config {
+            v.push(Input { kind: InputKind::Config, path: c.clone() });
+        }
+        for t in &self.templates {
+            v.push(Input { kind: InputKind::Template, path: t.path.clone() });
+        }
+        for d in &self.fonts.dirs {
+            v.push(Input { kind: InputKind::FontFolder, path: d.clone() });
+        }
+        v
+    }
+
+    /// The template `name`: the project's own, else the built-in one.
+    pub fn template(&self, name: &str) -> Result<Template, ToolError> {
+        match self.templates.iter().find(|t| t.name == name) {
+            Some(t) => t.read.clone().map_err(|(kind, message)| ToolError::Read {
+                path: t.path.clone(),
+                source: std::io::Error::new(kind, message),
+            }),
+            None => builtin_template(name),
+        }
+    }
+}
+
+/// Read the configuration and the charter file, load and check it.
+pub(crate) fn load_checked(file: &Path, config: ConfigChoice) -> Result<(Document, Option<PathBuf>), ToolError> {
+    let config = crate::read_config(file, config)?;
+    let config_path = config.as_ref().map(|(p, _)| p.clone());
+    let bytes = read(file)?;
+    let mut doc = Document::load(file, bytes);
+    charter_lint::check_document(&mut doc, config);
+    Ok((doc, config_path))
 }

@@ -1,14 +1,16 @@
 //! `charter build`: the printable PDF and the HTML page.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
 use super::typeset::{FontArgs, print_report, template_failure};
-use super::{CmdResult, Global, out, use_color};
-use charter::render::{self, BuildOptions, FontSet, pdf};
-use charter::{Document, diagnostic};
+use super::{CmdResult, Failure, Global, out, use_color};
+use charter::project::output::{self, Output};
+use charter::project::{BuildFailure, BuildRequest, BuildStatus, OpenOptions, Project};
+use charter::render::{FontSet, pdf};
+use charter::{Diagnostic, Sources, diagnostic};
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -53,78 +55,58 @@ pub enum Standard {
 
 pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
     let font_options = args.fonts.options()?;
-    let want_pdf = args.format.contains(&Format::Pdf);
-    let want_html = args.format.contains(&Format::Html);
-    let fonts = (want_pdf || args.list_fonts).then(|| FontSet::load(&font_options));
     if args.list_fonts {
-        return list_fonts(fonts.as_ref());
+        return list_fonts(&FontSet::load(&font_options));
     }
-
-    let file = charter::project::resolve_path(&args.path)?;
-    let mut doc = charter::process(&file)?;
-    let project_dir = file.parent().map(Path::to_path_buf);
-    if let (Some(fonts), Some(c)) = (&fonts, &doc.charter) {
-        doc.diagnostics.extend(render::glyphs::check(c, doc.sources.file(doc.file), fonts));
-        diagnostic::sort(&mut doc.diagnostics);
-    }
-    let errors = doc.diagnostics.iter().filter(|d| d.is_error()).count();
-    print_diagnostics(&doc, global);
-    let Some(charter) = &doc.charter else {
-        eprintln!("章程无法读取，没有生成文件。");
-        return Ok(1);
-    };
-    if errors > 0 && !args.force {
-        eprintln!(
-            "章程有 {errors} 个错误，没有生成文件。改正后再试；或者加 --force 强制生成（封面将注明“未通过检查”）。"
-        );
-        return Ok(1);
-    }
-
-    let watermark = args.watermark.as_ref().map(|w| {
-        if w.trim().is_empty() {
-            charter.meta.status.clone().unwrap_or_else(|| "草案".to_string())
-        } else {
-            w.clone()
-        }
-    });
-    let options = BuildOptions {
-        errors,
-        watermark,
+    let project = Project::open_with(&args.path, &OpenOptions { fonts: font_options, ..OpenOptions::default() })?;
+    // Always in this order, whatever the order of --format.
+    let outputs = [(Format::Pdf, &output::Pdf as &dyn Output), (Format::Html, &output::Html)]
+        .into_iter()
+        .filter(|(f, _)| args.format.contains(f))
+        .map(|(_, o)| o)
+        .collect();
+    let request = BuildRequest {
+        outputs,
+        out_dir: args.output.clone(),
+        force: args.force,
+        watermark: args.watermark.clone(),
         standard: match args.pdf_standard {
             Standard::V1_7 => pdf::Standard::Pdf17,
             Standard::A2b => pdf::Standard::PdfA2b,
         },
+        fonts: None,
     };
-    let stem = file.file_stem().map_or_else(|| "charter".to_string(), |s| s.to_string_lossy().into_owned());
-    // Render everything first, then write: a template error leaves no
-    // half of the output behind.
-    let mut files: Vec<(PathBuf, Vec<u8>, String)> = Vec::new();
-    if let Some(fonts) = &fonts {
-        let template = render::template(project_dir.as_deref(), render::PDF_TEMPLATE)?;
-        let result = render::charter_pdf(charter, &doc.numbering, &template, fonts, &options);
-        let pdf = result.map_err(|r| template_failure(&r, global))?;
-        print_report(&pdf.warnings, global);
-        let path = args.output.join(format!("{stem}.pdf"));
-        let shown = format!("{}（{} 页）", path.display(), pdf.pages);
-        files.push((path, pdf.bytes, shown));
+    let outcome = project.build(&request);
+    let errors = outcome.errors;
+    print_diagnostics(&outcome.diagnostics, &project.document().sources, global);
+    match &outcome.status {
+        BuildStatus::Unreadable => {
+            eprintln!("章程无法读取，没有生成文件。");
+            return Ok(1);
+        }
+        BuildStatus::Refused => {
+            eprintln!(
+                "章程有 {errors} 个错误，没有生成文件。改正后再试；或者加 --force 强制生成（封面将注明“未通过检查”）。"
+            );
+            return Ok(1);
+        }
+        BuildStatus::Failed(_) | BuildStatus::Rendered => {}
     }
-    if want_html {
-        let template = render::template(project_dir.as_deref(), render::HTML_TEMPLATE)?;
-        let html = render::charter_html(charter, &doc.numbering, &template, &options)
-            .map_err(|r| template_failure(&r, global))?;
-        let path = args.output.join(format!("{stem}.html"));
-        let shown = path.display().to_string();
-        files.push((path, html.into_bytes(), shown));
+    for f in &outcome.rendered {
+        print_report(&f.warnings, global);
     }
-    let mut written = Vec::new();
-    for (path, bytes, shown) in files {
-        charter::fsutil::write_atomic(&path, &bytes)?;
-        written.push(shown);
-    }
+    let written = match outcome.status {
+        BuildStatus::Failed(BuildFailure::Template(report)) => return Err(template_failure(&report, global)),
+        BuildStatus::Failed(BuildFailure::Tool(e)) => return Err(Failure::Tool(e)),
+        _ => outcome.write()?,
+    };
     if !global.quiet {
         let mut s = String::new();
-        for w in &written {
-            s.push_str(&format!("已生成 {w}\n"));
+        for (f, path) in outcome.rendered.iter().zip(&written) {
+            match f.pages {
+                Some(pages) => s.push_str(&format!("已生成 {}（{pages} 页）\n", path.display())),
+                None => s.push_str(&format!("已生成 {}\n", path.display())),
+            }
         }
         if errors > 0 {
             s.push_str(&format!("注意：章程有 {errors} 个错误，文件是强制生成的，封面注明了“未通过检查”。\n"));
@@ -135,13 +117,13 @@ pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
 }
 
 /// Errors in full; warnings and notes only counted (`check` lists them).
-fn print_diagnostics(doc: &Document, global: &Global) {
+fn print_diagnostics(diagnostics: &[Diagnostic], sources: &Sources, global: &Global) {
     let color = use_color(global.color, std::io::stderr().is_terminal());
     let mut err = std::io::stderr().lock();
     let mut others = 0;
-    for d in &doc.diagnostics {
+    for d in diagnostics {
         if d.is_error() {
-            let _ = writeln!(err, "{}\n", diagnostic::render(d, &doc.sources, color));
+            let _ = writeln!(err, "{}\n", diagnostic::render(d, sources, color));
         } else {
             others += 1;
         }
@@ -151,8 +133,7 @@ fn print_diagnostics(doc: &Document, global: &Global) {
     }
 }
 
-fn list_fonts(fonts: Option<&FontSet>) -> CmdResult {
-    let Some(fonts) = fonts else { return Ok(0) };
+fn list_fonts(fonts: &FontSet) -> CmdResult {
     let mut s = format!("找到 {} 个字体：\n", fonts.len());
     for line in fonts.describe() {
         s.push_str(&format!("  {line}\n"));

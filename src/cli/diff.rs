@@ -6,19 +6,17 @@
 //! glyph in any font, 2 when the tool cannot run (missing file, git
 //! failure, bad arguments, a broken template).
 
-use std::collections::BTreeSet;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use charter::diff::{self, Draft};
-use charter::render::{self, FontSet, glyphs};
-use charter::{Charter, Document, ToolError, diagnostic, load};
+use charter::diagnostic;
+use charter::project::diff::{self, Comparison, DiffPdf, Side, Source, TextFormat};
+use charter::render::FontSet;
 
 use super::typeset::{FontArgs, print_report, template_failure};
-use super::{CmdResult, Failure, Global, out, use_color};
+use super::{CmdResult, Global, out, use_color};
 
 #[derive(Debug, Args)]
 #[command(after_help = "退出码：0 比较完成（无论两稿是否有差异）；1 某一稿无法读取为章程，或 PDF 中有字符没有字形；\
@@ -53,40 +51,29 @@ pub enum Format {
     Pdf,
 }
 
-/// Where a draft comes from.
-enum Input {
-    Path(PathBuf),
-    Git { rev: String, path: PathBuf },
-}
-
 pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
-    let (old_in, new_in) = inputs(args)?;
+    let (old, new) = Source::pair(args.old.as_deref(), args.new.as_deref(), args.rev.as_deref())?;
     let fonts = if args.format == Format::Pdf { Some(args.fonts.load()?) } else { None };
-    let old = read(&old_in)?;
-    let new = read(&new_in)?;
+    let cmp = Comparison::open(old, new)?;
     let mut bad = false;
-    for (doc, _) in [&old, &new] {
-        bad |= report_load_errors(doc, global);
+    for side in [&cmp.old, &cmp.new] {
+        bad |= report_load_errors(side, global);
     }
-    let (Some(oc), Some(nc)) = (&old.0.charter, &new.0.charter) else { return Ok(1) };
+    let Some(d) = cmp.diff() else { return Ok(1) };
     if bad {
         return Ok(1);
     }
-    let od = Draft { name: old.1.clone(), charter: oc, numbering: &old.0.numbering };
-    let nd = Draft { name: new.1.clone(), charter: nc, numbering: &new.0.numbering };
-    let d = diff::diff(&od, &nd);
     if let Some(fonts) = &fonts {
-        let drafts = [(&old_in, &old.0, oc), (&new_in, &new.0, nc)];
-        return pdf(args, global, &d, drafts, fonts);
+        return pdf(args, global, &cmp, &d, fonts);
     }
-    let text = match args.format {
-        Format::Json => diff::to_json(&d),
-        Format::Html => render::diff_html::render(&d),
-        Format::Term | Format::Pdf => {
-            let color = args.output.is_none() && use_color(global.color, std::io::stdout().is_terminal());
-            diff::term::render(&d, color)
-        }
+    let format = match args.format {
+        Format::Json => TextFormat::Json,
+        Format::Html => TextFormat::Html,
+        Format::Term | Format::Pdf => TextFormat::Term {
+            color: args.output.is_none() && use_color(global.color, std::io::stdout().is_terminal()),
+        },
     };
+    let text = diff::text(&d, format);
     match &args.output {
         Some(path) => charter::fsutil::write_atomic(path, text.as_bytes())?,
         None => out(&text)?,
@@ -95,38 +82,23 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
 }
 
 /// The 修改对照表: checked against the fonts, compiled, written.
-fn pdf(
-    args: &DiffArgs,
-    global: &Global,
-    d: &diff::Diff,
-    drafts: [(&Input, &Document, &Charter); 2],
-    fonts: &FontSet,
-) -> CmdResult {
-    let table = diff::table::table(d);
-    // Nothing is dropped silently: every printed character needs a glyph.
-    let missing = glyphs::uncovered(table.chars(), fonts);
-    if !missing.is_empty() {
-        let mut located = BTreeSet::new();
-        for (_, doc, charter) in drafts {
-            let found = glyphs::check_only(charter, doc.sources.file(doc.file), fonts, &missing);
-            located.extend(found.iter().map(|(c, _)| *c));
-            let diags: Vec<_> = found.into_iter().map(|(_, d)| d).collect();
-            super::report_diagnostics(&diags, &doc.sources, global);
+fn pdf(args: &DiffArgs, global: &Global, cmp: &Comparison, d: &charter::diff::Diff, fonts: &FontSet) -> CmdResult {
+    let pdf = match cmp.pdf(d, fonts)? {
+        DiffPdf::Rendered(pdf) => pdf,
+        DiffPdf::MissingGlyphs { sides, elsewhere, count } => {
+            for (side, diags) in [&cmp.old, &cmp.new].into_iter().zip(&sides) {
+                super::report_diagnostics(diags, &side.doc.sources, global);
+            }
+            super::report_diagnostics(&elsewhere, &charter::Sources::default(), global);
+            eprintln!("有 {count} 个字符在字体中没有字形，没有生成文件。");
+            return Ok(1);
         }
-        let elsewhere: Vec<_> =
-            missing.iter().filter(|c| !located.contains(c)).map(|&c| glyphs::missing_elsewhere(c, "文件名")).collect();
-        super::report_diagnostics(&elsewhere, &charter::Sources::default(), global);
-        eprintln!("有 {} 个字符在字体中没有字形，没有生成文件。", missing.len());
-        return Ok(1);
-    }
-    let dirs: Vec<PathBuf> = [drafts[1].0, drafts[0].0].into_iter().filter_map(project_dir).collect();
-    let dir = dirs.iter().find(|d| d.join("templates").join(render::DIFF_TEMPLATE).is_file());
-    let template = render::template(dir.map(PathBuf::as_path), render::DIFF_TEMPLATE)?;
-    let pdf = render::diff_pdf(d, &table, &template, fonts).map_err(|r| template_failure(&r, global))?;
+        DiffPdf::Template(report) => return Err(template_failure(&report, global)),
+    };
     print_report(&pdf.warnings, global);
     let path = match &args.output {
         Some(p) => p.clone(),
-        None => default_pdf_path(drafts[0].0, drafts[1].0),
+        None => cmp.default_pdf_path(),
     };
     charter::fsutil::write_atomic(&path, &pdf.bytes)?;
     if !global.quiet {
@@ -135,136 +107,14 @@ fn pdf(
     Ok(0)
 }
 
-/// `out/diff-<old>-<new>.pdf`: each side named after its file (a folder's
-/// name for `charter.yaml`), or its git revision.
-fn default_pdf_path(old: &Input, new: &Input) -> PathBuf {
-    PathBuf::from("out").join(format!("diff-{}-{}.pdf", stem(old), stem(new)))
-}
-
-fn stem(input: &Input) -> String {
-    let name = match input {
-        Input::Git { rev, .. } => rev.clone(),
-        Input::Path(p) => {
-            let file = charter::project::resolve_path(p).unwrap_or_else(|_| p.clone());
-            let folder = file
-                .parent()
-                .and_then(Path::file_name)
-                .filter(|_| file.file_name().is_some_and(|n| n == load::CHARTER_FILE));
-            folder.or(file.file_stem()).map_or_else(|| "charter".to_string(), |s| s.to_string_lossy().into_owned())
-        }
-    };
-    name.chars().map(|c| if c.is_alphanumeric() || "-_.~".contains(c) { c } else { '_' }).collect()
-}
-
-/// The folder whose `templates/` may hold the project's own diff.typ: the
-/// draft's folder in the work tree.
-fn project_dir(input: &Input) -> Option<PathBuf> {
-    let path = match input {
-        Input::Path(p) | Input::Git { path: p, .. } => p,
-    };
-    charter::project::resolve_path(path).ok()?.parent().map(Path::to_path_buf)
-}
-
-fn inputs(args: &DiffArgs) -> Result<(Input, Input), Failure> {
-    let bad = |m: &str| Failure::Tool(ToolError::Other(m.to_string()));
-    match &args.rev {
-        Some(rev) => {
-            if args.new.is_some() {
-                return Err(bad("使用 --rev 时只能给出一个章程路径，例如：charter diff --rev HEAD~1..HEAD charter/"));
-            }
-            let path = args.old.clone().unwrap_or_else(|| PathBuf::from("charter"));
-            let Some((a, b)) = rev.split_once("..") else {
-                return Err(bad(&format!("--rev 的格式应为 A..B，例如 HEAD~1..HEAD，而不是“{rev}”")));
-            };
-            if a.is_empty() {
-                return Err(bad("--rev A..B 中缺少修改前的版本 A"));
-            }
-            let old = Input::Git { rev: a.to_string(), path: path.clone() };
-            let new = if b.is_empty() { Input::Path(path) } else { Input::Git { rev: b.to_string(), path } };
-            Ok((old, new))
-        }
-        None => match (&args.old, &args.new) {
-            (Some(o), Some(n)) => Ok((Input::Path(o.clone()), Input::Path(n.clone()))),
-            _ => Err(bad("请给出两份章程：charter diff 修改前 修改后（或 charter diff --rev A..B 路径）")),
-        },
-    }
-}
-
-/// Load a draft; returns the document and the name shown to the reader.
-fn read(input: &Input) -> Result<(Document, String), Failure> {
-    match input {
-        Input::Path(p) => {
-            let doc = charter::process(p)?;
-            let name = charter::project::resolve_path(p).unwrap_or_else(|_| p.clone());
-            Ok((doc, name.display().to_string()))
-        }
-        Input::Git { rev, path } => {
-            let (spec, bytes) = git_show(rev, path)?;
-            let name = format!("{rev}:{spec}");
-            Ok((charter::process_bytes(Path::new(&name), bytes), name))
-        }
-    }
-}
-
 /// Print a draft's errors that stop the comparison (the YAML could not be
 /// read, or the loader refused it). Lint findings are not the diff's
 /// business: `charter check` reports them.
-fn report_load_errors(doc: &Document, global: &Global) -> bool {
+fn report_load_errors(side: &Side, global: &Global) -> bool {
     let color = use_color(global.color, std::io::stderr().is_terminal());
-    let blocking: Vec<_> = doc.diagnostics.iter().filter(|d| d.is_load_error()).collect();
+    let blocking = side.load_errors();
     for d in &blocking {
-        eprintln!("{}", diagnostic::render(d, &doc.sources, color));
+        eprintln!("{}", diagnostic::render(d, &side.doc.sources, color));
     }
-    !blocking.is_empty() || doc.charter.is_none()
-}
-
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, Failure> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(|e| Failure::Tool(ToolError::Other(format!("无法运行 git：{e}"))))?;
-    if !output.status.success() {
-        let err = String::from_utf8_lossy(&output.stderr).trim().to_string();
-        return Err(Failure::Tool(ToolError::Other(format!("git {} 失败：{err}", args.join(" ")))));
-    }
-    Ok(output.stdout)
-}
-
-/// Read `path` (a file, or a folder holding charter.yaml) as it was at
-/// `rev`, without touching the work tree. Returns the path within the
-/// repository and the bytes.
-fn git_show(rev: &str, path: &Path) -> Result<(String, Vec<u8>), Failure> {
-    let abs = std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf());
-    // The nearest existing folder, to ask git where the repository is.
-    let mut dir = abs.clone();
-    let mut rest: Vec<std::ffi::OsString> = Vec::new();
-    while !dir.is_dir() {
-        match (dir.file_name().map(|n| n.to_os_string()), dir.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                dir = parent.to_path_buf();
-            }
-            _ => break,
-        }
-    }
-    let top = git(&dir, &["rev-parse", "--show-toplevel"])?;
-    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
-    let canon_dir = dir.canonicalize().unwrap_or(dir.clone());
-    let canon_top = top.canonicalize().unwrap_or(top.clone());
-    let mut rel = canon_dir.strip_prefix(&canon_top).map(Path::to_path_buf).unwrap_or_default();
-    for r in rest.iter().rev() {
-        rel.push(r);
-    }
-    let mut spec = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
-    let kind = git(&top, &["cat-file", "-t", &format!("{rev}:{spec}")]).map_err(|_| {
-        Failure::Tool(ToolError::Other(format!("git 版本 {rev} 中没有 {}", if spec.is_empty() { "." } else { &spec })))
-    })?;
-    if String::from_utf8_lossy(&kind).trim() == "tree" {
-        spec = if spec.is_empty() { load::CHARTER_FILE.to_string() } else { format!("{spec}/{}", load::CHARTER_FILE) };
-    }
-    let bytes = git(&top, &["cat-file", "blob", &format!("{rev}:{spec}")])
-        .map_err(|_| Failure::Tool(ToolError::Other(format!("git 版本 {rev} 中没有 {spec}"))))?;
-    Ok((spec, bytes))
+    !side.is_comparable()
 }

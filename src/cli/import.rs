@@ -25,6 +25,9 @@ pub struct ImportArgs {
     /// 纯文本的编码（默认自动检测），例如 utf-8、gb18030、big5
     #[arg(long, value_name = "ENCODING")]
     pub encoding: Option<String>,
+    /// 保留手写的条文引用（“第十五条”“前款”）原样，不改为 [[id]] 引用
+    #[arg(long)]
+    pub keep_citations: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -50,7 +53,8 @@ pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
         Some(o) => Some(output_path(o, args.force)?),
         None => None,
     };
-    let imp = charter::project::import_file(&args.file, Options { format, encoding })?;
+    let mut imp = charter::project::import_file(&args.file, Options { format, encoding })?;
+    let linked = if args.keep_citations { 0 } else { link_citations(&mut imp, &args.file) };
 
     report_diagnostics(&imp.diagnostics, &imp.sources, global);
     let mut err = std::io::stderr().lock();
@@ -72,6 +76,11 @@ pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
     let warnings = count(Severity::Warning);
     let problems =
         if warnings > 0 { format!("；{warnings} 个警告（已按上面所说处理）") } else { String::new() };
+    let problems = if linked > 0 {
+        format!("{problems}；{linked} 处条文引用改为了 [[id]] 引用，重新编号时会自动更新（--keep-citations 保留原文）")
+    } else {
+        problems
+    };
     let summary = format!(
         "已导入《{}》（{}，{}）：{}{problems}。",
         charter.title,
@@ -95,6 +104,16 @@ pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
         }
     }
     Ok(u8::from(imp.has_errors()))
+}
+
+/// Replace the imported YAML by one whose internal citations are `[[id]]`
+/// references (the printed text is the same). Returns how many.
+fn link_citations(imp: &mut charter::import::Import, input: &Path) -> usize {
+    let Some(yaml) = &imp.yaml else { return 0 };
+    let outcome = charter::lint::fix::link_citations(&input.with_extension("yaml"), yaml);
+    let n = outcome.applied.len();
+    imp.yaml = Some(outcome.text);
+    n
 }
 
 /// Where to write: OUT itself, or OUT/charter.yaml when OUT is a folder.

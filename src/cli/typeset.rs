@@ -23,12 +23,7 @@ impl FontArgs {
     /// The font options; a `--font-path` folder that does not exist is a
     /// tool error.
     pub fn options(&self) -> Result<FontOptions, Failure> {
-        for dir in &self.font_path {
-            if !dir.is_dir() {
-                return Err(ToolError::Other(format!("字体文件夹不存在：{}", dir.display())).into());
-            }
-        }
-        Ok(FontOptions { system: !self.no_system_fonts, dirs: self.font_path.clone() })
+        Ok(charter::project::font_options(&self.font_path, !self.no_system_fonts)?)
     }
 
     /// Load the fonts.

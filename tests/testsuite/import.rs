@@ -508,3 +508,34 @@ fn no_input_panics() {
         }
     }
 }
+
+#[test]
+fn internal_citations_become_references_unless_kept() {
+    let src = tmp("citations.txt");
+    std::fs::create_dir_all(src.parent().unwrap()).unwrap();
+    std::fs::write(
+        &src,
+        "示例协会章程\n\n第一条 本会名称为示例协会。\n\n第二条 会员享有下列权利：\n（一）选举权；\n（二）被选举权。\n\n第三条 会员行使第二条第二项规定的权利，依照第一条的规定。\n\n本条第一款的规定适用于新会员。\n",
+    )
+    .unwrap();
+    let (code, yaml, stderr) = charter(&["import", src.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    // The cited item and paragraph got ids; the citations are references.
+    assert!(yaml.contains("- id: art-2-i2"), "{yaml}");
+    assert!(yaml.contains("- id: art-3-p1"), "{yaml}");
+    assert!(yaml.contains("会员行使[[art-2-i2]]规定的权利，依照[[art-1]]的规定。"), "{yaml}");
+    assert!(yaml.contains("[[art-3-p1]]的规定适用于新会员"), "{yaml}");
+    assert!(stderr.contains("3 处条文引用改为了 [[id]] 引用"), "{stderr}");
+    // The printed text is what the source says.
+    let out = tmp("citations.yaml");
+    std::fs::write(&out, &yaml).unwrap();
+    let (code, text, _) = charter(&["export", "--format", "text", out.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(text.contains("会员行使第二条第二项规定的权利，依照第一条的规定。"), "{text}");
+    assert!(text.contains("本条第一款的规定适用于新会员。"), "{text}");
+    // --keep-citations keeps the text as written.
+    let (code, kept, stderr) = charter(&["import", "--keep-citations", src.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(kept.contains("会员行使第二条第二项规定的权利，依照第一条的规定。"), "{kept}");
+    assert!(!kept.contains("[[") && !stderr.contains("条文引用改为"), "{kept}");
+}

@@ -10,4 +10,5 @@ mod diff;
 mod diff_pdf;
 mod import;
 mod lint_config;
+mod project;
 mod render;

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Article, Charter, Item, Node, Paragraph};
+use crate::model::{Article, Block, Charter, Node};
 use crate::number::{Counts, Numbering};
 use crate::numerals::{item_label, subitem_label};
 use crate::resolve;
@@ -196,11 +196,15 @@ impl Exporter<'_> {
         }
     }
 
-    fn paragraph(&self, p: &Paragraph, from: Option<&str>) -> ExParagraph {
+    // The export nests blocks as the model does, so it maps the tree
+    // recursively rather than folding the flat visits of `walk` back into
+    // one; `ExParagraph` and `ExItem` stay two types because the schema
+    // (`charter-export/1`) gives items a label and paragraphs none.
+    fn paragraph(&self, p: &Block, from: Option<&str>) -> ExParagraph {
         ExParagraph { id: p.id.clone(), text: self.text(&p.text, from), items: self.items(&p.items, from, false) }
     }
 
-    fn items(&self, items: &[Item], from: Option<&str>, sub: bool) -> Vec<ExItem> {
+    fn items(&self, items: &[Block], from: Option<&str>, sub: bool) -> Vec<ExItem> {
         items
             .iter()
             .enumerate()

@@ -7,6 +7,8 @@
 //! 3. [`resolve`]: every `[[id]]` cross-reference against the numbering;
 //! 4. output that needs nothing but the model: [`outline`], [`export`].
 //!
+//! [`walk`] is the one walker of the model's tree ([`walk::Visitor`]).
+//!
 //! Architecture invariant: this crate builds without typst, minijinja,
 //! clap or any file-format crate beyond YAML, and it never touches the file
 //! system: callers (the `charter` project) read bytes and this crate turns
@@ -29,6 +31,7 @@ pub mod resolve;
 pub mod source;
 pub mod suggest;
 pub mod text;
+pub mod walk;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::ToolError;

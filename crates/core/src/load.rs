@@ -8,7 +8,7 @@ use serde_saphyr::{Error as YamlError, Location, budget::BudgetBreach};
 
 use crate::diagnostic::Diagnostic;
 pub use crate::id::is_valid_id;
-use crate::model::{Allow, Article, Charter, Division, Item, Level, Meta, Name, Node, Paragraph, Term, TermKind};
+use crate::model::{Allow, Article, Block, Charter, Division, Level, Meta, Name, Node, Term, TermKind};
 use crate::raw::{RawBlock, RawCharter, RawNode, RawTerm, S};
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suggest::did_you_mean;
@@ -756,7 +756,7 @@ impl Converter<'_> {
                         span: r.items.as_ref().map_or(sp, |i| self.span(i)),
                         inlines: Vec::new(),
                     });
-                    paragraphs.push(Paragraph { id: None, id_span: None, text, items, allow: Vec::new() });
+                    paragraphs.push(Block { id: None, id_span: None, text, items, allow: Vec::new() });
                 }
             }
         }
@@ -779,32 +779,21 @@ impl Converter<'_> {
         Some(Article { id, id_span, heading, paragraphs, repealed, inserted, span: sp, allow })
     }
 
-    fn paragraph(&mut self, b: &S<RawBlock>, _parent: Option<&str>) -> Option<Paragraph> {
-        let (id, id_span, text, items, allow) = self.block(b, 1)?;
-        Some(Paragraph { id, id_span, text, items, allow })
+    fn paragraph(&mut self, b: &S<RawBlock>, _parent: Option<&str>) -> Option<Block> {
+        self.block(b, 1)
     }
 
-    fn items(&mut self, list: &[S<RawBlock>], depth: u8) -> Vec<Item> {
-        list.iter()
-            .filter_map(|b| {
-                let (id, id_span, text, items, allow) = self.block(b, depth + 1)?;
-                Some(Item { id, id_span, text, items, allow })
-            })
-            .collect()
+    fn items(&mut self, list: &[S<RawBlock>], depth: u8) -> Vec<Block> {
+        list.iter().filter_map(|b| self.block(b, depth + 1)).collect()
     }
 
     /// A paragraph (depth 1), item (2) or sub-item (3).
-    #[allow(clippy::type_complexity)]
-    fn block(
-        &mut self,
-        b: &S<RawBlock>,
-        depth: u8,
-    ) -> Option<(Option<String>, Option<Span>, Text, Vec<Item>, Vec<Allow>)> {
+    fn block(&mut self, b: &S<RawBlock>, depth: u8) -> Option<Block> {
         let sp = self.span(b);
         match &b.value {
             RawBlock::Short(s) => {
-                let t = self.text_at(s, sp)?;
-                Some((None, None, t, Vec::new(), Vec::new()))
+                let text = self.text_at(s, sp)?;
+                Some(Block { id: None, id_span: None, text, items: Vec::new(), allow: Vec::new() })
             }
             RawBlock::Full(m) => {
                 let m = m.as_ref();
@@ -837,7 +826,7 @@ impl Converter<'_> {
                 };
                 let allow = self.allow(m.allow.as_ref());
                 let text = text?;
-                Some((id.as_ref().map(|i| i.0.clone()), id.map(|i| i.1), text, items, allow))
+                Some(Block { id: id.as_ref().map(|i| i.0.clone()), id_span: id.map(|i| i.1), text, items, allow })
             }
         }
     }

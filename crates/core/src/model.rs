@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::source::Span;
 use crate::text::Text;
+use crate::walk::{self, BlockAt, Flow, Visitor};
 
 #[derive(Clone, Debug)]
 pub struct Charter {
@@ -24,7 +25,7 @@ pub struct Meta {
     /// `YYYY-MM-DD`, checked.
     pub date: Option<String>,
     pub history: Vec<Text>,
-    pub preamble: Vec<Paragraph>,
+    pub preamble: Vec<Block>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -119,7 +120,7 @@ pub struct Article {
     pub id: String,
     pub id_span: Span,
     pub heading: Option<Text>,
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: Vec<Block>,
     pub repealed: bool,
     pub inserted: bool,
     /// The start of the mapping (zero width).
@@ -128,84 +129,67 @@ pub struct Article {
     pub allow: Vec<Allow>,
 }
 
-/// 款.
+/// One block of an article's text: a 款 (in `Article::paragraphs` or
+/// `Meta::preamble`), a 项 (in a paragraph's `items`) or a 目 (in an item's
+/// `items`). The three are the same shape; where a block sits says which
+/// it is ([`crate::walk::BlockLevel`]). The loader allows no deeper level
+/// than 目.
 #[derive(Clone, Debug)]
-pub struct Paragraph {
+pub struct Block {
     pub id: Option<String>,
     pub id_span: Option<Span>,
     pub text: Text,
-    pub items: Vec<Item>,
-    /// Rules suppressed inside this paragraph (mapping form only).
-    pub allow: Vec<Allow>,
-}
-
-/// 项, and (as `items` of an item) 目.
-#[derive(Clone, Debug)]
-pub struct Item {
-    pub id: Option<String>,
-    pub id_span: Option<Span>,
-    pub text: Text,
-    pub items: Vec<Item>,
-    /// Rules suppressed inside this item (mapping form only).
+    /// The 项 of a 款, or the 目 of a 项; always empty for a 目.
+    pub items: Vec<Block>,
+    /// Rules suppressed inside this block (mapping form only).
     pub allow: Vec<Allow>,
 }
 
 impl Charter {
     /// All articles in document order.
     pub fn articles(&self) -> Vec<&Article> {
-        let mut out = Vec::new();
-        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Article>) {
-            for n in nodes {
-                match n {
-                    Node::Article(a) => out.push(a),
-                    Node::Division(d) => walk(&d.body, out),
-                }
+        struct Articles<'a>(Vec<&'a Article>);
+        impl<'a> Visitor<'a> for Articles<'a> {
+            fn article(&mut self, a: &'a Article, _: &[&'a Division]) {
+                self.0.push(a);
             }
         }
-        walk(&self.body, &mut out);
-        out
+        let mut v = Articles(Vec::new());
+        walk::walk_nodes(&self.body, &mut v);
+        v.0
     }
 
     /// All divisions in document order (pre-order).
     pub fn divisions(&self) -> Vec<&Division> {
-        let mut out = Vec::new();
-        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Division>) {
-            for n in nodes {
-                if let Node::Division(d) = n {
-                    out.push(d);
-                    walk(&d.body, out);
+        struct Divisions<'a>(Vec<&'a Division>);
+        impl<'a> Visitor<'a> for Divisions<'a> {
+            fn division(&mut self, d: &'a Division, _: &[&'a Division]) -> Flow {
+                self.0.push(d);
+                Flow::Descend
+            }
+        }
+        let mut v = Divisions(Vec::new());
+        walk::walk_nodes(&self.body, &mut v);
+        v.0
+    }
+
+    /// Every text of the document with the article it belongs to (None for
+    /// the preamble), in document order: the preamble's blocks, then each
+    /// article's heading and blocks. Title and history are not included.
+    pub fn texts(&self) -> Vec<(Option<&Article>, &Text)> {
+        struct Texts<'a>(Vec<(Option<&'a Article>, &'a Text)>);
+        impl<'a> Visitor<'a> for Texts<'a> {
+            fn article(&mut self, a: &'a Article, _: &[&'a Division]) {
+                if let Some(h) = &a.heading {
+                    self.0.push((Some(a), h));
                 }
             }
-        }
-        walk(&self.body, &mut out);
-        out
-    }
-
-    /// Every text of the document with the id of the article it belongs to
-    /// (None for metadata and preamble), in document order.
-    pub fn texts(&self) -> Vec<(Option<&Article>, &Text)> {
-        let mut out: Vec<(Option<&Article>, &Text)> = Vec::new();
-        for p in &self.meta.preamble {
-            push_paragraph(None, p, &mut out);
-        }
-        for a in self.articles() {
-            if let Some(h) = &a.heading {
-                out.push((Some(a), h));
-            }
-            for p in &a.paragraphs {
-                push_paragraph(Some(a), p, &mut out);
+            fn block(&mut self, b: &'a Block, at: BlockAt<'a>) {
+                self.0.push((at.article, &b.text));
             }
         }
-        out
-    }
-}
-
-fn push_paragraph<'a>(a: Option<&'a Article>, p: &'a Paragraph, out: &mut Vec<(Option<&'a Article>, &'a Text)>) {
-    out.push((a, &p.text));
-    for i in &p.items {
-        out.push((a, &i.text));
-        for s in &i.items {
-            out.push((a, &s.text));
-        }
+        let mut v = Texts(Vec::new());
+        walk::walk(self, &mut v);
+        v.0
     }
 }

@@ -11,9 +11,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Article, Charter, Division, Item, Level, Node};
+use crate::model::{Article, Block, Charter, Division, Level};
 use crate::numerals::to_chinese;
 use crate::source::Span;
+use crate::walk::{self, BlockAt, BlockLevel, Flow, Visitor};
 
 /// The number of an article: 第{base}条之{sub} (sub 0: no 之).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -211,32 +212,31 @@ fn segments(s: &str) -> Vec<&str> {
 /// it.
 pub fn number(charter: &Charter, diags: &mut Vec<Diagnostic>) -> Numbering {
     let mut st = State::default();
-    st.walk(&charter.body, &[], diags);
+    walk::walk_nodes(&charter.body, &mut st);
+    diags.append(&mut st.diags);
     st.n
 }
 
 #[derive(Default)]
 struct State {
     n: Numbering,
+    diags: Vec<Diagnostic>,
     part: u32,
     /// Counters that restart: 分编 and 章 in a 编, 节 in a 章.
     subpart: u32,
     chapter: u32,
     section: u32,
     article: ArticleNo,
+    /// For each open division, the citation prefix of what it contains
+    /// (第一编第二章); the body's is empty.
+    cites: Vec<Vec<String>>,
+    /// The article whose blocks are being visited: its number and its
+    /// number of paragraphs.
+    current: (ArticleNo, usize),
 }
 
-impl State {
-    fn walk(&mut self, nodes: &[Node], parents: &[String], diags: &mut Vec<Diagnostic>) {
-        for node in nodes {
-            match node {
-                Node::Division(d) => self.division(d, parents, diags),
-                Node::Article(a) => self.article(a, diags),
-            }
-        }
-    }
-
-    fn division(&mut self, d: &Division, parents: &[String], diags: &mut Vec<Diagnostic>) {
+impl<'a> Visitor<'a> for State {
+    fn division(&mut self, d: &'a Division, _: &[&'a Division]) -> Flow {
         let counter = match d.level {
             Level::Part => {
                 self.n.counts.parts += 1;
@@ -264,13 +264,13 @@ impl State {
             *counter += 1;
             Some(*counter)
         };
-        self.n.targets.insert(
-            d.id.clone(),
-            Target::Division { level: d.level, number, parents: parents.to_vec(), title: d.title.clone() },
-        );
+        let parents = self.cites.last().cloned().unwrap_or_default();
         // A chapter is cited with its 编, a section with its 章; 分编 are
         // not part of a chapter's citation (chapters restart per 编).
-        let mut inner = parents.to_vec();
+        let mut inner = parents.clone();
+        self.n
+            .targets
+            .insert(d.id.clone(), Target::Division { level: d.level, number, parents, title: d.title.clone() });
         if let Some(n) = number
             && d.level != Level::Subpart
         {
@@ -279,10 +279,15 @@ impl State {
         if d.level == Level::Part || d.level == Level::Chapter {
             inner.retain(|p| !p.ends_with("节"));
         }
-        self.walk(&d.body, &inner, diags);
+        self.cites.push(inner);
+        Flow::Descend
     }
 
-    fn article(&mut self, a: &Article, diags: &mut Vec<Diagnostic>) {
+    fn leave_division(&mut self, _: &'a Division, _: &[&'a Division]) {
+        self.cites.pop();
+    }
+
+    fn article(&mut self, a: &'a Article, _: &[&'a Division]) {
         self.n.counts.articles += 1;
         if a.repealed {
             self.n.counts.repealed += 1;
@@ -291,7 +296,7 @@ impl State {
             self.article.sub += 1;
         } else {
             if a.inserted {
-                diags.push(
+                self.diags.push(
                     Diagnostic::new(crate::load::codes::Y032, "第一条不能是插入条（inserted）")
                         .at(a.id_span, "前面没有可以跟随的条")
                         .hint("“第X条之一”跟在第X条后面；请删去 inserted。"),
@@ -302,38 +307,24 @@ impl State {
         let no = self.article;
         self.n.articles.push((a.id.clone(), no));
         let paragraphs = a.paragraphs.len();
+        self.current = (no, paragraphs);
         self.n.targets.insert(a.id.clone(), Target::Article { no, paragraphs, repealed: a.repealed });
-        for (pi, p) in a.paragraphs.iter().enumerate() {
-            self.n.counts.paragraphs += 1;
-            let paragraph = pi as u32 + 1;
-            if let Some(id) = &p.id {
-                self.part(id, a, no, paragraphs, paragraph, 0, 0);
-            }
-            self.items(&p.items, a, no, paragraphs, paragraph);
-        }
     }
 
-    fn items(&mut self, items: &[Item], a: &Article, no: ArticleNo, paragraphs: usize, paragraph: u32) {
-        for (ii, item) in items.iter().enumerate() {
-            self.n.counts.items += 1;
-            let i = ii as u32 + 1;
-            if let Some(id) = &item.id {
-                self.part(id, a, no, paragraphs, paragraph, i, 0);
-            }
-            for (si, sub) in item.items.iter().enumerate() {
-                self.n.counts.subitems += 1;
-                if let Some(id) = &sub.id {
-                    self.part(id, a, no, paragraphs, paragraph, i, si as u32 + 1);
-                }
-            }
+    fn block(&mut self, b: &'a Block, at: BlockAt<'a>) {
+        let Some(a) = at.article else { return };
+        match at.level {
+            BlockLevel::Paragraph => self.n.counts.paragraphs += 1,
+            BlockLevel::Item => self.n.counts.items += 1,
+            BlockLevel::SubItem => self.n.counts.subitems += 1,
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn part(&mut self, id: &str, a: &Article, no: ArticleNo, paragraphs: usize, paragraph: u32, item: u32, sub: u32) {
-        self.n
-            .targets
-            .insert(id.to_string(), Target::Part { article: a.id.clone(), no, paragraphs, paragraph, item, sub });
+        if let Some(id) = &b.id {
+            let (no, paragraphs) = self.current;
+            let [paragraph, item, sub] = at.path;
+            self.n
+                .targets
+                .insert(id.clone(), Target::Part { article: a.id.clone(), no, paragraphs, paragraph, item, sub });
+        }
     }
 }
 
@@ -348,20 +339,14 @@ pub fn id_span(charter: &Charter, id: &str) -> Option<Span> {
         if a.id == id {
             return Some(a.id_span);
         }
-        for p in &a.paragraphs {
-            if p.id.as_deref() == Some(id) {
-                return p.id_span;
+        let mut found = None;
+        walk::for_each_block(Some(a), &a.paragraphs, |b, _| {
+            if found.is_none() && b.id.as_deref() == Some(id) {
+                found = Some(b.id_span);
             }
-            for i in &p.items {
-                if i.id.as_deref() == Some(id) {
-                    return i.id_span;
-                }
-                for s in &i.items {
-                    if s.id.as_deref() == Some(id) {
-                        return s.id_span;
-                    }
-                }
-            }
+        });
+        if let Some(span) = found {
+            return span;
         }
     }
     None

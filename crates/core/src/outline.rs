@@ -2,8 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::model::{Charter, Node};
+use crate::model::{Article, Charter, Division};
 use crate::number::Numbering;
+use crate::walk::{self, Flow, Visitor};
 
 /// The outline as text, one line per division and article, indented by level.
 pub fn outline(charter: &Charter, numbering: &Numbering) -> String {
@@ -12,7 +13,7 @@ pub fn outline(charter: &Charter, numbering: &Numbering) -> String {
     if let Some(st) = &charter.meta.status {
         let _ = writeln!(s, "（{st}）");
     }
-    walk(&charter.body, numbering, 0, &mut s);
+    walk::walk_nodes(&charter.body, &mut Lines { numbering, s: &mut s });
     let c = numbering.counts;
     let _ = writeln!(s);
     let mut parts = Vec::new();
@@ -33,23 +34,27 @@ pub fn outline(charter: &Charter, numbering: &Numbering) -> String {
     s
 }
 
-fn walk(nodes: &[Node], numbering: &Numbering, depth: usize, s: &mut String) {
-    let indent = "  ".repeat(depth);
-    for n in nodes {
-        match n {
-            Node::Division(d) => {
-                let label = numbering.division_label(d);
-                let sep = if label.is_empty() { "" } else { " " };
-                let _ = writeln!(s, "{indent}{label}{sep}{}", d.title);
-                walk(&d.body, numbering, depth + 1, s);
-            }
-            Node::Article(a) => {
-                let label = numbering.article(&a.id).map(|n| n.label()).unwrap_or_default();
-                let heading = a.heading.as_ref().map(|h| h.raw.as_str()).unwrap_or("");
-                let extra = if a.repealed { "（删去）" } else { heading };
-                let sep = if extra.is_empty() { "" } else { " " };
-                let _ = writeln!(s, "{indent}{label}{sep}{extra}");
-            }
-        }
+/// One line per division and article, indented by depth.
+struct Lines<'n, 's> {
+    numbering: &'n Numbering,
+    s: &'s mut String,
+}
+
+impl<'a> Visitor<'a> for Lines<'_, '_> {
+    fn division(&mut self, d: &'a Division, parents: &[&'a Division]) -> Flow {
+        let indent = "  ".repeat(parents.len());
+        let label = self.numbering.division_label(d);
+        let sep = if label.is_empty() { "" } else { " " };
+        let _ = writeln!(self.s, "{indent}{label}{sep}{}", d.title);
+        Flow::Descend
+    }
+
+    fn article(&mut self, a: &'a Article, parents: &[&'a Division]) {
+        let indent = "  ".repeat(parents.len());
+        let label = self.numbering.article(&a.id).map(|n| n.label()).unwrap_or_default();
+        let heading = a.heading.as_ref().map(|h| h.raw.as_str()).unwrap_or("");
+        let extra = if a.repealed { "（删去）" } else { heading };
+        let sep = if extra.is_empty() { "" } else { " " };
+        let _ = writeln!(self.s, "{indent}{label}{sep}{extra}");
     }
 }

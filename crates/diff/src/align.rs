@@ -12,7 +12,13 @@
 //!    ignored;
 //! 4. similar content in the same gap between pairs already made, in order
 //!    ([`GAP_MIN`]);
-//! 5. similar content anywhere: moved and changed ([`MOVE_MIN`]);
+//! 5. similar content anywhere: moved and changed ([`MOVE_MIN`]); then (5a)
+//!    an article rewritten in place: a gap between pairs that holds one old
+//!    and one new article pairs them unless their texts share almost
+//!    nothing ([`ENCLOSED_MIN`]) — reported as uncertain below [`GAP_MIN`];
+//!    and (5b) neighbours that changed places and were rewritten: similar
+//!    content ([`GAP_MIN`]) within [`SWAP_WINDOW`] articles of where the old
+//!    article's neighbours went;
 //! 6. splits and merges: an unpaired article next to a paired one whose
 //!    partner contains it ([`PIECE_MIN`]) and which makes the pair more
 //!    similar or covers more of the partner ([`PIECE_GAIN`]);
@@ -29,6 +35,13 @@ use super::side::{Side, containment, dice, union};
 pub const GAP_MIN: f64 = 0.30;
 /// Least similarity for pairing articles in different places (a move).
 pub const MOVE_MIN: f64 = 0.60;
+/// Least similarity for pairing the only old and the only new article of a
+/// gap (an article rewritten where it stood): below it the two share
+/// nothing but the vocabulary every article uses.
+pub const ENCLOSED_MIN: f64 = 0.10;
+/// How far (in new articles) from the place its old neighbours point to a
+/// rewritten article may have moved and still pair at [`GAP_MIN`].
+pub const SWAP_WINDOW: usize = 2;
 /// Least share of a split piece's (or merged part's) bigrams found in the
 /// whole it came from (or went into).
 pub const PIECE_MIN: f64 = 0.30;
@@ -49,6 +62,9 @@ const BRUTE_MAX: usize = 250_000;
 pub(crate) struct Group {
     pub old: Vec<usize>,
     pub new: Vec<usize>,
+    /// Paired on position more than on content (pass 5a below
+    /// [`GAP_MIN`]): shown as a match to check.
+    pub uncertain: bool,
 }
 
 #[derive(Debug)]
@@ -66,6 +82,8 @@ struct State<'s, 'a> {
     /// Articles taken into a split or merge group.
     gold: Vec<bool>,
     gnew: Vec<bool>,
+    /// Old articles paired on position rather than content.
+    uncertain: Vec<bool>,
 }
 
 impl State<'_, '_> {
@@ -108,14 +126,21 @@ impl State<'_, '_> {
             }
             self.gnew[n] = true;
         }
-        Group { old, new }
+        Group { old, new, uncertain: false }
     }
 }
 
 pub(crate) fn align_articles(old: &Side, new: &Side) -> Aligned {
     let (lo, ln) = (old.articles.len(), new.articles.len());
-    let mut st =
-        State { old, new, o2n: vec![None; lo], n2o: vec![None; ln], gold: vec![false; lo], gnew: vec![false; ln] };
+    let mut st = State {
+        old,
+        new,
+        o2n: vec![None; lo],
+        n2o: vec![None; ln],
+        gold: vec![false; lo],
+        gnew: vec![false; ln],
+        uncertain: vec![false; lo],
+    };
 
     // 1. Same id, same content.
     for (o, a) in old.articles.iter().enumerate() {
@@ -166,13 +191,16 @@ pub(crate) fn align_articles(old: &Side, new: &Side) -> Aligned {
 
     // 3. Same id.
     if ids_trusted {
+        let mut by_id = Vec::new();
         for o in st.free_old() {
             if let Some(&n) = new.article_ids.get(old.articles[o].id())
                 && st.is_free_new(n)
             {
                 st.pair(o, n);
+                by_id.push((o, n));
             }
         }
+        uncross_positional(&mut st, &by_id);
     }
 
     // 4. Similar, in the same gap.
@@ -183,18 +211,32 @@ pub(crate) fn align_articles(old: &Side, new: &Side) -> Aligned {
     // 5. Similar, anywhere.
     pair_moves(&mut st);
 
+    // 5a. Rewritten in place: the only old and the only new of a gap.
+    for (os, ns) in gaps(&st) {
+        if let ([o], [n]) = (os.as_slice(), ns.as_slice()) {
+            let s = st.sim(*o, *n);
+            if s >= ENCLOSED_MIN {
+                st.pair(*o, *n);
+                st.uncertain[*o] = s < GAP_MIN;
+            }
+        }
+    }
+
+    // 5b. Rewritten neighbours that changed places.
+    pair_near(&mut st);
+
     // 6. Splits and merges.
     let mut groups = splits_and_merges(&mut st);
 
     // 7. The rest.
     for (o, n) in st.pairs() {
-        groups.push(Group { old: vec![o], new: vec![n] });
+        groups.push(Group { old: vec![o], new: vec![n], uncertain: st.uncertain[o] });
     }
     for o in st.free_old() {
-        groups.push(Group { old: vec![o], new: vec![] });
+        groups.push(Group { old: vec![o], new: vec![], uncertain: false });
     }
     for n in st.free_new() {
-        groups.push(Group { old: vec![], new: vec![n] });
+        groups.push(Group { old: vec![], new: vec![n], uncertain: false });
     }
     Aligned { groups, ids_trusted }
 }
@@ -300,6 +342,70 @@ fn greedy(st: &mut State, mut cands: Vec<(f64, usize, usize)>) {
             st.pair(o, n);
         }
     }
+}
+
+/// Least gain in summed similarity for which two neighbouring same-id pairs
+/// with positional ids are crossed.
+const CROSS_GAIN: f64 = 0.20;
+
+/// Is this id positional, as the importer gives them (`art-21` is whatever
+/// stands 21st)? Such an id says where an article stands, not which it is.
+fn positional(id: &str) -> bool {
+    id.strip_prefix("art-")
+        .is_some_and(|r| !r.is_empty() && r.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// Positional ids agree when few articles moved, and then pass 3 pairs two
+/// neighbours that changed places (and were rewritten) by their positions.
+/// Cross two neighbouring same-id pairs when the crossed pairing is clearly
+/// more similar ([`CROSS_GAIN`]).
+fn uncross_positional(st: &mut State, by_id: &[(usize, usize)]) {
+    for w in by_id.windows(2) {
+        let ((o1, n1), (o2, n2)) = (w[0], w[1]);
+        if o2 != o1 + 1 || n2 != n1 + 1 || st.o2n[o1] != Some(n1) || st.o2n[o2] != Some(n2) {
+            continue;
+        }
+        if !positional(st.old.articles[o1].id()) || !positional(st.old.articles[o2].id()) {
+            continue;
+        }
+        let straight = st.sim(o1, n1) + st.sim(o2, n2);
+        let crossed = st.sim(o1, n2) + st.sim(o2, n1);
+        if crossed > straight + CROSS_GAIN {
+            st.unpair(o1);
+            st.unpair(o2);
+            st.pair(o1, n2);
+            st.pair(o2, n1);
+        }
+    }
+}
+
+/// Pair a free old article with a free new one at [`GAP_MIN`] when the new
+/// one stands within [`SWAP_WINDOW`] of the place after the new partner of
+/// the old article's nearest paired predecessor: two neighbours that swapped
+/// and were rewritten, which the in-order pass can pair only one of.
+fn pair_near(st: &mut State) {
+    let mut cands = Vec::new();
+    let mut expected = 0usize; // where the next free old article would go
+    for o in 0..st.o2n.len() {
+        if let Some(n) = st.o2n[o] {
+            expected = n + 1;
+            continue;
+        }
+        if !st.is_free_old(o) {
+            continue;
+        }
+        let lo = expected.saturating_sub(SWAP_WINDOW);
+        let hi = (expected + SWAP_WINDOW).min(st.n2o.len().saturating_sub(1));
+        for n in lo..=hi {
+            if n < st.n2o.len() && st.is_free_new(n) {
+                let s = st.sim(o, n);
+                if s >= GAP_MIN {
+                    cands.push((s, o, n));
+                }
+            }
+        }
+    }
+    greedy(st, cands);
 }
 
 fn pair_moves(st: &mut State) {

@@ -158,6 +158,11 @@ pub struct ArticleOp {
     /// The blocks, old and new, with their inline edits. Empty when the
     /// printed text is the same on both sides (take it from the old draft).
     pub blocks: Vec<BlockOp>,
+    /// The two sides were paired for where they stand more than for what
+    /// they say (an article rewritten in place): check that they are the
+    /// same article. Absent from the JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
 }
 
 /// An article on one side.
@@ -549,7 +554,7 @@ impl Builder<'_, '_> {
                 (op, renumbered, moved, blocks::align(&ob, &nb))
             }
         };
-        ArticleOp { op, old, new, renumbered, moved, blocks }
+        ArticleOp { op, old, new, renumbered, moved, blocks, uncertain: g.uncertain }
     }
 
     /// Does an article's innermost division differ (after pairing)?

@@ -6,11 +6,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use charter_core::model::{Article, Division, Item, Node, Paragraph};
+use charter_core::model::{self, Article, Division};
 use charter_core::number::{ArticleNo, Numbering};
 use charter_core::numerals::{item_label, subitem_label};
 use charter_core::resolve;
 use charter_core::text::{Inline, RefTargets, Text};
+use charter_core::walk::{self, BlockAt, BlockLevel, Flow, Visitor};
 
 use super::Draft;
 
@@ -175,8 +176,7 @@ impl<'a> Side<'a> {
             division_ids: HashMap::new(),
             meta: Vec::new(),
         };
-        let mut stack = Vec::new();
-        s.walk(&draft.charter.body, &mut stack);
+        walk::walk_nodes(&draft.charter.body, &mut Flatten { side: &mut s, stack: Vec::new() });
         for (i, a) in s.articles.iter().enumerate() {
             s.article_ids.insert(a.a.id.as_str(), i);
         }
@@ -191,45 +191,48 @@ impl<'a> Side<'a> {
         s
     }
 
-    fn walk(&mut self, nodes: &'a [Node], stack: &mut Vec<usize>) {
-        for n in nodes {
-            match n {
-                Node::Article(a) => {
-                    let no = self.draft.numbering.article(&a.id).unwrap_or_default();
-                    let blocks = article_blocks(a, self.draft.numbering);
-                    self.articles.push(Art {
-                        a,
-                        no,
-                        divs: stack.clone(),
-                        blocks,
-                        content: String::new(),
-                        grams: Vec::new(),
-                    });
-                }
-                Node::Division(d) => {
-                    let index = self.divisions.len();
-                    let start = self.articles.len();
-                    self.divisions.push(Div {
-                        d,
-                        label: self.draft.numbering.division_label(d),
-                        parent: stack.last().copied(),
-                        articles: start..start,
-                    });
-                    stack.push(index);
-                    self.walk(&d.body, stack);
-                    stack.pop();
-                    let end = self.articles.len();
-                    if let Some(div) = self.divisions.get_mut(index) {
-                        div.articles = start..end;
-                    }
-                }
-            }
-        }
-    }
-
     /// 第四章第一节: the numbered divisions around an article.
     pub fn place(&self, divs: &[usize]) -> String {
         divs.iter().filter_map(|&d| self.divisions.get(d)).map(|d| d.label.as_str()).collect()
+    }
+}
+
+/// Fills a side's divisions and articles in document order; `stack` holds
+/// the indices of the open divisions.
+struct Flatten<'s, 'a> {
+    side: &'s mut Side<'a>,
+    stack: Vec<usize>,
+}
+
+impl<'a> Visitor<'a> for Flatten<'_, 'a> {
+    fn division(&mut self, d: &'a Division, _: &[&'a Division]) -> Flow {
+        let s = &mut *self.side;
+        let index = s.divisions.len();
+        let start = s.articles.len();
+        s.divisions.push(Div {
+            d,
+            label: s.draft.numbering.division_label(d),
+            parent: self.stack.last().copied(),
+            articles: start..start,
+        });
+        self.stack.push(index);
+        Flow::Descend
+    }
+
+    fn leave_division(&mut self, _: &'a Division, _: &[&'a Division]) {
+        let end = self.side.articles.len();
+        if let Some(index) = self.stack.pop()
+            && let Some(div) = self.side.divisions.get_mut(index)
+        {
+            div.articles.end = end;
+        }
+    }
+
+    fn article(&mut self, a: &'a Article, _: &[&'a Division]) {
+        let s = &mut *self.side;
+        let no = s.draft.numbering.article(&a.id).unwrap_or_default();
+        let blocks = article_blocks(a, s.draft.numbering);
+        s.articles.push(Art { a, no, divs: self.stack.clone(), blocks, content: String::new(), grams: Vec::new() });
     }
 }
 
@@ -339,18 +342,18 @@ fn text_block(
     Block { kind, id: id.cloned(), label, pieces: text_pieces(t, numbering, from) }
 }
 
-fn paragraph_blocks(p: &Paragraph, numbering: &Numbering, from: Option<&str>, out: &mut Vec<Block>) {
-    out.push(text_block(BlockKind::Paragraph, p.id.as_ref(), String::new(), &p.text, numbering, from));
-    items_blocks(&p.items, numbering, from, false, out);
-}
-
-fn items_blocks(items: &[Item], numbering: &Numbering, from: Option<&str>, sub: bool, out: &mut Vec<Block>) {
-    for (i, it) in items.iter().enumerate() {
-        let n = i as u32 + 1;
-        let (kind, label) = if sub { (BlockKind::Subitem, subitem_label(n)) } else { (BlockKind::Item, item_label(n)) };
-        out.push(text_block(kind, it.id.as_ref(), label, &it.text, numbering, from));
-        items_blocks(&it.items, numbering, from, true, out);
-    }
+/// Paragraphs (an article's or the preamble's) as blocks, each followed by
+/// its items and their sub-items.
+fn paragraph_blocks(paragraphs: &[model::Block], numbering: &Numbering, from: Option<&str>, out: &mut Vec<Block>) {
+    walk::for_each_block(None, paragraphs, |b, at: BlockAt| {
+        let n = at.index as u32 + 1;
+        let (kind, label) = match at.level {
+            BlockLevel::Paragraph => (BlockKind::Paragraph, String::new()),
+            BlockLevel::Item => (BlockKind::Item, item_label(n)),
+            BlockLevel::SubItem => (BlockKind::Subitem, subitem_label(n)),
+        };
+        out.push(text_block(kind, b.id.as_ref(), label, &b.text, numbering, from));
+    });
 }
 
 /// An article's blocks: heading, then each paragraph followed by its items
@@ -361,9 +364,7 @@ pub(crate) fn article_blocks(a: &Article, numbering: &Numbering) -> Vec<Block> {
     if let Some(h) = &a.heading {
         out.push(text_block(BlockKind::Heading, None, String::new(), h, numbering, from));
     }
-    for p in &a.paragraphs {
-        paragraph_blocks(p, numbering, from, &mut out);
-    }
+    paragraph_blocks(&a.paragraphs, numbering, from, &mut out);
     out
 }
 
@@ -376,9 +377,7 @@ fn meta_blocks(draft: &Draft) -> Vec<(&'static str, Vec<Block>)> {
     let m = &draft.charter.meta;
     let n = draft.numbering;
     let mut preamble = Vec::new();
-    for p in &m.preamble {
-        paragraph_blocks(p, n, None, &mut preamble);
-    }
+    paragraph_blocks(&m.preamble, n, None, &mut preamble);
     vec![
         ("title", vec![plain_block(&m.title)]),
         ("status", m.status.iter().map(|s| plain_block(s)).collect()),

@@ -361,6 +361,10 @@ fn article_row(op: &ArticleOp) -> Row {
         note.push('；');
         note.push_str(&m);
     }
+    if let Some(u) = term::uncertain_note(op) {
+        note.push('；');
+        note.push_str(u);
+    }
     let op_name = op.op.name();
     Row { no: 0, kind: RowKind::Article, op: op_name, old, new, note }
 }

@@ -224,12 +224,20 @@ pub fn move_note(op: &ArticleOp) -> Option<String> {
     })
 }
 
+/// For a pairing made on position rather than content.
+pub fn uncertain_note(op: &ArticleOp) -> Option<&'static str> {
+    op.uncertain.then_some("改写较多，按位置对应，请核对是否为同一条")
+}
+
 fn article(o: &mut Out, op: &ArticleOp) {
     o.paint(BOLD, &article_header(op));
     o.s.push_str("  ");
     o.paint(op_style(op.op), op.op.word());
     if let Some(m) = move_note(op) {
         let _ = write!(o.s, "（{m}）");
+    }
+    if let Some(u) = uncertain_note(op) {
+        let _ = write!(o.s, "（{u}）");
     }
     if op.op == ArticleChange::Added
         && let Some(n) = op.new.first()

@@ -24,6 +24,7 @@ use charter_core::number::Numbering;
 use charter_core::source::{FileId, Sources};
 
 mod build;
+mod cite_ids;
 mod decode;
 mod docx;
 mod lines;
@@ -109,6 +110,10 @@ pub struct IArticle {
 /// items (an article with a heading and a list).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IBlock {
+    /// Set only for a paragraph or item that a citation in the document
+    /// points at (see `cite_ids`), so that the citation can become an
+    /// `[[id]]` reference.
+    pub id: Option<String>,
     pub text: String,
     pub items: Vec<IBlock>,
     /// What the import repaired here, written as a YAML comment.
@@ -117,7 +122,7 @@ pub struct IBlock {
 
 impl IBlock {
     pub fn new(text: impl Into<String>) -> Self {
-        IBlock { text: text.into(), items: Vec::new(), note: None }
+        IBlock { id: None, text: text.into(), items: Vec::new(), note: None }
     }
 }
 
@@ -199,7 +204,7 @@ impl Imported {
 
     fn map(&self, id: &dyn Fn(&mut String)) -> Imported {
         fn block(b: &IBlock) -> IBlock {
-            IBlock { text: b.text.clone(), items: b.items.iter().map(block).collect(), note: None }
+            IBlock { id: None, text: b.text.clone(), items: b.items.iter().map(block).collect(), note: None }
         }
         fn strip(nodes: &[INode], id: &dyn Fn(&mut String)) -> Vec<INode> {
             nodes
@@ -228,14 +233,12 @@ impl Imported {
 /// that an import loads back to what was imported, and that
 /// `export --format text` followed by `import` reproduces a charter.
 pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
-    use charter_core::model::{Item, Paragraph};
+    use charter_core::model::Block;
     use charter_core::text::Text;
     let plain = |t: &Text, from: Option<&str>| t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text;
-    fn item(i: &Item, f: &dyn Fn(&Text) -> String) -> IBlock {
-        IBlock { text: f(&i.text), items: i.items.iter().map(|s| item(s, f)).collect(), note: None }
-    }
-    fn para(p: &Paragraph, f: &dyn Fn(&Text) -> String) -> IBlock {
-        IBlock { text: f(&p.text), items: p.items.iter().map(|i| item(i, f)).collect(), note: None }
+    // A map from one tree to another, so a recursive map rather than a walk.
+    fn block(b: &Block, f: &dyn Fn(&Text) -> String) -> IBlock {
+        IBlock { id: None, text: f(&b.text), items: b.items.iter().map(|i| block(i, f)).collect(), note: None }
     }
     fn nodes(v: &[Node], plain: &dyn Fn(&Text, Option<&str>) -> String) -> Vec<INode> {
         v.iter()
@@ -254,7 +257,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
                     INode::Article(IArticle {
                         id: a.id.clone(),
                         heading: a.heading.as_ref().map(&f),
-                        paragraphs: a.paragraphs.iter().map(|p| para(p, &f)).collect(),
+                        paragraphs: a.paragraphs.iter().map(|p| block(p, &f)).collect(),
                         repealed: a.repealed,
                         inserted: a.inserted,
                         note: None,
@@ -311,6 +314,9 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
     let (lines, kangxi) = lines::split(&sources.file(file).text, decoded.format);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut built = build::build(&lines, file, decoded.format, &stem);
+    if let Some(c) = &mut built.charter {
+        cite_ids::assign(c);
+    }
     let mut diagnostics = std::mem::take(&mut built.diagnostics);
     build::notes(
         &mut diagnostics,

@@ -87,7 +87,7 @@ fn article(s: &mut String, a: &IArticle, indent: usize) {
     }
     match a.paragraphs.as_slice() {
         [] => {}
-        [p] => {
+        [p] if p.id.is_none() => {
             if !p.text.is_empty() {
                 let _ = writeln!(s, "{pad}  text: |");
                 block_lines(s, &p.text, indent + 4);
@@ -118,6 +118,15 @@ fn items(s: &mut String, list: &[IBlock], indent: usize) {
 fn block(s: &mut String, b: &IBlock, indent: usize) {
     let pad = " ".repeat(indent);
     comment(s, &pad, b.note.as_deref());
+    if let Some(id) = &b.id {
+        let _ = writeln!(s, "{pad}- id: {id}");
+        if !b.text.is_empty() {
+            let _ = writeln!(s, "{pad}  text: |");
+            block_lines(s, &b.text, indent + 4);
+        }
+        items(s, &b.items, indent + 2);
+        return;
+    }
     if b.items.is_empty() {
         let _ = writeln!(s, "{pad}- |");
         block_lines(s, &b.text, indent + 2);

@@ -132,6 +132,24 @@ pub fn fix_text(text: &str, run: &dyn Fn(&str) -> Document) -> Outcome {
     Outcome { text: current, applied, refused }
 }
 
+/// Fix only the findings of one rule, with the built-in configuration:
+/// `name` is what the file is called in messages.
+pub fn fix_rule(name: &std::path::Path, text: &str, rule: &crate::Rule) -> Outcome {
+    let run = |t: &str| {
+        let mut doc = crate::process_text(name, t, None);
+        doc.diagnostics.retain(|d| d.code == rule.code || d.is_load_error());
+        doc
+    };
+    fix_text(text, &run)
+}
+
+/// Turn hand-written internal citations (第十五条, 前款, 第二十三条、第二十四条)
+/// into `[[id]]` references, as `check --fix` does for CH006: the printed
+/// text stays the same, and later renumbering updates the citations.
+pub fn link_citations(name: &std::path::Path, yaml: &str) -> Outcome {
+    fix_rule(name, yaml, &crate::rules::HARDCODED_CITATION)
+}
+
 fn in_file(doc: &Document, f: &charter_core::diagnostic::Fix) -> bool {
     !f.edits.is_empty() && f.edits.iter().all(|e| e.span.file == doc.file)
 }

@@ -701,6 +701,10 @@ fn rank_pair(sites: &[Site], a: &Analysis, x: &str, y: &str) -> Option<NearDupli
     if coordinated(sites, a, x, y) {
         return None;
     }
+    // Two well-known outside bodies (检察委员会 and 监察委员会) are both real.
+    if a.is_outside(x) && a.is_outside(y) {
+        return None;
+    }
     let score = |name: &str, g: Option<GlossRole>, e: bool| {
         let count = a.names.get(name).map_or(0, |n| n.occurrences.len());
         let (site, pos) = first_pos(a, name);

@@ -7,9 +7,10 @@ use std::ops::Range;
 
 use super::Context;
 use charter_core::diagnostic::Edit;
-use charter_core::model::{Article, Division, Item, Level, Node};
+use charter_core::model::{Article, Block, Division, Level};
 use charter_core::source::{SourceFile, Span};
 use charter_core::text::{Inline, Plain, Text};
+use charter_core::walk::{self, BlockAt, BlockLevel, Flow, Visitor};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SiteKind {
@@ -168,76 +169,47 @@ pub fn collect<'a>(ctx: &Context<'a>) -> Vec<Site<'a>> {
     for h in &c.meta.history {
         out.push(site(SiteKind::History, None, None, Cow::Borrowed(h), plain(h, None), 0, None));
     }
-    for p in &c.meta.preamble {
-        out.push(site(
-            SiteKind::Preamble,
-            None,
-            None,
-            Cow::Borrowed(&p.text),
-            plain(&p.text, None),
-            p.items.len(),
-            None,
-        ));
-        push_items(ctx, None, None, &p.items, SiteKind::Item, &mut out);
-    }
-    walk(ctx, &c.body, None, &mut out);
-    out
+    let mut v = Sites { ctx, parent: None, out };
+    walk::walk(c, &mut v);
+    v.out
 }
 
-fn walk<'a>(ctx: &Context<'a>, nodes: &'a [Node], parent: Option<&'a Division>, out: &mut Vec<Site<'a>>) {
-    for n in nodes {
-        match n {
-            Node::Division(d) => {
-                let t = literal_text(&d.title, d.title_span);
-                let p = ctx.plain(&t, None);
-                out.push(site(SiteKind::DivisionTitle(d.level), None, Some(d), Cow::Owned(t), p, 0, None));
-                walk(ctx, &d.body, Some(d), out);
-            }
-            Node::Article(a) => {
-                if let Some(h) = &a.heading {
-                    out.push(site(
-                        SiteKind::Heading,
-                        Some(a),
-                        parent,
-                        Cow::Borrowed(h),
-                        ctx.plain(h, Some(a)),
-                        0,
-                        None,
-                    ));
-                }
-                for p in &a.paragraphs {
-                    if !p.text.raw.is_empty() {
-                        let pl = ctx.plain(&p.text, Some(a));
-                        out.push(site(
-                            SiteKind::Paragraph,
-                            Some(a),
-                            parent,
-                            Cow::Borrowed(&p.text),
-                            pl,
-                            p.items.len(),
-                            None,
-                        ));
-                    }
-                    push_items(ctx, Some(a), parent, &p.items, SiteKind::Item, out);
-                }
-            }
+/// Collects the sites of the preamble and the body.
+struct Sites<'c, 'a> {
+    ctx: &'c Context<'a>,
+    /// The division around the current article.
+    parent: Option<&'a Division>,
+    out: Vec<Site<'a>>,
+}
+
+impl<'a> Visitor<'a> for Sites<'_, 'a> {
+    fn division(&mut self, d: &'a Division, _: &[&'a Division]) -> Flow {
+        let t = literal_text(&d.title, d.title_span);
+        let p = self.ctx.plain(&t, None);
+        self.out.push(site(SiteKind::DivisionTitle(d.level), None, Some(d), Cow::Owned(t), p, 0, None));
+        Flow::Descend
+    }
+
+    fn article(&mut self, a: &'a Article, parents: &[&'a Division]) {
+        self.parent = parents.last().copied();
+        if let Some(h) = &a.heading {
+            let pl = self.ctx.plain(h, Some(a));
+            self.out.push(site(SiteKind::Heading, Some(a), self.parent, Cow::Borrowed(h), pl, 0, None));
         }
     }
-}
 
-fn push_items<'a>(
-    ctx: &Context<'a>,
-    a: Option<&'a Article>,
-    parent: Option<&'a Division>,
-    items: &'a [Item],
-    kind: SiteKind,
-    out: &mut Vec<Site<'a>>,
-) {
-    let n = items.len();
-    for (i, it) in items.iter().enumerate() {
-        let pl = ctx.plain(&it.text, a);
-        out.push(site(kind, a, parent, Cow::Borrowed(&it.text), pl, it.items.len(), Some((i, n))));
-        push_items(ctx, a, parent, &it.items, SiteKind::SubItem, out);
+    fn block(&mut self, b: &'a Block, at: BlockAt<'a>) {
+        let (kind, list) = match (at.level, at.article) {
+            (BlockLevel::Paragraph, None) => (SiteKind::Preamble, None),
+            // A paragraph that is only a list of items has no text of its own.
+            (BlockLevel::Paragraph, Some(_)) if b.text.raw.is_empty() => return,
+            (BlockLevel::Paragraph, Some(_)) => (SiteKind::Paragraph, None),
+            (BlockLevel::Item, _) => (SiteKind::Item, Some((at.index, at.siblings))),
+            (BlockLevel::SubItem, _) => (SiteKind::SubItem, Some((at.index, at.siblings))),
+        };
+        let pl = self.ctx.plain(&b.text, at.article);
+        let parent = if at.article.is_some() { self.parent } else { None };
+        self.out.push(site(kind, at.article, parent, Cow::Borrowed(&b.text), pl, b.items.len(), list));
     }
 }
 

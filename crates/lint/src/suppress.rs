@@ -5,8 +5,9 @@
 
 use super::{Context, all_rules, find_rule, rules};
 use charter_core::diagnostic::Diagnostic;
-use charter_core::model::{Allow, Article, Division, Item, Node};
+use charter_core::model::{Allow, Article, Block, Division, Node};
 use charter_core::suggest::did_you_mean;
+use charter_core::walk::{self, BlockAt, Flow, Visitor};
 
 /// One `allow:` entry with the byte range of the node it covers.
 struct Scope<'a> {
@@ -18,7 +19,7 @@ struct Scope<'a> {
 
 pub(super) fn apply(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut scopes = Vec::new();
-    collect(&ctx.charter.body, &mut scopes);
+    walk::walk_nodes(&ctx.charter.body, &mut Scopes(&mut scopes));
     if scopes.is_empty() {
         return;
     }
@@ -100,32 +101,27 @@ fn removal(ctx: &Context, a: &Allow) -> Option<charter_core::diagnostic::Edit> {
     })
 }
 
-fn collect<'a>(nodes: &'a [Node], out: &mut Vec<Scope<'a>>) {
-    for n in nodes {
-        match n {
-            Node::Division(d) => {
-                push(&d.allow, d.span.start, division_end(d), out);
-                collect(&d.body, out);
-            }
-            Node::Article(a) => {
-                push(&a.allow, a.span.start, article_end(a), out);
-                for p in &a.paragraphs {
-                    let (s, e) = block_extent(&p.allow, p.id_span, &p.text.span, &p.items);
-                    push(&p.allow, s, e, out);
-                    items(&p.items, out);
-                }
-            }
-        }
+/// Collects the scopes of every `allow:` in the body, outermost first.
+struct Scopes<'s, 'a>(&'s mut Vec<Scope<'a>>);
+
+impl<'a> Visitor<'a> for Scopes<'_, 'a> {
+    fn division(&mut self, d: &'a Division, _: &[&'a Division]) -> Flow {
+        push(&d.allow, d.span.start, division_end(d), self.0);
+        Flow::Descend
+    }
+
+    fn article(&mut self, a: &'a Article, _: &[&'a Division]) {
+        push(&a.allow, a.span.start, article_end(a), self.0);
+    }
+
+    fn block(&mut self, b: &'a Block, _: BlockAt<'a>) {
+        let (s, e) = block_extent(&b.allow, b.id_span, &b.text.span, &b.items);
+        push(&b.allow, s, e, self.0);
     }
 }
 
-fn items<'a>(list: &'a [Item], out: &mut Vec<Scope<'a>>) {
-    for i in list {
-        let (s, e) = block_extent(&i.allow, i.id_span, &i.text.span, &i.items);
-        push(&i.allow, s, e, out);
-        items(&i.items, out);
-    }
-}
+// The extents below are folds over a node's subtree (the last byte of
+// anything inside), not walks in document order, so they recurse directly.
 
 fn push<'a>(allow: &'a [Allow], start: usize, end: usize, out: &mut Vec<Scope<'a>>) {
     for a in allow {
@@ -137,7 +133,7 @@ fn block_extent(
     allow: &[Allow],
     id: Option<charter_core::source::Span>,
     text: &charter_core::source::Span,
-    items: &[Item],
+    items: &[Block],
 ) -> (usize, usize) {
     let mut s = text.start;
     let mut e = text.end;
@@ -149,7 +145,7 @@ fn block_extent(
     (s, e)
 }
 
-fn items_end(items: &[Item]) -> usize {
+fn items_end(items: &[Block]) -> usize {
     items
         .iter()
         .map(|i| {

@@ -239,6 +239,9 @@ fn article(s: &mut String, op: &ArticleOp) {
     if let Some(m) = move_note(op) {
         let _ = write!(s, "（{}）", escape(&m));
     }
+    if let Some(u) = charter_diff::term::uncertain_note(op) {
+        let _ = write!(s, "（{}）", escape(u));
+    }
     s.push_str("</h3>\n");
     // Inline view.
     s.push_str("<div class=\"inline\">\n");

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::fonts::FontSet;
 use charter_core::diagnostic::Diagnostic;
-use charter_core::model::{Charter, Item, Paragraph};
+use charter_core::model::Charter;
 use charter_core::source::{SourceFile, Span};
 use charter_core::text::Text;
 
@@ -85,15 +85,7 @@ fn check_where(
         plain(&d.title, d.title_span);
     }
     let mut texts: Vec<&Text> = charter.meta.history.iter().collect();
-    for p in &charter.meta.preamble {
-        paragraph_texts(p, &mut texts);
-    }
-    for a in charter.articles() {
-        texts.extend(a.heading.iter());
-        for p in &a.paragraphs {
-            paragraph_texts(p, &mut texts);
-        }
-    }
+    texts.extend(charter.texts().into_iter().map(|(_, t)| t));
     for t in texts {
         for (i, c) in t.raw.char_indices() {
             visit(c, &|| t.locate(file, i..i + c.len_utf8()));
@@ -130,18 +122,6 @@ pub fn missing_elsewhere(c: char, where_: &str) -> Diagnostic {
         format!("字符“{c}”（U+{:04X}）在所有可用的字体中都没有字形，印出来会缺字（出现在{where_}中）", c as u32),
     )
     .hint(FONT_HINT)
-}
-
-fn paragraph_texts<'a>(p: &'a Paragraph, out: &mut Vec<&'a Text>) {
-    out.push(&p.text);
-    item_texts(&p.items, out);
-}
-
-fn item_texts<'a>(items: &'a [Item], out: &mut Vec<&'a Text>) {
-    for i in items {
-        out.push(&i.text);
-        item_texts(&i.items, out);
-    }
 }
 
 /// Characters that print nothing and need no glyph.

@@ -7,12 +7,11 @@
 //! binary (`templates/`); a charter project's own `templates/` folder
 //! overrides them file by file.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use charter_core::diagnostic::{Code, Diagnostic};
-use charter_core::error::ToolError;
 use charter_core::model::Charter;
 use charter_core::number::Numbering;
 use charter_core::source::Sources;
@@ -80,21 +79,12 @@ impl Report {
     }
 }
 
-/// The template `name`: `<project>/templates/<name>` when it exists, the
-/// built-in one otherwise.
-pub fn template(project_dir: Option<&Path>, name: &str) -> Result<Template, ToolError> {
-    if let Some(dir) = project_dir {
-        let path = dir.join("templates").join(name);
-        if path.is_file() {
-            return pdf::template_from_file(&path).map_err(|e| ToolError::Read { path: path.clone(), source: e });
-        }
-    }
-    let source = BUILTIN_TEMPLATES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, s)| (*s).to_string())
-        .ok_or_else(|| ToolError::Other(format!("没有名为 {name} 的内置模板")))?;
-    Ok(Template { name: format!("内置模板/{name}"), source, dir: None })
+/// The built-in template `name` (one of [`BUILTIN_TEMPLATES`]). A
+/// project's own templates are read by the project layer (`charter::project`),
+/// which hands them over as [`Template`]s.
+pub fn builtin_template(name: &str) -> Option<Template> {
+    let (_, source) = BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == name)?;
+    Some(Template { name: format!("内置模板/{name}"), source: (*source).to_string(), dir: None })
 }
 
 /// How a build was asked for.

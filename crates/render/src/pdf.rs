@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::panic::AssertUnwindSafe;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
@@ -238,13 +238,4 @@ impl World for CharterWorld<'_> {
         // Builds never read the clock.
         None
     }
-}
-
-/// A template read from a file, with its folder for further files.
-pub fn template_from_file(path: &Path) -> std::io::Result<Template> {
-    Ok(Template {
-        name: path.display().to_string(),
-        source: std::fs::read_to_string(path)?,
-        dir: path.parent().map(Path::to_path_buf),
-    })
 }

@@ -1,3 +1,4 @@
 //! charter-core's integration tests (one binary).
 
 mod numbering;
+mod walk;

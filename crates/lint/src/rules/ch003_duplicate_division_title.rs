@@ -43,6 +43,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     siblings(ctx, &ctx.charter.body, out);
 }
 
+/// Compares the titles of one list of sibling divisions, after those of
+/// their children. It works list by list, which the node-by-node
+/// `charter_core::walk` does not give, so it recurses itself.
 fn siblings(ctx: &Context, nodes: &[Node], out: &mut Vec<Diagnostic>) {
     let mut by_title: BTreeMap<(charter_core::model::Level, String), Vec<&Division>> = BTreeMap::new();
     for n in nodes {

@@ -1,8 +1,9 @@
 use crate::Context;
 use crate::declare_rule;
 use charter_core::diagnostic::Diagnostic;
-use charter_core::model::{Division, Level, Node};
+use charter_core::model::{Article, Division, Level};
 use charter_core::text::RefTargets;
+use charter_core::walk::{self, Visitor};
 
 declare_rule! {
     /// 条文用 [[id]] 引用了它自己所在的条、章或节。
@@ -36,20 +37,16 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut parents: Vec<(&str, Vec<&Division>)> = Vec::new();
-    fn walk<'a>(nodes: &'a [Node], stack: &mut Vec<&'a Division>, out: &mut Vec<(&'a str, Vec<&'a Division>)>) {
-        for n in nodes {
-            match n {
-                Node::Division(d) => {
-                    stack.push(d);
-                    walk(&d.body, stack, out);
-                    stack.pop();
-                }
-                Node::Article(a) => out.push((a.id.as_str(), stack.clone())),
-            }
+    /// Each article's id with the divisions around it.
+    struct Within<'a>(Vec<(&'a str, Vec<&'a Division>)>);
+    impl<'a> Visitor<'a> for Within<'a> {
+        fn article(&mut self, a: &'a Article, parents: &[&'a Division]) {
+            self.0.push((a.id.as_str(), parents.to_vec()));
         }
     }
-    walk(&ctx.charter.body, &mut Vec::new(), &mut parents);
+    let mut v = Within(Vec::new());
+    walk::walk_nodes(&ctx.charter.body, &mut v);
+    let parents = v.0;
     for site in ctx.sites() {
         let Some(a) = site.article else { continue };
         let within = parents.iter().find(|(id, _)| *id == a.id).map(|(_, v)| v.clone()).unwrap_or_default();

@@ -5,8 +5,9 @@ use crate::cjk::{is_han, numeral_at, prev_char};
 use crate::declare_rule;
 use crate::sites::{Site, SiteKind};
 use charter_core::diagnostic::Diagnostic;
-use charter_core::model::{Article, Level, Node};
+use charter_core::model::{Article, Division, Level, Node};
 use charter_core::number::{ArticleNo, Target};
+use charter_core::walk::{self, Flow, Visitor};
 
 declare_rule! {
     /// 正文里手写的条、章、节、款、项序号（第X条、第X章、第X款……）。
@@ -63,6 +64,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // 第二款, 第三项 alone are citations only after 本条/前条/本款
             // (本条第二款); elsewhere they are ordinals (第二项工作).
             if matches!(chain[0].unit, '款' | '项' | '目') && !t_before_is_own_str(&t[..at]) {
+                from = chain[chain.len() - 1].range.end;
+                continue;
+            }
+            // 前条第二款 counts from the article before, like 前款: a relative
+            // citation of the drafting convention, not a number that
+            // renumbering breaks (and no [[id]] prints as 前条).
+            if matches!(chain[0].unit, '款' | '项' | '目') && t[..at].ends_with("前条") {
                 from = chain[chain.len() - 1].range.end;
                 continue;
             }
@@ -305,22 +313,24 @@ fn part_of(a: &Article, rest: &[Part]) -> Result<String, String> {
     s.id.clone().ok_or_else(|| need_id("目"))
 }
 
+/// The id of the chapter that is or holds the (first) division `division`.
 fn chapter_of(ctx: &Context, division: &str) -> Option<String> {
-    fn find(nodes: &[Node], id: &str, chapter: Option<&str>) -> Option<String> {
-        for n in nodes {
-            if let Node::Division(d) = n {
-                let ch = if d.level == Level::Chapter { Some(d.id.as_str()) } else { chapter };
-                if d.id == id {
-                    return ch.map(str::to_string);
-                }
-                if let Some(x) = find(&d.body, id, ch) {
-                    return Some(x);
-                }
-            }
-        }
-        None
+    struct Find<'i, 'a> {
+        id: &'i str,
+        chapter: Option<Option<&'a str>>,
     }
-    find(&ctx.charter.body, division, None)
+    impl<'a> Visitor<'a> for Find<'_, 'a> {
+        fn division(&mut self, d: &'a Division, parents: &[&'a Division]) -> Flow {
+            if self.chapter.is_none() && d.id == self.id {
+                let mut around = std::iter::once(d).chain(parents.iter().rev().copied());
+                self.chapter = Some(around.find(|x| x.level == Level::Chapter).map(|x| x.id.as_str()));
+            }
+            Flow::Descend
+        }
+    }
+    let mut v = Find { id: division, chapter: None };
+    walk::walk_nodes(&ctx.charter.body, &mut v);
+    v.chapter.flatten().map(str::to_string)
 }
 
 fn section_in(ctx: &Context, chapter: &str, n: u32) -> Result<String, String> {

@@ -37,11 +37,46 @@ declare_rule! {
                 "人民检察院", "监察委员会", "中央军事委员会", "教育部", "教育厅", "教育局", "总工会", "妇联",
                 "妇女联合会", "残疾人联合会", "科协", "青联", "村民委员会", "居民委员会", "村民小组",
                 "人民调解委员会", "伦理委员会", "工会", "职工代表大会", "职工大会", "教代会", "国家主席", "自治区",
+                "中华人民共和国主席", "工商业联合会", "工商联", "董事会", "监事会", "股东会", "股东大会", "董事长",
+                "审判委员会", "检察委员会", "仲裁委员会", "委员长", "红十字会", "律师协会", "消费者协会",
+                "宪法和法律委员会", "法律委员会", "民族委员会", "财政经济委员会",
             ]),
             doc: "已知的外部机构：名称中含有其中任一词语即视为外部机构，不要求章程设立。配置的词语加在默认列表之后。",
         }],
         check: check,
     }
+}
+
+/// Words before a name that make it a body of the outside world rather than
+/// one of the organisation's own: a class of bodies (各级, 有关, 其他), another
+/// organisation's (企业的, 所在单位的), a superior one (上级).
+const OUTSIDE_QUALIFIERS: &[&str] = &[
+    "有关",
+    "其他",
+    "其它",
+    "上级",
+    "各级",
+    "所在",
+    "相应",
+    "外国",
+    "境外",
+    "对方",
+    "另一",
+    "企业",
+    "公司",
+    "单位",
+    "组织",
+    "机关",
+    "法人",
+    "县级以上",
+    "地方",
+];
+
+/// Does the printed text before an occurrence end with an outside qualifier
+/// (optionally followed by 的)?
+fn outside_actor(before: &str) -> bool {
+    let before = before.strip_suffix('的').unwrap_or(before);
+    OUTSIDE_QUALIFIERS.iter().any(|q| before.ends_with(q))
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -69,6 +104,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         // A role of an outside body: 中央军事委员会主席.
         let site_occ = names.in_site(o.site);
         if site_occ.iter().any(|p| p.range.end == o.range.start && names.is_outside(&p.name)) {
+            continue;
+        }
+        // Mentioned only as an actor of the outside world: 有关部门,
+        // 其他组织的理事会, 所在单位的工会, 公司的董事会. Such a body is not one
+        // the charter should have set up.
+        if body_uses.iter().all(|&i| {
+            let occ = &names.occurrences[i];
+            outside_actor(&sites[occ.site].plain.text[..occ.range.start])
+        }) {
             continue;
         }
         let what = if o.kind == NameKind::Role { "职务" } else { "机构" };

@@ -141,6 +141,11 @@ fn composed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diag
                 .then_some((i, n, e))
         })
         .collect();
+    // 三至七人, 五到九人: a range of persons can be checked against
+    // nothing that is listed.
+    if counts.iter().any(|&(i, _, _)| in_range(&inner[..i])) {
+        return;
+    }
     let at = |i: usize, e: usize| {
         site.span(ctx.file, base + start + '由'.len_utf8() + i..base + start + '由'.len_utf8() + e)
     };
@@ -166,6 +171,7 @@ fn composed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diag
         && let Some(items) = members(&inner[..*i])
         && items.len() >= 2
         && items.iter().all(|x| x.chars().count() <= 12)
+        && !items.iter().any(|x| is_plural_role(x))
         && items.len() as u32 != *n
     {
         out.push(
@@ -176,6 +182,26 @@ fn composed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diag
                 .hint("核对人数和列举。"),
         );
     }
+}
+
+/// Does the text before a numeral end a range's first bound: 三至, 3～, 五到?
+fn in_range(before: &str) -> bool {
+    let before = before.trim_end_matches(['人', '名']);
+    let Some(sep) = before.chars().next_back() else { return false };
+    if !matches!(sep, '至' | '到' | '～' | '~' | '-' | '—' | '－') {
+        return false;
+    }
+    let rest = &before[..before.len() - sep.len_utf8()];
+    rest.chars().next_back().is_some_and(crate::cjk::is_numeral_char)
+}
+
+/// A listed role that stands for several people (委员, 成员, 代表…): the
+/// members of the list are roles, not persons, and cannot be counted
+/// against a number of persons.
+fn is_plural_role(member: &str) -> bool {
+    let m = member.trim();
+    ["委员", "成员", "代表", "干事", "会员", "人员", "理事", "监事", "董事", "若干"].iter().any(|w| m.ends_with(w))
+        || m.contains("若干")
 }
 
 /// 有下列三种情形之一的：（一）……

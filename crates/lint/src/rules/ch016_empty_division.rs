@@ -1,7 +1,8 @@
 use crate::Context;
 use crate::declare_rule;
 use charter_core::diagnostic::Diagnostic;
-use charter_core::model::{Division, Node};
+use charter_core::model::{Article, Division};
+use charter_core::walk::{self, Flow, Visitor};
 
 declare_rule! {
     /// 编、章、节里没有一条现行的条。
@@ -34,34 +35,40 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    walk(ctx, &ctx.charter.body, out);
+    walk::walk_nodes(&ctx.charter.body, &mut Empty { ctx, out });
 }
 
-/// Reports the outermost empty divisions only.
-fn walk(ctx: &Context, nodes: &[Node], out: &mut Vec<Diagnostic>) {
-    for n in nodes {
-        if let Node::Division(d) = n {
-            if !d.body.is_empty() && live_articles(d) == 0 {
-                let name = ctx.division_name(d);
-                out.push(
-                    EMPTY_DIVISION
-                        .diagnostic(format!("{name}里没有一条现行的条"))
-                        .at(d.title_span, format!("空的{}", d.level.word()))
-                        .hint(format!("删去这一{}，或者补上它的条文。", d.level.word())),
-                );
-            } else {
-                walk(ctx, &d.body, out);
-            }
+/// Reports the outermost empty divisions only: it does not descend into
+/// one it reported.
+struct Empty<'c, 'a, 'o> {
+    ctx: &'c Context<'a>,
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl<'d> Visitor<'d> for Empty<'_, '_, '_> {
+    fn division(&mut self, d: &'d Division, _: &[&'d Division]) -> Flow {
+        if d.body.is_empty() || live_articles(d) > 0 {
+            return Flow::Descend;
         }
+        let name = self.ctx.division_name(d);
+        self.out.push(
+            EMPTY_DIVISION
+                .diagnostic(format!("{name}里没有一条现行的条"))
+                .at(d.title_span, format!("空的{}", d.level.word()))
+                .hint(format!("删去这一{}，或者补上它的条文。", d.level.word())),
+        );
+        Flow::Skip
     }
 }
 
 fn live_articles(d: &Division) -> usize {
-    d.body
-        .iter()
-        .map(|n| match n {
-            Node::Article(a) => usize::from(!a.repealed),
-            Node::Division(c) => live_articles(c),
-        })
-        .sum()
+    struct Live(usize);
+    impl<'a> Visitor<'a> for Live {
+        fn article(&mut self, a: &'a Article, _: &[&'a Division]) {
+            self.0 += usize::from(!a.repealed);
+        }
+    }
+    let mut v = Live(0);
+    walk::walk_nodes(&d.body, &mut v);
+    v.0
 }

@@ -1,0 +1,3 @@
+//! charter-diff's integration tests (one binary).
+
+mod alignment;
