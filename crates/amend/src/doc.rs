@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use charter_core::model::{Charter, Item, Level, Node, Paragraph, TermKind};
+use charter_core::model::{Block as MBlock, Charter, Level, Node, TermKind};
 use charter_core::number::Numbering;
 use charter_core::numerals::{item_label, subitem_label, to_chinese};
 use charter_core::text::Text;
@@ -83,14 +83,14 @@ pub struct Doc {
     pub articles: Vec<Art>,
 }
 
-fn block_of_items(items: &[Item], numbering: &Numbering, from: Option<&str>) -> Vec<Block> {
+fn block_of_items(items: &[MBlock], numbering: &Numbering, from: Option<&str>) -> Vec<Block> {
     items
         .iter()
         .map(|i| Block { text: PText::of(&i.text, numbering, from), items: block_of_items(&i.items, numbering, from) })
         .collect()
 }
 
-fn block_of(p: &Paragraph, numbering: &Numbering, from: Option<&str>) -> Block {
+fn block_of(p: &MBlock, numbering: &Numbering, from: Option<&str>) -> Block {
     Block { text: PText::of(&p.text, numbering, from), items: block_of_items(&p.items, numbering, from) }
 }
 
