@@ -2,6 +2,7 @@
 //! binary (modules below) so that an edit links one executable, not one per
 //! file. Crate-level suites live in `crates/*/tests/testsuite/`.
 
+mod amend;
 mod check_cli;
 mod cli;
 mod common;

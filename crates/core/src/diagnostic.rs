@@ -61,6 +61,8 @@ pub enum Origin {
     Import,
     /// Rendering (`R…`, `charter_render::codes`).
     Render,
+    /// Amendment decisions (`A…`, `charter_amend::codes`).
+    Amend,
 }
 
 /// A code as its registry declares it: the text, where it comes from, the
