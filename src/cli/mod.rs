@@ -10,6 +10,7 @@ use charter::{Document, ToolError, diagnostic};
 mod build;
 mod check;
 mod diff;
+mod disclosure;
 mod explain;
 mod export;
 mod generate;
@@ -62,15 +63,24 @@ pub enum Command {
     Import(import::ImportArgs),
     /// 比较两稿章程：逐条列出新增、删除、修改、拆分、合并和仅序号变化的条文
     Diff(diff::DiffArgs),
+    /// 改革情况公开：计算自评表，与章程和改革要求比对，生成 PDF 和网页
+    Disclosure(disclosure::DisclosureArgs),
     /// 解释一个诊断代码，例如 charter explain CH001
     Explain(explain::ExplainArgs),
     /// 列出所有检查规则
     Rules,
     /// 输出章程 YAML 格式的 JSON Schema（供编辑器补全和校验）
-    Schema,
+    Schema(SchemaArgs),
     /// 生成一份大型示例章程（用于性能测试）
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// 输出改革情况公开文件（disclosure.yaml）的 JSON Schema
+    #[arg(long)]
+    pub disclosure: bool,
 }
 
 #[derive(Debug, Args)]
@@ -106,8 +116,13 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Diff(a) => diff::run(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
-        Command::Schema => {
-            out(&charter::raw::json_schema())?;
+        Command::Disclosure(a) => disclosure::run(a, &cli.global),
+        Command::Schema(a) => {
+            if a.disclosure {
+                out(&charter::disclosure::raw::json_schema())?;
+            } else {
+                out(&charter::raw::json_schema())?;
+            }
             Ok(0)
         }
         Command::Generate(a) => generate::run(a),

@@ -43,11 +43,18 @@ pub const HTML_TEMPLATE: &str = "charter.html.j2";
 /// The template of the PDF 修改对照表 (`charter diff --format pdf`).
 pub const DIFF_TEMPLATE: &str = "diff.typ";
 
+/// The PDF template of the reform disclosure (`charter disclosure`).
+pub const DISCLOSURE_PDF_TEMPLATE: &str = "disclosure.typ";
+/// The HTML template of the reform disclosure.
+pub const DISCLOSURE_HTML_TEMPLATE: &str = "disclosure.html.j2";
+
 /// The built-in templates: (file name, source).
-pub const BUILTIN_TEMPLATES: [(&str, &str); 3] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
     (PDF_TEMPLATE, include_str!("../../../templates/charter.typ")),
     (HTML_TEMPLATE, include_str!("../../../templates/charter.html.j2")),
     (DIFF_TEMPLATE, include_str!("../../../templates/diff.typ")),
+    (DISCLOSURE_PDF_TEMPLATE, include_str!("../../../templates/disclosure.typ")),
+    (DISCLOSURE_HTML_TEMPLATE, include_str!("../../../templates/disclosure.html.j2")),
 ];
 
 /// A template's source and where it came from.
@@ -221,4 +228,46 @@ pub fn charter_html(
     let export = charter_core::export::export(charter, numbering);
     let build = BuildData::new(charter, ResolvedFonts::default(), options);
     html::render(template, &export, &build)
+}
+
+/// The reform disclosure to PDF: the template gets `/disclosure.json`
+/// (`data`, schema `charter-disclosure/1`, made by `charter-disclosure`),
+/// `/charter.json` (the charter's export, part 二) and `/build.json`
+/// (dated `date`, `YYYY-MM-DD`, else the charter's date).
+pub fn disclosure_pdf(
+    data: &impl Serialize,
+    charter: &Charter,
+    numbering: &Numbering,
+    template: &Template,
+    fonts: &FontSet,
+    options: &BuildOptions,
+) -> Result<pdf::Pdf, Report> {
+    let data = serde_json::to_vec(data).unwrap_or_default();
+    let export = serde_json::to_vec(&charter_core::export::export(charter, numbering)).unwrap_or_default();
+    let build = BuildData::new(charter, fonts.resolve(), options);
+    let build = serde_json::to_vec(&build).unwrap_or_default();
+    let settings = pdf::PdfSettings { standard: options.standard, ident: Some(format!("{}改革情况公开", charter.meta.title)) };
+    pdf::compile(template, &[("/disclosure.json", data), ("/charter.json", export), ("/build.json", build)], fonts, &settings)
+}
+
+/// The reform disclosure to HTML: the template gets `disclosure` (`data`),
+/// `charter` (the export) and `build`.
+pub fn disclosure_html(
+    data: &impl Serialize,
+    charter: &Charter,
+    numbering: &Numbering,
+    template: &Template,
+    options: &BuildOptions,
+) -> Result<String, Report> {
+    use minijinja::value::{Serde, Value};
+    let export = charter_core::export::export(charter, numbering);
+    let build = BuildData::new(charter, ResolvedFonts::default(), options);
+    html::render_with(
+        template,
+        minijinja::context! {
+            disclosure => Value::from(Serde(data)),
+            charter => Value::from(Serde(&export)),
+            build => Value::from(Serde(&build)),
+        },
+    )
 }
