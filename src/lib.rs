@@ -91,7 +91,8 @@ pub struct DisclosureRun {
 
 impl DisclosureRun {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error) || self.charter.diagnostics.iter().any(Diagnostic::is_load_error)
+        self.diagnostics.iter().any(Diagnostic::is_error)
+            || self.charter.diagnostics.iter().any(Diagnostic::is_load_error)
     }
 }
 

@@ -73,7 +73,8 @@ pub fn run(args: &DisclosureArgs, global: &Global) -> CmdResult {
     let project_dir = disclosure_file.parent().map(Path::to_path_buf);
     let heading = charter_heading(charter);
     let options = BuildOptions { errors, ..BuildOptions::default() };
-    let stem = disclosure_file.file_stem().map_or_else(|| "disclosure".to_string(), |s| s.to_string_lossy().into_owned());
+    let stem =
+        disclosure_file.file_stem().map_or_else(|| "disclosure".to_string(), |s| s.to_string_lossy().into_owned());
     let mut files: Vec<(PathBuf, Vec<u8>, String)> = Vec::new();
     if args.format.contains(&Format::Pdf) {
         let fonts = args.fonts.load()?;

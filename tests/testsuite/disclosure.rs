@@ -107,7 +107,8 @@ fn masked_names_in_the_html_only() {
     assert_eq!(code, 0, "{stderr}");
     let html = String::from_utf8(read(&out.join("disclosure.html"))).unwrap();
     assert!(html.contains("马**") && html.contains("于**"));
-    for name in ["马怡佳", "佟若源", "李安文", "唐浩栋", "孟欣", "王一龙", "杨涵", "史仟伊", "于博瀛"] {
+    for name in ["马怡佳", "佟若源", "李安文", "唐浩栋", "孟欣", "王一龙", "杨涵", "史仟伊", "于博瀛"]
+    {
         assert!(!html.contains(name), "{name} in the masked HTML");
     }
     assert!(pdf_text(&out.join("disclosure.pdf")).contains("马怡佳"));

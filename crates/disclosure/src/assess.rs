@@ -74,7 +74,8 @@ pub const ALLOWED_TITLES: [&str; 6] = ["主席", "副主席", "轮值执行主�
 /// Titles of presidium members.
 pub const PRESIDIUM_TITLES: [&str; 3] = ["主席", "副主席", "轮值执行主席"];
 /// 政治面貌 that count as 共产党员 or 共青团员.
-pub const MEMBER_STATUSES: [&str; 6] = ["中共党员", "中国共产党党员", "中共预备党员", "中国共产党预备党员", "共青团员", "中国共产主义青年团团员"];
+pub const MEMBER_STATUSES: [&str; 6] =
+    ["中共党员", "中国共产党党员", "中共预备党员", "中国共产党预备党员", "共青团员", "中国共产主义青年团团员"];
 /// Rank limit of the reform: top 30 %.
 pub const RANK_PERCENT: u32 = 30;
 /// Minimum 差额 of the reform: 20 %.
@@ -182,7 +183,9 @@ pub fn compute(d: &Disclosure, item: &Item, level: Level, mask: bool) -> Outcome
                 .departments
                 .iter()
                 .filter(|x| ["中心", "办公室", "项目"].iter().any(|w| x.text.contains(w)))
-                .map(|x| Evidence { text: format!("“{}”是“中心”“办公室”一类的层级", x.text), span: Some(x.span) })
+                .map(|x| Evidence {
+                    text: format!("“{}”是“中心”“办公室”一类的层级", x.text), span: Some(x.span)
+                })
                 .collect();
             if d.organisation.departments.is_empty() {
                 return Outcome::manual("organisation 没有列出工作部门。");
@@ -257,7 +260,10 @@ pub fn compute(d: &Disclosure, item: &Item, level: Level, mask: bool) -> Outcome
             let names: Vec<&str> = deps.iter().map(|x| x.text.as_str()).collect();
             Outcome {
                 computed: Computed::of(n <= limit),
-                evidence: vec![Evidence { text: format!("工作部门 {n} 个（上限 {limit} 个）：{}", names.join("、")), span: None }],
+                evidence: vec![Evidence {
+                    text: format!("工作部门 {n} 个（上限 {limit} 个）：{}", names.join("、")),
+                    span: None,
+                }],
                 counted: Some(n),
                 counted_from: Some((format!("organisation 列出工作部门 {n} 个"), deps.first().map(|x| x.span))),
             }
@@ -272,11 +278,14 @@ pub fn compute(d: &Disclosure, item: &Item, level: Level, mask: bool) -> Outcome
                 .filter_map(|(i, s)| {
                     let r = s.role.as_ref()?;
                     (!ALLOWED_TITLES.contains(&r.text.as_str()))
-                        .then(|| Evidence { text: format!("{}的职务是“{}”", who(*i, s), r.text), span: Some(r.span) })
+                        .then(|| Evidence {
+                            text: format!("{}的职务是“{}”", who(*i, s), r.text), span: Some(r.span)
+                        })
                 })
                 .collect();
             let ok = bad.is_empty();
-            let mut evidence = vec![Evidence { text: format!("名单中有职务的 {} 人", with_role.len()), span: None }];
+            let mut evidence =
+                vec![Evidence { text: format!("名单中有职务的 {} 人", with_role.len()), span: None }];
             evidence.extend(bad);
             Outcome { computed: Computed::of(ok), evidence, counted: None, counted_from: None }
         }
@@ -294,15 +303,28 @@ pub fn compute(d: &Disclosure, item: &Item, level: Level, mask: bool) -> Outcome
                         None
                     }
                     Some(p) if MEMBER_STATUSES.contains(&p.text.as_str()) => None,
-                    Some(p) => Some(Evidence { text: format!("{}的政治面貌是“{}”", who(i, s), p.text), span: Some(p.span) }),
+                    Some(p) => Some(Evidence {
+                        text: format!("{}的政治面貌是“{}”", who(i, s), p.text),
+                        span: Some(p.span),
+                    }),
                 })
                 .collect();
             if bad.is_empty() && unknown {
                 return Outcome::manual("名单中有人没有填写政治面貌。");
             }
             let ok = bad.is_empty();
-            let mut evidence =
-                vec![Evidence { text: format!("名单 {} 人{}", rows.len(), if ok { "均为中共党员（含预备党员）或共青团员" } else { "中有人不是党员或团员" }), span: None }];
+            let mut evidence = vec![Evidence {
+                text: format!(
+                    "名单 {} 人{}",
+                    rows.len(),
+                    if ok {
+                        "均为中共党员（含预备党员）或共青团员"
+                    } else {
+                        "中有人不是党员或团员"
+                    }
+                ),
+                span: None,
+            }];
             evidence.extend(bad);
             Outcome { computed: Computed::of(ok), evidence, counted: None, counted_from: None }
         }
@@ -315,7 +337,9 @@ pub fn compute(d: &Disclosure, item: &Item, level: Level, mask: bool) -> Outcome
                 };
                 Outcome {
                     computed: Computed::of(ok),
-                    evidence: vec![Evidence { text: format!("选举办法：主席团由{}选举产生", by.zh()), span: Some(sp) }],
+                    evidence: vec![Evidence {
+                        text: format!("选举办法：主席团由{}选举产生", by.zh()), span: Some(sp)
+                    }],
                     counted: None,
                     counted_from: None,
                 }
@@ -332,7 +356,11 @@ pub fn compute(d: &Disclosure, item: &Item, level: Level, mask: bool) -> Outcome
                 Outcome {
                     computed: Computed::of(!late),
                     evidence: vec![Evidence {
-                        text: if late { format!("代表大会的日期{when}在公开截止时间之后") } else { format!("代表大会已召开{when}") },
+                        text: if late {
+                            format!("代表大会的日期{when}在公开截止时间之后")
+                        } else {
+                            format!("代表大会已召开{when}")
+                        },
                         span: Some(sp),
                     }],
                     counted: None,
@@ -353,17 +381,22 @@ pub fn compute(d: &Disclosure, item: &Item, level: Level, mask: bool) -> Outcome
         Rule::Guidance => {
             let rows = &d.responsible.rows;
             let guide = rows.iter().find(|t| {
-                t.category.as_ref().is_some_and(|c| c.text.contains("副书记")) && t.full_time.is_some_and(|f| f.0 == YesNo::Yes)
+                t.category.as_ref().is_some_and(|c| c.text.contains("副书记"))
+                    && t.full_time.is_some_and(|f| f.0 == YesNo::Yes)
             });
             let Some(g) = guide else {
                 return Outcome {
                     computed: if rows.is_empty() { Computed::Manual } else { Computed::No },
-                    evidence: vec![Evidence { text: "责任人表中没有专职的团委副书记".to_string(), span: rows.first().map(|t| t.span) }],
+                    evidence: vec![Evidence {
+                        text: "责任人表中没有专职的团委副书记".to_string(),
+                        span: rows.first().map(|t| t.span),
+                    }],
                     counted: None,
                     counted_from: None,
                 };
             };
-            let name = g.name.as_ref().map(|n| if mask { mask_name(&n.text) } else { n.text.clone() }).unwrap_or_default();
+            let name =
+                g.name.as_ref().map(|n| if mask { mask_name(&n.text) } else { n.text.clone() }).unwrap_or_default();
             let mut evidence = vec![Evidence {
                 text: format!("{}：{name}，专职团干部", g.category.as_ref().map_or("", |c| c.text.as_str())),
                 span: g.name.as_ref().map(|n| n.span),
@@ -372,7 +405,9 @@ pub fn compute(d: &Disclosure, item: &Item, level: Level, mask: bool) -> Outcome
             if secretary {
                 Outcome { computed: Computed::Yes, evidence, counted: None, counted_from: None }
             } else {
-                evidence.push(Evidence { text: "责任人表没有列出秘书长，聘任情况需人工填写".to_string(), span: None });
+                evidence.push(Evidence {
+                    text: "责任人表没有列出秘书长，聘任情况需人工填写".to_string(), span: None
+                });
                 Outcome { computed: Computed::Manual, evidence, counted: None, counted_from: None }
             }
         }

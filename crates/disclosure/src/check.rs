@@ -68,7 +68,12 @@ fn self_assessment(d: &Disclosure, out: &mut Vec<Diagnostic>) {
                 Some(false) => {
                     let mut diag = Diagnostic::new(
                         codes::D010,
-                        format!("{}手填为“{}”，按数据应为“{}”", item_name(Level::School, no), hand.zh(), o.computed.zh()),
+                        format!(
+                            "{}手填为“{}”，按数据应为“{}”",
+                            item_name(Level::School, no),
+                            hand.zh(),
+                            o.computed.zh()
+                        ),
                     )
                     .at(hsp, format!("按数据应为“{}”", o.computed.zh()));
                     for e in &o.evidence {
@@ -112,11 +117,8 @@ fn note_count(item: &Item, o: &assess::Outcome, no: usize, out: &mut Vec<Diagnos
     let sp = Span::new(note.span.file, note.span.start + range.start, note.span.start + range.end);
     let sp = if note.span.end - note.span.start >= range.end { sp } else { note.span };
     let (from, from_span) = o.counted_from.clone().unwrap_or_default();
-    let mut diag = Diagnostic::new(
-        codes::D011,
-        format!("校级自评第 {no} 项的备注“{}”与数据不符：{from}", note.text),
-    )
-    .at(sp, format!("备注写 {n}"));
+    let mut diag = Diagnostic::new(codes::D011, format!("校级自评第 {no} 项的备注“{}”与数据不符：{from}", note.text))
+        .at(sp, format!("备注写 {n}"));
     if let Some(fs) = from_span {
         diag = diag.also(fs, format!("数据是 {counted}"));
     }
@@ -172,10 +174,13 @@ fn election(d: &Disclosure, out: &mut Vec<Diagnostic>) {
     if let (Some(seats), Some(cands)) = (e.presidium_seats, e.candidates) {
         if cands.value <= seats.value {
             out.push(
-                Diagnostic::new(codes::D026, format!("主席团候选人 {} 人，不多于应选 {} 人，不是差额选举", cands.value, seats.value))
-                    .at(cands.span, "候选人人数")
-                    .also(seats.span, "应选人数")
-                    .hint(format!("改革要求差额选举，差额比例不低于 {MARGIN_PERCENT}%。")),
+                Diagnostic::new(
+                    codes::D026,
+                    format!("主席团候选人 {} 人，不多于应选 {} 人，不是差额选举", cands.value, seats.value),
+                )
+                .at(cands.span, "候选人人数")
+                .also(seats.span, "应选人数")
+                .hint(format!("改革要求差额选举，差额比例不低于 {MARGIN_PERCENT}%。")),
             );
         } else {
             let margin = (cands.value - seats.value) * 100 / seats.value.max(1);
@@ -184,7 +189,10 @@ fn election(d: &Disclosure, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         codes::D026,
-                        format!("差额比例只有 {margin}%（{} 名候选人选 {} 人），低于 {promised}%", cands.value, seats.value),
+                        format!(
+                            "差额比例只有 {margin}%（{} 名候选人选 {} 人），低于 {promised}%",
+                            cands.value, seats.value
+                        ),
                     )
                     .at(cands.span, "候选人人数")
                     .also(seats.span, "应选人数")
@@ -245,8 +253,7 @@ fn presidium_article(d: &Disclosure, c: CharterRef<'_>, out: &mut Vec<Diagnostic
         .filter(|(_, t)| t.raw.contains("主席团") && t.raw.contains("选举产生"))
         .collect();
     if let Some((Elector::Committee, sp)) = d.election.elected_by {
-        let by_congress: Vec<&(&Article, &Text)> =
-            electing.iter().filter(|(_, t)| t.raw.contains("学代会") || t.raw.contains("代表大会")).collect();
+        let by_congress: Vec<&(&Article, &Text)> = electing.iter().filter(|(_, t)| by_congress_text(&t.raw)).collect();
         if !by_congress.is_empty() {
             let mut diag = Diagnostic::new(codes::D020, "选举办法由委员会选举主席团，章程规定由学生代表大会选举")
                 .at(sp, "选举办法：委员会选举主席团");
@@ -265,23 +272,35 @@ fn presidium_article(d: &Disclosure, c: CharterRef<'_>, out: &mut Vec<Diagnostic
                 let at = c.locate(&p.text, &needle);
                 if n > 5 {
                     out.push(
-                        Diagnostic::new(codes::D021, format!("章程{}允许主席团 {n} 人，宽于改革要求的 5 人", c.label(a)))
-                            .at(at, "章程的上限")
-                            .hint("改革要求校级主席团成员不超过 5 人（二级不超过 3 人）。"),
+                        Diagnostic::new(
+                            codes::D021,
+                            format!("章程{}允许主席团 {n} 人，宽于改革要求的 5 人", c.label(a)),
+                        )
+                        .at(at, "章程的上限")
+                        .hint("改革要求校级主席团成员不超过 5 人（二级不超过 3 人）。"),
                     );
                 }
                 if let Some(seats) = d.election.presidium_seats
                     && seats.value > n
                 {
                     out.push(
-                        Diagnostic::new(codes::D022, format!("选举办法设主席团 {} 人，超过章程{}的 {n} 人", seats.value, c.label(a)))
-                            .at(seats.span, "选举办法")
-                            .also(at, "章程"),
+                        Diagnostic::new(
+                            codes::D022,
+                            format!("选举办法设主席团 {} 人，超过章程{}的 {n} 人", seats.value, c.label(a)),
+                        )
+                        .at(seats.span, "选举办法")
+                        .also(at, "章程"),
                     );
                 }
             }
         }
     }
+}
+
+/// A charter sentence that has the presidium elected by the congress:
+/// “由学代会……选举产生”, not “在学生代表大会闭会期间……由常委会选举产生”.
+fn by_congress_text(s: &str) -> bool {
+    ["由学代会", "由学生代表大会", "由代表大会"].iter().any(|w| s.contains(w)) && !s.contains("闭会期间")
 }
 
 /// “不超过5人”, “不超过 3 人”, “不超过五人”.
@@ -313,7 +332,11 @@ fn departments_article(d: &Disclosure, c: CharterRef<'_>, out: &mut Vec<Diagnost
     if let Some(i) = p.text.raw.find("设有") {
         let rest = &p.text.raw[i + "设有".len()..];
         let num: String = rest.chars().take_while(|c| *c != '个').collect();
-        let n = num.trim().parse::<usize>().ok().or_else(|| (1..=20).find(|k| to_chinese(*k as u32) == num.trim()).map(|k| k as usize));
+        let n = num
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .or_else(|| (1..=20).find(|k| to_chinese(*k as u32) == num.trim()).map(|k| k as usize));
         if let Some(n) = n
             && n != d.organisation.departments.len()
             && !d.organisation.departments.is_empty()
@@ -388,15 +411,17 @@ fn titles(c: CharterRef<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         let Some(((a, first), rest)) = hits.split_first() else { continue };
-        let mut diag = Diagnostic::new(
-            codes::D024,
-            format!("章程{}使用了改革要求以外的职务或机构名称“{word}”", c.label(a)),
-        )
-        .at(*first, word.to_string());
+        let mut diag =
+            Diagnostic::new(codes::D024, format!("章程{}使用了改革要求以外的职务或机构名称“{word}”", c.label(a)))
+                .at(*first, word.to_string());
         for (a, sp) in rest {
             diag = diag.also(*sp, format!("章程{}", c.label(a)));
         }
-        out.push(diag.hint(format!("改革后只设主席、副主席（轮值执行主席）、部长、副部长、干事；“{word}”可改为“{instead}”。")));
+        out.push(
+            diag.hint(format!(
+                "改革后只设主席、副主席（轮值执行主席）、部长、副部长、干事；“{word}”可改为“{instead}”。"
+            )),
+        );
     }
 }
 

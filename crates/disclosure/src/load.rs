@@ -69,7 +69,9 @@ impl Conv<'_> {
         let span = self.content_span(s);
         let text = s.value.0.trim().to_string();
         if text.is_empty() {
-            self.err(Diagnostic::new(codes::D001, "这里的文字是空的").at(span, "空值").hint("写上内容，或者删去这一行。"));
+            self.err(
+                Diagnostic::new(codes::D001, "这里的文字是空的").at(span, "空值").hint("写上内容，或者删去这一行。"),
+            );
             return None;
         }
         Some(Field { text, span })
@@ -85,9 +87,7 @@ impl Conv<'_> {
             Some(s) => self.field(s),
             None => {
                 self.err(
-                    Diagnostic::new(codes::D001, format!("缺少{what}"))
-                        .at(at, "这里")
-                        .hint(format!("例如：{example}")),
+                    Diagnostic::new(codes::D001, format!("缺少{what}")).at(at, "这里").hint(format!("例如：{example}")),
                 );
                 None
             }
@@ -180,24 +180,23 @@ impl Conv<'_> {
                     .hint("例如：date: 2021-11（“截至 2021 年 11 月”）。它决定谁是一年级新生。"),
             );
         }
-        let organisation = match &r.organisation {
-            Some(o) => self.organisation(&o.value, self.span(o)),
-            None => {
-                self.err(
-                    Diagnostic::new(codes::D001, "缺少组织结构（organisation）")
-                        .at(start, "文件开头")
-                        .hint("organisation 下写 name、presidium、departments 和 faculty_unions，见 docs/disclosure.md。"),
-                );
-                Organisation {
-                    name: Field { text: String::new(), span: start },
-                    presidium_name: None,
-                    presidium_article: None,
-                    departments: Vec::new(),
-                    departments_article: None,
-                    faculty_unions: Vec::new(),
+        let organisation =
+            match &r.organisation {
+                Some(o) => self.organisation(&o.value, self.span(o)),
+                None => {
+                    self.err(Diagnostic::new(codes::D001, "缺少组织结构（organisation）").at(start, "文件开头").hint(
+                        "organisation 下写 name、presidium、departments 和 faculty_unions，见 docs/disclosure.md。",
+                    ));
+                    Organisation {
+                        name: Field { text: String::new(), span: start },
+                        presidium_name: None,
+                        presidium_article: None,
+                        departments: Vec::new(),
+                        departments_article: None,
+                        faculty_unions: Vec::new(),
+                    }
                 }
-            }
-        };
+            };
         let assessment = r.self_assessment.as_ref().map(|a| self.assessment(&a.value)).unwrap_or_default();
         let roster = r.staff.as_ref().map(|s| self.roster(&s.value, &organisation, date)).unwrap_or_default();
         let election = r.election.as_ref().map(|e| self.election(&e.value)).unwrap_or_default();
@@ -236,7 +235,8 @@ impl Conv<'_> {
         let mut departments: Vec<Field> = Vec::new();
         for d in &o.departments {
             let dsp = self.span(d);
-            let Some(f) = self.required(d.value.name.as_ref(), dsp, "部门名称（name）", "- name: 综合事务部") else {
+            let Some(f) = self.required(d.value.name.as_ref(), dsp, "部门名称（name）", "- name: 综合事务部")
+            else {
                 continue;
             };
             if let Some(first) = departments.iter().find(|x| x.text == f.text) {
@@ -320,7 +320,8 @@ impl Conv<'_> {
                 match Rule::parse(name) {
                     Some(rule) => Some((rule, rsp)),
                     None => {
-                        let mut d = Diagnostic::new(codes::D005, format!("未知的自评规则“{name}”")).at(rsp, "不认识的规则");
+                        let mut d =
+                            Diagnostic::new(codes::D005, format!("未知的自评规则“{name}”")).at(rsp, "不认识的规则");
                         if let Some(s) = did_you_mean(name, Rule::ALL.iter().map(|r| r.name())) {
                             d = d.hint(format!("您是不是想写“{s}”？"));
                         }
@@ -342,8 +343,9 @@ impl Conv<'_> {
         for row in &a.faculty_table {
             if !o.faculty_unions.is_empty() && !o.faculty_unions.iter().any(|u| u.name.text == row.union.text) {
                 let names = o.faculty_unions.iter().map(|u| u.name.text.as_str());
-                let mut d = Diagnostic::new(codes::D008, format!("“{}”不是 organisation 中的二级学生会组织", row.union.text))
-                    .at(row.union.span, "没有这个组织");
+                let mut d =
+                    Diagnostic::new(codes::D008, format!("“{}”不是 organisation 中的二级学生会组织", row.union.text))
+                        .at(row.union.span, "没有这个组织");
                 if let Some(s) = did_you_mean(&row.union.text, names) {
                     d = d.hint(format!("您是不是想写“{s}”？"));
                 }
@@ -433,12 +435,17 @@ impl Conv<'_> {
                 && !o.departments.iter().any(|x| x.text == d.text)
             {
                 let names = o.departments.iter().map(|x| x.text.as_str());
-                let mut diag = Diagnostic::new(codes::D006, format!("工作部门“{}”不存在", d.text)).at(d.span, "没有这个部门");
+                let mut diag =
+                    Diagnostic::new(codes::D006, format!("工作部门“{}”不存在", d.text)).at(d.span, "没有这个部门");
                 if let Some(s) = did_you_mean(&d.text, names) {
                     diag = diag.hint(format!("您是不是想写“{s}”？"));
                 }
                 let all: Vec<&str> = o.departments.iter().map(|x| x.text.as_str()).collect();
-                let listed = if all.is_empty() { "（organisation.departments 是空的）".to_string() } else { all.join("、") };
+                let listed = if all.is_empty() {
+                    "（organisation.departments 是空的）".to_string()
+                } else {
+                    all.join("、")
+                };
                 self.err(diag.hint(format!("department 必须是 organisation.departments 中的一个：{listed}。")));
             }
             rows.push(Staff { name, political, faculty, grade, cohort, rank, failed, role, department, span: sp });
@@ -449,7 +456,9 @@ impl Conv<'_> {
     fn rank(&mut self, s: &S<Scalar>) -> Option<Rank> {
         let sp = self.span(s);
         let t = s.value.0.trim();
-        let parsed = t.split_once(['/', '／']).and_then(|(a, b)| Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?)));
+        let parsed = t
+            .split_once(['/', '／'])
+            .and_then(|(a, b)| Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?)));
         match parsed {
             Some((place, of)) if place >= 1 && place <= of => Some(Rank { place, of, span: sp }),
             Some((place, of)) => {

@@ -246,8 +246,16 @@ pub fn disclosure_pdf(
     let export = serde_json::to_vec(&charter_core::export::export(charter, numbering)).unwrap_or_default();
     let build = BuildData::new(charter, fonts.resolve(), options);
     let build = serde_json::to_vec(&build).unwrap_or_default();
-    let settings = pdf::PdfSettings { standard: options.standard, ident: Some(format!("{}改革情况公开", charter.meta.title)) };
-    pdf::compile(template, &[("/disclosure.json", data), ("/charter.json", export), ("/build.json", build)], fonts, &settings)
+    let settings = pdf::PdfSettings {
+        standard: options.standard,
+        ident: Some(format!("{}改革情况公开", charter.meta.title)),
+    };
+    pdf::compile(
+        template,
+        &[("/disclosure.json", data), ("/charter.json", export), ("/build.json", build)],
+        fonts,
+        &settings,
+    )
 }
 
 /// The reform disclosure to HTML: the template gets `disclosure` (`data`),

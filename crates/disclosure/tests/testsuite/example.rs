@@ -74,7 +74,8 @@ fn masked_export() {
     let masked = serde_json::to_string(&export(d, "《章程》", true)).unwrap_or_default();
     assert!(plain.contains("马怡佳") && plain.contains("于博瀛"));
     assert!(masked.contains("马**") && masked.contains("于**") && masked.contains("佟**"));
-    for name in ["马怡佳", "佟若源", "李安文", "唐浩栋", "孟欣", "王一龙", "杨涵", "史仟伊", "于博瀛"] {
+    for name in ["马怡佳", "佟若源", "李安文", "唐浩栋", "孟欣", "王一龙", "杨涵", "史仟伊", "于博瀛"]
+    {
         assert!(!masked.contains(name), "{name} not masked");
     }
 }

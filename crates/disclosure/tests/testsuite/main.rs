@@ -38,9 +38,9 @@ pub fn run(disclosure: &Path, charter: Option<&Path>) -> Run {
         (l.charter, numbering, l.file)
     });
     if let Some(d) = &loaded.disclosure {
-        let r = doc.as_ref().and_then(|(c, n, f)| {
-            c.as_ref().map(|c| CharterRef { charter: c, numbering: n, file: sources.file(*f) })
-        });
+        let r = doc
+            .as_ref()
+            .and_then(|(c, n, f)| c.as_ref().map(|c| CharterRef { charter: c, numbering: n, file: sources.file(*f) }));
         diagnostics.extend(charter_disclosure::check(d, r));
     }
     diagnostic::sort(&mut diagnostics);
