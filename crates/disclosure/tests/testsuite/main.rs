@@ -1,5 +1,7 @@
 //! The one integration-test binary of charter-disclosure.
 
+#![allow(clippy::unwrap_used)]
+
 mod bad_input;
 mod example;
 
@@ -17,6 +19,7 @@ pub fn root() -> PathBuf {
 
 /// A disclosure (and, if given, its charter) loaded into one set of
 /// sources, checked.
+#[derive(Debug)]
 pub struct Run {
     pub sources: Sources,
     pub disclosure: Option<Disclosure>,
