@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::typeset::{FontArgs, print_report, template_failure};
+use super::typeset::{FontArgs, docx_fonts, print_report, template_failure};
 use super::{CmdResult, Global, out, use_color};
 use charter::render::{self, BuildOptions, FontSet, pdf};
 use charter::{Document, diagnostic};
@@ -15,7 +15,7 @@ pub struct BuildArgs {
     /// 章程文件，或含有 charter.yaml 的文件夹
     #[arg(default_value = "charter")]
     pub path: PathBuf,
-    /// 输出格式，可以写多个，用逗号分开
+    /// 输出格式：pdf、html、docx（Word），可以写多个，用逗号分开
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Pdf, Format::Html])]
     pub format: Vec<Format>,
     /// 输出文件夹（相对于当前目录）
@@ -41,6 +41,8 @@ pub struct BuildArgs {
 pub enum Format {
     Pdf,
     Html,
+    /// Word 文档（.docx）
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,7 +57,8 @@ pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
     let font_options = args.fonts.options()?;
     let want_pdf = args.format.contains(&Format::Pdf);
     let want_html = args.format.contains(&Format::Html);
-    let fonts = (want_pdf || args.list_fonts).then(|| FontSet::load(&font_options));
+    let want_docx = args.format.contains(&Format::Docx);
+    let fonts = (want_pdf || want_docx || args.list_fonts).then(|| FontSet::load(&font_options));
     if args.list_fonts {
         return list_fonts(fonts.as_ref());
     }
@@ -63,7 +66,7 @@ pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
     let file = charter::project::resolve_path(&args.path)?;
     let mut doc = charter::process(&file)?;
     let project_dir = file.parent().map(Path::to_path_buf);
-    if let (Some(fonts), Some(c)) = (&fonts, &doc.charter) {
+    if let (Some(fonts), Some(c), true) = (&fonts, &doc.charter, want_pdf) {
         doc.diagnostics.extend(render::glyphs::check(c, doc.sources.file(doc.file), fonts));
         diagnostic::sort(&mut doc.diagnostics);
     }
@@ -99,7 +102,7 @@ pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
     // Render everything first, then write: a template error leaves no
     // half of the output behind.
     let mut files: Vec<(PathBuf, Vec<u8>, String)> = Vec::new();
-    if let Some(fonts) = &fonts {
+    if let (Some(fonts), true) = (&fonts, want_pdf) {
         let template = render::template(project_dir.as_deref(), render::PDF_TEMPLATE)?;
         let result = render::charter_pdf(charter, &doc.numbering, &template, fonts, &options);
         let pdf = result.map_err(|r| template_failure(&r, global))?;
@@ -115,6 +118,17 @@ pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
         let path = args.output.join(format!("{stem}.html"));
         let shown = path.display().to_string();
         files.push((path, html.into_bytes(), shown));
+    }
+    if let (Some(fonts), true) = (&fonts, want_docx) {
+        let docx_options = charter::docx::Options {
+            fonts: docx_fonts(fonts),
+            errors,
+            author: charter::docx::DEFAULT_AUTHOR.to_string(),
+        };
+        let bytes = charter::docx::charter(charter, &doc.numbering, &docx_options);
+        let path = args.output.join(format!("{stem}.docx"));
+        let shown = path.display().to_string();
+        files.push((path, bytes, shown));
     }
     let mut written = Vec::new();
     for (path, bytes, shown) in files {

@@ -35,12 +35,15 @@ pub struct DiffArgs {
     /// 比较同一份章程在两个 git 版本中的内容：A..B（B 省略时为工作区中的文件）
     #[arg(long, value_name = "A..B")]
     pub rev: Option<String>,
-    /// 输出格式：term（终端，默认）、html（修改对照网页）、json、pdf（修改对照表）
+    /// 输出格式：term（终端，默认）、html（修改对照网页）、json、pdf（修改对照表）、docx（修订模式的 Word 文档）
     #[arg(long, value_enum, default_value_t = Format::Term)]
     pub format: Format,
-    /// 写入文件，而不是输出到终端（pdf 默认写入 out/diff-修改前-修改后.pdf）
+    /// 写入文件，而不是输出到终端（pdf、docx 默认写入 out/diff-修改前-修改后.pdf 或 .docx）
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// docx 中修订的作者（默认“秘书处”）；修订日期取修改后一稿的 date
+    #[arg(long, value_name = "NAME", default_value = charter::docx::DEFAULT_AUTHOR)]
+    pub author: String,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -51,6 +54,7 @@ pub enum Format {
     Html,
     Json,
     Pdf,
+    Docx,
 }
 
 /// Where a draft comes from.
@@ -61,7 +65,7 @@ enum Input {
 
 pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
     let (old_in, new_in) = inputs(args)?;
-    let fonts = if args.format == Format::Pdf { Some(args.fonts.load()?) } else { None };
+    let fonts = if matches!(args.format, Format::Pdf | Format::Docx) { Some(args.fonts.load()?) } else { None };
     let old = read(&old_in)?;
     let new = read(&new_in)?;
     let mut bad = false;
@@ -75,6 +79,25 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
     let od = Draft { name: old.1.clone(), charter: oc, numbering: &old.0.numbering };
     let nd = Draft { name: new.1.clone(), charter: nc, numbering: &new.0.numbering };
     let d = diff::diff(&od, &nd);
+    if let (Some(fonts), Format::Docx) = (&fonts, args.format) {
+        let options =
+            charter::docx::Options { fonts: super::typeset::docx_fonts(fonts), errors: 0, author: args.author.clone() };
+        let old_side = charter::docx::Side { charter: oc, numbering: &old.0.numbering };
+        let new_side = charter::docx::Side { charter: nc, numbering: &new.0.numbering };
+        let bytes = charter::docx::diff(&d, &old_side, &new_side, &options);
+        let path = match &args.output {
+            Some(p) => p.clone(),
+            None => default_path(&old_in, &new_in, "docx"),
+        };
+        charter::fsutil::write_atomic(&path, &bytes)?;
+        if !global.quiet {
+            out(&format!(
+                "已生成 {}（修订模式：接受全部修订得到修改后一稿，拒绝全部得到修改前一稿）\n",
+                path.display()
+            ))?;
+        }
+        return Ok(0);
+    }
     if let Some(fonts) = &fonts {
         let drafts = [(&old_in, &old.0, oc), (&new_in, &new.0, nc)];
         return pdf(args, global, &d, drafts, fonts);
@@ -82,7 +105,7 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
     let text = match args.format {
         Format::Json => diff::to_json(&d),
         Format::Html => render::diff_html::render(&d),
-        Format::Term | Format::Pdf => {
+        Format::Term | Format::Pdf | Format::Docx => {
             let color = args.output.is_none() && use_color(global.color, std::io::stdout().is_terminal());
             diff::term::render(&d, color)
         }
@@ -126,7 +149,7 @@ fn pdf(
     print_report(&pdf.warnings, global);
     let path = match &args.output {
         Some(p) => p.clone(),
-        None => default_pdf_path(drafts[0].0, drafts[1].0),
+        None => default_path(drafts[0].0, drafts[1].0, "pdf"),
     };
     charter::fsutil::write_atomic(&path, &pdf.bytes)?;
     if !global.quiet {
@@ -135,10 +158,10 @@ fn pdf(
     Ok(0)
 }
 
-/// `out/diff-<old>-<new>.pdf`: each side named after its file (a folder's
-/// name for `charter.yaml`), or its git revision.
-fn default_pdf_path(old: &Input, new: &Input) -> PathBuf {
-    PathBuf::from("out").join(format!("diff-{}-{}.pdf", stem(old), stem(new)))
+/// `out/diff-<old>-<new>.<ext>`: each side named after its file (a
+/// folder's name for `charter.yaml`), or its git revision.
+fn default_path(old: &Input, new: &Input, ext: &str) -> PathBuf {
+    PathBuf::from("out").join(format!("diff-{}-{}.{ext}", stem(old), stem(new)))
 }
 
 fn stem(input: &Input) -> String {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{CmdResult, Failure, Global, out, report_diagnostics};
-use charter::import::{InputFormat, Options};
+use charter::import::{InputFormat, Options, Revisions};
 use charter::{Severity, ToolError, diagnostic};
 
 #[derive(Debug, Args)]
@@ -25,6 +25,9 @@ pub struct ImportArgs {
     /// 纯文本的编码（默认自动检测），例如 utf-8、gb18030、big5
     #[arg(long, value_name = "ENCODING")]
     pub encoding: Option<String>,
+    /// Word 文档中未处理的修订按“全部拒绝”导入（默认按“全部接受”）
+    #[arg(long)]
+    pub reject_changes: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -46,11 +49,12 @@ pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
         From::Markdown => InputFormat::Markdown,
         From::Docx => InputFormat::Docx,
     });
+    let revisions = if args.reject_changes { Revisions::Reject } else { Revisions::Accept };
     let target = match &args.output {
         Some(o) => Some(output_path(o, args.force)?),
         None => None,
     };
-    let imp = charter::project::import_file(&args.file, Options { format, encoding })?;
+    let imp = charter::project::import_file(&args.file, Options { format, encoding, revisions })?;
 
     report_diagnostics(&imp.diagnostics, &imp.sources, global);
     let mut err = std::io::stderr().lock();

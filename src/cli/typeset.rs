@@ -47,3 +47,23 @@ pub fn template_failure(report: &Report, global: &Global) -> Failure {
     print_report(report, global);
     Failure::Tool(ToolError::Other("模板有错误，没有生成文件。".to_string()))
 }
+
+/// The families a Word document names, per role: the ones the PDF chose
+/// (the first installed of each role's list), or the Windows names of the
+/// GB/T 9704 faces when only the embedded subsets were found (Word cannot
+/// use those, the reader's machine most likely has the Windows fonts).
+pub fn docx_fonts(fonts: &FontSet) -> charter::docx::Fonts {
+    use charter::render::fonts::{EMBEDDED_SANS, EMBEDDED_SERIF};
+    let r = fonts.resolve();
+    let d = charter::docx::Fonts::default();
+    let pick = |list: &[String], default: String| {
+        list.first().filter(|f| *f != EMBEDDED_SERIF && *f != EMBEDDED_SANS).cloned().unwrap_or(default)
+    };
+    charter::docx::Fonts {
+        body: pick(&r.body, d.body),
+        heading: pick(&r.heading, d.heading),
+        title: pick(&r.title, d.title),
+        song: pick(&r.song, d.song),
+        kai: pick(&r.kai, d.kai),
+    }
+}

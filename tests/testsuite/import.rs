@@ -499,9 +499,12 @@ fn no_input_panics() {
         "# \n## 第一章\n### \n第一条 \\* \\\n",
     ] {
         for format in [charter::import::InputFormat::Text, charter::import::InputFormat::Markdown] {
-            let imp =
-                import_bytes(Path::new("h.txt"), hostile.as_bytes(), Options { format: Some(format), encoding: None })
-                    .unwrap();
+            let imp = import_bytes(
+                Path::new("h.txt"),
+                hostile.as_bytes(),
+                Options { format: Some(format), ..Options::default() },
+            )
+            .unwrap();
             if imp.yaml.is_some() {
                 assert_loads_back(&imp, hostile);
             }

@@ -22,11 +22,13 @@ use charter_core::numerals::to_chinese;
 pub struct DocxText {
     pub text: String,
     pub numbered: usize,
+    /// Unaccepted tracked changes found (see [`Revisions`]).
+    pub revisions: RevisionStats,
 }
 
 /// Extract the text of a .docx held in `bytes`. Errors are phrased for the
 /// user.
-pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
+pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
     let archive = Archive::open(bytes).map_err(|e| e.0)?;
     let Some(document) = archive.read("word/document.xml").map_err(|e| e.0)? else {
         let what = if archive.names().any(|n| n == "content.xml") {
@@ -44,10 +46,14 @@ pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
         Some(b) => parse_styles(&String::from_utf8_lossy(&b)),
         None => HashMap::new(),
     };
-    let paragraphs = parse_document(&String::from_utf8_lossy(&document))?;
+    let (paragraphs, revisions) = parse_document(&String::from_utf8_lossy(&document), mode)?;
+    let paragraphs = join_removed_marks(paragraphs, mode);
     let mut counters = Counters::default();
-    let mut out = DocxText::default();
-    for p in paragraphs {
+    let mut out = DocxText { revisions, ..DocxText::default() };
+    for (line, p) in paragraphs.into_iter().enumerate() {
+        if p.revised && out.revisions.first_line.is_none() {
+            out.revisions.first_line = Some(line);
+        }
         let style_num = p.style.as_ref().and_then(|s| styles.get(s)).cloned().unwrap_or_default();
         let num_id = p.num.num_id.clone().or(style_num.num_id);
         let ilvl = p.num.ilvl.or(style_num.ilvl).unwrap_or(0).min(8);
@@ -77,6 +83,137 @@ struct Para {
     style: Option<String>,
     num: NumPr,
     text: String,
+    /// The paragraph mark is a tracked insertion, deletion or move.
+    mark: Option<RevKind>,
+    /// Holds a tracked change.
+    revised: bool,
+}
+
+// ------------------------------------------------------------ revisions
+// Tracked changes (修订) are kept apart from the text and numbering logic:
+// `RevKind::of` names the elements, `RevisionState` follows nesting while
+// the document is read and says whether text is kept, and
+// `join_removed_marks` joins paragraphs whose mark goes away.
+
+/// Which text of unaccepted tracked changes to import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Revisions {
+    /// As if every change were accepted (the default).
+    #[default]
+    Accept,
+    /// As if every change were rejected (the original text).
+    Reject,
+}
+
+/// The tracked changes a document holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RevisionStats {
+    /// `w:ins` (runs, and inserted paragraph marks).
+    pub insertions: usize,
+    /// `w:del`.
+    pub deletions: usize,
+    /// `w:moveFrom`/`w:moveTo` pairs (counted at the source).
+    pub moves: usize,
+    /// The output line (paragraph) of the first change.
+    pub first_line: Option<usize>,
+}
+
+impl RevisionStats {
+    pub fn any(&self) -> bool {
+        self.insertions + self.deletions + self.moves > 0
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RevKind {
+    Ins,
+    Del,
+    MoveFrom,
+    MoveTo,
+}
+
+impl RevKind {
+    fn of(name: &[u8]) -> Option<RevKind> {
+        match name {
+            b"w:ins" => Some(RevKind::Ins),
+            b"w:del" => Some(RevKind::Del),
+            b"w:moveFrom" => Some(RevKind::MoveFrom),
+            b"w:moveTo" => Some(RevKind::MoveTo),
+            _ => None,
+        }
+    }
+    /// Is content of this kind present in the chosen version?
+    fn kept(self, mode: Revisions) -> bool {
+        let added = matches!(self, RevKind::Ins | RevKind::MoveTo);
+        added == (mode == Revisions::Accept)
+    }
+    fn count(self, stats: &mut RevisionStats) {
+        match self {
+            RevKind::Ins => stats.insertions += 1,
+            RevKind::Del => stats.deletions += 1,
+            RevKind::MoveFrom => stats.moves += 1,
+            RevKind::MoveTo => {}
+        }
+    }
+}
+
+/// The tracked changes enclosing the reader's position.
+#[derive(Debug, Default)]
+struct RevisionState {
+    open: Vec<RevKind>,
+    stats: RevisionStats,
+}
+
+impl RevisionState {
+    /// A start tag: Some when it opens a tracked change.
+    fn start(&mut self, name: &[u8]) -> bool {
+        let Some(k) = RevKind::of(name) else { return false };
+        k.count(&mut self.stats);
+        self.open.push(k);
+        true
+    }
+    fn end(&mut self, name: &[u8]) -> bool {
+        if RevKind::of(name).is_some() {
+            self.open.pop();
+            return true;
+        }
+        false
+    }
+    /// An empty `w:ins`… inside a paragraph mark's properties.
+    fn mark(&mut self, name: &[u8]) -> Option<RevKind> {
+        let k = RevKind::of(name)?;
+        k.count(&mut self.stats);
+        Some(k)
+    }
+    /// Is text at this position in the chosen version?
+    fn keeps_text(&self, mode: Revisions) -> bool {
+        self.open.iter().all(|k| k.kept(mode))
+    }
+}
+
+/// A paragraph whose mark is not in the chosen version runs on into the
+/// next paragraph (as in Word: the joined paragraph keeps the later mark
+/// and its properties).
+fn join_removed_marks(paras: Vec<Para>, mode: Revisions) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut carry: Option<(String, bool)> = None;
+    for mut p in paras {
+        if let Some((text, revised)) = carry.take() {
+            p.text.insert_str(0, &text);
+            p.revised |= revised;
+        }
+        if p.mark.is_some_and(|k| !k.kept(mode)) {
+            carry = Some((std::mem::take(&mut p.text), true));
+            continue;
+        }
+        out.push(p);
+    }
+    if let Some((text, revised)) = carry
+        && !text.is_empty()
+    {
+        out.push(Para { text, revised, ..Para::default() });
+    }
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -242,8 +379,11 @@ fn parse_styles(xml: &str) -> HashMap<String, NumPr> {
     out
 }
 
-fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
+fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStats), String> {
     let mut out = Vec::new();
+    let mut revs = RevisionState::default();
+    let mut in_mark_rpr = false;
+    let mut in_ppr = false;
     let mut r = Reader::from_str(xml);
     let mut para: Option<Para> = None;
     // Inside these, text is not part of the document's visible text.
@@ -265,12 +405,18 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
                     skip_depth += 1;
                     continue;
                 }
-                match name {
-                    "w:delText" | "w:instrText" | "mc:Fallback" | "w:txbxContent" | "w:footnoteReference" => {
-                        skip_depth = 1
+                if revs.start(name.as_bytes()) {
+                    if let Some(p) = &mut para {
+                        p.revised = true;
                     }
+                    continue;
+                }
+                match name {
+                    "w:instrText" | "mc:Fallback" | "w:txbxContent" | "w:footnoteReference" => skip_depth = 1,
                     "w:p" => para = Some(Para::default()),
-                    "w:t" => in_text = true,
+                    "w:t" | "w:delText" => in_text = true,
+                    "w:rPr" if in_ppr && in_ppr_change == 0 => in_mark_rpr = true,
+                    "w:pPr" => in_ppr = true,
                     "w:pPrChange" => in_ppr_change += 1,
                     "w:numPr" if in_ppr_change == 0 => in_numpr = true,
                     _ => {}
@@ -285,9 +431,16 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
                     continue;
                 }
                 let Some(p) = &mut para else { continue };
+                if in_mark_rpr {
+                    if let Some(k) = revs.mark(e.name().as_ref().as_bytes()) {
+                        p.mark = Some(k);
+                        p.revised = true;
+                    }
+                    continue;
+                }
                 match e.name().as_ref() {
-                    "w:tab" | "w:ptab" => p.text.push('\t'),
-                    "w:br" | "w:cr" => p.text.push('\n'),
+                    "w:tab" | "w:ptab" if revs.keeps_text(mode) => p.text.push('\t'),
+                    "w:br" | "w:cr" if revs.keeps_text(mode) => p.text.push('\n'),
                     "w:pStyle" if in_ppr_change == 0 => p.style = attr(&e, "w:val"),
                     "w:numId" if in_numpr => p.num.num_id = attr(&e, "w:val"),
                     "w:ilvl" if in_numpr => p.num.ilvl = attr(&e, "w:val").and_then(|v| v.parse().ok()),
@@ -299,24 +452,29 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
                     skip_depth -= 1;
                     continue;
                 }
+                if revs.end(e.name().as_ref().as_bytes()) {
+                    continue;
+                }
                 match e.name().as_ref() {
                     "w:p" => {
                         if let Some(p) = para.take() {
                             out.push(p);
                         }
                     }
-                    "w:t" => in_text = false,
+                    "w:t" | "w:delText" => in_text = false,
+                    "w:rPr" => in_mark_rpr = false,
+                    "w:pPr" => in_ppr = false,
                     "w:pPrChange" => in_ppr_change = in_ppr_change.saturating_sub(1),
                     "w:numPr" => in_numpr = false,
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && skip_depth == 0 => {
+            Event::Text(t) if in_text && skip_depth == 0 && revs.keeps_text(mode) => {
                 if let Some(p) = &mut para {
                     p.text.push_str(&t.xml10_content());
                 }
             }
-            Event::GeneralRef(g) if in_text && skip_depth == 0 => {
+            Event::GeneralRef(g) if in_text && skip_depth == 0 && revs.keeps_text(mode) => {
                 if let Some(p) = &mut para {
                     let c = match g.resolve_char_ref() {
                         Ok(Some(c)) => Some(c),
@@ -337,7 +495,7 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
             _ => {}
         }
     }
-    Ok(out)
+    Ok((out, revs.stats))
 }
 
 /// Word's list counters, per abstract numbering (lists sharing one abstract
