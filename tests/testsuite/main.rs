@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod diff;
 mod diff_pdf;
+mod docx;
 mod import;
 mod lint_config;
 mod render;

@@ -378,3 +378,56 @@ fn import_reads_the_tracked_document_as_either_draft() {
     // A document without revisions says nothing about them.
     assert!(!yaml(&build(&new), Revisions::Accept).1.iter().any(|d| d.code.as_str() == "I016"));
 }
+
+/// LibreOffice, when installed (`soffice` on PATH).
+fn soffice() -> Option<&'static str> {
+    ["soffice", "libreoffice"].into_iter().find(|b| {
+        std::process::Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success())
+    })
+}
+
+fn convert(bin: &str, dir: &Path, to: &str, file: &Path) {
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    let out = std::process::Command::new(bin)
+        .args([profile.as_str(), "--headless", "--convert-to", to, "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .output()
+        .expect("run soffice");
+    assert!(out.status.success(), "soffice failed: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn libreoffice_opens_both_and_keeps_the_revisions() {
+    let Some(bin) = soffice() else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("charter-docx-lo-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("rt")).expect("temp dir");
+    let (old, new) = (load("charter/charter.yaml"), load("charter/drafts/revised.yaml"));
+    let (charter, tracked) = (dir.join("charter.docx"), dir.join("diff.docx"));
+    std::fs::write(&charter, build(&new)).expect("write");
+    std::fs::write(&tracked, diff_docx(&old, &new, &Options::default())).expect("write");
+    // Both open without complaint and lay out to pages.
+    for f in [&charter, &tracked] {
+        convert(bin, &dir, "pdf", f);
+        let pdf = std::fs::read(f.with_extension("pdf")).expect("LibreOffice wrote no PDF");
+        assert!(pdf.starts_with(b"%PDF") && pdf.len() > 10_000, "{}: empty PDF", f.display());
+    }
+    // Saved again by LibreOffice, the revisions still accept to NEW and
+    // reject to OLD: LibreOffice read every one of them.
+    convert(bin, &dir.join("rt"), "docx:MS Word 2007 XML", &tracked);
+    let xml = part(&std::fs::read(dir.join("rt/diff.docx")).expect("round trip"), "word/document.xml");
+    let text = |v: Vec<(String, String)>| v.into_iter().map(|p| p.1).filter(|t| !t.is_empty()).collect::<Vec<_>>();
+    let built = |d: &Document| text(resolve(&part(&build(d), "word/document.xml"), Mode::Accept));
+    assert_eq!(text(resolve(&xml, Mode::Accept)), built(&new), "LibreOffice: accept all ≠ NEW");
+    assert_eq!(text(resolve(&xml, Mode::Reject)), built(&old), "LibreOffice: reject all ≠ OLD");
+    // CHARTER_DOCX_KEEP=1 keeps the files to look at (pdftoppm the PDFs).
+    if std::env::var_os("CHARTER_DOCX_KEEP").is_some() {
+        eprintln!("kept: {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
