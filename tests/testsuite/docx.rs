@@ -58,7 +58,8 @@ fn diff_docx_author_option_and_import_both_ways() {
     assert!(stderr.contains("全部拒绝"), "{stderr}");
     assert_ne!(accepted, rejected);
     // Same drafts, default author: only the author differs.
-    let (code, _, _) = charter(&["diff", "charter/charter.yaml", "charter/drafts/revised.yaml", "--format", "docx", "-o", f]);
+    let (code, _, _) =
+        charter(&["diff", "charter/charter.yaml", "charter/drafts/revised.yaml", "--format", "docx", "-o", f]);
     assert_eq!(code, 0);
     assert_ne!(bytes, read(&file), "--author changes the document");
     let _ = std::fs::remove_dir_all(&d);

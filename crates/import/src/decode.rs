@@ -152,7 +152,7 @@ mod tests {
     use super::*;
 
     fn text(bytes: &[u8]) -> (String, &'static str) {
-        let d = decode(Path::new("a.txt"), bytes, None, None).unwrap_or_else(|e| panic!("{e}"));
+        let d = decode(Path::new("a.txt"), bytes, None, None, Default::default()).unwrap_or_else(|e| panic!("{e}"));
         (d.text, d.encoding)
     }
 
@@ -182,9 +182,9 @@ mod tests {
 
     #[test]
     fn binaries_are_refused() {
-        let e = decode(Path::new("a.bin"), &[0x7F, b'E', b'L', b'F', 0, 1, 2], None, None);
+        let e = decode(Path::new("a.bin"), &[0x7F, b'E', b'L', b'F', 0, 1, 2], None, None, Default::default());
         assert!(e.is_err_and(|m| m.contains("二进制")));
-        assert!(decode(Path::new("a.doc"), &[0xD0, 0xCF, 0x11, 0xE0, 0, 0], None, None).is_err());
+        assert!(decode(Path::new("a.doc"), &[0xD0, 0xCF, 0x11, 0xE0, 0, 0], None, None, Default::default()).is_err());
         assert!(decode(Path::new("a.docx"), b"not a zip", None, None, Default::default()).is_err());
     }
 }

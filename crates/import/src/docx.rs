@@ -663,9 +663,28 @@ mod tests {
           <w:p><w:r><w:t xml:space="preserve">甲&amp;乙 </w:t></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:t>丙</w:t></w:r></w:p>
           <w:p/>
         </w:body></w:document>"#;
-        let ps = parse_document(doc).unwrap_or_default();
+        let ps = parse_document(doc, Revisions::Accept).map(|r| r.0).unwrap_or_default();
         let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["章程", "甲&乙 丙", ""]);
         assert_eq!(ps[0].style.as_deref(), Some("Title"));
+    }
+
+    #[test]
+    fn tracked_changes_accepted_or_rejected_and_removed_marks_join() {
+        let doc = r#"<w:document xmlns:w="w"><w:body>
+<w:p><w:r><w:t>第一条　会员</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>大会</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>代表</w:t></w:r></w:ins><w:r><w:t>。</w:t></w:r></w:p>
+<w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="a"/></w:rPr></w:pPr><w:ins w:id="4" w:author="a"><w:r><w:t>第二条　新增。</w:t></w:r></w:ins></w:p>
+<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="a"/></w:rPr></w:pPr><w:del w:id="6" w:author="a"><w:r><w:delText>第三条　删去。</w:delText></w:r></w:del></w:p>
+<w:p><w:r><w:t>第四条　不变。</w:t></w:r></w:p></w:body></w:document>"#;
+        let text = |mode| {
+            let (ps, stats) = parse_document(doc, mode).unwrap_or_default();
+            let ps = join_removed_marks(ps, mode);
+            (ps.iter().map(|p| p.text.clone()).collect::<Vec<_>>(), stats)
+        };
+        let (accepted, stats) = text(Revisions::Accept);
+        assert_eq!(accepted, ["第一条　会员代表。", "第二条　新增。", "第四条　不变。"]);
+        assert_eq!((stats.insertions, stats.deletions, stats.moves), (3, 3, 0));
+        let (rejected, _) = text(Revisions::Reject);
+        assert_eq!(rejected, ["第一条　会员大会。", "第三条　删去。", "第四条　不变。"]);
     }
 }

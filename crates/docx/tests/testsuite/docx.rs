@@ -381,9 +381,9 @@ fn import_reads_the_tracked_document_as_either_draft() {
 
 /// LibreOffice, when installed (`soffice` on PATH).
 fn soffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"].into_iter().find(|b| {
-        std::process::Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success())
-    })
+    ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|b| std::process::Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()))
 }
 
 fn convert(bin: &str, dir: &Path, to: &str, file: &Path) {
