@@ -19,15 +19,15 @@ fn tmp(name: &str) -> PathBuf {
 fn build_docx_writes_a_word_document_byte_identical_on_rebuild() {
     let d = tmp("build");
     let out = d.to_str().unwrap();
-    let (code, stdout, stderr) = charter(&["build", "charter", "--format", "docx", "-o", out]);
+    let (code, stdout, stderr) = charter(&["build", "charter/drafts/revised.yaml", "--format", "docx", "-o", out]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("charter.docx"), "{stdout}");
-    assert!(!d.join("charter.pdf").exists(), "only the asked format is written");
-    let first = read(&d.join("charter.docx"));
+    assert!(stdout.contains("revised.docx"), "{stdout}");
+    assert!(!d.join("revised.pdf").exists(), "only the asked format is written");
+    let first = read(&d.join("revised.docx"));
     assert!(first.starts_with(b"PK\x03\x04"));
-    let (code, _, _) = charter(&["build", "charter", "--format", "docx", "-o", out]);
+    let (code, _, _) = charter(&["build", "charter/drafts/revised.yaml", "--format", "docx", "-o", out]);
     assert_eq!(code, 0);
-    assert_eq!(first, read(&d.join("charter.docx")), "rebuild differs");
+    assert_eq!(first, read(&d.join("revised.docx")), "rebuild differs");
     let _ = std::fs::remove_dir_all(&d);
 }
 
