@@ -10,7 +10,8 @@
 //! 3. [`import`] (`charter-import`): text, Markdown, Word → YAML, and the
 //!    plain-text layout back ([`export_text`]);
 //! 4. [`diff`] (`charter-diff`): two drafts compared article by article;
-//! 5. [`render`] (`charter-render`): PDF (typst), HTML (minijinja).
+//! 5. [`render`] (`charter-render`): PDF (typst), HTML (minijinja);
+//!    [`docx`] (`charter-docx`): Word documents, the diff as tracked changes.
 //!
 //! [`process`] reads a charter (and its `lint.yaml`) from disk and runs
 //! steps 1–2.
@@ -24,6 +25,7 @@ pub use charter_core::{
 };
 pub use charter_diff as diff;
 pub use charter_disclosure as disclosure;
+pub use charter_docx as docx;
 pub use charter_import as import;
 pub use charter_import::text_out as export_text;
 pub use charter_lint as lint;

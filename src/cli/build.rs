@@ -17,7 +17,7 @@ pub struct BuildArgs {
     /// 章程文件，或含有 charter.yaml 的文件夹
     #[arg(default_value = "charter")]
     pub path: PathBuf,
-    /// 输出格式，可以写多个，用逗号分开
+    /// 输出格式：pdf、html、docx（Word），可以写多个，用逗号分开
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Pdf, Format::Html])]
     pub format: Vec<Format>,
     /// 输出文件夹（相对于当前目录）
@@ -43,6 +43,8 @@ pub struct BuildArgs {
 pub enum Format {
     Pdf,
     Html,
+    /// Word 文档（.docx）
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -60,11 +62,12 @@ pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
     }
     let project = Project::open_with(&args.path, &OpenOptions { fonts: font_options, ..OpenOptions::default() })?;
     // Always in this order, whatever the order of --format.
-    let outputs = [(Format::Pdf, &output::Pdf as &dyn Output), (Format::Html, &output::Html)]
-        .into_iter()
-        .filter(|(f, _)| args.format.contains(f))
-        .map(|(_, o)| o)
-        .collect();
+    let outputs =
+        [(Format::Pdf, &output::Pdf as &dyn Output), (Format::Html, &output::Html), (Format::Docx, &output::Docx)]
+            .into_iter()
+            .filter(|(f, _)| args.format.contains(f))
+            .map(|(_, o)| o)
+            .collect();
     let request = BuildRequest {
         outputs,
         out_dir: args.output.clone(),

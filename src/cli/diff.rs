@@ -33,12 +33,15 @@ pub struct DiffArgs {
     /// 比较同一份章程在两个 git 版本中的内容：A..B（B 省略时为工作区中的文件）
     #[arg(long, value_name = "A..B")]
     pub rev: Option<String>,
-    /// 输出格式：term（终端，默认）、html（修改对照网页）、json、pdf（修改对照表）
+    /// 输出格式：term（终端，默认）、html（修改对照网页）、json、pdf（修改对照表）、docx（修订模式的 Word 文档）
     #[arg(long, value_enum, default_value_t = Format::Term)]
     pub format: Format,
-    /// 写入文件，而不是输出到终端（pdf 默认写入 out/diff-修改前-修改后.pdf）
+    /// 写入文件，而不是输出到终端（pdf、docx 默认写入 out/diff-修改前-修改后.pdf 或 .docx）
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// docx 中修订的作者；修订日期取修改后一稿的 date
+    #[arg(long, value_name = "NAME", default_value = charter::docx::DEFAULT_AUTHOR)]
+    pub author: String,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -49,11 +52,12 @@ pub enum Format {
     Html,
     Json,
     Pdf,
+    Docx,
 }
 
 pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
     let (old, new) = Source::pair(args.old.as_deref(), args.new.as_deref(), args.rev.as_deref())?;
-    let fonts = if args.format == Format::Pdf { Some(args.fonts.load()?) } else { None };
+    let fonts = if matches!(args.format, Format::Pdf | Format::Docx) { Some(args.fonts.load()?) } else { None };
     let cmp = Comparison::open(old, new)?;
     let mut bad = false;
     for side in [&cmp.old, &cmp.new] {
@@ -63,13 +67,25 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
     if bad {
         return Ok(1);
     }
+    if let (Some(fonts), Format::Docx) = (&fonts, args.format) {
+        let Some(bytes) = cmp.docx(&d, fonts, &args.author) else { return Ok(1) };
+        let path = args.output.clone().unwrap_or_else(|| cmp.default_path("docx"));
+        charter::fsutil::write_atomic(&path, &bytes)?;
+        if !global.quiet {
+            out(&format!(
+                "已生成 {}（修订模式：接受全部修订得到修改后一稿，拒绝全部得到修改前一稿）\n",
+                path.display()
+            ))?;
+        }
+        return Ok(0);
+    }
     if let Some(fonts) = &fonts {
         return pdf(args, global, &cmp, &d, fonts);
     }
     let format = match args.format {
         Format::Json => TextFormat::Json,
         Format::Html => TextFormat::Html,
-        Format::Term | Format::Pdf => TextFormat::Term {
+        Format::Term | Format::Pdf | Format::Docx => TextFormat::Term {
             color: args.output.is_none() && use_color(global.color, std::io::stdout().is_terminal()),
         },
     };

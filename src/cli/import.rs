@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{CmdResult, Failure, Global, out, report_diagnostics};
-use charter::import::{InputFormat, Options};
+use charter::import::{InputFormat, Options, Revisions};
 use charter::{Severity, ToolError, diagnostic};
 
 #[derive(Debug, Args)]
@@ -28,6 +28,9 @@ pub struct ImportArgs {
     /// 保留手写的条文引用（“第十五条”“前款”）原样，不改为 [[id]] 引用
     #[arg(long)]
     pub keep_citations: bool,
+    /// Word 文档中的修订（修订模式）按“全部拒绝”读取，得到修改前的原文；默认按“全部接受”读取
+    #[arg(long)]
+    pub reject_changes: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -54,7 +57,8 @@ pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
         Some(o) => Some(output_path(o, args.force)?),
         None => None,
     };
-    let mut imp = charter::project::import_file(&args.file, Options { format, encoding })?;
+    let revisions = if args.reject_changes { Revisions::Reject } else { Revisions::Accept };
+    let mut imp = charter::project::import_file(&args.file, Options { format, encoding, revisions })?;
     let linked = if args.keep_citations { 0 } else { link_citations(&mut imp, &args.file) };
 
     report_diagnostics(&imp.diagnostics, &imp.sources, global);

@@ -132,7 +132,8 @@ impl Project {
             }
         };
         let mut diagnostics = doc.diagnostics.clone();
-        if let (Some(fonts), Some(c)) = (fonts, &doc.charter) {
+        let embeds = request.outputs.iter().any(|o| o.embeds_fonts());
+        if let (Some(fonts), Some(c), true) = (fonts, &doc.charter, embeds) {
             diagnostics.extend(glyphs::check(c, doc.sources.file(doc.file), fonts));
             diagnostic::sort(&mut diagnostics);
         }
@@ -156,14 +157,14 @@ impl Project {
         let stem = self.stem();
         let mut rendered = Vec::new();
         for output in &request.outputs {
-            let template = match self.template(output.template()) {
+            let template = match output.template().map(|name| self.template(name)).transpose() {
                 Ok(t) => t,
                 Err(e) => return outcome(BuildStatus::Failed(BuildFailure::Tool(e)), rendered),
             };
             let ctx = RenderContext {
                 charter,
                 numbering: &doc.numbering,
-                template: &template,
+                template: template.as_ref(),
                 fonts: if output.needs_fonts() { fonts } else { None },
                 options: &options,
             };

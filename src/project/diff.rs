@@ -177,7 +177,24 @@ impl Comparison {
 
     /// `out/diff-<old>-<new>.pdf`.
     pub fn default_pdf_path(&self) -> PathBuf {
-        PathBuf::from("out").join(format!("diff-{}-{}.pdf", self.old.source.stem(), self.new.source.stem()))
+        self.default_path("pdf")
+    }
+
+    /// `out/diff-<old>-<new>.<extension>`.
+    pub fn default_path(&self, extension: &str) -> PathBuf {
+        PathBuf::from("out").join(format!("diff-{}-{}.{extension}", self.old.source.stem(), self.new.source.stem()))
+    }
+
+    /// The new draft as a Word document in which every change from the old
+    /// one is a tracked revision (`charter-docx`): accept all gives the new
+    /// draft, reject all the old. `None` when a draft did not load.
+    pub fn docx(&self, d: &Diff, fonts: &FontSet, author: &str) -> Option<Vec<u8>> {
+        let (oc, nc) = (self.old.doc.charter.as_ref()?, self.new.doc.charter.as_ref()?);
+        let options =
+            charter_docx::Options { fonts: super::output::docx_fonts(fonts), errors: 0, author: author.to_string() };
+        let old = charter_docx::Side { charter: oc, numbering: &self.old.doc.numbering };
+        let new = charter_docx::Side { charter: nc, numbering: &self.new.doc.numbering };
+        Some(charter_docx::diff(d, &old, &new, &options))
     }
 
     /// The 修改对照表 of `d` (this comparison's diff) as PDF: every

@@ -11,9 +11,11 @@ use std::fmt::Debug;
 use charter_core::{Charter, Numbering};
 use charter_render::{BuildOptions, FontSet, RenderError, Report, Template};
 
+mod docx;
 mod html;
 mod pdf;
 
+pub use docx::{Docx, docx_fonts};
 pub use html::Html;
 pub use pdf::Pdf;
 
@@ -22,8 +24,9 @@ pub use pdf::Pdf;
 pub struct RenderContext<'a> {
     pub charter: &'a Charter,
     pub numbering: &'a Numbering,
-    /// The output's template (the project's own, or the built-in one).
-    pub template: &'a Template,
+    /// The output's template (the project's own, or the built-in one);
+    /// None for an output that has none ([`Output::template`]).
+    pub template: Option<&'a Template>,
     /// The fonts, when the output [needs them](Output::needs_fonts).
     pub fonts: Option<&'a FontSet>,
     pub options: &'a BuildOptions,
@@ -46,12 +49,17 @@ pub trait Output: Debug + Sync {
     /// The output file's extension, without the dot.
     fn extension(&self) -> &'static str;
     /// The file name of its template (built in, or in the project's
-    /// `templates/` folder).
-    fn template(&self) -> &'static str;
-    /// Whether it needs fonts (then the build loads them and checks every
-    /// character of the charter for a glyph first).
+    /// `templates/` folder); None for a format written without one (Word).
+    fn template(&self) -> Option<&'static str>;
+    /// Whether it needs fonts (then the build loads them).
     fn needs_fonts(&self) -> bool {
         false
+    }
+    /// Whether it embeds the fonts, so that every character of the charter
+    /// must have a glyph (the build checks, `R001`, before rendering). A
+    /// format that only names fonts (Word) does not.
+    fn embeds_fonts(&self) -> bool {
+        self.needs_fonts()
     }
     /// Render the charter. Template errors come back as
     /// [`RenderError::Template`], failures of the tool (data that cannot be
@@ -60,4 +68,10 @@ pub trait Output: Debug + Sync {
 }
 
 /// Every built-in output, in the order a build renders and writes them.
-pub const ALL: [&dyn Output; 2] = [&Pdf, &Html];
+pub const ALL: [&dyn Output; 3] = [&Pdf, &Html, &Docx];
+
+/// The error of an output asked to render without the template it names
+/// (the build step hands every output its template; this is a bug).
+fn no_template(code: charter_core::diagnostic::Code) -> RenderError {
+    RenderError::Template(Report::message(code, "排版时没有拿到模板（这是 charter 的缺陷，请报告）。"))
+}

@@ -9,6 +9,7 @@ mod common;
 mod diff;
 mod diff_pdf;
 mod disclosure;
+mod docx;
 mod hardening;
 mod help_zh;
 mod import;

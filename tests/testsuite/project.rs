@@ -105,8 +105,11 @@ fn build_refuses_a_charter_with_errors_unless_forced() {
     assert!(forced.is_complete(), "{:?}", forced.status);
     assert_eq!(forced.errors, outcome.errors);
     let written = forced.write().unwrap();
-    assert_eq!(written, vec![out.join("missing_glyph.pdf"), out.join("missing_glyph.html")]);
-    assert_eq!(files_in(&out), vec!["missing_glyph.html", "missing_glyph.pdf"]);
+    assert_eq!(
+        written,
+        vec![out.join("missing_glyph.pdf"), out.join("missing_glyph.html"), out.join("missing_glyph.docx")]
+    );
+    assert_eq!(files_in(&out), vec!["missing_glyph.docx", "missing_glyph.html", "missing_glyph.pdf"]);
     let _ = std::fs::remove_dir_all(&out);
 }
 
@@ -159,7 +162,7 @@ fn building_twice_gives_identical_bytes() {
     let b = project.build(&req);
     assert!(a.is_complete() && b.is_complete(), "{:?} {:?}", a.status, b.status);
     assert_eq!(a.diagnostics, b.diagnostics);
-    assert_eq!(a.rendered.len(), 2);
+    assert_eq!(a.rendered.len(), 3);
     for (x, y) in a.rendered.iter().zip(&b.rendered) {
         assert_eq!(x.path, y.path);
         assert!(x.bytes == y.bytes, "{} differs between two builds", x.path.display());

@@ -43,6 +43,9 @@ pub struct Notes {
     pub replaced: Option<usize>,
     pub kangxi: Option<(usize, usize)>,
     pub docx_numbered: usize,
+    /// Tracked changes in a .docx: counts, the byte offset of the first,
+    /// and which version was imported.
+    pub revisions: Option<(crate::RevisionStats, usize, crate::Revisions)>,
 }
 
 /// Diagnostics about the decoding, at the start of the file.
@@ -68,6 +71,7 @@ pub fn notes(diags: &mut Vec<Diagnostic>, file: FileId, n: &Notes) {
                 .at(Span::new(file, at, at + 3), "第一处"),
         );
     }
+    revision_note(diags, file, n);
     if n.docx_numbered > 0 {
         diags.push(
             Diagnostic::new(
@@ -77,6 +81,29 @@ pub fn notes(diags: &mut Vec<Diagnostic>, file: FileId, n: &Notes) {
             .at(start, "文件开头"),
         );
     }
+}
+
+/// I016: a .docx with tracked changes, how many, where the first is, and
+/// which version was imported.
+fn revision_note(diags: &mut Vec<Diagnostic>, file: FileId, n: &Notes) {
+    let Some((stats, at, mode)) = &n.revisions else { return };
+    let mut parts = Vec::new();
+    for (count, what) in [(stats.insertions, "插入"), (stats.deletions, "删除"), (stats.moves, "移动")] {
+        if count > 0 {
+            parts.push(format!("{what} {count} 处"));
+        }
+    }
+    let (how, hint) = match mode {
+        crate::Revisions::Accept => ("已按“全部接受”导入", "要导入修订前的原文，加 --reject-changes。"),
+        crate::Revisions::Reject => {
+            ("已按“全部拒绝”导入（修订前的原文）", "要导入修订后的文字，去掉 --reject-changes。")
+        }
+    };
+    diags.push(
+        Diagnostic::new(crate::codes::I016, format!("Word 文档里有未处理的修订：{}；{how}", parts.join("、")))
+            .at(Span::new(file, *at, *at), "第一处修订")
+            .hint(format!("请核对导入结果；{hint}")),
+    );
 }
 
 /// Build the charter from the lines of one file.

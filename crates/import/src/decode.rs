@@ -20,6 +20,8 @@ pub struct Decoded {
     pub replaced: bool,
     /// Paragraphs whose label came from Word's automatic numbering.
     pub docx_numbered: usize,
+    /// Tracked changes in a .docx.
+    pub docx_revisions: docx::RevisionStats,
 }
 
 /// Decode `bytes`. `Err` carries a message for the user: the file is not
@@ -29,13 +31,14 @@ pub fn decode(
     bytes: &[u8],
     format: Option<InputFormat>,
     encoding: Option<&'static Encoding>,
+    revisions: docx::Revisions,
 ) -> Result<Decoded, String> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     if format == Some(InputFormat::Docx) || (format.is_none() && (zip::is_zip(bytes) || ext == "docx")) {
         if !zip::is_zip(bytes) {
             return Err("文件扩展名是 .docx，但内容不是 Word 文档（.docx 是 ZIP 压缩包）".into());
         }
-        let d = docx::extract(bytes)?;
+        let d = docx::extract(bytes, revisions)?;
         return Ok(Decoded {
             text: d.text,
             format: InputFormat::Docx,
@@ -43,6 +46,7 @@ pub fn decode(
             guessed: false,
             replaced: false,
             docx_numbered: d.numbered,
+            docx_revisions: d.revisions,
         });
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -60,7 +64,15 @@ pub fn decode(
         InputFormat::Text
     });
     let (text, name, guessed, replaced) = decode_text(bytes, encoding)?;
-    Ok(Decoded { text, format, encoding: name, guessed, replaced, docx_numbered: 0 })
+    Ok(Decoded {
+        text,
+        format,
+        encoding: name,
+        guessed,
+        replaced,
+        docx_numbered: 0,
+        docx_revisions: Default::default(),
+    })
 }
 
 /// The encoding's display name.
@@ -140,7 +152,7 @@ mod tests {
     use super::*;
 
     fn text(bytes: &[u8]) -> (String, &'static str) {
-        let d = decode(Path::new("a.txt"), bytes, None, None).unwrap_or_else(|e| panic!("{e}"));
+        let d = decode(Path::new("a.txt"), bytes, None, None, Default::default()).unwrap_or_else(|e| panic!("{e}"));
         (d.text, d.encoding)
     }
 
@@ -170,9 +182,9 @@ mod tests {
 
     #[test]
     fn binaries_are_refused() {
-        let e = decode(Path::new("a.bin"), &[0x7F, b'E', b'L', b'F', 0, 1, 2], None, None);
+        let e = decode(Path::new("a.bin"), &[0x7F, b'E', b'L', b'F', 0, 1, 2], None, None, Default::default());
         assert!(e.is_err_and(|m| m.contains("二进制")));
-        assert!(decode(Path::new("a.doc"), &[0xD0, 0xCF, 0x11, 0xE0, 0, 0], None, None).is_err());
-        assert!(decode(Path::new("a.docx"), b"not a zip", None, None).is_err());
+        assert!(decode(Path::new("a.doc"), &[0xD0, 0xCF, 0x11, 0xE0, 0, 0], None, None, Default::default()).is_err());
+        assert!(decode(Path::new("a.docx"), b"not a zip", None, None, Default::default()).is_err());
     }
 }

@@ -22,6 +22,8 @@ use charter_core::numerals::{to_chinese, to_chinese_financial};
 pub struct DocxText {
     pub text: String,
     pub numbered: usize,
+    /// Unaccepted tracked changes found (see [`Revisions`]).
+    pub revisions: RevisionStats,
 }
 
 /// The longest label automatic numbering may produce, in bytes. Real labels
@@ -41,7 +43,7 @@ pub const LABEL_ALLOWANCE: usize = 64 * 1024;
 /// [`MAX_LABEL_BYTES`], all labels together by the size of
 /// `word/document.xml` plus [`LABEL_ALLOWANCE`]; a document that needs more
 /// (a numbering bomb) is refused.
-pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
+pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
     let archive = Archive::open(bytes).map_err(|e| e.0)?;
     let Some(document) = archive.read("word/document.xml").map_err(|e| e.0)? else {
         let what = if archive.names().any(|n| n == "content.xml") {
@@ -59,12 +61,16 @@ pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
         Some(b) => parse_styles(&String::from_utf8_lossy(&b)),
         None => HashMap::new(),
     };
-    let paragraphs = parse_document(&String::from_utf8_lossy(&document))?;
+    let (paragraphs, revisions) = parse_document(&String::from_utf8_lossy(&document), mode)?;
+    let paragraphs = join_removed_marks(paragraphs, mode);
     let budget = document.len().saturating_add(LABEL_ALLOWANCE);
     let mut generated = 0usize;
     let mut counters = Counters::default();
-    let mut out = DocxText::default();
+    let mut out = DocxText { revisions, ..DocxText::default() };
     for (index, p) in paragraphs.into_iter().enumerate() {
+        if p.revised && out.revisions.first_line.is_none() {
+            out.revisions.first_line = Some(index);
+        }
         let style_num = p.style.as_ref().and_then(|s| styles.get(s)).cloned().unwrap_or_default();
         let num_id = p.num.num_id.clone().or(style_num.num_id);
         let ilvl = p.num.ilvl.or(style_num.ilvl).unwrap_or(0).min(8);
@@ -106,6 +112,137 @@ struct Para {
     style: Option<String>,
     num: NumPr,
     text: String,
+    /// The paragraph mark is a tracked insertion, deletion or move.
+    mark: Option<RevKind>,
+    /// Holds a tracked change.
+    revised: bool,
+}
+
+// ------------------------------------------------------------ revisions
+// Tracked changes (修订) are kept apart from the text and numbering logic:
+// `RevKind::of` names the elements, `RevisionState` follows nesting while
+// the document is read and says whether text is kept, and
+// `join_removed_marks` joins paragraphs whose mark goes away.
+
+/// Which text of unaccepted tracked changes to import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Revisions {
+    /// As if every change were accepted (the default).
+    #[default]
+    Accept,
+    /// As if every change were rejected (the original text).
+    Reject,
+}
+
+/// The tracked changes a document holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RevisionStats {
+    /// `w:ins` (runs, and inserted paragraph marks).
+    pub insertions: usize,
+    /// `w:del`.
+    pub deletions: usize,
+    /// `w:moveFrom`/`w:moveTo` pairs (counted at the source).
+    pub moves: usize,
+    /// The output line (paragraph) of the first change.
+    pub first_line: Option<usize>,
+}
+
+impl RevisionStats {
+    pub fn any(&self) -> bool {
+        self.insertions + self.deletions + self.moves > 0
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RevKind {
+    Ins,
+    Del,
+    MoveFrom,
+    MoveTo,
+}
+
+impl RevKind {
+    fn of(name: &[u8]) -> Option<RevKind> {
+        match name {
+            b"w:ins" => Some(RevKind::Ins),
+            b"w:del" => Some(RevKind::Del),
+            b"w:moveFrom" => Some(RevKind::MoveFrom),
+            b"w:moveTo" => Some(RevKind::MoveTo),
+            _ => None,
+        }
+    }
+    /// Is content of this kind present in the chosen version?
+    fn kept(self, mode: Revisions) -> bool {
+        let added = matches!(self, RevKind::Ins | RevKind::MoveTo);
+        added == (mode == Revisions::Accept)
+    }
+    fn count(self, stats: &mut RevisionStats) {
+        match self {
+            RevKind::Ins => stats.insertions += 1,
+            RevKind::Del => stats.deletions += 1,
+            RevKind::MoveFrom => stats.moves += 1,
+            RevKind::MoveTo => {}
+        }
+    }
+}
+
+/// The tracked changes enclosing the reader's position.
+#[derive(Debug, Default)]
+struct RevisionState {
+    open: Vec<RevKind>,
+    stats: RevisionStats,
+}
+
+impl RevisionState {
+    /// A start tag: Some when it opens a tracked change.
+    fn start(&mut self, name: &[u8]) -> bool {
+        let Some(k) = RevKind::of(name) else { return false };
+        k.count(&mut self.stats);
+        self.open.push(k);
+        true
+    }
+    fn end(&mut self, name: &[u8]) -> bool {
+        if RevKind::of(name).is_some() {
+            self.open.pop();
+            return true;
+        }
+        false
+    }
+    /// An empty `w:ins`… inside a paragraph mark's properties.
+    fn mark(&mut self, name: &[u8]) -> Option<RevKind> {
+        let k = RevKind::of(name)?;
+        k.count(&mut self.stats);
+        Some(k)
+    }
+    /// Is text at this position in the chosen version?
+    fn keeps_text(&self, mode: Revisions) -> bool {
+        self.open.iter().all(|k| k.kept(mode))
+    }
+}
+
+/// A paragraph whose mark is not in the chosen version runs on into the
+/// next paragraph (as in Word: the joined paragraph keeps the later mark
+/// and its properties).
+fn join_removed_marks(paras: Vec<Para>, mode: Revisions) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut carry: Option<(String, bool)> = None;
+    for mut p in paras {
+        if let Some((text, revised)) = carry.take() {
+            p.text.insert_str(0, &text);
+            p.revised |= revised;
+        }
+        if p.mark.is_some_and(|k| !k.kept(mode)) {
+            carry = Some((std::mem::take(&mut p.text), true));
+            continue;
+        }
+        out.push(p);
+    }
+    if let Some((text, revised)) = carry
+        && !text.is_empty()
+    {
+        out.push(Para { text, revised, ..Para::default() });
+    }
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -271,8 +408,11 @@ fn parse_styles(xml: &str) -> HashMap<String, NumPr> {
     out
 }
 
-fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
+fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStats), String> {
     let mut out = Vec::new();
+    let mut revs = RevisionState::default();
+    let mut in_mark_rpr = false;
+    let mut in_ppr = false;
     let mut r = Reader::from_str(xml);
     let mut para: Option<Para> = None;
     // Inside these, text is not part of the document's visible text.
@@ -294,12 +434,18 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
                     skip_depth += 1;
                     continue;
                 }
-                match name {
-                    "w:delText" | "w:instrText" | "mc:Fallback" | "w:txbxContent" | "w:footnoteReference" => {
-                        skip_depth = 1
+                if revs.start(name.as_bytes()) {
+                    if let Some(p) = &mut para {
+                        p.revised = true;
                     }
+                    continue;
+                }
+                match name {
+                    "w:instrText" | "mc:Fallback" | "w:txbxContent" | "w:footnoteReference" => skip_depth = 1,
                     "w:p" => para = Some(Para::default()),
-                    "w:t" => in_text = true,
+                    "w:t" | "w:delText" => in_text = true,
+                    "w:rPr" if in_ppr && in_ppr_change == 0 => in_mark_rpr = true,
+                    "w:pPr" => in_ppr = true,
                     "w:pPrChange" => in_ppr_change += 1,
                     "w:numPr" if in_ppr_change == 0 => in_numpr = true,
                     _ => {}
@@ -314,9 +460,16 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
                     continue;
                 }
                 let Some(p) = &mut para else { continue };
+                if in_mark_rpr {
+                    if let Some(k) = revs.mark(e.name().as_ref().as_bytes()) {
+                        p.mark = Some(k);
+                        p.revised = true;
+                    }
+                    continue;
+                }
                 match e.name().as_ref() {
-                    "w:tab" | "w:ptab" => p.text.push('\t'),
-                    "w:br" | "w:cr" => p.text.push('\n'),
+                    "w:tab" | "w:ptab" if revs.keeps_text(mode) => p.text.push('\t'),
+                    "w:br" | "w:cr" if revs.keeps_text(mode) => p.text.push('\n'),
                     "w:pStyle" if in_ppr_change == 0 => p.style = attr(&e, "w:val"),
                     "w:numId" if in_numpr => p.num.num_id = attr(&e, "w:val"),
                     "w:ilvl" if in_numpr => p.num.ilvl = attr(&e, "w:val").and_then(|v| v.parse().ok()),
@@ -328,24 +481,29 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
                     skip_depth -= 1;
                     continue;
                 }
+                if revs.end(e.name().as_ref().as_bytes()) {
+                    continue;
+                }
                 match e.name().as_ref() {
                     "w:p" => {
                         if let Some(p) = para.take() {
                             out.push(p);
                         }
                     }
-                    "w:t" => in_text = false,
+                    "w:t" | "w:delText" => in_text = false,
+                    "w:rPr" => in_mark_rpr = false,
+                    "w:pPr" => in_ppr = false,
                     "w:pPrChange" => in_ppr_change = in_ppr_change.saturating_sub(1),
                     "w:numPr" => in_numpr = false,
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && skip_depth == 0 => {
+            Event::Text(t) if in_text && skip_depth == 0 && revs.keeps_text(mode) => {
                 if let Some(p) = &mut para {
                     p.text.push_str(&t.xml10_content());
                 }
             }
-            Event::GeneralRef(g) if in_text && skip_depth == 0 => {
+            Event::GeneralRef(g) if in_text && skip_depth == 0 && revs.keeps_text(mode) => {
                 if let Some(p) = &mut para {
                     let c = match g.resolve_char_ref() {
                         Ok(Some(c)) => Some(c),
@@ -366,7 +524,7 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, String> {
             _ => {}
         }
     }
-    Ok(out)
+    Ok((out, revs.stats))
 }
 
 /// Word's list counters, per abstract numbering (lists sharing one abstract
@@ -527,9 +685,28 @@ mod tests {
           <w:p><w:r><w:t xml:space="preserve">甲&amp;乙 </w:t></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:t>丙</w:t></w:r></w:p>
           <w:p/>
         </w:body></w:document>"#;
-        let ps = parse_document(doc).unwrap_or_default();
+        let ps = parse_document(doc, Revisions::Accept).map(|r| r.0).unwrap_or_default();
         let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["章程", "甲&乙 丙", ""]);
         assert_eq!(ps[0].style.as_deref(), Some("Title"));
+    }
+
+    #[test]
+    fn tracked_changes_accepted_or_rejected_and_removed_marks_join() {
+        let doc = r#"<w:document xmlns:w="w"><w:body>
+<w:p><w:r><w:t>第一条　会员</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>大会</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>代表</w:t></w:r></w:ins><w:r><w:t>。</w:t></w:r></w:p>
+<w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="a"/></w:rPr></w:pPr><w:ins w:id="4" w:author="a"><w:r><w:t>第二条　新增。</w:t></w:r></w:ins></w:p>
+<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="a"/></w:rPr></w:pPr><w:del w:id="6" w:author="a"><w:r><w:delText>第三条　删去。</w:delText></w:r></w:del></w:p>
+<w:p><w:r><w:t>第四条　不变。</w:t></w:r></w:p></w:body></w:document>"#;
+        let text = |mode| {
+            let (ps, stats) = parse_document(doc, mode).unwrap_or_default();
+            let ps = join_removed_marks(ps, mode);
+            (ps.iter().map(|p| p.text.clone()).collect::<Vec<_>>(), stats)
+        };
+        let (accepted, stats) = text(Revisions::Accept);
+        assert_eq!(accepted, ["第一条　会员代表。", "第二条　新增。", "第四条　不变。"]);
+        assert_eq!((stats.insertions, stats.deletions, stats.moves), (3, 3, 0));
+        let (rejected, _) = text(Revisions::Reject);
+        assert_eq!(rejected, ["第一条　会员大会。", "第三条　删去。", "第四条　不变。"]);
     }
 }

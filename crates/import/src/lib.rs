@@ -64,7 +64,11 @@ impl InputFormat {
 pub struct Options {
     pub format: Option<InputFormat>,
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Word's unaccepted tracked changes: accepted (default) or rejected.
+    pub revisions: Revisions,
 }
+
+pub use docx::{RevisionStats, Revisions};
 
 /// An imported charter: plain structure, no spans. Ids follow the scheme of
 /// `docs/import.md` (numbers of the source: `ch-3`, `art-21`, `art-5-1`).
@@ -303,7 +307,7 @@ impl Import {
 /// Import bytes already read; `path` names them in messages and picks the
 /// format by its extension.
 pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Import, ToolError> {
-    let decoded = decode::decode(path, bytes, options.format, options.encoding)
+    let decoded = decode::decode(path, bytes, options.format, options.encoding, options.revisions)
         .map_err(|reason| ToolError::Import { path: path.to_path_buf(), reason })?;
     // Windows (CRLF) and old Mac (CR) line ends become '\n': lines and
     // columns stay the same, and messages show no stray '\r'.
@@ -327,6 +331,11 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
             replaced: decoded.replaced.then(|| sources.file(file).text.find('\u{FFFD}').unwrap_or(0)),
             kangxi,
             docx_numbered: decoded.docx_numbered,
+            revisions: decoded.docx_revisions.first_line.map(|line| {
+                let text = &sources.file(file).text;
+                let at = text.split_inclusive('\n').take(line).map(str::len).sum::<usize>().min(text.len());
+                (decoded.docx_revisions.clone(), at, options.revisions)
+            }),
         },
     );
     charter_core::diagnostic::sort(&mut diagnostics);
@@ -360,6 +369,7 @@ pub mod codes {
         I012 = Info, "页码行已删去。";
         I013 = Warning, "康熙部首等形似汉字的字符已换成普通汉字。";
         I014 = Info, "Word 的自动编号不在文字里，已按 numbering.xml 还原为“第一条”“（一）”等编号。";
+        I016 = Warning, "Word 文档里有尚未接受或拒绝的修订（修订模式下的插入、删除、移动）。\n\n默认按“全部接受”导入；加 --reject-changes 按“全部拒绝”导入，即修订前的原文。导入后请核对这些位置。";
         I015 = Warning, "目录与正文的章节标题不一致，或者缺了某个标题。结构以正文为准。";
         I020 = Warning, "条号不连续：跳过了某些条号。\n\n导入后各条按顺序重新编号，原来的条号只保留在 id 里（art-12）。";
         I021 = Warning, "条号重复或倒退。";

@@ -17,12 +17,13 @@ impl Output for Html {
         "html"
     }
 
-    fn template(&self) -> &'static str {
-        HTML_TEMPLATE
+    fn template(&self) -> Option<&'static str> {
+        Some(HTML_TEMPLATE)
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Rendered, RenderError> {
-        let html = charter_render::charter_html(ctx.charter, ctx.numbering, ctx.template, ctx.options)?;
+        let template = ctx.template.ok_or_else(|| super::no_template(charter_render::codes::R020))?;
+        let html = charter_render::charter_html(ctx.charter, ctx.numbering, template, ctx.options)?;
         Ok(Rendered { bytes: html.into_bytes(), pages: None, warnings: Report::default() })
     }
 }

@@ -2,7 +2,7 @@
 
 use charter_render::{PDF_TEMPLATE, RenderError, Report};
 
-use super::{Output, RenderContext, Rendered};
+use super::{Output, RenderContext, Rendered, no_template};
 
 /// `charter build --format pdf`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -17,8 +17,8 @@ impl Output for Pdf {
         "pdf"
     }
 
-    fn template(&self) -> &'static str {
-        PDF_TEMPLATE
+    fn template(&self) -> Option<&'static str> {
+        Some(PDF_TEMPLATE)
     }
 
     fn needs_fonts(&self) -> bool {
@@ -32,7 +32,8 @@ impl Output for Pdf {
                 "排版 PDF 需要字体，但没有加载字体。",
             )));
         };
-        let pdf = charter_render::charter_pdf(ctx.charter, ctx.numbering, ctx.template, fonts, ctx.options)?;
+        let template = ctx.template.ok_or_else(|| no_template(charter_render::codes::R010))?;
+        let pdf = charter_render::charter_pdf(ctx.charter, ctx.numbering, template, fonts, ctx.options)?;
         Ok(Rendered { bytes: pdf.bytes, pages: Some(pdf.pages), warnings: pdf.warnings })
     }
 }

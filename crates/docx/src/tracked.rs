@@ -1,0 +1,484 @@
+//! The diff as one tracked document: the new draft's paragraphs with the
+//! old draft's woven in as revisions, so that accepting every revision
+//! gives the new draft's paragraphs and rejecting every one the old
+//! draft's — each exactly as `build` lays the draft out.
+//!
+//! Articles come in the diff's operations. Operations with both sides
+//! whose old positions keep their order are anchors; the rest of the
+//! old side (deleted articles, the old place of moved ones) and of the new
+//! side (added articles, the new place of moved ones) fall between anchors
+//! in their own side's order. Division headings open on each side before
+//! the first article under them.
+
+use std::collections::{HashMap, HashSet};
+
+use charter_core::export::{ExArticle, ExNode, Export};
+use charter_core::model::Level;
+use charter_diff::{ArticleOp, BlockKind, BlockOp, Diff, SegOp};
+
+use crate::build::{self, division_title, line};
+use crate::heading_style;
+use crate::xml::{Char, Para, Rev};
+
+/// One draft's articles and divisions by id.
+struct Index<'e> {
+    articles: HashMap<&'e str, (usize, &'e ExArticle)>,
+    divisions: HashMap<&'e str, (Level, String)>,
+}
+
+impl<'e> Index<'e> {
+    fn new(ex: &'e Export) -> Self {
+        let mut ix = Index { articles: HashMap::new(), divisions: HashMap::new() };
+        fn walk<'e>(nodes: &'e [ExNode], ix: &mut Index<'e>) {
+            for n in nodes {
+                let (level, d) = match n {
+                    ExNode::Article(a) => {
+                        let i = ix.articles.len();
+                        ix.articles.insert(&a.id, (i, a));
+                        continue;
+                    }
+                    ExNode::Part(d) => (Level::Part, d),
+                    ExNode::Subpart(d) => (Level::Subpart, d),
+                    ExNode::Chapter(d) => (Level::Chapter, d),
+                    ExNode::Section(d) => (Level::Section, d),
+                };
+                ix.divisions.insert(&d.id, (level, division_title(&d.label, &d.title)));
+                walk(&d.children, ix);
+            }
+        }
+        walk(&ex.body, &mut ix);
+        ix
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Unit<'d> {
+    Both(&'d ArticleOp),
+    Old(&'d ArticleOp, Rev, u32),
+    New(&'d ArticleOp, Rev, u32),
+}
+
+pub fn paragraphs(d: &Diff, oe: &Export, ne: &Export, kinds: &[Level]) -> Vec<Para> {
+    let oi = Index::new(oe);
+    let ni = Index::new(ne);
+    let mut out = front(d, oe, ne);
+
+    let units = units(d, &oi);
+    let pairs: HashSet<(&str, &str)> = d
+        .divisions
+        .iter()
+        .filter_map(|op| Some((op.old.as_ref()?.id.as_str(), op.new.as_ref()?.id.as_str())))
+        .collect();
+    let mut cur_old: &[String] = &[];
+    let mut cur_new: &[String] = &[];
+    for u in units {
+        let (op, has_old, has_new) = match u {
+            Unit::Both(op) => (op, true, true),
+            Unit::Old(op, ..) => (op, true, false),
+            Unit::New(op, ..) => (op, false, true),
+        };
+        let mut open_old: &[String] = &[];
+        let mut open_new: &[String] = &[];
+        if has_old && let Some(a) = op.old.first() {
+            open_old = opening(cur_old, &a.divisions);
+            cur_old = &a.divisions;
+        }
+        if has_new && let Some(a) = op.new.first() {
+            open_new = opening(cur_new, &a.divisions);
+            cur_new = &a.divisions;
+        }
+        headings(open_old, open_new, &oi, &ni, &pairs, kinds, &mut out);
+        match u {
+            Unit::Both(op) => out.extend(both(op, &oi, &ni)),
+            Unit::Old(op, rev, name) => {
+                let paras = op
+                    .old
+                    .iter()
+                    .filter_map(|a| oi.articles.get(a.id.as_str()))
+                    .flat_map(|(_, a)| build::article(a, &a.label));
+                out.extend(moved(paras.collect(), rev, name));
+            }
+            Unit::New(op, rev, name) => {
+                let paras = op
+                    .new
+                    .iter()
+                    .filter_map(|a| ni.articles.get(a.id.as_str()))
+                    .flat_map(|(_, a)| build::article(a, &a.label));
+                out.extend(moved(paras.collect(), rev, name));
+            }
+        }
+    }
+    out
+}
+
+/// The divisions of `path` that open here: those after the common prefix
+/// with the current path.
+fn opening<'p>(cur: &[String], path: &'p [String]) -> &'p [String] {
+    let common = cur.iter().zip(path).take_while(|(a, b)| a == b).count();
+    &path[common..]
+}
+
+/// A whole unit as one revision; a move's paragraphs inside its named range.
+fn moved(paras: Vec<Para>, rev: Rev, name: u32) -> Vec<Para> {
+    let mut paras: Vec<Para> = paras.into_iter().map(|p| p.all(rev)).collect();
+    if matches!(rev, Rev::MoveFrom | Rev::MoveTo) {
+        if let Some(p) = paras.first_mut() {
+            p.move_start = Some((rev, name));
+        }
+        if let Some(p) = paras.last_mut() {
+            p.move_end = Some((rev, name));
+        }
+    }
+    paras
+}
+
+/// Order the operations into anchors and one-sided units (see the module
+/// documentation).
+fn units<'d>(d: &'d Diff, oi: &Index) -> Vec<Unit<'d>> {
+    let old_pos = |op: &ArticleOp| op.old.first().and_then(|a| oi.articles.get(a.id.as_str())).map(|(i, _)| *i);
+    // Candidates for anchors: both sides, not moved; keep the longest run
+    // increasing in old position (patience LIS, O(n log n)).
+    let cands: Vec<(usize, usize)> = d
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| !op.old.is_empty() && !op.new.is_empty() && !op.moved)
+        .filter_map(|(k, op)| Some((k, old_pos(op)?)))
+        .collect();
+    let anchors = lis(&cands);
+    let anchor_set: HashSet<usize> = anchors.iter().map(|&(k, _)| k).collect();
+
+    let mut olds: Vec<(usize, Unit)> = Vec::new();
+    let mut news: Vec<(usize, Unit)> = Vec::new();
+    let mut name = 0;
+    for (k, op) in d.articles.iter().enumerate() {
+        if anchor_set.contains(&k) {
+            continue;
+        }
+        let (o, n) = (!op.old.is_empty(), !op.new.is_empty());
+        let pos = old_pos(op);
+        if o && n && pos.is_some() {
+            name += 1;
+            olds.push((pos.unwrap_or(0), Unit::Old(op, Rev::MoveFrom, name)));
+            news.push((k, Unit::New(op, Rev::MoveTo, name)));
+        } else {
+            if o {
+                olds.push((pos.unwrap_or(usize::MAX), Unit::Old(op, Rev::Del, 0)));
+            }
+            if n {
+                news.push((k, Unit::New(op, Rev::Ins, 0)));
+            }
+        }
+    }
+    olds.sort_by_key(|(p, _)| *p);
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    for &(k, p) in anchors.iter().chain(std::iter::once(&(usize::MAX, usize::MAX))) {
+        while i < olds.len() && olds[i].0 < p {
+            out.push(olds[i].1);
+            i += 1;
+        }
+        while j < news.len() && news[j].0 < k {
+            out.push(news[j].1);
+            j += 1;
+        }
+        if k != usize::MAX {
+            out.push(Unit::Both(&d.articles[k]));
+        }
+    }
+    out
+}
+
+/// The longest subsequence of `v` (in order) strictly increasing in `.1`.
+fn lis(v: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut tails: Vec<usize> = Vec::new(); // index into v of the tail of each length
+    let mut prev: Vec<Option<usize>> = vec![None; v.len()];
+    for (i, &(_, x)) in v.iter().enumerate() {
+        let len = tails.partition_point(|&t| v[t].1 < x);
+        prev[i] = if len > 0 { Some(tails[len - 1]) } else { None };
+        if len == tails.len() {
+            tails.push(i);
+        } else {
+            tails[len] = i;
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        out.push(v[i]);
+        at = prev[i];
+    }
+    out.reverse();
+    out
+}
+
+/// Division headings opening before a unit, paired where the diff paired
+/// the divisions.
+fn headings(
+    o: &[String],
+    n: &[String],
+    oi: &Index,
+    ni: &Index,
+    pairs: &HashSet<(&str, &str)>,
+    kinds: &[Level],
+    out: &mut Vec<Para>,
+) {
+    let (mut i, mut j) = (0, 0);
+    let get = |ix: &Index, id: &str| ix.divisions.get(id).cloned().unwrap_or((Level::Chapter, id.to_string()));
+    while i < o.len() || j < n.len() {
+        if i < o.len() && j < n.len() && pairs.contains(&(o[i].as_str(), n[j].as_str())) {
+            let (_, ot) = get(oi, &o[i]);
+            let (level, nt) = get(ni, &n[j]);
+            let mut p = Para::new(heading_style(kinds, level));
+            text_diff(&mut p, &ot, &nt, Char::Plain);
+            out.push(p);
+            i += 1;
+            j += 1;
+        } else if i < o.len() && !n[j..].iter().any(|x| pairs.contains(&(o[i].as_str(), x.as_str()))) {
+            let (level, t) = get(oi, &o[i]);
+            out.push(line(heading_style(kinds, level), &t).all(Rev::Del));
+            i += 1;
+        } else if j < n.len() {
+            let (level, t) = get(ni, &n[j]);
+            out.push(line(heading_style(kinds, level), &t).all(Rev::Ins));
+            j += 1;
+        } else {
+            let (level, t) = get(oi, &o[i]);
+            out.push(line(heading_style(kinds, level), &t).all(Rev::Del));
+            i += 1;
+        }
+    }
+}
+
+/// Common prefix and suffix kept, the middle deleted and inserted.
+fn text_diff(p: &mut Para, old: &str, new: &str, style: Char) {
+    let (oc, nc): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let pre = oc.iter().zip(&nc).take_while(|(a, b)| a == b).count();
+    let max_suf = oc.len().min(nc.len()) - pre;
+    let suf = oc.iter().rev().zip(nc.iter().rev()).take(max_suf).take_while(|(a, b)| a == b).count();
+    let s = |c: &[char]| c.iter().collect::<String>();
+    p.push(&s(&oc[..pre]), style, Rev::None);
+    p.push(&s(&oc[pre..oc.len() - suf]), style, Rev::Del);
+    p.push(&s(&nc[pre..nc.len() - suf]), style, Rev::Ins);
+    p.push(&s(&oc[oc.len() - suf..]), style, Rev::None);
+}
+
+/// An operation with both sides in place.
+fn both(op: &ArticleOp, oi: &Index, ni: &Index) -> Vec<Para> {
+    let get_o = |k: usize| op.old.get(k).and_then(|a| oi.articles.get(a.id.as_str())).map(|(_, a)| *a);
+    let get_n = |k: usize| op.new.get(k).and_then(|a| ni.articles.get(a.id.as_str())).map(|(_, a)| *a);
+    let repealed = op.old.iter().chain(&op.new).any(|a| a.repealed);
+    if op.blocks.is_empty() && op.old.len() == op.new.len() {
+        // Same text: the new article, its number tracked when it changed.
+        let mut out = Vec::new();
+        for k in 0..op.new.len() {
+            let (Some(a), Some(old)) = (get_n(k), op.old.get(k)) else { return replace(op, oi, ni) };
+            let mut paras = build::article(a, &a.label);
+            if let Some(first) = paras.first_mut()
+                && old.label != a.label
+                && first.runs.first().is_some_and(|r| r.style == Char::Number)
+            {
+                let rest = first.runs.split_off(1);
+                first.runs.clear();
+                text_diff(first, &old.label, &a.label, Char::Number);
+                first.runs.extend(rest);
+            }
+            out.extend(paras);
+        }
+        return out;
+    }
+    if repealed || op.blocks.is_empty() {
+        return replace(op, oi, ni);
+    }
+    let _ = (get_o, get_n);
+    blocks(op).unwrap_or_else(|| replace(op, oi, ni))
+}
+
+/// The old articles deleted, the new ones inserted.
+fn replace(op: &ArticleOp, oi: &Index, ni: &Index) -> Vec<Para> {
+    let mut out = Vec::new();
+    for a in &op.old {
+        if let Some((_, ex)) = oi.articles.get(a.id.as_str()) {
+            out.extend(build::article(ex, &ex.label).into_iter().map(|p| p.all(Rev::Del)));
+        }
+    }
+    for a in &op.new {
+        if let Some((_, ex)) = ni.articles.get(a.id.as_str()) {
+            out.extend(build::article(ex, &ex.label).into_iter().map(|p| p.all(Rev::Ins)));
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// The article number starts this block.
+    OnBlock,
+    /// The number stands on a line of its own before this block.
+    Alone,
+}
+
+type Leads = HashMap<usize, (Lead, String)>;
+
+/// Where each article's number goes on one side: block index → lead.
+fn leads(op: &ArticleOp, old: bool) -> Option<Leads> {
+    let refs = if old { &op.old } else { &op.new };
+    let mut out = HashMap::new();
+    for (k, a) in refs.iter().enumerate() {
+        let first = op.blocks.iter().position(|b| side_pos(b, old).is_some_and(|p| p.article == k))?;
+        let b = &op.blocks[first];
+        let on = b.kind == BlockKind::Heading || (b.kind == BlockKind::Paragraph && !side_text(b, old).is_empty());
+        out.insert(first, (if on { Lead::OnBlock } else { Lead::Alone }, a.label.clone()));
+    }
+    Some(out)
+}
+
+fn side_pos(b: &BlockOp, old: bool) -> Option<&charter_diff::BlockPos> {
+    if old { b.old.as_ref() } else { b.new.as_ref() }
+}
+
+fn side_text(b: &BlockOp, old: bool) -> String {
+    b.segments.iter().map(|s| if old { s.old_side() } else { s.new_side() }).collect()
+}
+
+/// The article(s) of an operation from its blocks, with the inline edits
+/// as revisions. None when the blocks do not say where a number goes.
+fn blocks(op: &ArticleOp) -> Option<Vec<Para>> {
+    let lo = leads(op, true)?;
+    let ln = leads(op, false)?;
+    let mut out = Vec::new();
+    for (i, b) in op.blocks.iter().enumerate() {
+        let alone = |l: &Leads| l.get(&i).filter(|(k, _)| *k == Lead::Alone).map(|(_, s)| s.clone());
+        match (alone(&lo), alone(&ln)) {
+            (Some(o), Some(n)) => {
+                let mut p = Para::new("ArticleHeading");
+                text_diff(&mut p, &o, &n, Char::Number);
+                out.push(p);
+            }
+            (Some(o), None) => out.push(number_line(&o).all(Rev::Del)),
+            (None, Some(n)) => out.push(number_line(&n).all(Rev::Ins)),
+            (None, None) => {}
+        }
+        let on = |l: &Leads| l.get(&i).filter(|(k, _)| *k == Lead::OnBlock).map(|(_, s)| s.clone());
+        let (lead_o, lead_n) = (on(&lo), on(&ln));
+        let style = if b.kind == BlockKind::Heading { "ArticleHeading" } else { "Normal" };
+        if let Some(p) = block(b, style, ("", ""), lead_o.as_deref(), lead_n.as_deref()) {
+            out.push(p);
+        }
+    }
+    Some(out)
+}
+
+fn number_line(label: &str) -> Para {
+    let mut p = Para::new("ArticleHeading");
+    p.push(label, Char::Number, Rev::None);
+    p
+}
+
+/// One block as a paragraph: on both sides with its edits tracked, or as
+/// an inserted or deleted paragraph. `lead_*`: an article number starting
+/// it on that side; `wrap`: text around it on both sides (（…）).
+fn block(
+    b: &BlockOp,
+    style: &'static str,
+    wrap: (&str, &str),
+    lead_o: Option<&str>,
+    lead_n: Option<&str>,
+) -> Option<Para> {
+    let exists = |old: bool, lead: Option<&str>| {
+        side_pos(b, old).is_some()
+            && (b.kind != BlockKind::Paragraph || lead.is_some() || !side_text(b, old).is_empty())
+    };
+    let (eo, en) = (exists(true, lead_o), exists(false, lead_n));
+    let label = |old: bool| side_pos(b, old).map(|p| p.label.clone()).unwrap_or_default();
+    let one_side = |old: bool, lead: Option<&str>| {
+        let mut p = Para::new(style);
+        if let Some(l) = lead {
+            p.push(l, Char::Number, Rev::None);
+            p.push("　", Char::Plain, Rev::None);
+        }
+        p.push(wrap.0, Char::Plain, Rev::None);
+        p.push(&label(old), Char::Plain, Rev::None);
+        p.push(&side_text(b, old), Char::Plain, Rev::None);
+        p.push(wrap.1, Char::Plain, Rev::None);
+        p.all(if old { Rev::Del } else { Rev::Ins })
+    };
+    match (eo, en) {
+        (false, false) => None,
+        (true, false) => Some(one_side(true, lead_o)),
+        (false, true) => Some(one_side(false, lead_n)),
+        (true, true) => {
+            let mut p = Para::new(style);
+            match (lead_o, lead_n) {
+                (Some(o), Some(n)) => {
+                    text_diff(&mut p, o, n, Char::Number);
+                    p.push("　", Char::Plain, Rev::None);
+                }
+                (Some(o), None) => {
+                    p.push(o, Char::Number, Rev::Del);
+                    p.push("　", Char::Plain, Rev::Del);
+                }
+                (None, Some(n)) => {
+                    p.push(n, Char::Number, Rev::Ins);
+                    p.push("　", Char::Plain, Rev::Ins);
+                }
+                (None, None) => {}
+            }
+            p.push(wrap.0, Char::Plain, Rev::None);
+            text_diff(&mut p, &label(true), &label(false), Char::Plain);
+            for s in &b.segments {
+                match s.op {
+                    SegOp::Equal => match &s.old_text {
+                        Some(ot) if *ot != s.text => text_diff(&mut p, ot, &s.text, Char::Plain),
+                        _ => p.push(&s.text, Char::Plain, Rev::None),
+                    },
+                    SegOp::Delete => p.push(&s.text, Char::Plain, Rev::Del),
+                    SegOp::Insert => p.push(&s.text, Char::Plain, Rev::Ins),
+                }
+            }
+            p.push(wrap.1, Char::Plain, Rev::None);
+            Some(p)
+        }
+    }
+}
+
+/// Title, status, history and preamble: from the diff's metadata edits
+/// where a field changed, else the new draft's.
+fn front(d: &Diff, oe: &Export, ne: &Export) -> Vec<Para> {
+    let mut out = Vec::new();
+    let op = |f: &str| d.meta.iter().find(|m| m.field == f);
+    let new_front = build::front(ne);
+    let plain = |style: &str| new_front.iter().filter(|p| p.style == style).cloned().collect::<Vec<_>>();
+    let field = |out: &mut Vec<Para>, f: &str, style: &'static str, wrap: (&str, &str)| match op(f) {
+        Some(m) => out.extend(m.blocks.iter().filter_map(|b| block(b, style, wrap, None, None))),
+        None => out.extend(plain(style)),
+    };
+    field(&mut out, "title", "Title", ("", ""));
+    field(&mut out, "status", "Subtitle", ("（", "）"));
+    field(&mut out, "history", "History", ("（", "）"));
+    let (po, pn) = (!oe.preamble.is_empty(), !ne.preamble.is_empty());
+    if po || pn {
+        let h = line("PreambleHeading", build::PREAMBLE);
+        out.push(match (po, pn) {
+            (true, false) => h.all(Rev::Del),
+            (false, true) => h.all(Rev::Ins),
+            _ => h,
+        });
+    }
+    match op("preamble") {
+        Some(m) => out.extend(m.blocks.iter().filter_map(|b| block(b, "Normal", ("", ""), None, None))),
+        None => {
+            let mut skip = true;
+            for p in new_front {
+                if p.style == "PreambleHeading" {
+                    skip = false;
+                    continue;
+                }
+                if !skip {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,3 @@
+//! charter-docx's integration tests (one test binary).
+
+mod docx;
