@@ -92,15 +92,19 @@ impl Side {
     /// Read the draft at `source`.
     pub fn read(source: Source) -> Result<Side, ToolError> {
         match &source {
+            // Load and number only: the comparison needs the model and its
+            // numbers, not the checker's findings (running the checker on
+            // both drafts was most of a large diff's time).
             Source::Path(p) => {
-                let doc = crate::process(p)?;
-                let name = super::resolve_path(p).unwrap_or_else(|_| p.clone()).display().to_string();
+                let file = super::resolve_path(p)?;
+                let doc = Document::load(&file, super::read(&file)?);
+                let name = file.display().to_string();
                 Ok(Side { source, doc, name })
             }
             Source::Git { rev, path } => {
                 let (spec, bytes) = git_show(rev, path)?;
                 let name = format!("{rev}:{spec}");
-                let doc = charter_lint::process_bytes(Path::new(&name), bytes);
+                let doc = Document::load(Path::new(&name), bytes);
                 Ok(Side { source, doc, name })
             }
         }

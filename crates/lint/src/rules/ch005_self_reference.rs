@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::Context;
 use crate::declare_rule;
 use charter_core::diagnostic::Diagnostic;
@@ -46,11 +48,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let mut v = Within(Vec::new());
     walk::walk_nodes(&ctx.charter.body, &mut v);
-    let parents = v.0;
+    // By article id, built once: looking an article up per text site must
+    // not scan every article (that made `check` superlinear).
+    let parents: HashMap<&str, Vec<&Division>> = v.0.into_iter().collect();
     for site in ctx.sites() {
         let Some(a) = site.article else { continue };
-        let within = parents.iter().find(|(id, _)| *id == a.id).map(|(_, v)| v.clone()).unwrap_or_default();
-        for r in site.text.references() {
+        let refs = site.text.references();
+        if refs.is_empty() {
+            continue;
+        }
+        let within: &[&Division] = parents.get(a.id.as_str()).map_or(&[], Vec::as_slice);
+        for r in refs {
             let RefTargets::List(ids) = &r.targets else { continue };
             for id in ids {
                 let word = if id.id == a.id {
