@@ -311,10 +311,12 @@ fn article(s: &str) -> Option<(u32, u32, bool, String, usize)> {
     let (n, len) = numeral(&s[at..], false)?;
     at += len;
     at += skip_spaces(&s[at..]);
-    at += s[at..].strip_prefix('条').map(|_| '条'.len_utf8())?;
+    // 条, or 條 in Traditional script.
+    at += s[at..].strip_prefix(['条', '條']).map(|_| '条'.len_utf8())?;
     let mut sub = 0;
+    // 之一, or 之1 in charters that number with Arabic digits.
     if let Some(rest) = s[at..].strip_prefix('之')
-        && let Some((k, len)) = numeral(rest, true)
+        && let Some((k, len)) = numeral(rest, false)
     {
         sub = k;
         at += '之'.len_utf8() + len;
@@ -332,14 +334,15 @@ fn heading(s: &str) -> Option<(Level, u32, String, bool, usize)> {
     at += len;
     at += skip_spaces(&s[at..]);
     let rest = &s[at..];
-    let (level, word) = if rest.starts_with("分编") {
-        (Level::Subpart, "分编")
-    } else if rest.starts_with('编') {
-        (Level::Part, "编")
+    // Simplified or Traditional (分編, 編, 節); 章 is the same in both.
+    let (level, word) = if let Some(w) = ["分编", "分編"].into_iter().find(|w| rest.starts_with(w)) {
+        (Level::Subpart, w)
+    } else if let Some(w) = ["编", "編"].into_iter().find(|w| rest.starts_with(w)) {
+        (Level::Part, w)
     } else if rest.starts_with('章') {
         (Level::Chapter, "章")
-    } else if rest.starts_with('节') {
-        (Level::Section, "节")
+    } else if let Some(w) = ["节", "節"].into_iter().find(|w| rest.starts_with(w)) {
+        (Level::Section, w)
     } else {
         return None;
     };
@@ -459,9 +462,10 @@ pub fn classify(s: &str) -> Kind {
     }
     let compact: String = s.chars().filter(|c| !is_space(*c)).collect();
     match compact.as_str() {
-        "目录" | "目次" => return Kind::Toc,
+        "目录" | "目次" | "目錄" => return Kind::Toc,
         "序言" | "前言" => return Kind::PreambleMark,
-        "附则" => return Kind::Supplementary { title: "附则".into() },
+        // The title keeps the source's script.
+        "附则" | "附則" => return Kind::Supplementary { title: compact.clone() },
         _ => {}
     }
     if is_page_number(s) {
@@ -567,17 +571,20 @@ pub fn ends_mid_phrase(s: &str) -> bool {
 /// A text that cannot start a sentence but continues one: a cross-reference
 /// tail ("的规定", "规定的", "第二款") or a particle.
 pub fn starts_as_continuation(s: &str) -> bool {
-    const HEADS: [&str; 22] = [
+    const HEADS: [&str; 26] = [
         "的", "规定", "所", "第", "、", "，", ",", "和", "或", "至", "中", "以", "及", "与", "项", "款", "之", "者",
-        "后", "前", "外", "内",
+        "后", "前", "外", "内", "規定", "與", "項", "後",
     ];
     HEADS.iter().any(|h| s.starts_with(h))
 }
 
 /// A history line: （2020年5月28日第十三届全国人民代表大会第三次会议通过）,
-/// "2000年3月15日 第九届……通过", or any bracketed line saying 通过/修正/….
+/// "2000年3月15日 第九届……通过", "中華民國105年5月10日……通過", or any
+/// bracketed line saying 通过/修正/… (Simplified or Traditional).
 pub fn is_history(s: &str) -> bool {
-    const WORDS: [&str; 10] = ["通过", "修正", "修订", "公布", "施行", "发布", "批准", "修改", "颁布", "制定"];
+    const WORDS: [&str; 14] = [
+        "通过", "修正", "修订", "公布", "施行", "发布", "批准", "修改", "颁布", "制定", "通過", "修訂", "發布", "頒布",
+    ];
     let bracketed = (s.starts_with(['（', '(']) && s.ends_with(['）', ')'])) && parens_balanced(s);
     let inner = s.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
     let has_word = WORDS.iter().any(|w| inner.contains(w));
@@ -587,11 +594,18 @@ pub fn is_history(s: &str) -> bool {
     if bracketed {
         return true;
     }
-    // Starts with a date: four digits (Arabic or Chinese) and 年.
-    let year: String = inner.chars().take(5).collect();
-    let mut cs = year.chars();
-    let digits = cs.by_ref().take(4).all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c));
-    digits && cs.next() == Some('年') && inner.contains('月')
+    // Starts with a date: a year (four digits, Arabic or Chinese; or a
+    // Republic-of-China year such as 民國105年, 中華民國一百零五年) and 年.
+    let (inner, roc) = match ["中華民國", "中华民国", "民國", "民国"].iter().find_map(|p| inner.strip_prefix(p))
+    {
+        Some(rest) => (rest.trim_start_matches(is_space), true),
+        None => (inner, false),
+    };
+    let year: String = inner.chars().take_while(|c| *c != '年').take(7).collect();
+    let n = year.chars().count();
+    let digits = year.chars().all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(c));
+    let plain = n == 4 && year.chars().all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c));
+    digits && (plain || (roc && (1..=6).contains(&n))) && inner[year.len()..].starts_with('年') && inner.contains('月')
 }
 
 /// A status line: （草案）, (征求意见稿): a short bracketed text without dates.
