@@ -443,6 +443,21 @@ impl<'a> Builder<'a> {
                         && !matches!(k, Kind::Item { .. } | Kind::SubItem { .. } | Kind::PreambleMark | Kind::Toc)
                 })
             });
+        // The title repeated below the header (after the history, sometimes
+        // with a space or a line break inside): the first one is the title,
+        // the repeat is skipped below.
+        let squash = |s: &str| -> String { s.chars().filter(|c| !is_space(*c)).collect() };
+        let title_at = title_at.map(|t| {
+            let last = squash(&blocks[t].2);
+            let pair = (t > 0).then(|| squash(&blocks[t - 1].2) + &last);
+            (0..t)
+                .find(|&e| {
+                    let k = squash(&blocks[e].2);
+                    k == last || (e + 1 < t && pair.as_ref() == Some(&k))
+                })
+                .unwrap_or(t)
+        });
+        let title_key = title_at.map(|t| squash(&blocks[t].2)).unwrap_or_default();
         let after = match title_at {
             Some(t) => {
                 let (i, _, text) = &blocks[t];
@@ -480,8 +495,25 @@ impl<'a> Builder<'a> {
         // After the title: status, history, then the preamble.
         let mut preamble_started = false;
         let mut last_line: Option<usize> = None;
-        for (i, last, text) in &blocks[after..] {
+        let mut skip = 0;
+        for (k, (i, last, text)) in blocks.iter().enumerate().skip(after) {
             let l = &self.lines[*i];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if !preamble_started && !title_key.is_empty() {
+                let key = squash(text);
+                if key == title_key {
+                    continue;
+                }
+                if let Some(next) = blocks.get(k + 1)
+                    && key.clone() + &squash(&next.2) == title_key
+                {
+                    skip = 1;
+                    continue;
+                }
+            }
             if !preamble_started {
                 if self.out.status.is_none()
                     && self.out.history.is_empty()
@@ -1328,5 +1360,36 @@ mod tests {
         assert_eq!(codes(&d), ["I023", "I020"], "{d:#?}");
         assert!(d[0].message.contains("第六条") && d[0].message.contains("37") && d[0].message.contains("40"));
         assert!(d[1].message.contains("缺第七条"), "{}", d[1].message);
+    }
+
+    /// Markdown headings in a .txt file, and the title repeated after the
+    /// history with a line break inside
+    /// (tests/fixtures/import/markdown-in-text.txt).
+    #[test]
+    fn markdown_headings_in_text_and_repeated_title() {
+        let (c, d) = import(include_str!("../../../tests/fixtures/import/markdown-in-text.txt"));
+        assert_eq!(c.title, "示例社团章程");
+        assert_eq!(c.history, ["2021年3月1日会员大会通过"]);
+        assert!(c.preamble.is_empty(), "{:?}", c.preamble);
+        let divs: Vec<(&str, &str)> = c.divisions().iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
+        assert_eq!(divs, [("ch-1", "总则"), ("ch-2", "附则")]);
+        assert_eq!(c.counts().articles, 3);
+        assert!(c.articles().iter().all(|a| a.paragraphs.len() == 1), "{c:#?}");
+        assert!(d.is_empty(), "{d:#?}");
+    }
+
+    /// The repeat of the title, with a space inside, in Markdown and in text.
+    #[test]
+    fn repeated_title_is_not_a_preamble() {
+        for format in [InputFormat::Markdown, InputFormat::Text] {
+            let (lines, _) = split(
+                "# 示例学生会章程\n\n（2020年5月1日学生代表大会通过）\n\n示例学生会　章程\n\n本会全体成员共同遵守。\n\n第一条 甲。\n",
+                format,
+            );
+            let c = build(&lines, FileId(0), format, "x").charter.unwrap_or_default();
+            assert_eq!(c.title, "示例学生会章程", "{format:?}");
+            assert_eq!(c.preamble, ["本会全体成员共同遵守。"], "{format:?}");
+            assert_eq!(c.history.len(), 1, "{format:?}");
+        }
     }
 }

@@ -118,6 +118,11 @@ pub fn split(text: &str, format: InputFormat) -> (Vec<Line>, Option<(usize, usiz
                 continue;
             }
             (body, body_start, md_depth) = strip_markdown(raw, line_start);
+        } else if let Some((b, start, depth)) = markdown_heading(raw, line_start) {
+            // Markdown headings (`## 第二章 …`) in a file that is not
+            // Markdown by its name: the hashes are markup whatever the
+            // extension.
+            (body, body_start, md_depth) = (b, start, depth);
         }
         let (mut norm, mut lead, kx) = normalise(body);
         if format == InputFormat::Markdown && (norm.contains("**") || norm.contains('\\')) {
@@ -178,6 +183,21 @@ fn unescape_markdown(s: &str) -> String {
 fn is_md_rule(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '_'))
+}
+
+/// A Markdown ATX heading (`## 第二章 总则`): its text, byte offset and
+/// depth. Only the heading markup, so a plain-text line is otherwise left
+/// as it is.
+fn markdown_heading(raw: &str, line_start: usize) -> Option<(&str, usize, u8)> {
+    let t = raw.trim_start_matches([' ', '\t']);
+    let hashes = t.bytes().take_while(|b| *b == b'#').count();
+    if !(1..=6).contains(&hashes) || !t[hashes..].starts_with([' ', '\t']) {
+        return None;
+    }
+    let text = t[hashes..].trim_start_matches([' ', '\t']);
+    let start = line_start + raw.len() - text.len();
+    let text = text.trim_end().trim_end_matches('#').trim_end();
+    (!text.is_empty()).then_some((text, start, hashes as u8))
 }
 
 /// Strip Markdown block markup from a line: heading hashes, quote markers,
