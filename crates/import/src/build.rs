@@ -18,8 +18,8 @@ use charter_core::numerals::{item_label, to_chinese};
 use charter_core::source::{FileId, Span};
 
 use super::lines::{
-    Kind, Line, ends_closed, ends_mid_phrase, heading_title, is_history, is_space, parens_open, starts_as_continuation,
-    status_of,
+    Kind, Line, cites_on, ends_closed, ends_mid_phrase, heading_title, is_history, is_space, parens_open,
+    starts_as_continuation, status_of,
 };
 use super::{IArticle, IBlock, IDivision, INode, Imported, InputFormat};
 
@@ -686,7 +686,7 @@ impl<'a> Builder<'a> {
             Some((b, s)) => (sub == 0 && n == b + 1) || (sub > 0 && n == b && sub == s + 1),
         };
         let open = self.prev_open(l);
-        let reject = (!sep && starts_as_continuation(rest)) || (open && (!in_seq || !sep));
+        let reject = (!sep && cites_on(rest)) || (open && (!in_seq || !sep));
         if reject {
             self.rejected_articles += 1;
             let label = article_label((n, sub));
@@ -1229,6 +1229,7 @@ mod tests {
 
     fn import(text: &str) -> (Imported, Vec<Diagnostic>) {
         let (lines, _) = split(text, InputFormat::Text);
+        let lines = crate::runon::resplit(lines);
         let b = build(&lines, FileId(0), InputFormat::Text, "文件名");
         (b.charter.unwrap_or_default(), b.diagnostics)
     }
@@ -1391,5 +1392,24 @@ mod tests {
             assert_eq!(c.preamble, ["本会全体成员共同遵守。"], "{format:?}");
             assert_eq!(c.history.len(), 1, "{format:?}");
         }
+    }
+
+    /// Run-on PDF text (tests/fixtures/import/pdf-runon.txt).
+    #[test]
+    fn run_on_pdf_text() {
+        let (c, d) = import(include_str!("../../../tests/fixtures/import/pdf-runon.txt"));
+        let divs: Vec<(&str, &str)> = c.divisions().iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
+        assert_eq!(divs, [("ch-1", "总则"), ("ch-2", "会员"), ("fuze", "附则")]);
+        let arts = c.articles();
+        let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["art-1", "art-2", "art-3", "art-4", "art-5", "art-6", "art-7"], "{c:#?}");
+        assert_eq!(arts[2].paragraphs[0].items.len(), 2);
+        assert_eq!(arts[3].paragraphs[0].text, "本会接受业务指导，依照本章程第三条的规定开展工作。");
+        assert_eq!(arts[4].paragraphs[0].text, "第三人申请入会的，适用本章程。");
+        let items: Vec<&str> = arts[5].paragraphs[0].items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["选举权；", "被选举权。"]);
+        assert_eq!(arts[5].paragraphs[1].text, "会员退会应当书面通知本会。");
+        assert_eq!(codes(&d), ["I012", "I051"], "{d:#?}");
+        assert!(d[0].message.contains('3'), "{}", d[0].message);
     }
 }

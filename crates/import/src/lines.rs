@@ -598,6 +598,62 @@ pub fn starts_as_continuation(s: &str) -> bool {
     HEADS.iter().any(|h| s.starts_with(h))
 }
 
+/// The rest after an article or heading label without a separator reads
+/// as the tail of a citation (第五百一十条的规定, 第二章中的), not as the
+/// start of the article's text. Narrower than [`starts_as_continuation`]:
+/// an article may well begin with 中华人民共和国, 以, 外国人 or 前款.
+pub fn cites_on(rest: &str) -> bool {
+    // 第二款, 第三项 — but 第三人 begins a sentence.
+    if let Some(after) = rest.strip_prefix('第') {
+        let n = after.len() - after.trim_start_matches(is_numeral_char).len();
+        return n > 0 && after[n..].starts_with(['款', '项', '項', '目', '条', '條', '章', '节', '節', '编', '編']);
+    }
+    const HEADS: [&str; 25] = [
+        "的",
+        "规定",
+        "規定",
+        "所称",
+        "所稱",
+        "所列",
+        "所指",
+        "所述",
+        "所说",
+        "所规定",
+        "、",
+        "，",
+        ",",
+        "和",
+        "或",
+        "至",
+        "及",
+        "与",
+        "與",
+        "项",
+        "項",
+        "款",
+        "之",
+        "者",
+        "规定的",
+    ];
+    const PAIRS: [&str; 14] = [
+        "中的",
+        "中规定",
+        "中規定",
+        "中所",
+        "以外",
+        "以内",
+        "以下",
+        "以上",
+        "以及",
+        "后的",
+        "後的",
+        "前的",
+        "外的",
+        "内的",
+    ];
+    HEADS.iter().chain(PAIRS.iter()).any(|h| rest.starts_with(h))
+}
+
 /// A history line: （2020年5月28日第十三届全国人民代表大会第三次会议通过）,
 /// "2000年3月15日 第九届……通过", "中華民國105年5月10日……通過", or any
 /// bracketed line saying 通过/修正/… (Simplified or Traditional).
