@@ -145,7 +145,7 @@ fn expected_label(seq: &Seq, s: &str) -> Option<Kind> {
 /// Does the text before a label (page digits removed) leave room for a new
 /// article or heading: the end of a sentence, or a heading's title?
 fn boundary_before(before: &str, in_heading: bool) -> bool {
-    in_heading || ends_closed(before)
+    in_heading || ends_closed(tail(before))
 }
 
 /// Split run-on lines; glued page numbers become lines of their own.
@@ -232,7 +232,7 @@ fn split_line(line: Line, seq: &mut Seq, out: &mut Vec<Line>) {
     let mut seg = 0;
     if let Some((n, len)) = leading_page(t)
         && let Some(c) = t[len..].chars().next()
-        && (expected_label(seq, &t[len..]).is_some() || (seq.is_page(n) && starts_text(c)))
+        && (expected_label(seq, head(t, len)).is_some() || (seq.is_page(n) && starts_text(c)))
     {
         out.push(piece(&line, 0, len, Some(Kind::PageNumber)));
         seq.page = Some(n);
@@ -243,7 +243,7 @@ fn split_line(line: Line, seq: &mut Seq, out: &mut Vec<Line>) {
         out.push(line);
         return;
     }
-    let mut seg_kind = classify(&t[seg..]);
+    let mut seg_kind = classify(head(t, seg));
     seq.update(&seg_kind);
     let mut at = seg;
     while let Some(off) = next_break(t, at, seg) {
@@ -253,18 +253,19 @@ fn split_line(line: Line, seq: &mut Seq, out: &mut Vec<Line>) {
         // A label the sequence expects here, through glued page digits.
         let page = trailing_page(before);
         let bare = page.map_or(before, |(_, len)| &before[..before.len() - len]);
-        let label = if t[at..].starts_with('第') { expected_label(seq, &t[at..]) } else { None };
+        let label = if t[at..].starts_with('第') { expected_label(seq, head(t, at)) } else { None };
         // An unnumbered 附则 (附　　则) right before the label.
-        let sup = bare.rfind('附').filter(|&p| {
+        let sup = label.as_ref().and_then(|_| bare.rfind('附')).filter(|&p| {
             p > 0
+                && bare.len() - p <= 24
                 && matches!(classify(&bare[p..]), Kind::Supplementary { .. })
-                && (in_heading || ends_closed(&bare[..p]))
+                && (in_heading || ends_closed(tail(&bare[..p])))
         });
         if let Some(kind) = label
             && !bare.is_empty()
             && (sup.is_some() || boundary_before(bare, in_heading))
         {
-            let mut end = seg + bare.len();
+            let end = seg + bare.len();
             if let Some(p) = sup {
                 let w = bare.len() - p;
                 out.push(piece(&line, seg, end - w, None));
@@ -275,9 +276,7 @@ fn split_line(line: Line, seq: &mut Seq, out: &mut Vec<Line>) {
             if let Some((n, len)) = page {
                 out.push(piece(&line, end, end + len, Some(Kind::PageNumber)));
                 seq.page = Some(n);
-                end += len;
             }
-            debug_assert_eq!(end, at);
             seg = at;
             seq.update(&kind);
             seg_kind = kind;
@@ -286,7 +285,7 @@ fn split_line(line: Line, seq: &mut Seq, out: &mut Vec<Line>) {
         }
         // An item （N） expected next, after 。；：.
         if t[at..].starts_with(['（', '('])
-            && let kind @ Kind::Item { number, dun: false, .. } = classify(&t[at..])
+            && let kind @ Kind::Item { number, dun: false, .. } = classify(head(t, at))
             && seq.item_expected(number)
             && bare.ends_with(['。', '；', '：'])
             && page.is_none()
@@ -302,13 +301,13 @@ fn split_line(line: Line, seq: &mut Seq, out: &mut Vec<Line>) {
         if let Some((n, len)) = leading_page(&t[at..])
             && seq.is_page(n)
             && t[at + len..].chars().next().is_some_and(starts_text)
-            && ends_closed(before)
+            && ends_closed(tail(before))
         {
             out.push(piece(&line, seg, at, None));
             out.push(piece(&line, at, at + len, Some(Kind::PageNumber)));
             seq.page = Some(n);
             seg = at + len;
-            seg_kind = classify(&t[seg..]);
+            seg_kind = classify(head(t, seg));
             seq.update(&seg_kind);
             at = seg;
             continue;
@@ -317,6 +316,27 @@ fn split_line(line: Line, seq: &mut Seq, out: &mut Vec<Line>) {
     }
     out.push(piece(&line, seg, t.len(), None));
 }
+
+/// Labels are classified on a bounded window of the line from `at`, and
+/// sentence ends looked for in a bounded tail, so a long run-on line with
+/// many candidates costs linear time.
+fn head(t: &str, at: usize) -> &str {
+    let mut end = (at + WINDOW).min(t.len());
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    &t[at..end]
+}
+
+fn tail(t: &str) -> &str {
+    let mut start = t.len().saturating_sub(WINDOW);
+    while !t.is_char_boundary(start) {
+        start += 1;
+    }
+    &t[start..]
+}
+
+const WINDOW: usize = 240;
 
 /// Could this line hold a break at all (a 第 or a digit after its start)?
 fn has_candidate(t: &str) -> bool {
