@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use charter::{Document, ToolError, diagnostic};
 
+mod amend;
 mod build;
 mod check;
 mod diff;
@@ -16,6 +17,7 @@ mod generate;
 mod import;
 mod outline;
 mod typeset;
+pub mod zh;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -62,6 +64,10 @@ pub enum Command {
     Import(import::ImportArgs),
     /// 比较两稿章程：逐条列出新增、删除、修改、拆分、合并和仅序号变化的条文
     Diff(diff::DiffArgs),
+    /// 根据两稿写出修改决定（关于修改《……》的决定）
+    Amend(amend::AmendArgs),
+    /// 把修改决定应用到修改前的章程（可逐项表决：--adopt 1,2,5），得到修改后的 YAML
+    Apply(amend::ApplyArgs),
     /// 解释一个诊断代码，例如 charter explain CH001
     Explain(explain::ExplainArgs),
     /// 列出所有检查规则
@@ -104,6 +110,8 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Export(a) => export::run(a, &cli.global),
         Command::Import(a) => import::run(a, &cli.global),
         Command::Diff(a) => diff::run(a, &cli.global),
+        Command::Amend(a) => amend::run_amend(a, &cli.global),
+        Command::Apply(a) => amend::run_apply(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
         Command::Schema => {
