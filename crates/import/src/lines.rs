@@ -682,7 +682,12 @@ pub fn is_history(s: &str) -> bool {
     let n = year.chars().count();
     let digits = year.chars().all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(c));
     let plain = n == 4 && year.chars().all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c));
-    digits && (plain || (roc && (1..=6).contains(&n))) && inner[year.len()..].starts_with('年') && inner.contains('月')
+    // A bare Republic-of-China year in Arabic digits: 105年5月10日…通過.
+    let bare_roc = (2..=3).contains(&n) && year.chars().all(|c| c.is_ascii_digit());
+    digits
+        && (plain || bare_roc || (roc && (1..=6).contains(&n)))
+        && inner[year.len()..].starts_with('年')
+        && inner.contains('月')
 }
 
 /// A status line: （草案）, (征求意见稿): a short bracketed text without dates.
@@ -746,6 +751,10 @@ mod tests {
         assert!(is_history("（2020年5月28日第十三届全国人民代表大会第三次会议通过）"));
         assert!(is_history("2000年3月15日 第九届全国人民代表大会第三次会议通过"));
         assert!(!is_history("本法自2021年1月1日起施行。"));
+        assert!(is_history("中華民國105年5月10日第1屆學生代表大會通過"));
+        assert!(is_history("民國一百零八年三月二日學生議會修正通過"));
+        assert!(is_history("105年5月10日學生議會通過"));
+        assert!(!is_history("本會自105年起施行，並公布之。"));
         assert_eq!(status_of("(草案)").as_deref(), Some("草案"));
         assert_eq!(status_of("（2020年）"), None);
     }
