@@ -11,6 +11,7 @@ mod amend;
 mod build;
 mod check;
 mod diff;
+mod disclosure;
 mod explain;
 mod export;
 mod generate;
@@ -68,15 +69,24 @@ pub enum Command {
     Amend(amend::AmendArgs),
     /// 把修改决定应用到修改前的章程（可逐项表决：--adopt 1,2,5），得到修改后的 YAML
     Apply(amend::ApplyArgs),
+    /// 改革情况公开：计算自评表，与章程和改革要求比对，生成 PDF 和网页
+    Disclosure(disclosure::DisclosureArgs),
     /// 解释一个诊断代码，例如 charter explain CH001
     Explain(explain::ExplainArgs),
     /// 列出所有检查规则
     Rules,
     /// 输出章程 YAML 格式的 JSON Schema（供编辑器补全和校验）
-    Schema,
+    Schema(SchemaArgs),
     /// 生成一份大型示例章程（用于性能测试）
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// 输出改革情况公开文件（disclosure.yaml）的 JSON Schema
+    #[arg(long)]
+    pub disclosure: bool,
 }
 
 #[derive(Debug, Args)]
@@ -114,8 +124,13 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Apply(a) => amend::run_apply(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
-        Command::Schema => {
-            out(&charter::raw::json_schema()?)?;
+        Command::Disclosure(a) => disclosure::run(a, &cli.global),
+        Command::Schema(a) => {
+            if a.disclosure {
+                out(&charter::disclosure::raw::json_schema()?)?;
+            } else {
+                out(&charter::raw::json_schema()?)?;
+            }
             Ok(0)
         }
         Command::Generate(a) => generate::run(a),

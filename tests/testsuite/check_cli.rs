@@ -219,6 +219,7 @@ fn every_registered_code_is_unique_prefixed_and_explained() {
             Origin::Import => "I",
             Origin::Render => "R",
             Origin::Amend => "A",
+            Origin::Disclosure => "D",
         };
         let digits = &code.as_str()[prefix.len().min(code.as_str().len())..];
         assert!(

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod diff;
 mod diff_pdf;
+mod disclosure;
 mod hardening;
 mod help_zh;
 mod import;
