@@ -389,6 +389,25 @@ fn messy_text() {
     assert_eq!(c, ["I011", "I012", "I051"], "{:#?}", imp.diagnostics);
 }
 
+/// Traditional script with Arabic numbers, run-on PDF text and Markdown
+/// headings in a .txt file: each imports and its YAML loads back to the
+/// same structure, notes on both versions of a repeated article included.
+#[test]
+fn fidelity_fixtures_load_back() {
+    for (name, chapters, articles) in
+        [("traditional.txt", 3, 9), ("pdf-runon.txt", 3, 7), ("markdown-in-text.txt", 2, 3)]
+    {
+        let imp = import(&Path::new("tests/fixtures/import").join(name));
+        let c = assert_loads_back(&imp, name);
+        let n = c.counts();
+        assert_eq!((n.chapters, n.articles), (chapters, articles), "{name}");
+    }
+    let imp = import(Path::new("tests/fixtures/import/traditional.txt"));
+    let yaml = imp.yaml.unwrap();
+    assert!(yaml.contains("第 37 行和第 40 行），这是第一次") && yaml.contains("这是第二次"), "{yaml}");
+    assert!(yaml.contains("id: art-4-1") && yaml.contains("本會定名為"), "{yaml}");
+}
+
 // ----- malformed inputs and the command line -----
 
 #[test]

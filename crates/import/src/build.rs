@@ -18,8 +18,8 @@ use charter_core::numerals::{item_label, to_chinese};
 use charter_core::source::{FileId, Span};
 
 use super::lines::{
-    Kind, Line, ends_closed, ends_mid_phrase, heading_title, is_history, is_space, parens_open, starts_as_continuation,
-    status_of,
+    Kind, Line, cites_on, ends_closed, ends_mid_phrase, heading_title, is_history, is_space, parens_open,
+    starts_as_continuation, status_of,
 };
 use super::{IArticle, IBlock, IDivision, INode, Imported, InputFormat};
 
@@ -306,8 +306,9 @@ struct Builder<'a> {
     stack: Vec<OpenDiv>,
     art: Option<OpenArt>,
     last_no: Option<(u32, u32)>,
-    /// Articles seen, by source number: the flattened text of each.
-    seen: HashMap<(u32, u32), String>,
+    /// Articles seen, by source number: the flattened text of each, its
+    /// line (zero-based) and label span.
+    seen: HashMap<(u32, u32), (String, usize, Span)>,
     /// Last source number per level in the current context.
     counters: [Option<u32>; 4],
     last_chapter_overall: Option<u32>,
@@ -469,6 +470,21 @@ impl<'a> Builder<'a> {
                         && !matches!(k, Kind::Item { .. } | Kind::SubItem { .. } | Kind::PreambleMark | Kind::Toc)
                 })
             });
+        // The title repeated below the header (after the history, sometimes
+        // with a space or a line break inside): the first one is the title,
+        // the repeat is skipped below.
+        let squash = |s: &str| -> String { s.chars().filter(|c| !is_space(*c)).collect() };
+        let title_at = title_at.map(|t| {
+            let last = squash(&blocks[t].2);
+            let pair = (t > 0).then(|| squash(&blocks[t - 1].2) + &last);
+            (0..t)
+                .find(|&e| {
+                    let k = squash(&blocks[e].2);
+                    k == last || (e + 1 < t && pair.as_ref() == Some(&k))
+                })
+                .unwrap_or(t)
+        });
+        let title_key = title_at.map(|t| squash(&blocks[t].2)).unwrap_or_default();
         let after = match title_at {
             Some(t) => {
                 let (i, _, text) = &blocks[t];
@@ -506,8 +522,25 @@ impl<'a> Builder<'a> {
         // After the title: status, history, then the preamble.
         let mut preamble_started = false;
         let mut last_line: Option<usize> = None;
-        for (i, last, text) in &blocks[after..] {
+        let mut skip = 0;
+        for (k, (i, last, text)) in blocks.iter().enumerate().skip(after) {
             let l = &self.lines[*i];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if !preamble_started && !title_key.is_empty() {
+                let key = squash(text);
+                if key == title_key {
+                    continue;
+                }
+                if let Some(next) = blocks.get(k + 1)
+                    && key.clone() + &squash(&next.2) == title_key
+                {
+                    skip = 1;
+                    continue;
+                }
+            }
             if !preamble_started {
                 if self.out.status.is_none()
                     && self.out.history.is_empty()
@@ -680,7 +713,7 @@ impl<'a> Builder<'a> {
             Some((b, s)) => (sub == 0 && n == b + 1) || (sub > 0 && n == b && sub == s + 1),
         };
         let open = self.prev_open(l);
-        let reject = (!sep && starts_as_continuation(rest)) || (open && (!in_seq || !sep));
+        let reject = (!sep && cites_on(rest)) || (open && (!in_seq || !sep));
         if reject {
             self.rejected_articles += 1;
             let label = article_label((n, sub));
@@ -771,7 +804,11 @@ impl<'a> Builder<'a> {
 
     fn division_id(&self, level: Level, number: Option<u32>, title: &str) -> String {
         let Some(n) = number else {
-            return if title == "附则" { "fuze".into() } else { format!("{}-x", level_prefix(level)) };
+            return if title == "附则" || title == "附則" {
+                "fuze".into()
+            } else {
+                format!("{}-x", level_prefix(level))
+            };
         };
         let parent = self.stack.last().map(|d| d.div.id.clone());
         let part =
@@ -932,25 +969,64 @@ impl<'a> Builder<'a> {
             a.art.repealed = true;
         }
         let flat = flatten(&a.art);
-        if let Some(prev) = self.seen.get(&a.no) {
+        let line = self.lines.iter().find(|l| l.start <= a.label.start && a.label.start <= l.end).map_or(0, |l| l.no);
+        if let Some((prev, first_line, first_span)) = self.seen.get(&a.no).cloned() {
             let label = article_label(a.no);
-            if *prev == flat {
+            if prev == flat {
                 self.diags.push(
                     Diagnostic::new(crate::codes::I022, format!("{label}重复出现，内容相同"))
                         .at(a.label, "重复的一份已略去"),
                 );
                 return;
             }
-            a.art.note.get_or_insert_with(|| format!("原稿{label}出现了两次，这是第二次"));
+            // Both versions are kept (Word's track changes can leave the
+            // old and the new one), each marked with the other's line.
+            let (l1, l2) = (first_line + 1, line + 1);
+            a.art.note.get_or_insert_with(|| format!("原稿{label}出现了两次（第 {l1} 行和第 {l2} 行），这是第二次"));
+            let id = a.art.id.clone();
+            if let Some(first) = self.find_open_article(&id) {
+                first
+                    .note
+                    .get_or_insert_with(|| format!("原稿{label}出现了两次（第 {l1} 行和第 {l2} 行），这是第一次"));
+            }
             self.diags.push(
-                Diagnostic::new(crate::codes::I023, format!("{label}出现了两次，内容不同"))
-                    .at(a.label, "第二次出现")
-                    .hint("两条都已导入，按顺序重新编号；请核对原文，删去多余的一条。"),
+                Diagnostic::new(
+                    crate::codes::I023,
+                    format!("{label}出现了两次，内容不同（原稿第 {l1} 行和第 {l2} 行）"),
+                )
+                .at(a.label, "第二次出现")
+                .also(first_span, "第一次出现")
+                .hint("两条都已导入，按顺序重新编号；请核对原文（可能是 Word 修订留下的新旧两版），删去多余的一条。"),
             );
         } else {
-            self.seen.insert(a.no, flat);
+            self.seen.insert(a.no, (flat, line, a.label));
         }
         self.push_node(INode::Article(a.art));
+    }
+
+    /// The last article with this id built so far (in an open division or
+    /// at the top level).
+    fn find_open_article(&mut self, id: &str) -> Option<&mut IArticle> {
+        fn find<'n>(nodes: &'n mut [INode], id: &str) -> Option<&'n mut IArticle> {
+            for n in nodes.iter_mut().rev() {
+                match n {
+                    INode::Article(a) if a.id == id => return Some(a),
+                    INode::Article(_) => {}
+                    INode::Division(d) => {
+                        if let Some(a) = find(&mut d.body, id) {
+                            return Some(a);
+                        }
+                    }
+                }
+            }
+            None
+        }
+        for d in self.stack.iter_mut().rev() {
+            if let Some(a) = find(&mut d.div.body, id) {
+                return Some(a);
+            }
+        }
+        find(&mut self.out.body, id)
     }
 
     // ----- paragraphs, items, sub-items -----
@@ -1138,7 +1214,8 @@ fn strip_brackets(s: &str) -> String {
 
 /// "示例章程（草案）" → ("示例章程", Some("草案")).
 fn split_status(title: &str) -> (String, Option<String>) {
-    const WORDS: [&str; 7] = ["草案", "征求意见稿", "送审稿", "讨论稿", "修订稿", "试行", "暂行"];
+    const WORDS: [&str; 11] =
+        ["草案", "征求意见稿", "送审稿", "讨论稿", "修订稿", "试行", "暂行", "徵求意見稿", "討論稿", "試行", "暫行"];
     let t = heading_title(title);
     if let Some(open) = t.rfind(['（', '('])
         && let Some(s) = status_of(&t[open..])
@@ -1180,6 +1257,7 @@ mod tests {
 
     fn import(text: &str) -> (Imported, Vec<Diagnostic>) {
         let (lines, _) = split(text, InputFormat::Text);
+        let lines = crate::runon::resplit(lines);
         let b = build(&lines, FileId(0), InputFormat::Text, "文件名");
         (b.charter.unwrap_or_default(), b.diagnostics)
     }
@@ -1277,5 +1355,89 @@ mod tests {
         let (c, _) = import("章程\n第一章 甲\n第一条 甲。\n第一章 乙\n第二条 乙。\n");
         let ids: Vec<&str> = c.divisions().iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["ch-1", "ch-1-b"]);
+    }
+
+    /// A charter in Traditional script with Arabic article numbers
+    /// (tests/fixtures/import/traditional.txt).
+    #[test]
+    fn traditional_script_and_arabic_numbers() {
+        let (c, d) = import(include_str!("../../../tests/fixtures/import/traditional.txt"));
+        assert_eq!(c.title, "國立示例大學學生會組織章程");
+        assert_eq!(c.history.len(), 3, "{:?}", c.history);
+        assert!(c.history[2].starts_with("民國110年"), "{:?}", c.history);
+        assert_eq!(c.preamble, ["為保障同學權益，促進校園民主，特制定本章程。"]);
+        let divs: Vec<(&str, &str)> = c.divisions().iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
+        assert_eq!(
+            divs,
+            [("ch-1", "總則"), ("ch-2", "組織"), ("ch-2-s1", "學生代表大會"), ("ch-2-s2", "會長"), ("fuze", "附則")]
+        );
+        let arts = c.articles();
+        let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["art-1", "art-2", "art-3", "art-4", "art-4-1", "art-5", "art-6", "art-6-b", "art-8"]);
+        assert_eq!(arts[0].paragraphs[0].text, "本會定名為國立示例大學學生會（以下簡稱本會）。");
+        let items: Vec<&str> = arts[2].paragraphs[0].items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["代表全體學生表達意見。", "辦理學生福利事項。", "其他依法令規定之事項。"]);
+        assert!(arts[4].inserted && !arts[4].repealed);
+        assert!(arts[5].repealed && arts[5].paragraphs.is_empty());
+        // The number used twice: both kept, each marked with both lines.
+        assert_eq!(arts[6].paragraphs[0].text, "會長任期一年，連選得連任一次。");
+        assert_eq!(arts[7].paragraphs[0].text, "會長任期一年，得連任一次。");
+        for (a, which) in [(arts[6], "第一次"), (arts[7], "第二次")] {
+            let note = a.note.as_deref().unwrap_or_default();
+            assert!(note.contains("第 37 行和第 40 行") && note.contains(which), "{note}");
+        }
+        assert_eq!(codes(&d), ["I023", "I020"], "{d:#?}");
+        assert!(d[0].message.contains("第六条") && d[0].message.contains("37") && d[0].message.contains("40"));
+        assert!(d[1].message.contains("缺第七条"), "{}", d[1].message);
+    }
+
+    /// Markdown headings in a .txt file, and the title repeated after the
+    /// history with a line break inside
+    /// (tests/fixtures/import/markdown-in-text.txt).
+    #[test]
+    fn markdown_headings_in_text_and_repeated_title() {
+        let (c, d) = import(include_str!("../../../tests/fixtures/import/markdown-in-text.txt"));
+        assert_eq!(c.title, "示例社团章程");
+        assert_eq!(c.history, ["2021年3月1日会员大会通过"]);
+        assert!(c.preamble.is_empty(), "{:?}", c.preamble);
+        let divs: Vec<(&str, &str)> = c.divisions().iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
+        assert_eq!(divs, [("ch-1", "总则"), ("ch-2", "附则")]);
+        assert_eq!(c.counts().articles, 3);
+        assert!(c.articles().iter().all(|a| a.paragraphs.len() == 1), "{c:#?}");
+        assert!(d.is_empty(), "{d:#?}");
+    }
+
+    /// The repeat of the title, with a space inside, in Markdown and in text.
+    #[test]
+    fn repeated_title_is_not_a_preamble() {
+        for format in [InputFormat::Markdown, InputFormat::Text] {
+            let (lines, _) = split(
+                "# 示例学生会章程\n\n（2020年5月1日学生代表大会通过）\n\n示例学生会　章程\n\n本会全体成员共同遵守。\n\n第一条 甲。\n",
+                format,
+            );
+            let c = build(&lines, FileId(0), format, "x").charter.unwrap_or_default();
+            assert_eq!(c.title, "示例学生会章程", "{format:?}");
+            assert_eq!(c.preamble, ["本会全体成员共同遵守。"], "{format:?}");
+            assert_eq!(c.history.len(), 1, "{format:?}");
+        }
+    }
+
+    /// Run-on PDF text (tests/fixtures/import/pdf-runon.txt).
+    #[test]
+    fn run_on_pdf_text() {
+        let (c, d) = import(include_str!("../../../tests/fixtures/import/pdf-runon.txt"));
+        let divs: Vec<(&str, &str)> = c.divisions().iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
+        assert_eq!(divs, [("ch-1", "总则"), ("ch-2", "会员"), ("fuze", "附则")]);
+        let arts = c.articles();
+        let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["art-1", "art-2", "art-3", "art-4", "art-5", "art-6", "art-7"], "{c:#?}");
+        assert_eq!(arts[2].paragraphs[0].items.len(), 2);
+        assert_eq!(arts[3].paragraphs[0].text, "本会接受业务指导，依照本章程第三条的规定开展工作。");
+        assert_eq!(arts[4].paragraphs[0].text, "第三人申请入会的，适用本章程。");
+        let items: Vec<&str> = arts[5].paragraphs[0].items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(items, ["选举权；", "被选举权。"]);
+        assert_eq!(arts[5].paragraphs[1].text, "会员退会应当书面通知本会。");
+        assert_eq!(codes(&d), ["I012", "I051"], "{d:#?}");
+        assert!(d[0].message.contains('3'), "{}", d[0].message);
     }
 }

@@ -28,6 +28,7 @@ mod cite_ids;
 mod decode;
 mod docx;
 mod lines;
+mod runon;
 pub mod text_out;
 pub mod yaml;
 mod zip;
@@ -316,6 +317,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
     let mut sources = Sources::default();
     let file = sources.add(path, text);
     let (lines, kangxi) = lines::split(&sources.file(file).text, decoded.format);
+    let lines = runon::resplit(lines);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut built = build::build(&lines, file, decoded.format, &stem);
     if let Some(c) = &mut built.charter {

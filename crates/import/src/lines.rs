@@ -118,6 +118,11 @@ pub fn split(text: &str, format: InputFormat) -> (Vec<Line>, Option<(usize, usiz
                 continue;
             }
             (body, body_start, md_depth) = strip_markdown(raw, line_start);
+        } else if let Some((b, start, depth)) = markdown_heading(raw, line_start) {
+            // Markdown headings (`## 第二章 …`) in a file that is not
+            // Markdown by its name: the hashes are markup whatever the
+            // extension.
+            (body, body_start, md_depth) = (b, start, depth);
         }
         let (mut norm, mut lead, kx) = normalise(body);
         if format == InputFormat::Markdown && (norm.contains("**") || norm.contains('\\')) {
@@ -178,6 +183,21 @@ fn unescape_markdown(s: &str) -> String {
 fn is_md_rule(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '_'))
+}
+
+/// A Markdown ATX heading (`## 第二章 总则`): its text, byte offset and
+/// depth. Only the heading markup, so a plain-text line is otherwise left
+/// as it is.
+fn markdown_heading(raw: &str, line_start: usize) -> Option<(&str, usize, u8)> {
+    let t = raw.trim_start_matches([' ', '\t']);
+    let hashes = t.bytes().take_while(|b| *b == b'#').count();
+    if !(1..=6).contains(&hashes) || !t[hashes..].starts_with([' ', '\t']) {
+        return None;
+    }
+    let text = t[hashes..].trim_start_matches([' ', '\t']);
+    let start = line_start + raw.len() - text.len();
+    let text = text.trim_end().trim_end_matches('#').trim_end();
+    (!text.is_empty()).then_some((text, start, hashes as u8))
 }
 
 /// Strip Markdown block markup from a line: heading hashes, quote markers,
@@ -312,10 +332,12 @@ fn article(s: &str) -> Option<(u32, u32, bool, String, usize)> {
     let (n, len) = numeral(&s[at..], false)?;
     at += len;
     at += skip_spaces(&s[at..]);
-    at += s[at..].strip_prefix('条').map(|_| '条'.len_utf8())?;
+    // 条, or 條 in Traditional script.
+    at += s[at..].strip_prefix(['条', '條']).map(|_| '条'.len_utf8())?;
     let mut sub = 0;
+    // 之一, or 之1 in charters that number with Arabic digits.
     if let Some(rest) = s[at..].strip_prefix('之')
-        && let Some((k, len)) = numeral(rest, true)
+        && let Some((k, len)) = numeral(rest, false)
     {
         sub = k;
         at += '之'.len_utf8() + len;
@@ -333,14 +355,15 @@ fn heading(s: &str) -> Option<(Level, u32, String, bool, usize)> {
     at += len;
     at += skip_spaces(&s[at..]);
     let rest = &s[at..];
-    let (level, word) = if rest.starts_with("分编") {
-        (Level::Subpart, "分编")
-    } else if rest.starts_with('编') {
-        (Level::Part, "编")
+    // Simplified or Traditional (分編, 編, 節); 章 is the same in both.
+    let (level, word) = if let Some(w) = ["分编", "分編"].into_iter().find(|w| rest.starts_with(w)) {
+        (Level::Subpart, w)
+    } else if let Some(w) = ["编", "編"].into_iter().find(|w| rest.starts_with(w)) {
+        (Level::Part, w)
     } else if rest.starts_with('章') {
         (Level::Chapter, "章")
-    } else if rest.starts_with('节') {
-        (Level::Section, "节")
+    } else if let Some(w) = ["节", "節"].into_iter().find(|w| rest.starts_with(w)) {
+        (Level::Section, w)
     } else {
         return None;
     };
@@ -460,9 +483,10 @@ pub fn classify(s: &str) -> Kind {
     }
     let compact: String = s.chars().filter(|c| !is_space(*c)).collect();
     match compact.as_str() {
-        "目录" | "目次" => return Kind::Toc,
+        "目录" | "目次" | "目錄" => return Kind::Toc,
         "序言" | "前言" => return Kind::PreambleMark,
-        "附则" => return Kind::Supplementary { title: "附则".into() },
+        // The title keeps the source's script.
+        "附则" | "附則" => return Kind::Supplementary { title: compact.clone() },
         _ => {}
     }
     if is_page_number(s) {
@@ -568,17 +592,76 @@ pub fn ends_mid_phrase(s: &str) -> bool {
 /// A text that cannot start a sentence but continues one: a cross-reference
 /// tail ("的规定", "规定的", "第二款") or a particle.
 pub fn starts_as_continuation(s: &str) -> bool {
-    const HEADS: [&str; 22] = [
+    const HEADS: [&str; 26] = [
         "的", "规定", "所", "第", "、", "，", ",", "和", "或", "至", "中", "以", "及", "与", "项", "款", "之", "者",
-        "后", "前", "外", "内",
+        "后", "前", "外", "内", "規定", "與", "項", "後",
     ];
     HEADS.iter().any(|h| s.starts_with(h))
 }
 
+/// The rest after an article or heading label without a separator reads
+/// as the tail of a citation (第五百一十条的规定, 第二章中的), not as the
+/// start of the article's text. Narrower than [`starts_as_continuation`]:
+/// an article may well begin with 中华人民共和国, 以, 外国人 or 前款.
+pub fn cites_on(rest: &str) -> bool {
+    // 第二款, 第三项 — but 第三人 begins a sentence.
+    if let Some(after) = rest.strip_prefix('第') {
+        let n = after.len() - after.trim_start_matches(is_numeral_char).len();
+        return n > 0 && after[n..].starts_with(['款', '项', '項', '目', '条', '條', '章', '节', '節', '编', '編']);
+    }
+    const HEADS: [&str; 25] = [
+        "的",
+        "规定",
+        "規定",
+        "所称",
+        "所稱",
+        "所列",
+        "所指",
+        "所述",
+        "所说",
+        "所规定",
+        "、",
+        "，",
+        ",",
+        "和",
+        "或",
+        "至",
+        "及",
+        "与",
+        "與",
+        "项",
+        "項",
+        "款",
+        "之",
+        "者",
+        "规定的",
+    ];
+    const PAIRS: [&str; 14] = [
+        "中的",
+        "中规定",
+        "中規定",
+        "中所",
+        "以外",
+        "以内",
+        "以下",
+        "以上",
+        "以及",
+        "后的",
+        "後的",
+        "前的",
+        "外的",
+        "内的",
+    ];
+    HEADS.iter().chain(PAIRS.iter()).any(|h| rest.starts_with(h))
+}
+
 /// A history line: （2020年5月28日第十三届全国人民代表大会第三次会议通过）,
-/// "2000年3月15日 第九届……通过", or any bracketed line saying 通过/修正/….
+/// "2000年3月15日 第九届……通过", "中華民國105年5月10日……通過", or any
+/// bracketed line saying 通过/修正/… (Simplified or Traditional).
 pub fn is_history(s: &str) -> bool {
-    const WORDS: [&str; 10] = ["通过", "修正", "修订", "公布", "施行", "发布", "批准", "修改", "颁布", "制定"];
+    const WORDS: [&str; 14] = [
+        "通过", "修正", "修订", "公布", "施行", "发布", "批准", "修改", "颁布", "制定", "通過", "修訂", "發布", "頒布",
+    ];
     let bracketed = (s.starts_with(['（', '(']) && s.ends_with(['）', ')'])) && parens_balanced(s);
     let inner = s.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
     let has_word = WORDS.iter().any(|w| inner.contains(w));
@@ -588,11 +671,23 @@ pub fn is_history(s: &str) -> bool {
     if bracketed {
         return true;
     }
-    // Starts with a date: four digits (Arabic or Chinese) and 年.
-    let year: String = inner.chars().take(5).collect();
-    let mut cs = year.chars();
-    let digits = cs.by_ref().take(4).all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c));
-    digits && cs.next() == Some('年') && inner.contains('月')
+    // Starts with a date: a year (four digits, Arabic or Chinese; or a
+    // Republic-of-China year such as 民國105年, 中華民國一百零五年) and 年.
+    let (inner, roc) = match ["中華民國", "中华民国", "民國", "民国"].iter().find_map(|p| inner.strip_prefix(p))
+    {
+        Some(rest) => (rest.trim_start_matches(is_space), true),
+        None => (inner, false),
+    };
+    let year: String = inner.chars().take_while(|c| *c != '年').take(7).collect();
+    let n = year.chars().count();
+    let digits = year.chars().all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(c));
+    let plain = n == 4 && year.chars().all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c));
+    // A bare Republic-of-China year in Arabic digits: 105年5月10日…通過.
+    let bare_roc = (2..=3).contains(&n) && year.chars().all(|c| c.is_ascii_digit());
+    digits
+        && (plain || bare_roc || (roc && (1..=6).contains(&n)))
+        && inner[year.len()..].starts_with('年')
+        && inner.contains('月')
 }
 
 /// A status line: （草案）, (征求意见稿): a short bracketed text without dates.
@@ -656,6 +751,10 @@ mod tests {
         assert!(is_history("（2020年5月28日第十三届全国人民代表大会第三次会议通过）"));
         assert!(is_history("2000年3月15日 第九届全国人民代表大会第三次会议通过"));
         assert!(!is_history("本法自2021年1月1日起施行。"));
+        assert!(is_history("中華民國105年5月10日第1屆學生代表大會通過"));
+        assert!(is_history("民國一百零八年三月二日學生議會修正通過"));
+        assert!(is_history("105年5月10日學生議會通過"));
+        assert!(!is_history("本會自105年起施行，並公布之。"));
         assert_eq!(status_of("(草案)").as_deref(), Some("草案"));
         assert_eq!(status_of("（2020年）"), None);
     }
