@@ -9,5 +9,6 @@ mod diff;
 mod diff_pdf;
 mod import;
 mod lint_config;
+mod live;
 mod project;
 mod render;
