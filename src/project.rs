@@ -41,6 +41,11 @@ pub fn resolve_path(path: &Path) -> Result<PathBuf, ToolError> {
     if path.exists() {
         return Ok(path.to_path_buf());
     }
+    // The default project folder `charter` is absent but `charter.yaml` is
+    // here: the user is inside the project folder.
+    if path == Path::new("charter") && Path::new(CHARTER_FILE).is_file() {
+        return Ok(PathBuf::from(CHARTER_FILE));
+    }
     Err(ToolError::NotFound { path: path.to_path_buf() })
 }
 
@@ -68,7 +73,7 @@ pub fn import_file(path: &Path, options: Options) -> Result<Import, ToolError> {
     if path.is_dir() {
         return Err(ToolError::IsAFolder { path: path.to_path_buf() });
     }
-    let bytes = std::fs::read(path).map_err(|e| ToolError::Read { path: path.to_path_buf(), source: e })?;
+    let bytes = read_limited(path, MAX_IMPORT_BYTES)?;
     import_bytes(path, &bytes, options)
 }
 
@@ -84,9 +89,22 @@ pub fn font_options(dirs: &[PathBuf], system: bool) -> Result<FontOptions, ToolE
 }
 
 /// The template `name`: `<project_dir>/templates/<name>` when it exists,
-/// the built-in one otherwise.
+/// the built-in one otherwise. The templates folder must be the project's
+/// own (not a symlink to elsewhere): everything a template reads is
+/// confined to it (`charter_render::pdf::template_from_file`).
 pub fn template(project_dir: Option<&Path>, name: &str) -> Result<Template, ToolError> {
     if let Some(path) = template_override(project_dir, name) {
+        if let Some(dir) = project_dir {
+            let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+            let folder = dir.join("templates");
+            let own = match (dir.canonicalize(), folder.canonicalize()) {
+                (Ok(d), Ok(f)) => f == d.join("templates"),
+                _ => false,
+            };
+            if !own {
+                return Err(ToolError::TemplateOutside { path: folder });
+            }
+        }
         return read_template(&path).map_err(|e| ToolError::Read { path, source: e });
     }
     builtin_template(name)
@@ -102,13 +120,10 @@ fn builtin_template(name: &str) -> Result<Template, ToolError> {
     charter_render::builtin_template(name).ok_or_else(|| ToolError::NoBuiltinTemplate { name: name.to_string() })
 }
 
-/// A template read from a file, with its folder for further files.
+/// A template read from a file, with its folder for further files (the
+/// folder is its sandbox: see `charter_render::pdf::template_from_file`).
 fn read_template(path: &Path) -> std::io::Result<Template> {
-    Ok(Template {
-        name: path.display().to_string(),
-        source: std::fs::read_to_string(path)?,
-        dir: path.parent().map(Path::to_path_buf),
-    })
+    charter_render::pdf::template_from_file(path)
 }
 
 /// How to open a project.
@@ -260,4 +275,23 @@ pub(crate) fn load_checked(file: &Path, config: ConfigChoice) -> Result<(Documen
     let mut doc = Document::load(file, bytes);
     charter_lint::check_document(&mut doc, config);
     Ok((doc, config_path))
+}
+
+/// The largest file `import` reads (a charter is a few hundred KB; this
+/// also stops `/dev/zero` and other endless inputs).
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Read at most `limit` bytes of `path`; a longer file is refused.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ToolError> {
+    use std::io::Read;
+    let rerr = |e| ToolError::Read { path: path.to_path_buf(), source: e };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(rerr)?;
+    if bytes.len() as u64 > limit {
+        return Err(ToolError::Import {
+            path: path.to_path_buf(),
+            reason: format!("文件超过 {} MB，不像是一份章程（或是没有尽头的设备文件）", limit / (1024 * 1024)),
+        });
+    }
+    Ok(bytes)
 }

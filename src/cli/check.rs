@@ -76,7 +76,7 @@ fn report_doc(doc: &Document, format: Format, global: &Global, fixed: Option<usi
             }
             s
         }
-        Format::Short => shown.iter().map(|d| format!("{}\n", diagnostic::render_short(d, &doc.sources))).collect(),
+        Format::Short => shown.iter().map(|d| format!("{}\n", diagnostic::render_line(d, &doc.sources))).collect(),
         Format::Json => report::json(doc, &shown)?,
         Format::Sarif => report::sarif(doc, &shown)?,
     };
@@ -107,7 +107,9 @@ fn fix(args: &CheckArgs, global: &Global, choice: ConfigChoice) -> CmdResult {
         return Ok(u8::from(!outcome.applied.is_empty()));
     }
     if outcome.text != original {
-        charter::fsutil::write_atomic(&file, format!("{bom}{}", outcome.text).as_bytes())?;
+        // Not over an edit saved while the fixes ran (exit 2, nothing written).
+        let read = format!("{bom}{original}");
+        charter::fsutil::replace_if_unchanged(&file, read.as_bytes(), format!("{bom}{}", outcome.text).as_bytes())?;
     }
     if outcome.refused > 0 && !global.quiet {
         eprintln!("有 {} 处修复会破坏文件结构，没有应用。", outcome.refused);

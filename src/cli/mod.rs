@@ -18,6 +18,7 @@ mod init;
 mod outline;
 mod typeset;
 mod watch;
+pub mod zh;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -160,14 +161,14 @@ pub fn completions(shell: Shell) -> String {
         Shell::Powershell => S::PowerShell,
     };
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "charter", &mut buf);
+    clap_complete::generate(shell, &mut zh::command(), "charter", &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
 }
 
 /// The man page (roff) of `charter`.
 pub fn manpage() -> Result<String, Failure> {
     let mut buf = Vec::new();
-    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+    clap_mangen::Man::new(zh::command())
         .render(&mut buf)
         .map_err(|e| Failure::Tool(ToolError::Stdout { source: e }))?;
     Ok(String::from_utf8_lossy(&buf).into_owned())

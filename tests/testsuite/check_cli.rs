@@ -47,9 +47,9 @@ fn short_format_is_one_line_per_finding() {
     let o = charter(&["check", "charter.yaml", "--format", "short"], &dir);
     assert_eq!(o.status.code(), Some(1), "duplicate heading is an error");
     insta::assert_snapshot!(stdout(&o), @r"
-    charter.yaml:6:15: CH020 中文里用了半角标点“,”
-    charter.yaml:8:21: CH022 中文句子里夹着英文单词
-    charter.yaml:10:14: CH001 第三条和第四条的条标题都是“职权”
+    charter.yaml:6:15: 警告[CH020]: 中文里用了半角标点“,”
+    charter.yaml:8:21: 警告[CH022]: 中文句子里夹着英文单词
+    charter.yaml:10:14: 错误[CH001]: 第三条和第四条的条标题都是“职权”
     ");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -143,7 +143,7 @@ fn fix_writes_minimal_edits_and_reports_what_remains() {
     let dir = project("fix");
     let o = charter(&["check", "charter.yaml", "--fix", "--format", "short"], &dir);
     assert_eq!(o.status.code(), Some(1), "the duplicate heading remains");
-    assert_eq!(stdout(&o), "charter.yaml:10:14: CH001 第三条和第四条的条标题都是“职权”\n");
+    assert_eq!(stdout(&o), "charter.yaml:10:14: 错误[CH001]: 第三条和第四条的条标题都是“职权”\n");
     let after = std::fs::read_to_string(dir.join("charter.yaml")).unwrap_or_default();
     let expected = CHARTER.replace("困难时, 有权", "困难时，有权").replace("交流 and 联系", "交流和联系");
     assert_eq!(after, expected, "only the two mistakes changed, comments and quoting kept");
@@ -245,4 +245,16 @@ fn severity_comes_from_the_registry() {
     assert!(d.span().is_some());
     let doc = charter::process_str("t.yaml", "title: 章程\nbody:\n  - id: a1\n");
     assert!(doc.diagnostics.iter().any(|d| d.code == "Y023" && d.is_error() && d.is_load_error()));
+}
+
+#[test]
+fn inside_the_project_folder_the_default_is_charter_yaml() {
+    let dir = project("inside");
+    let o = charter(&["check", "--format", "short"], &dir);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).starts_with("charter.yaml:"), "{}", stdout(&o));
+    let o = charter(&["outline"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("第四条"), "{}", stdout(&o));
+    let _ = std::fs::remove_dir_all(&dir);
 }

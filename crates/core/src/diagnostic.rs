@@ -350,8 +350,35 @@ fn next_char_end(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
 }
 
-/// One line per diagnostic: `file:line:col: CODE 消息`.
+/// One line per diagnostic with its severity, as rustc's and ruff's short
+/// formats: `file:line:col: 警告[CH013]: 消息`. Control characters from the
+/// charter are shown escaped, so a heading cannot drive the terminal.
+pub fn render_line(diag: &Diagnostic, sources: &Sources) -> String {
+    let place = diag.span().map_or_else(String::new, |s| format!("{}: ", sources.describe(s)));
+    escape_controls(&format!("{place}{}[{}]: {}", diag.severity.name_zh(), diag.code, diag.message)).into_owned()
+}
+
+/// One line per diagnostic: `file:line:col: CODE 消息`. Control
+/// characters from the charter (ESC, BEL, a line break in a path) are
+/// shown escaped, so a heading cannot drive the user's terminal.
 pub fn render_short(diag: &Diagnostic, sources: &Sources) -> String {
     let place = diag.span().map_or_else(String::new, |s| format!("{}: ", sources.describe(s)));
-    format!("{place}{} {}", diag.code, diag.message)
+    escape_controls(&format!("{place}{} {}", diag.code, diag.message)).into_owned()
+}
+
+/// `s` with every control character (C0, DEL, C1) written as `\u{1b}`:
+/// for any text output that reaches a terminal.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }

@@ -25,6 +25,13 @@ pub enum ToolError {
     Template,
     /// No built-in template of this name.
     NoBuiltinTemplate { name: String },
+    /// The file to replace is read-only: charter does not overwrite it.
+    ReadOnly { path: PathBuf },
+    /// The file changed between reading and writing (an editor saved it):
+    /// nothing was written.
+    ChangedMeanwhile { path: PathBuf },
+    /// A project's templates folder is a symlink out of the project.
+    TemplateOutside { path: PathBuf },
     /// A `--font-path` folder does not exist.
     FontFolderMissing { path: PathBuf },
     /// `--encoding` names no encoding.
@@ -69,6 +76,21 @@ impl fmt::Display for ToolError {
             }
             ToolError::Template => f.write_str("模板有错误，没有生成文件。"),
             ToolError::NoBuiltinTemplate { name } => write!(f, "没有名为 {name} 的内置模板"),
+            ToolError::ReadOnly { path } => write!(
+                f,
+                "无法写入 {}：这是只读文件，charter 不改写只读文件（请先取消只读，例如 chmod u+w）",
+                path.display()
+            ),
+            ToolError::ChangedMeanwhile { path } => write!(
+                f,
+                "没有写入 {}：运行期间这个文件被修改过（也许编辑器保存了它），为免覆盖这些修改，charter 什么也没写；请重新运行",
+                path.display()
+            ),
+            ToolError::TemplateOutside { path } => write!(
+                f,
+                "{} 是指向章程文件夹以外的符号链接：出于安全考虑，模板只能放在章程自己的 templates 文件夹里",
+                path.display()
+            ),
             ToolError::FontFolderMissing { path } => write!(f, "字体文件夹不存在：{}", path.display()),
             ToolError::UnknownEncoding { name } => {
                 write!(f, "不认识的编码“{name}”；可以用 utf-8、gb18030、gbk、big5、utf-16le 等")
@@ -130,7 +152,15 @@ fn io_zh(e: &std::io::Error) -> String {
         K::NotFound => "文件不存在".into(),
         K::PermissionDenied => "没有权限".into(),
         K::IsADirectory => "这是一个文件夹".into(),
-        _ => e.to_string(),
+        // A message of charter's own (no OS error behind it) is Chinese already.
+        _ if e.raw_os_error().is_none() && e.get_ref().is_some() => e.to_string(),
+        K::AlreadyExists => format!("文件已存在（{e}）"),
+        K::NotADirectory => format!("路径中有一段不是文件夹（{e}）"),
+        K::ReadOnlyFilesystem => format!("文件系统是只读的（{e}）"),
+        K::StorageFull | K::QuotaExceeded => format!("磁盘空间不足（{e}）"),
+        K::InvalidData => format!("内容无效（{e}）"),
+        K::Interrupted => format!("操作被中断（{e}）"),
+        _ => format!("系统错误（{e}）"),
     }
 }
 

@@ -29,6 +29,7 @@ pub mod numerals;
 pub mod outline;
 pub mod raw;
 pub mod resolve;
+mod slips;
 pub mod source;
 pub mod suggest;
 pub mod text;

@@ -74,11 +74,18 @@ fn looks_like_gbk(rest: &[u8]) -> bool {
 pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
     let file = sources.file(id);
     let mut diags = scan_characters(file, id);
+    // Without aliases (refused: no alias bombs) a file cannot hold more
+    // nodes or events than it has bytes: the budget grows with the file, so
+    // a large charter (100,000 articles) loads; the library's defaults
+    // stay the floor.
+    let size = file.text.len();
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
             max_aliases: 0,
             max_anchors: 0,
+            max_nodes: size.max(250_000),
+            max_events: size.saturating_mul(2).max(1_000_000),
         },
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
@@ -90,11 +97,20 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
     // the text parsed again. Syntax errors end the loop.
     let mut text = file.text.clone();
     let mut blanked: Vec<(usize, usize)> = Vec::new();
+    let mut restored: HashMap<usize, String> = HashMap::new();
+    let mut guesses: Vec<Guess> = Vec::new();
     for _ in 0..MAX_RECOVERIES {
         let raw: Result<RawCharter, YamlError> = serde_saphyr::from_str_with_options(&text, options.clone());
         match raw {
             Ok(raw) => {
-                let mut conv = Converter { file, id, diags: Vec::new(), ids: HashMap::new() };
+                let mut conv = Converter {
+                    file,
+                    id,
+                    diags: Vec::new(),
+                    ids: HashMap::new(),
+                    restored: &restored,
+                    guesses: &mut guesses,
+                };
                 let charter = conv.charter(raw);
                 // Drop what only follows from an entry we blanked (a "missing
                 // text" after an unknown key "txt").
@@ -110,10 +126,18 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
                 let d = yaml_error(&e, file, id);
                 let recoverable = matches!(d.code.as_str(), "Y010" | "Y011" | "Y012" | "Y013");
                 let at = d.span().map(|s| s.start);
+                if d.code.as_str() == "Y010"
+                    && let Some(g) = d.span().and_then(|sp| division_guess(file, sp))
+                {
+                    guesses.push(g);
+                }
                 diags.push(d);
                 let region = at.filter(|_| recoverable).and_then(|at| blank_entry(&mut text, at));
                 match region {
-                    Some(r) => blanked.push(r),
+                    Some((a, b, kept)) => {
+                        blanked.push((a, b));
+                        restored.extend(kept);
+                    }
                     None => break,
                 }
             }
@@ -122,14 +146,18 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
     Loaded { file: id, charter: None, diagnostics: diags }
 }
 
+/// A scalar kept as a quoted placeholder: its offset and text as written.
+type Kept = (usize, String);
+
 /// How many mistakes one file may have before the loader gives up.
 const MAX_RECOVERIES: usize = 50;
 
 /// Blank out (with spaces) the mapping entry or list item at byte `at`: from
 /// its key to the end of the line, plus the more-indented lines that follow.
-/// Returns the zero-based lines (parent entry, last blanked line), or None
-/// when nothing could be blanked.
-fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize)> {
+/// Returns the zero-based lines (parent entry, last blanked line) and, for
+/// a scalar list item kept as a quoted placeholder, its offset and original
+/// text; None when nothing could be blanked.
+fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize, Option<Kept>)> {
     let at = at.min(text.len());
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
@@ -152,6 +180,27 @@ fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize)> {
     }
     if col >= b.len() || line[col..].trim().is_empty() {
         return None;
+    }
+    // A list item that is a single plain scalar of the wrong type (`- 2021.11`):
+    // keep its text as a quoted string of the same length, so the item and
+    // its list stay as written and nothing follows from its absence.
+    let value = line[col..].trim_end();
+    let next_indent = text[line_end..].strip_prefix('\n').map(|n| n.len() - n.trim_start_matches(' ').len());
+    let single_line = next_indent.is_none_or(|i| i <= col || text[line_end + 1..].starts_with('\n'));
+    if col > 0
+        && line[..col].trim_end().ends_with('-')
+        && value.len() >= 2
+        && single_line
+        && !value.contains(": ")
+        && !value.ends_with(':')
+        && !value.starts_with(['[', '{', '"', '\'', '|', '>', '&', '*', '!', '#'])
+    {
+        let original = value.to_string();
+        let at = line_start + col;
+        let quoted = format!("\"{}\"", " ".repeat(value.len() - 2));
+        text.replace_range(at..at + value.len(), &quoted);
+        let line_no = text[..line_start].matches('\n').count();
+        return Some((line_no, line_no, Some((at, original))));
     }
     let mut end = line_end;
     let mut rest = line_end;
@@ -187,7 +236,7 @@ fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize)> {
         }
     }
     text.replace_range(line_start + col..end, &padded);
-    Some((parent, last_line))
+    Some((parent, last_line, None))
 }
 
 fn loc_offset(file: &SourceFile, loc: &Location) -> usize {
@@ -325,6 +374,30 @@ fn type_hint(expected: &str) -> &'static str {
     }
 }
 
+/// The fix of a number or true/false where a text belongs: quote it.
+trait WithQuotes {
+    fn with_quotes(self, file: &SourceFile, span: Span, text_expected: bool) -> Self;
+}
+
+impl WithQuotes for Diagnostic {
+    fn with_quotes(self, file: &SourceFile, span: Span, text_expected: bool) -> Self {
+        let (s, e) = (file.clamp(span.start), file.clamp(span.end));
+        let v = &file.text[s..e];
+        if !text_expected
+            || v.is_empty()
+            || v.contains(['\n', '"', '\\', '#'])
+            || v.starts_with(['[', '{', '\'', '|', '>'])
+        {
+            return self;
+        }
+        let edits = vec![
+            crate::diagnostic::Edit { span: Span::new(span.file, s, s), replacement: "\"".into() },
+            crate::diagnostic::Edit { span: Span::new(span.file, e, e), replacement: "\"".into() },
+        ];
+        self.with_fix(format!("给“{v}”加上引号"), edits)
+    }
+}
+
 /// Translate a YAML or serde error into a diagnostic in Chinese.
 #[allow(clippy::let_and_return)]
 fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
@@ -336,15 +409,25 @@ fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
             let mut d = Diagnostic::new(codes::Y010, format!("未知的键“{field}”")).at(span, "这个键不认识");
             if let Some(s) = did_you_mean(field, expected.iter().copied()) {
                 d = d.hint(format!("您是不是想写“{s}”？"));
+                if file.text.get(span.start..span.end) == Some(field) {
+                    let edit = crate::diagnostic::Edit { span, replacement: s.to_string() };
+                    d = d.with_fix(format!("把“{field}”改为“{s}”"), vec![edit]);
+                }
             }
             d.hint(format!("这里可以用的键：{}", expected.join("、")))
+        }
+        YamlError::SerdeInvalidType { .. } | YamlError::Unexpected { .. }
+            if let Some(d) = crate::slips::colon_slip_at(file, id, span.start) =>
+        {
+            d
         }
         YamlError::SerdeInvalidType { unexpected, expected, .. } => Diagnostic::new(
             codes::Y011,
             format!("类型不对：这里应当是{}，实际是{}", zh_type(expected), zh_type(unexpected)),
         )
         .at(span, format!("应当是{}", zh_type(expected)))
-        .hint(type_hint(expected)),
+        .hint(type_hint(expected))
+        .with_quotes(file, span, zh_type(expected) == "文字"),
         YamlError::Unexpected { expected, .. } => {
             let found = found_at(file, span.start);
             Diagnostic::new(codes::Y011, format!("类型不对：这里应当是{}，实际是{found}", zh_type(expected)))
@@ -402,6 +485,9 @@ fn syntax_error(e: &YamlError, file: &SourceFile, span: Span, line: &str) -> Dia
             .at(Span::new(span.file, start, start + 1), "这里是一个制表符")
             .hint("请把制表符换成空格。可在编辑器里打开“用空格代替 Tab”。");
     }
+    if let Some(d) = crate::slips::diagnose(file, span.file, span.start) {
+        return d;
+    }
     let mut d = Diagnostic::new(codes::Y002, "YAML 语法错误").at(span, "解析在这里出错");
     if english.contains("mapping values are not allowed") || colon_in_plain(line) {
         d.message = "YAML 语法错误：文字里的半角冒号加空格（“: ”）被当成了“键: 值”".into();
@@ -431,6 +517,49 @@ struct Converter<'a> {
     diags: Vec<Diagnostic>,
     /// Every id seen, with its span, for duplicate detection.
     ids: HashMap<String, Span>,
+    /// Scalars of the wrong type (already reported) kept as placeholders in
+    /// the recovery text, by offset: their text as written.
+    restored: &'a HashMap<usize, String>,
+    /// Misspelt division keys (`chaptre: 总则`, already reported).
+    guesses: &'a mut Vec<Guess>,
+}
+
+/// A misspelt division key, reported as unknown and blanked: the mapping
+/// it began is read as that division, so that its `id` and `body` do not
+/// make it an article with a body and no text.
+#[derive(Debug)]
+struct Guess {
+    /// Zero-based line of the key.
+    line: usize,
+    /// Byte column of the key.
+    col: usize,
+    level: Level,
+    title: String,
+    title_span: Span,
+}
+
+/// The guess for an unknown key at `sp` close to `part`, `subpart`,
+/// `chapter` or `section`.
+fn division_guess(file: &SourceFile, sp: Span) -> Option<Guess> {
+    let (s, e) = (file.clamp(sp.start), file.clamp(sp.end));
+    let key = &file.text[s..e];
+    let levels = [Level::Part, Level::Subpart, Level::Chapter, Level::Section];
+    let best = did_you_mean(key, levels.iter().map(|l| l.key()))?;
+    let level = *levels.iter().find(|l| l.key() == best)?;
+    let line_start = file.text[..s].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = file.text[e..].find('\n').map_or(file.text.len(), |i| e + i);
+    let rest = &file.text[e..line_end];
+    let colon = rest.find(':')?;
+    let value = &rest[colon + 1..];
+    let title = value.trim().trim_matches(['"', '\'']).to_string();
+    let vstart = e + colon + 1 + (value.len() - value.trim_start().len());
+    Some(Guess {
+        line: file.line_index(s),
+        col: s - line_start,
+        level,
+        title,
+        title_span: Span::new(sp.file, vstart, file.clamp(vstart + value.trim().len())),
+    })
 }
 
 impl Converter<'_> {
@@ -556,7 +685,11 @@ impl Converter<'_> {
             let suggestion = slugify(v);
             let mut d = Diagnostic::new(codes::Y021, format!("id“{v}”的格式不对"))
                 .at(sp, "id 只能由小写英文字母、数字和连字符组成，以字母开头，最长 64 个字符");
-            if !suggestion.is_empty() && suggestion != v {
+            if let Some(key) = crate::slips::swallowed_key(v) {
+                d = d.hint(format!(
+                    "“{key}”那一行缩进得比 id 深，YAML 把它读成了 id 的续行。请让它与 id 左端对齐，键后面用半角冒号加空格：{key}: …"
+                ));
+            } else if !suggestion.is_empty() && suggestion != v {
                 d = d.hint(format!("例如改为“{suggestion}”。"));
             }
             self.err(d.hint("id 不会印出来，只用于引用和比较草案；中文名称请写在标题或 heading 里。"));
@@ -603,7 +736,20 @@ impl Converter<'_> {
             return None;
         }
         if let Some((level, title)) = levels.first() {
-            return self.division(r, *level, title, sp, parent).map(Node::Division);
+            let (title, title_span) = (title.value.trim().to_string(), self.span(title));
+            return self.division(r, *level, title, title_span, sp, parent).map(Node::Division);
+        }
+        // A misspelt division key (already reported) directly above this
+        // mapping's first key, at the same column.
+        if r.body.is_some() {
+            let line = self.file.line_index(sp.start);
+            let byte_col = sp.start.saturating_sub(self.file.offset_of(line + 1, 1));
+            if let Some(i) =
+                self.guesses.iter().position(|g| g.col == byte_col && (g.line == line || g.line + 1 == line))
+            {
+                let g = self.guesses.remove(i);
+                return self.division(r, g.level, g.title, g.title_span, sp, parent).map(Node::Division);
+            }
         }
         self.article(r, sp).map(Node::Article)
     }
@@ -612,11 +758,11 @@ impl Converter<'_> {
         &mut self,
         r: &RawNode,
         level: Level,
-        title: &S<String>,
+        title_text: String,
+        title_span: Span,
         sp: Span,
         parent: Option<Level>,
     ) -> Option<Division> {
-        let title_span = self.span(title);
         if let Some(p) = parent
             && p >= level
         {
@@ -654,7 +800,6 @@ impl Converter<'_> {
                 None
             }
         };
-        let title_text = title.value.trim().to_string();
         if title_text.is_empty() {
             self.err(Diagnostic::new(codes::Y030, format!("{}的标题是空的", level.word())).at(title_span, "空标题"));
         }
@@ -749,11 +894,7 @@ impl Converter<'_> {
                 let text = t.as_ref().and_then(|t| self.text(t));
                 let items = r.items.as_ref().map(|i| self.items(&i.value, 1)).unwrap_or_default();
                 if text.is_some() || !items.is_empty() {
-                    let text = text.unwrap_or_else(|| Text {
-                        raw: String::new(),
-                        span: r.items.as_ref().map_or(sp, |i| self.span(i)),
-                        inlines: Vec::new(),
-                    });
+                    let text = text.unwrap_or_else(|| Text::empty(r.items.as_ref().map_or(sp, |i| self.span(i))));
                     paragraphs.push(Block { id: None, id_span: None, text, items, allow: Vec::new() });
                 }
             }
@@ -798,9 +939,7 @@ impl Converter<'_> {
                 let id = m.id.as_ref().and_then(|i| self.check_id(i));
                 let text = match &m.text {
                     Some(t) => self.text(t),
-                    None if m.items.is_some() && depth == 1 => {
-                        Some(Text { raw: String::new(), span: sp, inlines: Vec::new() })
-                    }
+                    None if m.items.is_some() && depth == 1 => Some(Text::empty(sp)),
                     None => {
                         self.err(
                             Diagnostic::new(codes::Y020, "缺少 text")
@@ -842,11 +981,15 @@ impl Converter<'_> {
 
     fn text(&mut self, s: &S<String>) -> Option<Text> {
         let sp = self.span(s);
+        if let Some(original) = self.restored.get(&sp.start) {
+            return self.text_at(&original.clone(), sp);
+        }
         self.text_at(&s.value, sp)
     }
 
     fn text_at(&mut self, value: &str, sp: Span) -> Option<Text> {
         self.check_comment_trap(sp);
+        self.check_swallowed_item(sp);
         let joined = match join_lines(value) {
             Ok(j) => j,
             Err(_) => {
@@ -882,6 +1025,57 @@ impl Converter<'_> {
             self.err(d);
         }
         Some(text)
+    }
+
+    /// A plain text one of whose continuation lines starts with `- `: a list
+    /// item indented deeper than its siblings, which YAML folded into the
+    /// previous item's text (`服务同学； - 代表同学。`).
+    fn check_swallowed_item(&mut self, sp: Span) {
+        let f = self.file;
+        let (start, end) = (f.clamp(sp.start), f.clamp(sp.end.max(sp.start)));
+        if matches!(f.text[start..].chars().next(), Some('|' | '>' | '"' | '\'') | None) {
+            return;
+        }
+        let scalar = &f.text[start..end];
+        if let Some((nl, key)) = scalar.match_indices('\n').map(|(i, _)| start + i + 1).find_map(|i| {
+            crate::slips::swallowed_key(&format!(" {}", f.text[i..end].trim_start_matches(' ')))
+                .map(|k| (i, k.to_string()))
+        }) {
+            let indent = f.text[nl..].len() - f.text[nl..].trim_start_matches(' ').len();
+            self.err(
+                Diagnostic::new(codes::Y035, format!("“{key}”这一行被并进了上一行的文字"))
+                    .at(Span::new(self.id, nl + indent, nl + indent + key.len()), "这不是一个键")
+                    .hint(format!(
+                        "它缩进得比上一行的键深，YAML 把它读成了上一行文字的续行。请让它与上一行的键左端对齐，键后面用半角冒号加空格：{key}: …"
+                    )),
+            );
+            return;
+        }
+        let Some(nl) = scalar.match_indices('\n').map(|(i, _)| start + i + 1).find(|&i| {
+            let l = &f.text[i..end];
+            l.trim_start_matches(' ').starts_with("- ")
+        }) else {
+            return;
+        };
+        let indent = f.text[nl..].len() - f.text[nl..].trim_start_matches(' ').len();
+        // The item that swallowed it: the `- ` of the scalar's own line.
+        let own = f.line_text(start);
+        let own_dash = own.find("- ").filter(|&i| own[..i].trim().is_empty());
+        let mut d = Diagnostic::new(codes::Y035, "这一行以“- ”开头，却被并进了上一项的文字")
+            .at(Span::new(self.id, nl + indent, nl + indent + 1), "这不是新的一项");
+        d = match own_dash {
+            Some(col) if col < indent => d
+                .hint(format!(
+                    "它比上一项的“- ”多缩进了 {} 个空格，YAML 把它读成了上一项文字的续行。要让它成为新的一项，请把“- ”与上一项的“- ”左端对齐。",
+                    indent - col
+                ))
+                .with_fix(
+                    "把“- ”与上一项对齐",
+                    vec![crate::diagnostic::Edit { span: Span::new(self.id, nl, nl + indent), replacement: " ".repeat(col) }],
+                ),
+            _ => d.hint("YAML 把它读成了上一段文字的续行。要让它成为新的一项，请把“- ”与上一项的“- ”左端对齐；如果它确实是文字，请用块文字（“text: |”后换行书写）。"),
+        };
+        self.err(d);
     }
 
     /// A plain (unquoted) scalar followed by ` #` on its last line: YAML has
@@ -934,6 +1128,7 @@ pub mod codes {
     crate::declare_codes! { Load;
         Y001 = Error, "文件不是 UTF-8 编码。\n\n章程文件必须是 UTF-8。中文 Windows 的记事本“ANSI”其实是 GBK；请“另存为”并选择 UTF-8。";
         Y002 = Error, "YAML 语法错误。\n\n常见原因：缩进没有对齐；文字里有半角冒号加空格（“: ”）；引号或括号不成对。\n提示里给出了解析器的原文。长文字请一律使用块文字：\n\n    text: |\n      正文……";
+        Y003 = Error, "缩进不对。\n\n同一层的键必须左端对齐（用同样多的空格缩进），下一层多缩进两个空格。多一个或少一个空格，YAML 就会把这一行读成上一行文字的一部分或读不下去。\n诊断指出应当对齐的那一行；charter check --fix 可以自动改正。";
         Y004 = Error, "用制表符（Tab）缩进。\n\nYAML 只允许用空格缩进。请在编辑器里打开“用空格代替 Tab”。";
         Y010 = Error, "未知的键。\n\n键写错了（例如 heading 写成 headng），或者写在了错误的层级。提示里列出了这一层可以用的键。";
         Y011 = Error, "值的类型不对。\n\n例如应当是列表的地方写成了文字，或 repealed 写成了 true/false 以外的值。";
@@ -957,6 +1152,7 @@ pub mod codes {
         Y032 = Warning, "第一条被标为插入条（inserted）。";
         Y033 = Error, "allow 里写了不存在的规则代码。\n\n编、章、节、条、款、项上的 allow: [CH0xx] 只能列出检查规则（charter rules 列出全部规则），\n也可以写规则名，例如 allow: [latin-word]。Y 开头的问题是文件本身的错误，不能 allow，请直接改正。";
         Y034 = Warning, "编、章、节的 body 是空列表。\n\n空的编、章、节不会印出任何条文；请写上其中的条，或者删去这一层。";
+        Y035 = Warning, "一行列表项（“- ”）或键（“heading：”）缩进得比上一行深，被 YAML 并进了上一行的文字，而不是新的一项或新的键。\n\n列表项的“- ”要与上一项的“- ”左端对齐；同一层的键要左端对齐，键后面用半角冒号加空格。";
         Y040 = Warning, "没有引号的文字里，空格加“#”之后的内容被 YAML 当作注释删掉了。\n\n请改用块文字（text: | 后换行书写）或加引号。";
         Y050 = Error, "检查设置文件（lint.yaml）里写了不存在的规则。\n\nrules 下面的每个键是一条规则的代码（CH001）或名称（duplicate-heading）。用 charter rules 列出全部规则。";
         Y051 = Error, "检查设置文件（lint.yaml）里有未知的键或选项。\n\n顶层只有 rules；每条规则下面可以写 level 和这条规则的选项（charter explain 代码 列出选项）。";

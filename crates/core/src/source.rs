@@ -31,13 +31,39 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Every [`CHAR_STEP`] bytes: (byte offset of the first character at or
+    /// after it, characters before that offset). Columns are counted from
+    /// the nearest checkpoint, so each position costs O(1), not the length
+    /// of its line (a whole article is often one long line).
+    char_marks: Vec<(usize, usize)>,
 }
+
+/// Distance between the checkpoints of [`SourceFile::char_marks`].
+const CHAR_STEP: usize = 256;
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceFile { path: path.into(), text, line_starts }
+        let mut char_marks = Vec::with_capacity(text.len() / CHAR_STEP + 1);
+        for (n, (i, _)) in text.char_indices().enumerate() {
+            while char_marks.len() * CHAR_STEP <= i {
+                char_marks.push((i, n));
+            }
+        }
+        SourceFile { path: path.into(), text, line_starts, char_marks }
+    }
+
+    /// Characters before byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = (offset / CHAR_STEP).min(self.char_marks.len().saturating_sub(1));
+        // A checkpoint may lie a few bytes past `offset` (inside a
+        // character); the one before is then at or before it.
+        let mark = self.char_marks.get(..=k).and_then(|m| m.iter().rev().find(|(at, _)| *at <= offset));
+        match mark {
+            Some(&(at, n)) => n + self.text[at..offset].chars().count(),
+            None => self.text[..offset].chars().count(),
+        }
     }
 
     /// Zero-based line index of a byte offset.
@@ -53,7 +79,7 @@ impl SourceFile {
         let offset = self.clamp(offset);
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self.text[start..offset].chars().count() + 1;
+        let col = self.chars_before(offset) - self.chars_before(start) + 1;
         (line + 1, col)
     }
 
@@ -70,7 +96,9 @@ impl SourceFile {
     }
 
     fn line_text_len(&self, start: usize) -> usize {
-        self.text[start..].find('\n').unwrap_or(self.text.len() - start)
+        // The next line start (found by binary search) ends this line.
+        let next = self.line_starts.partition_point(|&s| s <= start);
+        self.line_starts.get(next).map_or(self.text.len(), |&s| s - 1) - start
     }
 
     /// Byte offset of a character offset from the start of the file.

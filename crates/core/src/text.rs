@@ -2,6 +2,7 @@
 //! cross-references.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -15,7 +16,25 @@ pub struct Text {
     /// The YAML scalar that holds it.
     pub span: Span,
     pub inlines: Vec<Inline>,
+    /// Where each character of `raw` lies in the file, built on the first
+    /// [`Text::locate`] so that any number of positions in one text cost
+    /// one walk of its source.
+    locator: Locator,
 }
+
+/// For each character of [`Text::raw`], in order: its byte offset in `raw`
+/// and the file offset right after the source character it matched
+/// (`usize::MAX` once a character was not found). Never part of equality.
+#[derive(Clone, Debug, Default)]
+struct Locator(OnceLock<Vec<(usize, usize)>>);
+
+impl PartialEq for Locator {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Locator {}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inline {
@@ -316,7 +335,17 @@ impl Text {
     /// Build a text from a joined raw string, returning the problems found.
     pub fn parse(raw: String, span: Span) -> (Text, Vec<TextProblem>) {
         let (inlines, problems) = parse_inline(&raw);
-        (Text { raw, span, inlines }, problems)
+        (Text { raw, span, inlines, locator: Locator::default() }, problems)
+    }
+
+    /// A text from parts already parsed.
+    pub fn from_parts(raw: String, span: Span, inlines: Vec<Inline>) -> Text {
+        Text { raw, span, inlines, locator: Locator::default() }
+    }
+
+    /// An empty text at `span` (a missing `text:`).
+    pub fn empty(span: Span) -> Text {
+        Text { raw: String::new(), span, inlines: Vec::new(), locator: Locator::default() }
     }
 
     /// All references in the text, in order.
@@ -353,9 +382,24 @@ impl Text {
     }
 
     /// The file span of a byte range of [`Text::raw`].
+    ///
+    /// The first call walks the scalar's source once and keeps the result;
+    /// every call is then a binary search, so locating all findings of a
+    /// text is linear in its length (not findings × length).
     pub fn locate(&self, file: &SourceFile, raw: Range<usize>) -> Span {
-        let start = locate_offset(&self.raw, file, self.span, raw.start);
-        let end = if raw.end > raw.start { locate_offset(&self.raw, file, self.span, raw.end) } else { start };
+        let map = self.locator.0.get_or_init(|| char_map(&self.raw, file, self.span));
+        let src_start = file.clamp(self.span.start);
+        let at = |target: usize| {
+            // The characters of `raw` before `target`; the position is right
+            // after the source character matching the last of them.
+            let k = map.partition_point(|&(ri, _)| ri < target);
+            match k.checked_sub(1).map(|i| map[i].1) {
+                None | Some(usize::MAX) => src_start,
+                Some(end) => end,
+            }
+        };
+        let start = at(raw.start);
+        let end = if raw.end > raw.start { at(raw.end) } else { start };
         Span::new(self.span.file, start, end.max(start))
     }
 }
@@ -378,14 +422,22 @@ impl Plain {
     /// Map a byte offset in the plain text to the raw text. Inside a piece
     /// whose plain and raw lengths agree, offsets map one to one; otherwise
     /// (a reference, an escape) to the piece's start or end.
+    ///
+    /// Pieces are in plain-text order: a binary search finds the piece, so
+    /// mapping every finding of a text stays linear overall.
     pub fn to_raw(&self, offset: usize) -> usize {
-        for (p, r) in &self.pieces {
-            if offset >= p.start && offset < p.end || (offset == p.end && offset == self.text.len()) {
-                if p.len() == r.len() {
-                    return r.start + (offset - p.start);
-                }
-                return if offset == p.start { r.start } else { r.end };
+        // Pieces are contiguous from 0: the first one ending after `offset`
+        // holds it; the end of the text belongs to the first ending there.
+        let hit = if offset == self.text.len() {
+            self.pieces.get(self.pieces.partition_point(|(p, _)| p.end < offset)).filter(|(p, _)| p.end == offset)
+        } else {
+            self.pieces.get(self.pieces.partition_point(|(p, _)| p.end <= offset)).filter(|(p, _)| p.start <= offset)
+        };
+        if let Some((p, r)) = hit {
+            if p.len() == r.len() {
+                return r.start + (offset - p.start);
             }
+            return if offset == p.start { r.start } else { r.end };
         }
         self.pieces.last().map_or(0, |(_, r)| r.end)
     }
@@ -402,51 +454,33 @@ fn next_len(s: &str, at: usize) -> usize {
     s.get(at..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8)
 }
 
-/// Find where byte `target` of `raw` lies in the file, by walking the YAML
-/// scalar's source and matching the characters of `raw` in order (skipping
-/// indentation, quotes and line breaks the YAML parser removed).
-fn locate_offset(raw: &str, file: &SourceFile, span: Span, target: usize) -> usize {
+/// Match the characters of `raw` in order against the YAML scalar's source
+/// (skipping indentation, quotes and line breaks the YAML parser removed):
+/// for each, its byte offset in `raw` and the file offset right after its
+/// match; after the first character without a match, `usize::MAX`.
+fn char_map(raw: &str, file: &SourceFile, span: Span) -> Vec<(usize, usize)> {
     let src_start = file.clamp(span.start);
     let src_end = file.clamp(span.end.max(span.start)).max(src_start);
     let src = &file.text[src_start..src_end];
-    let mut src_iter = src.char_indices().peekable();
-    let mut last = src_start;
-    for (ri, rc) in raw.char_indices() {
-        if ri >= target {
-            return last_at(src_start, src_iter.peek().map(|(i, _)| *i), last);
-        }
-        // Advance through the source to the next matching character.
-        let mut found = false;
-        for (si, sc) in src_iter.by_ref() {
-            if sc == rc {
-                last = src_start + si + sc.len_utf8();
-                found = true;
-                break;
-            }
-        }
-        if !found {
-            return src_start;
-        }
-    }
-    last_at(src_start, src_iter.peek().map(|(i, _)| *i), last).min(last).max(if target >= raw.len() {
-        last
-    } else {
-        src_start
-    })
-}
-
-fn last_at(src_start: usize, next: Option<usize>, last: usize) -> usize {
-    // Position of the next unmatched source character, but never skip over
-    // a line break into indentation: prefer right after the last match.
-    match next {
-        Some(i) if src_start + i == last => last,
-        _ => last,
-    }
+    let mut src_iter = src.char_indices();
+    let mut lost = false;
+    raw.char_indices()
+        .map(|(ri, rc)| {
+            let end = if lost {
+                None
+            } else {
+                src_iter.by_ref().find(|&(_, sc)| sc == rc).map(|(si, sc)| src_start + si + sc.len_utf8())
+            };
+            lost = end.is_none();
+            (ri, end.unwrap_or(usize::MAX))
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::FileId;
 
     fn refs(s: &str) -> Vec<String> {
         let (t, p) = Text::parse(s.to_string(), Span::default());
@@ -495,6 +529,71 @@ mod tests {
         assert_eq!(join_lines("第一行\n第二行\n"), Ok("第一行第二行".to_string()));
         assert_eq!(join_lines("and\nor"), Ok("and or".to_string()));
         assert!(join_lines("一\n\n二").is_err());
+    }
+
+    /// The scan `Text::locate` did before it kept a map (one walk of the
+    /// source per position): the map must give the same answers.
+    fn scan_locate(raw: &str, file: &SourceFile, span: Span, target: usize) -> usize {
+        let src_start = file.clamp(span.start);
+        let src_end = file.clamp(span.end.max(span.start)).max(src_start);
+        let mut src_iter = file.text[src_start..src_end].char_indices();
+        let mut last = src_start;
+        for (ri, rc) in raw.char_indices() {
+            if ri >= target {
+                return last;
+            }
+            match src_iter.by_ref().find(|&(_, sc)| sc == rc) {
+                Some((si, sc)) => last = src_start + si + sc.len_utf8(),
+                None => return src_start,
+            }
+        }
+        last
+    }
+
+    #[test]
+    fn locate_agrees_with_a_scan() {
+        let yaml = "text: \"第一行\n  第二*行*，见[[a]]、\\\"引\\\"\"\nnext: |\n  多行\n  文本 # 注\n";
+        let file = SourceFile::new("t.yaml", yaml.to_string());
+        for (raw, span) in [
+            ("第一行 第二*行*，见[[a]]、\"引\"", Span::new(FileId(0), 6, yaml.find("\nnext").unwrap_or(0))),
+            ("多行文本 # 注", Span::new(FileId(0), yaml.find("  多行").unwrap_or(0), yaml.len())),
+            ("不在源里", Span::new(FileId(0), 0, 10)),
+            ("", Span::new(FileId(0), 3, 3)),
+        ] {
+            let (t, _) = Text::parse(raw.to_string(), span);
+            for a in 0..=raw.len() + 1 {
+                for b in a..=raw.len() + 1 {
+                    let got = t.locate(&file, a..b);
+                    let start = scan_locate(raw, &file, span, a);
+                    let end = if b > a { scan_locate(raw, &file, span, b) } else { start };
+                    assert_eq!((got.start, got.end), (start, end.max(start)), "{raw:?} {a}..{b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn to_raw_agrees_with_a_scan() {
+        fn scan(p: &Plain, offset: usize) -> usize {
+            for (pl, r) in &p.pieces {
+                if offset >= pl.start && offset < pl.end || (offset == pl.end && offset == p.text.len()) {
+                    if pl.len() == r.len() {
+                        return r.start + (offset - pl.start);
+                    }
+                    return if offset == pl.start { r.start } else { r.end };
+                }
+            }
+            p.pieces.last().map_or(0, |(_, r)| r.end)
+        }
+        for raw in ["依照[[ab]]的*规定*", "[[a]][[b]]", "", "*x*", "见[[a]]", "\\*字\\*"] {
+            let (t, _) = Text::parse(raw.to_string(), Span::default());
+            for cite in ["", "第二十条"] {
+                let p = t.plain_with(&|_| cite.to_string());
+                for o in 0..=p.text.len() + 1 {
+                    assert_eq!(p.to_raw(o), scan(&p, o), "{raw:?} {cite:?} {o}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -795,7 +795,8 @@ impl<'a> Builder<'a> {
         } else if let Some(inner) = rest.strip_prefix('【')
             && let Some((h, after)) = inner.split_once('】')
         {
-            art.heading = Some(h.trim().to_string());
+            // An empty 【】 is no heading (`heading: ""` would not load).
+            art.heading = Some(h.trim_matches(is_space).to_string()).filter(|h| !h.is_empty());
             let after = after.trim_matches(is_space);
             if !after.is_empty() {
                 art.paragraphs.push(IBlock::new(after.to_string()));

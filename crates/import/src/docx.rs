@@ -24,8 +24,23 @@ pub struct DocxText {
     pub numbered: usize,
 }
 
+/// The longest label automatic numbering may produce, in bytes. Real labels
+/// ("第一百二十三条", "（十二）", "1.2.3") are a few dozen bytes at most; a
+/// longer one only comes from a crafted `w:lvlText` (`%2%2%2…`).
+pub const MAX_LABEL_BYTES: usize = 256;
+
+/// Budget on all labels of one document: generated text may not exceed the
+/// size of `word/document.xml` it comes from (every numbered paragraph costs
+/// far more XML than its label) plus this allowance.
+pub const LABEL_ALLOWANCE: usize = 64 * 1024;
+
 /// Extract the text of a .docx held in `bytes`. Errors are phrased for the
 /// user.
+///
+/// What Word's numbering generates is bounded: each label by
+/// [`MAX_LABEL_BYTES`], all labels together by the size of
+/// `word/document.xml` plus [`LABEL_ALLOWANCE`]; a document that needs more
+/// (a numbering bomb) is refused.
 pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
     let archive = Archive::open(bytes).map_err(|e| e.0)?;
     let Some(document) = archive.read("word/document.xml").map_err(|e| e.0)? else {
@@ -45,16 +60,30 @@ pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
         None => HashMap::new(),
     };
     let paragraphs = parse_document(&String::from_utf8_lossy(&document))?;
+    let budget = document.len().saturating_add(LABEL_ALLOWANCE);
+    let mut generated = 0usize;
     let mut counters = Counters::default();
     let mut out = DocxText::default();
-    for p in paragraphs {
+    for (index, p) in paragraphs.into_iter().enumerate() {
         let style_num = p.style.as_ref().and_then(|s| styles.get(s)).cloned().unwrap_or_default();
         let num_id = p.num.num_id.clone().or(style_num.num_id);
         let ilvl = p.num.ilvl.or(style_num.ilvl).unwrap_or(0).min(8);
         let label = match num_id.as_deref() {
-            Some(id) if id != "0" && !p.text.trim().is_empty() => counters.next(&numbering, id, ilvl),
+            Some(id) if id != "0" && !p.text.trim().is_empty() => counters.next(&numbering, id, ilvl).map_err(|_| {
+                format!(
+                    "Word 文档第 {} 段的自动编号生成的编号超过 {MAX_LABEL_BYTES} 字节，不是正常的编号（word/numbering.xml 中的编号格式 w:lvlText 异常，文件可能是故意构造的）；请在 Word 或 WPS 中检查这个列表的编号格式，或把自动编号转为普通文字后再导入",
+                    index + 1
+                )
+            })?,
             _ => None,
         };
+        generated = generated.saturating_add(label.as_ref().map_or(0, String::len));
+        if generated > budget {
+            return Err(format!(
+                "Word 文档的自动编号生成的文字超过了文档本身的大小（{} 字节），不是正常的编号（word/numbering.xml 的编号格式异常，文件可能是故意构造的）；请在 Word 或 WPS 中把自动编号转为普通文字后再导入",
+                document.len()
+            ));
+        }
         if let Some(l) = label.filter(|l| !l.is_empty()) {
             out.numbered += 1;
             out.text.push_str(&l);
@@ -350,10 +379,17 @@ struct Counters {
     seen: HashMap<String, ()>,
 }
 
+/// A label would exceed [`MAX_LABEL_BYTES`].
+#[derive(Debug)]
+struct LabelTooLong;
+
 impl Counters {
-    fn next(&mut self, n: &Numbering, num_id: &str, ilvl: u8) -> Option<String> {
-        let (abs_id, overrides) = n.nums.get(num_id)?;
-        let levels = n.abstracts.get(abs_id)?;
+    /// The label of the next paragraph of list `num_id` at level `ilvl`;
+    /// `Ok(None)` when the list or level is unknown. Work and output are
+    /// bounded by [`MAX_LABEL_BYTES`], whatever the level text holds.
+    fn next(&mut self, n: &Numbering, num_id: &str, ilvl: u8) -> Result<Option<String>, LabelTooLong> {
+        let Some((abs_id, overrides)) = n.nums.get(num_id) else { return Ok(None) };
+        let Some(levels) = n.abstracts.get(abs_id) else { return Ok(None) };
         let counters = self.by_abstract.entry(abs_id.clone()).or_insert([(0, false); 9]);
         if self.seen.insert(num_id.to_string(), ()).is_none() {
             for (l, start) in overrides {
@@ -363,13 +399,13 @@ impl Counters {
             }
         }
         let i = ilvl as usize;
-        let lvl = levels.get(i)?;
+        let Some(lvl) = levels.get(i) else { return Ok(None) };
         counters[i] = if counters[i].1 { (counters[i].0.saturating_add(1), true) } else { (lvl.start, true) };
         for c in counters.iter_mut().skip(i + 1) {
             c.1 = false;
         }
         if lvl.fmt == "bullet" || lvl.fmt == "none" {
-            return Some(String::new());
+            return Ok(Some(String::new()));
         }
         let mut label = String::new();
         let mut chars = lvl.text.chars().peekable();
@@ -380,14 +416,17 @@ impl Counters {
                 chars.next();
                 let k = (d as usize).saturating_sub(1).min(8);
                 let (value, started) = counters[k];
-                let level = levels.get(k).cloned().unwrap_or_default();
-                let value = if started { value } else { level.start };
-                label.push_str(&format_number(value, &level.fmt));
-                continue;
+                let level = levels.get(k);
+                let value = if started { value } else { level.map_or(1, |l| l.start) };
+                label.push_str(&format_number(value, level.map_or("decimal", |l| l.fmt.as_str())));
+            } else {
+                label.push(c);
             }
-            label.push(c);
+            if label.len() > MAX_LABEL_BYTES {
+                return Err(LabelTooLong);
+            }
         }
-        Some(label)
+        Ok(Some(label))
     }
 }
 
@@ -477,7 +516,7 @@ mod tests {
         </w:numbering>"#;
         let n = parse_numbering(numbering);
         let mut c = Counters::default();
-        let labels: Vec<String> = [0u8, 1, 1, 0, 1].iter().filter_map(|l| c.next(&n, "5", *l)).collect();
+        let labels: Vec<String> = [0u8, 1, 1, 0, 1].iter().filter_map(|l| c.next(&n, "5", *l).ok().flatten()).collect();
         assert_eq!(labels, ["第一条", "（一）", "（二）", "第二条", "（一）"]);
     }
 

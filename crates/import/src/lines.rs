@@ -224,7 +224,8 @@ fn normalise(raw: &str) -> (String, usize, Option<usize>) {
         match c {
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
             '\t' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(' '),
-            c if c.is_control() => {}
+            // Controls, and the non-characters YAML cannot hold.
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             '\u{2F00}'..='\u{2FDF}' | '\u{2E80}'..='\u{2EFF}' => match charter_core::load::kangxi_to_unified(c) {
                 Some(u) => {
                     kangxi.get_or_insert(lead + i);

@@ -160,9 +160,17 @@ fn block_lines(s: &mut String, text: &str, indent: usize) {
     s.push('\n');
 }
 
-/// Texts are single paragraphs: no line breaks, no tabs or other controls.
+/// Texts are single paragraphs: no line breaks, no tabs or other controls,
+/// and nothing YAML cannot hold (the non-characters U+FFFE and U+FFFF are
+/// outside its printable set: a file holding them does not load).
 fn one_line(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string()
+    s.chars().map(|c| if yaml_printable(c) { c } else { ' ' }).collect::<String>().trim().to_string()
+}
+
+/// A character YAML allows in a scalar (its printable set, less tab and
+/// line breaks, which are not part of a one-line text).
+fn yaml_printable(c: char) -> bool {
+    !c.is_control() && !matches!(c, '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Escape what the loader's inline Markdown would interpret: `\`, `*`, `_`,

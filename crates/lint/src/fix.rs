@@ -35,7 +35,9 @@ pub struct Outcome {
 /// Apply the non-overlapping fixes among `diags` (edits in file `file`) to
 /// `text`. Returns the new text and the indexes of the fixes applied.
 pub fn apply(text: &str, diags: &[&Diagnostic]) -> (String, Vec<usize>) {
-    let mut chosen: Vec<(usize, &Edit)> = Vec::new();
+    // Chosen edits by (start, end): disjoint, so a clash is found among the
+    // few neighbours below the new edit's end (no scan of all of them).
+    let mut chosen: std::collections::BTreeMap<(usize, usize), &Edit> = std::collections::BTreeMap::new();
     let mut applied = Vec::new();
     let mut order: Vec<usize> = (0..diags.len()).collect();
     order.sort_by_key(|&i| diags[i].fix.as_ref().and_then(|f| f.edits.iter().map(|e| e.span.start).min()));
@@ -51,10 +53,16 @@ pub fn apply(text: &str, diags: &[&Diagnostic]) -> (String, Vec<usize>) {
                 && text.is_char_boundary(e.span.end)
         });
         let clash = |e: &Edit| {
-            chosen.iter().any(|(_, c)| {
-                (e.span.start < c.span.end && c.span.start < e.span.end)
-                    || (e.span.start == c.span.start && (e.span.start == e.span.end || c.span.start == c.span.end))
-            })
+            let (s, t) = (e.span.start, e.span.end);
+            for &(cs, ct) in chosen.range(..=(t, usize::MAX)).rev().map(|(k, _)| k) {
+                if (s < ct && cs < t) || (s == cs && (s == t || cs == ct)) {
+                    return true;
+                }
+                if ct <= s && cs < s {
+                    break; // everything further down ends before `s`
+                }
+            }
+            false
         };
         let self_clash =
             fix.edits.iter().enumerate().any(|(a, x)| {
@@ -63,13 +71,12 @@ pub fn apply(text: &str, diags: &[&Diagnostic]) -> (String, Vec<usize>) {
         if !valid || self_clash || fix.edits.iter().any(clash) {
             continue;
         }
-        chosen.extend(fix.edits.iter().map(|e| (i, e)));
+        chosen.extend(fix.edits.iter().map(|e| ((e.span.start, e.span.end), e)));
         applied.push(i);
     }
-    chosen.sort_by_key(|(_, e)| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    for (_, e) in chosen {
+    for e in chosen.into_values() {
         out.push_str(&text[pos..e.span.start]);
         out.push_str(&e.replacement);
         pos = e.span.end;

@@ -615,7 +615,10 @@ fn trim(o: &mut Occurrence, known: &BTreeSet<String>, tails: &BTreeSet<&str>) {
             continue;
         }
         let p = &o.name[..off];
-        let qualifier = SCOPE.contains(&p) || p.ends_with('级') || (p.chars().count() == 1 && CONTRAST.contains(p));
+        let qualifier = SCOPE.contains(&p)
+            || p.ends_with('级')
+            || (p.chars().count() == 1 && CONTRAST.contains(p))
+            || RANK.iter().any(|r| p.ends_with(r));
         if !qualifier {
             o.range.start += off;
             o.name = s.to_string();
@@ -623,6 +626,11 @@ fn trim(o: &mut Occurrence, known: &BTreeSet<String>, tails: &BTreeSet<&str>) {
         return;
     }
 }
+
+/// Words that make a different body or office of an established one:
+/// 常务理事会 is not 理事会, 名誉会长 is not 会长. (Not verbs such as
+/// 执行, which precede names in running text: 执行学代会的决议.)
+const RANK: &[&str] = &["常务", "常设", "常任", "名誉", "荣誉", "候补", "驻会"];
 
 /// Characters that distinguish real, different bodies: 院/系 学生会,
 /// 党/团 委, 正/副 主席.

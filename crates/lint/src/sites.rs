@@ -57,6 +57,17 @@ impl Site<'_> {
         self.text.locate(file, raw)
     }
 
+    /// Does the printed range touch a citation the tool wrote for a
+    /// reference (第二十条, or 【?id】 for an unresolved one)? Findings
+    /// never come from text the tool inserted.
+    pub fn in_citation(&self, range: Range<usize>) -> bool {
+        self.plain.pieces.iter().any(|(p, r)| {
+            p.start < range.end.max(range.start + 1)
+                && range.start < p.end
+                && self.text.raw.get(r.clone()).is_some_and(|raw| raw.starts_with("[["))
+        })
+    }
+
     /// Is the printed range verbatim source text (no reference, escape or
     /// markup inside)?
     pub fn is_literal(&self, range: Range<usize>) -> bool {
@@ -227,7 +238,7 @@ fn site<'a>(
 
 /// A title (plain string in the model) as a text without markup.
 fn literal_text(s: &str, span: Span) -> Text {
-    Text { raw: s.to_string(), span, inlines: vec![Inline::Text { text: s.to_string(), raw: 0..s.len() }] }
+    Text::from_parts(s.to_string(), span, vec![Inline::Text { text: s.to_string(), raw: 0..s.len() }])
 }
 
 /// One place a typography rule found in a text, with its correction.
@@ -250,6 +261,7 @@ pub fn grouped(
     fix_message: &str,
     spots: &[Spot],
 ) -> Option<charter_core::diagnostic::Diagnostic> {
+    let spots: Vec<&Spot> = spots.iter().filter(|s| !site.in_citation(s.range.clone())).collect();
     let first = spots.first()?;
     let mut d = rule.diagnostic(message).at(site.span(ctx.file, first.range.clone()), first.label.clone());
     // Many spots: only the first is labelled, the others get a marker.

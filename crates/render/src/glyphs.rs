@@ -2,7 +2,8 @@
 //! a word. Before compiling, every character of the charter is checked
 //! against the fonts; an uncovered one is an error at its place in the YAML.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::fonts::FontSet;
 use charter_core::diagnostic::Diagnostic;
@@ -73,8 +74,22 @@ fn check_where(
         }
     };
     let mut plain = |s: &str, span: Span| {
-        for (i, c) in s.char_indices() {
-            visit(c, &|| locate_in_scalar(file, span, s, i, c));
+        // The n-th occurrence of a character in the value is its n-th
+        // occurrence in the source; the source's occurrences are indexed
+        // once per scalar, so any number of missing characters stay linear.
+        let mut seen: HashMap<char, usize> = HashMap::new();
+        let index = OnceCell::new();
+        for c in s.chars() {
+            let n = seen.entry(c).or_insert(0);
+            let nth = *n;
+            *n += 1;
+            visit(c, &|| {
+                let index = index.get_or_init(|| scalar_index(file, span));
+                match index.get(&c).and_then(|v: &Vec<usize>| v.get(nth)) {
+                    Some(&at) => Span::new(span.file, at, at + c.len_utf8()),
+                    None => span,
+                }
+            });
         }
     };
     plain(&charter.meta.title, charter.meta.title_span);
@@ -131,18 +146,17 @@ fn ignorable(c: char) -> bool {
         || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
-/// The span of the character at byte `at` of `value`, a plain (one-line)
-/// scalar whose source is `span`: the n-th occurrence of the character in
-/// the source, n counted in the value (quotes and escapes aside, a plain
-/// title is written as it reads).
-fn locate_in_scalar(file: &SourceFile, span: Span, value: &str, at: usize, c: char) -> Span {
-    let nth = value[..at].matches(c).count();
+/// Where each character occurs in the source of a plain (one-line) scalar
+/// at `span`, in order (quotes and escapes aside, a plain title is written
+/// as it reads).
+fn scalar_index(file: &SourceFile, span: Span) -> HashMap<char, Vec<usize>> {
     let start = file.clamp(span.start);
     let end = file.clamp(span.end).max(start);
-    match file.text[start..end].match_indices(c).nth(nth) {
-        Some((i, _)) => Span::new(span.file, start + i, start + i + c.len_utf8()),
-        None => span,
+    let mut index: HashMap<char, Vec<usize>> = HashMap::new();
+    for (i, c) in file.text[start..end].char_indices() {
+        index.entry(c).or_default().push(start + i);
     }
+    index
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::panic::AssertUnwindSafe;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
@@ -148,7 +148,12 @@ impl<'a> CharterWorld<'a> {
             return Err(FileError::Other(Some("模板不能使用 typst 包".into())));
         }
         let path = dir.join(id.vpath().get_without_slash());
-        std::fs::read(&path).map_err(|e| FileError::from_io(e, &path))
+        // `dir` is canonical; a symlink (file or folder) may not lead out.
+        let real = path.canonicalize().map_err(|e| FileError::from_io(e, &path))?;
+        if !real.starts_with(dir) {
+            return Err(FileError::Other(Some(outside(dir).to_string().into())));
+        }
+        std::fs::read(&real).map_err(|e| FileError::from_io(e, &path))
     }
 
     /// The path shown in messages for a typst file.
@@ -238,4 +243,26 @@ impl World for CharterWorld<'_> {
         // Builds never read the clock.
         None
     }
+}
+
+/// A template read from a file, with its folder for further files.
+///
+/// The folder is the sandbox: the template file and every file it reads
+/// are resolved (symlinks followed) and refused when they land outside it,
+/// so a symlink placed in `templates/` cannot expose other files.
+pub fn template_from_file(path: &Path) -> std::io::Result<Template> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.canonicalize()?,
+        _ => std::env::current_dir()?.canonicalize()?,
+    };
+    let real = path.canonicalize()?;
+    if !real.starts_with(&dir) {
+        return Err(outside(&dir));
+    }
+    Ok(Template { name: path.display().to_string(), source: std::fs::read_to_string(&real)?, dir: Some(dir) })
+}
+
+/// The error for a path that resolves outside the template folder.
+fn outside(dir: &Path) -> std::io::Error {
+    std::io::Error::other(format!("这是指向模板文件夹 {} 以外的符号链接，出于安全考虑拒绝读取", dir.display()))
 }

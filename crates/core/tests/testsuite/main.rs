@@ -1,5 +1,8 @@
 //! charter-core's integration tests (one binary).
 
 mod dates;
+mod docs;
+mod fuzzlike;
+mod hints;
 mod numbering;
 mod walk;

@@ -1,3 +1,4 @@
 //! charter-diff's integration tests (one binary).
 
 mod alignment;
+mod table_heading;

@@ -74,6 +74,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 _ => {}
             }
         }
+        // A Chinese text: a separator after a number or percentage at its
+        // end (`占60%;`) or before a Chinese character is Chinese punctuation.
+        let chinese_text = t.chars().any(is_han);
+        let after_number = |prev: Option<char>, next: Option<char>| {
+            chinese_text
+                && prev.is_some_and(|p| p.is_ascii_digit() || p == '%')
+                && next.is_none_or(|n| is_han(n) || is_chinese(n))
+        };
         for (k, &(i, c)) in chars.iter().enumerate() {
             let Some(f) = full(c) else { continue };
             let flagged = match c {
@@ -81,7 +89,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 '.' => {
                     let prev = k.checked_sub(1).map(|p| chars[p].1);
                     let next = chars.get(k + 1).map(|x| x.1);
-                    prev.is_some_and(is_han) && next.is_none_or(|n| is_han(n) || n == ' ') && next != Some('.')
+                    (prev.is_some_and(is_han) && next.is_none_or(|n| is_han(n) || n == ' ') && next != Some('.'))
+                        || (chinese_text && prev == Some('%') && next.is_none())
                 }
                 ':' | ',' => {
                     let prev = prev_nonspace(&chars, k);
@@ -89,12 +98,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
                     !digits
                         && (prev.is_some_and(chinese_before)
+                            || after_number(prev, next)
                             || (next.is_some_and(is_han) && !prev.is_some_and(|p| p.is_ascii_alphabetic())))
                 }
                 _ => {
                     let prev = prev_nonspace(&chars, k);
                     let next = next_nonspace(&chars, k);
                     prev.is_some_and(chinese_before)
+                        || after_number(prev, next)
                         || (next.is_some_and(is_han) && !prev.is_some_and(|p| p.is_ascii_alphabetic()))
                 }
             };
@@ -113,6 +124,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             spots.push(Spot { range: s..e, label: format!("半角“{c}”"), replacement: Some(f.to_string()) });
         }
+        spots.retain(|s| !site.in_citation(s.range.clone()));
         if spots.is_empty() {
             continue;
         }

@@ -48,3 +48,39 @@ fn ch002_flags_only_the_bad_references() {
     let line = |d: &charter_core::Diagnostic| doc.sources.describe(d.span().unwrap_or_default());
     assert!(d.iter().all(|x| line(x).contains(":16:")), "{:?}", d.iter().map(|x| line(x)).collect::<Vec<_>>());
 }
+
+/// Findings never come from text the tool inserted: an unresolved
+/// reference prints as 【?id】, whose half-width “?” is not the author's.
+#[test]
+fn no_finding_inside_a_citation() {
+    let yaml = "title: 测试章程\nbody:\n  - id: basis\n    text: 依照[[nowhere]]的规定执行。\n";
+    let doc = charter_lint::process_text(std::path::Path::new("x.yaml"), yaml, None);
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["CH002"], "{:#?}", doc.diagnostics);
+}
+
+/// A half-width separator after a number or percentage at the end of a
+/// Chinese text (`占60%;`) is flagged and fixed; 1,000 and 12:30 are not.
+#[test]
+fn ch020_after_a_percentage() {
+    let yaml = "title: 测试章程\nbody:\n  - id: basis\n    text: 本会的任务是：\n    items:\n      - 出席人数须超过60%;\n      - 经费为1,000元，12:30开会;\n      - 占全体的一半以上。\n";
+    let doc = charter_lint::process_text(std::path::Path::new("x.yaml"), yaml, None);
+    let d: Vec<_> = doc.diagnostics.iter().filter(|d| d.code == "CH020").collect();
+    assert_eq!(d.len(), 2, "{d:#?}");
+    let file = doc.sources.file(doc.file);
+    let spots: Vec<&str> =
+        d.iter().flat_map(|d| d.labels.iter()).map(|l| &file.text[l.span.start..l.span.end]).collect();
+    assert_eq!(spots, [";", ";"], "only the two semicolons: {spots:?}");
+    assert!(d.iter().all(|d| d.fix.is_some()));
+}
+
+/// A body whose name ends with an established body's name is a different
+/// body: 常务理事会 is not set up by setting up 理事会.
+#[test]
+fn ch013_a_standing_council_is_not_the_council() {
+    let yaml = "title: 测试协会章程\nbody:\n  - id: council\n    text: 本会设会员代表大会、理事会和会长。理事会由会员代表大会选举产生。\n  - id: chair\n    text: 会长主持常务理事会的工作，并向理事会报告工作。\n";
+    let doc = charter_lint::process_text(std::path::Path::new("x.yaml"), yaml, None);
+    let d: Vec<_> = doc.diagnostics.iter().filter(|d| d.code == "CH013").collect();
+    assert_eq!(d.len(), 1, "{:#?}", doc.diagnostics);
+    assert!(d[0].message.contains("常务理事会"), "{}", d[0].message);
+}

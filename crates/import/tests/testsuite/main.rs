@@ -1,0 +1,5 @@
+//! The importer's integration tests (one test binary for the crate).
+
+mod bombs;
+mod roundtrip;
+mod support;
