@@ -75,7 +75,7 @@ pub enum Command {
     Rules,
     /// 输出章程 YAML 格式的 JSON Schema（供编辑器补全和校验）
     Schema,
-    /// 输出命令行补全脚本：charter completions bash > ~/.local/share/bash-completion/completions/charter
+    /// 输出命令行补全脚本（bash、zsh、fish、powershell），用法见用户指南
     Completions(CompletionsArgs),
     /// 输出 man 手册页（roff 格式）：charter manpage > charter.1
     #[command(hide = true)]
