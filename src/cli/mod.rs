@@ -16,6 +16,7 @@ mod generate;
 mod import;
 mod init;
 mod outline;
+mod serve;
 mod typeset;
 mod watch;
 pub mod zh;
@@ -63,6 +64,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// 边改边看：每次保存章程、lint.yaml 或模板后自动重新生成 PDF 和网页
     Watch(watch::WatchArgs),
+    /// 在浏览器里预览：本机网页，保存后自动刷新，问题显示在页面顶部
+    Serve(serve::ServeArgs),
     /// 导出编号并解析引用后的章程（JSON，或常见的纯文本排版）
     Export(export::ExportArgs),
     /// 把现有的章程或法规（纯文本、Markdown、Word）转换为 YAML 章程
@@ -130,6 +133,7 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Build(a) => build::run(a, &cli.global),
         Command::Init(a) => init::run(a, &cli.global),
         Command::Watch(a) => watch::run(a, &cli.global),
+        Command::Serve(a) => serve::run(a, &cli.global),
         Command::Export(a) => export::run(a, &cli.global),
         Command::Import(a) => import::run(a, &cli.global),
         Command::Diff(a) => diff::run(a, &cli.global),

@@ -33,34 +33,17 @@ pub struct WatchArgs {
 
 pub fn run(args: &WatchArgs, global: &Global) -> CmdResult {
     let font_options = args.out.fonts.options()?;
-    // The path must hold a charter when watching starts; later it may
-    // vanish for a moment (an editor's atomic save).
-    charter::project::resolve_path(&args.path)?;
     let options = OpenOptions { fonts: font_options, ..OpenOptions::default() };
     let fonts = FontSet::load(&options.fonts);
     let request = args.out.request(Some(&fonts));
-    let mut watched: Vec<PathBuf> = vec![args.path.clone()];
-    let mut round = 0u64;
-    loop {
-        round += 1;
+    watch_loop(&args.path, &options, |round, opened| {
         if round > 1 && !global.quiet {
             out(&format!("\n—— 文件有变化，重新生成（第 {round} 次）——\n"))?;
         }
-        // A new watcher each round, watching before the files are read (a
-        // save during the build starts the next round). A fresh one also
-        // re-watches a file an editor replaced (saved to a new file renamed
-        // over the old one), whose inotify watch died with the old file.
-        let mut watcher = Watcher::new(None).map_err(watch_error)?;
-        watcher.update(watched.iter().cloned()).map_err(watch_error)?;
-        match Project::open_with(&args.path, &options) {
+        match opened {
             Ok(project) => {
-                let now = watch_list(&project);
-                if now != watched {
-                    watched = now;
-                    watcher.update(watched.iter().cloned()).map_err(watch_error)?;
-                }
                 let outcome = project.build(&request);
-                match report(&project, outcome, global) {
+                match report(project, outcome, global) {
                     Ok(0) => {}
                     Ok(_) => {
                         eprintln!("上一次成功生成的文件保留在 {}，改正后保存即可重新生成。", args.out.output.display())
@@ -75,8 +58,41 @@ pub fn run(args: &WatchArgs, global: &Global) -> CmdResult {
         if !global.quiet {
             out("正在监视文件的变化，按 Ctrl+C 结束。\n")?;
         }
+        Ok(())
+    })
+}
+
+/// Open the project at `path` and call `round` with it (or with why it
+/// could not be opened), then wait for a change of its inputs, forever
+/// (until `round` fails). `round` gets the round's number, from 1.
+pub fn watch_loop(
+    path: &Path,
+    options: &OpenOptions,
+    mut round: impl FnMut(u64, Result<&Project, &ToolError>) -> Result<(), Failure>,
+) -> CmdResult {
+    // The path must hold a charter when watching starts; later it may
+    // vanish for a moment (an editor's atomic save).
+    charter::project::resolve_path(path)?;
+    let mut watched: Vec<PathBuf> = vec![path.to_path_buf()];
+    for n in 1.. {
+        // A new watcher each round, watching before the files are read (a
+        // save during the build starts the next round). A fresh one also
+        // re-watches a file an editor replaced (saved to a new file renamed
+        // over the old one), whose inotify watch died with the old file.
+        let mut watcher = Watcher::new(None).map_err(watch_error)?;
+        watcher.update(watched.iter().cloned()).map_err(watch_error)?;
+        let opened = Project::open_with(path, options);
+        if let Ok(project) = &opened {
+            let now = watch_list(project);
+            if now != watched {
+                watched = now;
+                watcher.update(watched.iter().cloned()).map_err(watch_error)?;
+            }
+        }
+        round(n, opened.as_ref())?;
         watcher.wait().map_err(watch_error)?;
     }
+    Ok(0)
 }
 
 fn watch_error(e: impl std::fmt::Display) -> ToolError {

@@ -162,3 +162,56 @@ fn completions_and_man_page() {
     assert!(man.starts_with(".ie") || man.contains(".TH charter"), "{}", &man[..man.len().min(200)]);
     assert!(man.contains("watch"));
 }
+
+/// `GET path` from the preview server; the body.
+fn get(addr: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let Ok(mut s) = std::net::TcpStream::connect(addr) else { return String::new() };
+    let _ = write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let mut buf = String::new();
+    let _ = s.read_to_string(&mut buf);
+    buf
+}
+
+#[test]
+fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
+    use std::io::BufRead;
+    let dir = temp("serve");
+    let file = dir.join("charter.yaml");
+    std::fs::write(&file, charter_yaml("本会的名称为甲乙协会。")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(["serve", "--port", "0"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let _guard = Watching(child);
+    let mut first = String::new();
+    let mut reader = std::io::BufReader::new(stdout);
+    reader.read_line(&mut first).unwrap();
+    // Keep reading: the server's progress lines must not hit a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
+    let url = first.trim().strip_prefix("预览地址：").unwrap_or_else(|| panic!("{first}")).to_string();
+    let addr = url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    assert!(addr.starts_with("127.0.0.1:"), "binds the loopback address only: {addr}");
+    wait_until("the first preview", || get(&addr, "/").contains("甲乙协会"));
+    let page = get(&addr, "/");
+    assert!(page.contains("/__charter/version"), "the page reloads itself");
+
+    std::fs::write(&file, charter_yaml("本会的名称为丙丁协会。")).unwrap();
+    wait_until("the updated preview", || get(&addr, "/").contains("丙丁协会"));
+
+    // A file saved empty: the last good page stays, the problem above it.
+    std::fs::write(&file, "").unwrap();
+    wait_until("the problems on the page", || get(&addr, "/").contains("Y020"));
+    let page = get(&addr, "/");
+    assert!(page.contains("丙丁协会") && page.contains("Y020"), "{page}");
+
+    // Nothing but the page is served.
+    for path in ["/charter.yaml", "/../charter.yaml", "/etc/passwd"] {
+        assert!(get(&addr, path).starts_with("HTTP/1.1 404"), "{path}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
