@@ -4,9 +4,15 @@ use charter_core::diagnostic::Code;
 use charter_lint as lint;
 
 /// Every registry of codes outside the lint rules: loading (`Y…`),
-/// import (`I…`), rendering (`R…`).
+/// import (`I…`), rendering (`R…`), the reform disclosure (`D…`).
 pub fn registries() -> impl Iterator<Item = Code> {
-    charter_core::load::codes::ALL.iter().chain(charter_import::codes::ALL).chain(charter_render::codes::ALL).copied()
+    charter_core::load::codes::ALL
+        .iter()
+        .chain(charter_import::codes::ALL)
+        .chain(charter_render::codes::ALL)
+        .chain(charter_amend::codes::ALL)
+        .chain(charter_disclosure::codes::ALL)
+        .copied()
 }
 
 /// The explanation of a code (a lint rule, a load code or a build code).

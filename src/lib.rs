@@ -17,11 +17,13 @@
 
 use std::path::{Path, PathBuf};
 
+pub use charter_amend as amend;
 pub use charter_core::{
-    Charter, Diagnostic, Document, FileId, Numbering, Severity, Sources, Span, ToolError, diagnostic, error, export,
-    generate, id, load, model, number, numerals, outline, raw, resolve, source, suggest, text,
+    Charter, Diagnostic, Document, FileId, Numbering, Severity, Sources, Span, ToolError, date, diagnostic, error,
+    export, generate, id, load, model, number, numerals, outline, raw, resolve, source, suggest, text,
 };
 pub use charter_diff as diff;
+pub use charter_disclosure as disclosure;
 pub use charter_import as import;
 pub use charter_import::text_out as export_text;
 pub use charter_lint as lint;
@@ -68,4 +70,55 @@ pub fn read_config(charter_file: &Path, choice: ConfigChoice) -> Result<Option<(
     };
     let text = std::fs::read_to_string(&path).map_err(|e| ToolError::Read { path: path.clone(), source: e })?;
     Ok(Some((path, text)))
+}
+
+/// A disclosure checked against its charter: one [`Document`] whose
+/// sources hold both files (so a diagnostic can point into both), the
+/// disclosure, and every diagnostic about it.
+#[derive(Debug)]
+pub struct DisclosureRun {
+    /// The charter, loaded, numbered and checked (its own findings are in
+    /// `charter.diagnostics`); the sources also hold the disclosure file.
+    pub charter: Document,
+    pub file: FileId,
+    pub disclosure: Option<disclosure::Disclosure>,
+    /// Loading the disclosure and the checks (`Y…`, `D…`), sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl DisclosureRun {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+            || self.charter.diagnostics.iter().any(Diagnostic::is_load_error)
+    }
+}
+
+/// Read the disclosure at `path` (a file, or a folder holding
+/// `disclosure.yaml`) and its charter; load, compute and check both.
+pub fn process_disclosure(path: &Path) -> Result<DisclosureRun, ToolError> {
+    let file = project::resolve_disclosure(path)?;
+    let bytes = project::read(&file)?;
+    let mut sources = Sources::default();
+    let loaded = disclosure::load_bytes(&file, bytes, &mut sources);
+    let named = loaded.disclosure.as_ref().and_then(|d| d.charter.as_ref()).map(|c| c.text.clone());
+    let charter_file = project::disclosure_charter(&file, named.as_deref());
+    if !charter_file.is_file() {
+        return Err(ToolError::DisclosureCharterMissing { path: charter_file });
+    }
+    let config = read_config(&charter_file, ConfigChoice::Discover)?;
+    let charter_bytes = project::read(&charter_file)?;
+    let charter_loaded = load::load_bytes(&charter_file, charter_bytes, &mut sources);
+    let mut doc = Document::from_loaded(sources, charter_loaded);
+    lint::check_document(&mut doc, config);
+    let mut diagnostics = loaded.diagnostics;
+    if let Some(d) = &loaded.disclosure {
+        let charter_ref = doc.charter.as_ref().map(|c| disclosure::CharterRef {
+            charter: c,
+            numbering: &doc.numbering,
+            file: doc.sources.file(doc.file),
+        });
+        diagnostics.extend(disclosure::check(d, charter_ref));
+    }
+    diagnostic::sort(&mut diagnostics);
+    Ok(DisclosureRun { charter: doc, file: loaded.file, disclosure: loaded.disclosure, diagnostics })
 }

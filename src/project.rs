@@ -295,3 +295,26 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ToolError> {
     }
     Ok(bytes)
 }
+
+/// Where a path's disclosure file is: the path itself (a file), or
+/// `disclosure.yaml` in it (a folder, normally the charter's).
+pub fn resolve_disclosure(path: &Path) -> Result<PathBuf, ToolError> {
+    if path.is_dir() {
+        let f = path.join(charter_disclosure::DISCLOSURE_FILE);
+        if f.is_file() {
+            return Ok(f);
+        }
+        return Err(ToolError::NotFound { path: f });
+    }
+    if path.exists() {
+        return Ok(path.to_path_buf());
+    }
+    Err(ToolError::NotFound { path: path.to_path_buf() })
+}
+
+/// The charter a disclosure belongs to: its `charter:` key (relative to
+/// the disclosure's folder), else `charter.yaml` beside it.
+pub fn disclosure_charter(disclosure_file: &Path, named: Option<&str>) -> PathBuf {
+    let dir = disclosure_file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    dir.join(named.unwrap_or(CHARTER_FILE))
+}

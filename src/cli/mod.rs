@@ -7,9 +7,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use charter::{Document, ToolError, diagnostic};
 
+mod amend;
 mod build;
 mod check;
 mod diff;
+mod disclosure;
 mod explain;
 mod export;
 mod generate;
@@ -72,12 +74,18 @@ pub enum Command {
     Import(import::ImportArgs),
     /// 比较两稿章程：逐条列出新增、删除、修改、拆分、合并和仅序号变化的条文
     Diff(diff::DiffArgs),
+    /// 根据两稿写出修改决定（关于修改《……》的决定）
+    Amend(amend::AmendArgs),
+    /// 把修改决定应用到修改前的章程（可逐项表决：--adopt 1,2,5），得到修改后的 YAML
+    Apply(amend::ApplyArgs),
+    /// 改革情况公开：计算自评表，与章程和改革要求比对，生成 PDF 和网页
+    Disclosure(disclosure::DisclosureArgs),
     /// 解释一个诊断代码，例如 charter explain CH001
     Explain(explain::ExplainArgs),
     /// 列出所有检查规则
     Rules,
     /// 输出章程 YAML 格式的 JSON Schema（供编辑器补全和校验）
-    Schema,
+    Schema(SchemaArgs),
     /// 输出命令行补全脚本（bash、zsh、fish、powershell），用法见用户指南
     Completions(CompletionsArgs),
     /// 输出 man 手册页（roff 格式）：charter manpage > charter.1
@@ -86,6 +94,13 @@ pub enum Command {
     /// 生成一份大型示例章程（用于性能测试）
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// 输出改革情况公开文件（disclosure.yaml）的 JSON Schema
+    #[arg(long)]
+    pub disclosure: bool,
 }
 
 #[derive(Debug, Args)]
@@ -137,10 +152,17 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Export(a) => export::run(a, &cli.global),
         Command::Import(a) => import::run(a, &cli.global),
         Command::Diff(a) => diff::run(a, &cli.global),
+        Command::Amend(a) => amend::run_amend(a, &cli.global),
+        Command::Apply(a) => amend::run_apply(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
-        Command::Schema => {
-            out(&charter::raw::json_schema()?)?;
+        Command::Disclosure(a) => disclosure::run(a, &cli.global),
+        Command::Schema(a) => {
+            if a.disclosure {
+                out(&charter::disclosure::raw::json_schema()?)?;
+            } else {
+                out(&charter::raw::json_schema()?)?;
+            }
             Ok(0)
         }
         Command::Completions(a) => {

@@ -218,6 +218,8 @@ fn every_registered_code_is_unique_prefixed_and_explained() {
             Origin::Lint => "CH",
             Origin::Import => "I",
             Origin::Render => "R",
+            Origin::Amend => "A",
+            Origin::Disclosure => "D",
         };
         let digits = &code.as_str()[prefix.len().min(code.as_str().len())..];
         assert!(

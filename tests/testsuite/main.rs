@@ -2,11 +2,13 @@
 //! binary (modules below) so that an edit links one executable, not one per
 //! file. Crate-level suites live in `crates/*/tests/testsuite/`.
 
+mod amend;
 mod check_cli;
 mod cli;
 mod common;
 mod diff;
 mod diff_pdf;
+mod disclosure;
 mod hardening;
 mod help_zh;
 mod import;

@@ -61,6 +61,12 @@ pub enum Origin {
     Import,
     /// Rendering (`R…`, `charter_render::codes`).
     Render,
+    /// Amendment decisions (`A…`, `charter_amend::codes`).
+    Amend,
+    /// The reform disclosure (`D…`, `charter_disclosure::codes`): reading
+    /// `disclosure.yaml`, the computed self-assessment, the reform rules and
+    /// the checks against the charter.
+    Disclosure,
 }
 
 /// A code as its registry declares it: the text, where it comes from, the

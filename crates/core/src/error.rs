@@ -25,6 +25,9 @@ pub enum ToolError {
     Template,
     /// No built-in template of this name.
     NoBuiltinTemplate { name: String },
+    /// The charter a disclosure names (or `charter.yaml` beside it) is not
+    /// there.
+    DisclosureCharterMissing { path: PathBuf },
     /// The file to replace is read-only: charter does not overwrite it.
     ReadOnly { path: PathBuf },
     /// The file changed between reading and writing (an editor saved it):
@@ -76,6 +79,11 @@ impl fmt::Display for ToolError {
             }
             ToolError::Template => f.write_str("模板有错误，没有生成文件。"),
             ToolError::NoBuiltinTemplate { name } => write!(f, "没有名为 {name} 的内置模板"),
+            ToolError::DisclosureCharterMissing { path } => write!(
+                f,
+                "找不到改革情况公开所附的章程：{}（在 disclosure.yaml 里用 charter: 指定章程文件）",
+                path.display()
+            ),
             ToolError::ReadOnly { path } => write!(
                 f,
                 "无法写入 {}：这是只读文件，charter 不改写只读文件（请先取消只读，例如 chmod u+w）",

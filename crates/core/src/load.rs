@@ -33,13 +33,22 @@ pub struct Loaded {
 
 /// Load from bytes already read (a file, or a git revision).
 pub fn load_bytes(path: &Path, bytes: Vec<u8>, sources: &mut Sources) -> Loaded {
+    match add_source(path, bytes, sources) {
+        (id, None) => load_source(sources, id),
+        (id, Some(d)) => Loaded { file: id, charter: None, diagnostics: vec![d] },
+    }
+}
+
+/// Add a file's bytes to `sources` as text: UTF-8 with any byte-order mark
+/// dropped. Bytes that are not UTF-8 are added lossily and come back with
+/// the `Y001` diagnostic (then the file should not be parsed).
+pub fn add_source(path: &Path, bytes: Vec<u8>, sources: &mut Sources) -> (FileId, Option<Diagnostic>) {
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
-            let id = sources.add(path, text);
-            load_source(sources, id)
+            (sources.add(path, text), None)
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
@@ -61,7 +70,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, sources: &mut Sources) -> Loaded 
             let d = Diagnostic::new(codes::Y001, "文件不是 UTF-8 编码")
                 .at(Span::new(id, at, at), format!("第 {line} 行第 {col} 列起不是有效的 UTF-8"))
                 .hint(encoding_hint);
-            Loaded { file: id, charter: None, diagnostics: vec![d] }
+            (id, Some(d))
         }
     }
 }
@@ -73,6 +82,70 @@ fn looks_like_gbk(rest: &[u8]) -> bool {
 /// Parse and check the YAML of one file already in `sources`.
 pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
     let file = sources.file(id);
+    let mut parsed: Parsed<RawCharter> = parse_recovering(file, id);
+    let mut diags = std::mem::take(&mut parsed.diagnostics);
+    let Some(raw) = parsed.value.take() else {
+        return Loaded { file: id, charter: None, diagnostics: diags };
+    };
+    let mut guesses = std::mem::take(&mut parsed.guesses);
+    let mut conv = Converter {
+        file,
+        id,
+        diags: Vec::new(),
+        ids: HashMap::new(),
+        restored: &parsed.restored,
+        guesses: &mut guesses,
+    };
+    let charter = conv.charter(raw);
+    let mut found = conv.diags;
+    // Drop what only follows from an entry we blanked (a "missing text"
+    // after an unknown key "txt").
+    found.retain(|d| !(matches!(d.code.as_str(), "Y020" | "Y023" | "Y030" | "Y034") && parsed.in_blanked(d)));
+    diags.extend(found);
+    Loaded { file: id, charter, diagnostics: diags }
+}
+
+/// What [`parse_recovering`] made of a file.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    /// The raw structs, when the YAML could be read (possibly with entries
+    /// blanked out, see `blanked`).
+    pub value: Option<T>,
+    /// The character warnings (`Y041`–`Y043`) and every YAML error.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Zero-based line ranges (parent entry, last blanked line) that were
+    /// blanked out to get past an error.
+    pub blanked: Vec<(usize, usize)>,
+    file: FileId,
+    lines: Vec<usize>,
+    /// Scalars kept as quoted placeholders, by offset, with their text as
+    /// written (so that the charter's converter can report them).
+    restored: HashMap<usize, String>,
+    /// Misspelt division keys and what they probably meant.
+    guesses: Vec<Guess>,
+}
+
+impl<T> Parsed<T> {
+    /// Does a diagnostic point into a blanked entry (so that it only
+    /// follows from an error already reported)?
+    pub fn in_blanked(&self, d: &Diagnostic) -> bool {
+        let Some(s) = d.span().filter(|s| s.file == self.file) else { return false };
+        let line = match self.lines.binary_search(&s.start) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        self.blanked.iter().any(|(a, b)| (*a..=*b).contains(&line))
+    }
+}
+
+/// Parse a YAML file into `T` (raw serde structs, `deny_unknown_fields`,
+/// values `Spanned`), with the loader's options (no anchors, depth limit,
+/// strict booleans) and its recovery: a mistake in one mapping entry
+/// (unknown key, wrong type, duplicate key) is reported, blanked out and
+/// the text parsed again, so one run reports them all. Every YAML error is
+/// a `Y0xx` diagnostic in Chinese. Other file formats of the project
+/// (`disclosure.yaml`) use this too.
+pub fn parse_recovering<T: serde::de::DeserializeOwned>(file: &SourceFile, id: FileId) -> Parsed<T> {
     let mut diags = scan_characters(file, id);
     // Without aliases (refused: no alias bombs) a file cannot hold more
     // nodes or events than it has bytes: the budget grows with the file, so
@@ -90,6 +163,7 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
     };
+    let lines = std::iter::once(0).chain(file.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
 
     // serde stops at the first error. To report the others in the same run,
     // a mistake in one mapping entry (unknown key, wrong type, duplicate key)
@@ -100,27 +174,10 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
     let mut restored: HashMap<usize, String> = HashMap::new();
     let mut guesses: Vec<Guess> = Vec::new();
     for _ in 0..MAX_RECOVERIES {
-        let raw: Result<RawCharter, YamlError> = serde_saphyr::from_str_with_options(&text, options.clone());
+        let raw: Result<T, YamlError> = serde_saphyr::from_str_with_options(&text, options.clone());
         match raw {
             Ok(raw) => {
-                let mut conv = Converter {
-                    file,
-                    id,
-                    diags: Vec::new(),
-                    ids: HashMap::new(),
-                    restored: &restored,
-                    guesses: &mut guesses,
-                };
-                let charter = conv.charter(raw);
-                // Drop what only follows from an entry we blanked (a "missing
-                // text" after an unknown key "txt").
-                conv.diags.retain(|d| {
-                    let line = d.span().map_or(0, |s| file.line_index(s.start));
-                    !(matches!(d.code.as_str(), "Y020" | "Y023" | "Y030" | "Y034")
-                        && blanked.iter().any(|(a, b)| (*a..=*b).contains(&line)))
-                });
-                diags.extend(conv.diags);
-                return Loaded { file: id, charter, diagnostics: diags };
+                return Parsed { value: Some(raw), diagnostics: diags, blanked, file: id, lines, restored, guesses };
             }
             Err(e) => {
                 let d = yaml_error(&e, file, id);
@@ -143,7 +200,12 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
             }
         }
     }
-    Loaded { file: id, charter: None, diagnostics: diags }
+    Parsed { value: None, diagnostics: diags, blanked, file: id, lines, restored, guesses }
+}
+
+/// The span of a spanned raw value.
+pub fn span_of<T>(file: &SourceFile, id: FileId, s: &S<T>) -> Span {
+    loc_span(file, id, &s.referenced)
 }
 
 /// A scalar kept as a quoted placeholder: its offset and text as written.

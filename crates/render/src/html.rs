@@ -19,6 +19,18 @@ pub const CODE: charter_core::diagnostic::Code = crate::codes::R020;
 
 /// Render the page.
 pub fn render(template: &Template, export: &Export, build: &BuildData) -> Result<String, Report> {
+    render_with(
+        template,
+        context! {
+            charter => Value::from(Serde(export)),
+            build => Value::from(Serde(build)),
+        },
+    )
+}
+
+/// Render `template` with the values of `ctx` (the environment, filters and
+/// auto-escaping of every page).
+pub fn render_with(template: &Template, ctx: Value) -> Result<String, Report> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
@@ -35,11 +47,7 @@ pub fn render(template: &Template, export: &Export, build: &BuildData) -> Result
     let name = template.name.clone();
     env.add_template_owned(name.clone(), template.source.clone()).map_err(|e| report(template, &e))?;
     let tmpl = env.get_template(&name).map_err(|e| report(template, &e))?;
-    tmpl.render(context! {
-        charter => Value::from(Serde(export)),
-        build => Value::from(Serde(build)),
-    })
-    .map_err(|e| report(template, &e))
+    tmpl.render(ctx).map_err(|e| report(template, &e))
 }
 
 /// A minijinja error as a diagnostic pointing into the template.

@@ -45,12 +45,19 @@ pub const DIFF_TEMPLATE: &str = "diff.typ";
 /// The template of the diff's HTML page (`charter diff --format html`).
 pub const DIFF_HTML_TEMPLATE: &str = "diff.html.j2";
 
+/// The PDF template of the reform disclosure (`charter disclosure`).
+pub const DISCLOSURE_PDF_TEMPLATE: &str = "disclosure.typ";
+/// The HTML template of the reform disclosure.
+pub const DISCLOSURE_HTML_TEMPLATE: &str = "disclosure.html.j2";
+
 /// The built-in templates: (file name, source).
-pub const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 6] = [
     (PDF_TEMPLATE, include_str!("../../../templates/charter.typ")),
     (HTML_TEMPLATE, include_str!("../../../templates/charter.html.j2")),
     (DIFF_TEMPLATE, include_str!("../../../templates/diff.typ")),
     (DIFF_HTML_TEMPLATE, include_str!("../../../templates/diff.html.j2")),
+    (DISCLOSURE_PDF_TEMPLATE, include_str!("../../../templates/disclosure.typ")),
+    (DISCLOSURE_HTML_TEMPLATE, include_str!("../../../templates/disclosure.html.j2")),
 ];
 
 /// A template's source and where it came from.
@@ -241,4 +248,53 @@ pub fn charter_html(
     let export = charter_core::export::export(charter, numbering);
     let build = BuildData::new(charter, ResolvedFonts::default(), options);
     html::render(template, &export, &build)
+}
+
+/// The reform disclosure to PDF: the template gets `/disclosure.json`
+/// (`data`, schema `charter-disclosure/1`, made by `charter-disclosure`),
+/// `/charter.json` (the charter's export, part 二) and `/build.json`
+/// (dated `date`, `YYYY-MM-DD`, else the charter's date).
+pub fn disclosure_pdf(
+    data: &impl Serialize,
+    charter: &Charter,
+    numbering: &Numbering,
+    template: &Template,
+    fonts: &FontSet,
+    options: &BuildOptions,
+) -> Result<pdf::Pdf, RenderError> {
+    let data = json_vec("改革情况公开数据", data)?;
+    let export = json_vec("导出数据", &charter_core::export::export(charter, numbering))?;
+    let build = json_vec("排版信息", &BuildData::new(charter, fonts.resolve(), options))?;
+    let settings = pdf::PdfSettings {
+        standard: options.standard,
+        ident: Some(format!("{}改革情况公开", charter.meta.title)),
+    };
+    Ok(pdf::compile(
+        template,
+        &[("/disclosure.json", data), ("/charter.json", export), ("/build.json", build)],
+        fonts,
+        &settings,
+    )?)
+}
+
+/// The reform disclosure to HTML: the template gets `disclosure` (`data`),
+/// `charter` (the export) and `build`.
+pub fn disclosure_html(
+    data: &impl Serialize,
+    charter: &Charter,
+    numbering: &Numbering,
+    template: &Template,
+    options: &BuildOptions,
+) -> Result<String, Report> {
+    use minijinja::value::{Serde, Value};
+    let export = charter_core::export::export(charter, numbering);
+    let build = BuildData::new(charter, ResolvedFonts::default(), options);
+    html::render_with(
+        template,
+        minijinja::context! {
+            disclosure => Value::from(Serde(data)),
+            charter => Value::from(Serde(&export)),
+            build => Value::from(Serde(&build)),
+        },
+    )
 }

@@ -1,0 +1,624 @@
+//! Applying a decision to a draft: all selected items, or nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use charter_core::model::Level;
+use charter_core::numerals::to_chinese;
+
+use crate::decision::{Addr, Decision, Edit, Op, QArt, QBlock};
+use crate::doc::{Art, Block, Div, Doc, PText};
+
+/// Why an item could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// The item (1-based), 0 for the decision as a whole.
+    pub item: usize,
+    pub kind: FailKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailKind {
+    /// A target (article, 款, 项, chapter) that does not exist.
+    NoTarget,
+    /// Quoted old text not found in its target.
+    NotFound,
+    /// Two selected items touch the same article or 款.
+    Conflict,
+    /// An item depends on one that is not selected.
+    Dependency,
+    /// New numbers that do not fit together.
+    Numbering,
+    /// `--adopt` names an item the decision does not have.
+    NoItem,
+}
+
+fn fail(item: usize, kind: FailKind, message: impl Into<String>) -> Failure {
+    Failure { item, kind, message: message.into(), hint: None }
+}
+
+fn art_label(k: u32) -> String {
+    format!("第{}条", to_chinese(k))
+}
+
+pub(crate) fn qblock_to_block(q: &QBlock) -> Block {
+    Block { text: PText::new(q.text.clone()), items: q.items.iter().map(qblock_to_block).collect() }
+}
+
+pub(crate) fn block_to_qblock(b: &Block) -> QBlock {
+    QBlock { text: b.text.printed.clone(), items: b.items.iter().map(block_to_qblock).collect() }
+}
+
+pub(crate) fn art_to_qart(a: &Art) -> QArt {
+    QArt {
+        heading: a.heading.as_ref().map(|h| h.printed.clone()),
+        paragraphs: a.paragraphs.iter().map(block_to_qblock).collect(),
+    }
+}
+
+fn set_from_qart(a: &mut Art, q: &QArt) {
+    a.heading = q.heading.as_ref().map(|h| PText::new(h.clone()));
+    a.paragraphs = q.paragraphs.iter().map(qblock_to_block).collect();
+}
+
+fn block_mut<'a>(a: &'a mut Art, at: &Addr) -> Option<&'a mut Block> {
+    let p = a.paragraphs.get_mut(at.para.checked_sub(1)? as usize)?;
+    if at.item == 0 {
+        return Some(p);
+    }
+    let i = p.items.get_mut(at.item.checked_sub(1)? as usize)?;
+    if at.sub == 0 {
+        return Some(i);
+    }
+    i.items.get_mut(at.sub.checked_sub(1)? as usize)
+}
+
+/// Replace every `from` in the texts of a block (and its items); returns
+/// how many were replaced.
+fn replace_in_block(b: &mut Block, from: &str, to: &str) -> usize {
+    let mut n = b.text.printed.matches(from).count();
+    if n > 0 {
+        let s = b.text.printed.replace(from, to);
+        b.text.set(s);
+    }
+    for i in &mut b.items {
+        n += replace_in_block(i, from, to);
+    }
+    n
+}
+
+fn replace_in_article(a: &mut Art, from: &str, to: &str) -> usize {
+    let mut n = 0;
+    if let Some(h) = &mut a.heading {
+        let k = h.printed.matches(from).count();
+        if k > 0 {
+            let s = h.printed.replace(from, to);
+            h.set(s);
+            n += k;
+        }
+    }
+    for p in &mut a.paragraphs {
+        n += replace_in_block(p, from, to);
+    }
+    n
+}
+
+/// Apply the edits of one item to an article (old numbering `label`).
+pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<(), (FailKind, String)> {
+    let mut deletes: Vec<Addr> = Vec::new();
+    let mut adds: Vec<(Addr, &QBlock)> = Vec::new();
+    for e in edits {
+        match e {
+            Edit::Whole { article } => set_from_qart(a, article),
+            Edit::Heading { text } => match &mut a.heading {
+                Some(h) => h.set(text.clone()),
+                None => a.heading = Some(PText::new(text.clone())),
+            },
+            Edit::Block { at, block } => {
+                let Some(b) = block_mut(a, at) else {
+                    return Err((FailKind::NoTarget, format!("{label}没有{}", at.label())));
+                };
+                b.text.set(block.text.clone());
+                if !block.items.is_empty() {
+                    b.items = block.items.iter().map(qblock_to_block).collect();
+                }
+            }
+            Edit::Words { at, from, to } => {
+                if from.is_empty() {
+                    return Err((FailKind::NotFound, "要修改的文字是空的".to_string()));
+                }
+                let n = match at {
+                    None => replace_in_article(a, from, to),
+                    Some(at) => {
+                        let Some(b) = block_mut(a, at) else {
+                            return Err((FailKind::NoTarget, format!("{label}没有{}", at.label())));
+                        };
+                        replace_in_block(b, from, to)
+                    }
+                };
+                if n == 0 {
+                    let place = at.map(|x| x.label()).unwrap_or_default();
+                    return Err((FailKind::NotFound, format!("{label}{place}中没有“{from}”")));
+                }
+            }
+            Edit::DeleteBlock { at } => {
+                if block_mut(a, at).is_none() {
+                    return Err((FailKind::NoTarget, format!("{label}没有{}", at.label())));
+                }
+                deletes.push(*at);
+            }
+            Edit::AddBlock { at, block } => adds.push((*at, block)),
+        }
+    }
+    deletes.sort();
+    for at in deletes.iter().rev() {
+        let p = at.para as usize - 1;
+        if at.item == 0 {
+            a.paragraphs.remove(p);
+        } else if at.sub == 0 {
+            a.paragraphs[p].items.remove(at.item as usize - 1);
+        } else {
+            a.paragraphs[p].items[at.item as usize - 1].items.remove(at.sub as usize - 1);
+        }
+    }
+    adds.sort_by_key(|(at, _)| *at);
+    for (at, q) in adds {
+        let b = qblock_to_block(q);
+        let bad = || (FailKind::NoTarget, format!("{label}不能增加{}：前面缺少相应的款项", at.label()));
+        let p = at.para.checked_sub(1).ok_or_else(bad)? as usize;
+        if at.item == 0 {
+            if p > a.paragraphs.len() {
+                return Err(bad());
+            }
+            a.paragraphs.insert(p, b);
+        } else {
+            let para = a.paragraphs.get_mut(p).ok_or_else(bad)?;
+            let i = at.item as usize - 1;
+            if at.sub == 0 {
+                if i > para.items.len() {
+                    return Err(bad());
+                }
+                para.items.insert(i, b);
+            } else {
+                let item = para.items.get_mut(i).ok_or_else(bad)?;
+                let s = at.sub as usize - 1;
+                if s > item.items.len() {
+                    return Err(bad());
+                }
+                item.items.insert(s, b);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What stands at one place of the new text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Slot {
+    /// An old article (index).
+    Old(usize),
+    /// An article added by item `item`, operation `op`.
+    Added { item: usize, op: usize },
+    /// Piece `piece` of a split of old article `old`.
+    Piece { item: usize, op: usize, old: usize, piece: usize },
+    /// A merge of old articles.
+    Merged { item: usize, op: usize, olds: Vec<usize> },
+}
+
+fn fresh_id(taken: &mut BTreeSet<String>, base: &str) -> String {
+    if taken.insert(base.to_string()) {
+        return base.to_string();
+    }
+    let mut k = 2;
+    loop {
+        let c = format!("{base}-{k}");
+        if taken.insert(c.clone()) {
+            return c;
+        }
+        k += 1;
+    }
+}
+
+/// Old division labels → ids (第四章, 第四章第一节).
+fn old_division(old: &Doc, level: Level, parent: Option<u32>, number: u32) -> Option<String> {
+    let want = match parent {
+        Some(p) => format!("第{}章第{}{}", to_chinese(p), to_chinese(number), level.word()),
+        None => format!("第{}{}", to_chinese(number), level.word()),
+    };
+    old.division_labels()
+        .into_iter()
+        .find(|(id, l)| *l == want && old.division(id).is_some_and(|d| d.level == level))
+        .map(|(id, _)| id)
+}
+
+/// Apply the items of `d` selected by `adopt` (all when None) to `old`.
+pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result<Doc, Vec<Failure>> {
+    let mut fails = Vec::new();
+    if let Some(sel) = adopt {
+        for k in sel {
+            if !d.items.iter().any(|i| i.no == *k) {
+                fails.push(fail(0, FailKind::NoItem, format!("决定中没有第{}项", to_chinese(*k as u32))));
+            }
+        }
+    }
+    let adopted = |no: usize| adopt.is_none_or(|s| s.contains(&no));
+    let count = old.articles.len() as u32;
+    let check_art = |item: usize, k: u32, fails: &mut Vec<Failure>| -> bool {
+        if k == 0 || k > count {
+            let mut f = fail(item, FailKind::NoTarget, format!("{}不存在：修改前的章程只有{}条", art_label(k), count));
+            f.hint = Some("修改现有条文时用修改前的条号；新增的条文用“增加一条，作为第X条”".to_string());
+            fails.push(f);
+            false
+        } else {
+            true
+        }
+    };
+
+    // Conflicts: two adopted items touching the same old article (or 款).
+    let mut touched: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+    let mut added_numbers: BTreeMap<u32, usize> = BTreeMap::new();
+    for it in &d.items {
+        for op in &it.ops {
+            if let Op::Add { number, .. } = op {
+                added_numbers.insert(*number, it.no);
+            }
+        }
+    }
+    for it in d.items.iter().filter(|i| adopted(i.no)) {
+        let mut keys: Vec<(u32, u32)> = Vec::new();
+        for op in &it.ops {
+            match op {
+                Op::Edit { article, edits, .. } => {
+                    for e in edits {
+                        let para = match e {
+                            Edit::Block { at, .. } | Edit::DeleteBlock { at } => at.para,
+                            Edit::Words { at: Some(at), .. } => at.para,
+                            _ => 0,
+                        };
+                        keys.push((*article, para));
+                    }
+                }
+                Op::Delete { article } | Op::Move { article, .. } | Op::Split { article, .. } => {
+                    keys.push((*article, 0))
+                }
+                Op::Merge { articles, .. } => keys.extend(articles.iter().map(|a| (*a, 0))),
+                _ => {}
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        for (a, p) in keys {
+            let clash =
+                touched.iter().find(|((a2, p2), no)| **no != it.no && *a2 == a && (p == 0 || *p2 == 0 || *p2 == p));
+            if let Some((_, other)) = clash {
+                let mut f = fail(
+                    it.no,
+                    FailKind::Conflict,
+                    format!(
+                        "第{}项与第{}项都修改{}",
+                        to_chinese(it.no as u32),
+                        to_chinese(*other as u32),
+                        art_label(a)
+                    ),
+                );
+                f.hint = Some("把两项合成一项，或只表决通过其中一项".to_string());
+                fails.push(f);
+            } else {
+                touched.insert((a, p), it.no);
+            }
+        }
+    }
+
+    // Per old article: edits.
+    let mut arts: Vec<Art> = old.articles.clone();
+    let mut deleted = vec![false; arts.len()];
+    let mut claims: BTreeMap<u32, (usize, Slot)> = BTreeMap::new();
+    let mut claimed_old = vec![false; arts.len()];
+    let mut claim = |k: u32, item: usize, slot: Slot, fails: &mut Vec<Failure>| {
+        if let Some((other, _)) = claims.get(&k) {
+            fails.push(fail(
+                item,
+                FailKind::Numbering,
+                format!("{}已由第{}项使用", art_label(k), to_chinese(*other as u32)),
+            ));
+        } else {
+            claims.insert(k, (item, slot));
+        }
+    };
+    for it in &d.items {
+        let on = adopted(it.no);
+        for (oi, op) in it.ops.iter().enumerate() {
+            match op {
+                Op::Edit { article, edits, .. } => {
+                    if !on {
+                        continue;
+                    }
+                    if *article > count {
+                        if let Some(adder) = added_numbers.get(article).filter(|n| !adopted(**n)) {
+                            fails.push(fail(
+                                it.no,
+                                FailKind::Dependency,
+                                format!(
+                                    "第{}项修改的{}是第{}项新增的条文，而第{}项未通过",
+                                    to_chinese(it.no as u32),
+                                    art_label(*article),
+                                    to_chinese(*adder as u32),
+                                    to_chinese(*adder as u32)
+                                ),
+                            ));
+                            continue;
+                        }
+                    }
+                    if !check_art(it.no, *article, &mut fails) {
+                        continue;
+                    }
+                    let idx = *article as usize - 1;
+                    if let Err((kind, m)) = apply_edits(&mut arts[idx], edits, &art_label(*article)) {
+                        fails.push(fail(it.no, kind, m));
+                    }
+                }
+                Op::Delete { article } => {
+                    if on && check_art(it.no, *article, &mut fails) {
+                        deleted[*article as usize - 1] = true;
+                    }
+                }
+                Op::Add { number, .. } => claim(*number, it.no, Slot::Added { item: it.no, op: oi }, &mut fails),
+                Op::Move { article, number } => {
+                    if check_art(it.no, *article, &mut fails) {
+                        let idx = *article as usize - 1;
+                        if on {
+                            claimed_old[idx] = true;
+                            claim(*number, it.no, Slot::Old(idx), &mut fails);
+                        }
+                    }
+                }
+                Op::Split { article, numbers, pieces } => {
+                    if numbers.len() != pieces.len() {
+                        fails.push(fail(it.no, FailKind::Numbering, "拆分后的条数与引文中的条数不一致"));
+                        continue;
+                    }
+                    if check_art(it.no, *article, &mut fails) {
+                        let idx = *article as usize - 1;
+                        claimed_old[idx] = true;
+                        for (p, k) in numbers.iter().enumerate() {
+                            claim(*k, it.no, Slot::Piece { item: it.no, op: oi, old: idx, piece: p }, &mut fails);
+                        }
+                    }
+                }
+                Op::Merge { articles, number, .. } => {
+                    if articles.iter().all(|a| check_art(it.no, *a, &mut fails)) {
+                        let olds: Vec<usize> = articles.iter().map(|a| *a as usize - 1).collect();
+                        for o in &olds {
+                            claimed_old[*o] = true;
+                        }
+                        claim(*number, it.no, Slot::Merged { item: it.no, op: oi, olds }, &mut fails);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if !fails.is_empty() {
+        return Err(fails);
+    }
+
+    // The full order (every item), then what the adopted items give.
+    let mut queue = (0..arts.len()).filter(|i| !claimed_old[*i] && !deleted[*i]);
+    let mut full: Vec<Slot> = Vec::new();
+    let total = claims.keys().next_back().copied().unwrap_or(0) as usize + arts.len();
+    let mut k = 1u32;
+    while full.len() < total {
+        if let Some((_, s)) = claims.remove(&k) {
+            full.push(s);
+        } else if let Some(i) = queue.next() {
+            full.push(Slot::Old(i));
+        } else if claims.is_empty() {
+            break;
+        } else {
+            let (first, (item, _)) = claims.iter().next().map(|(k, v)| (*k, v.clone())).unwrap_or_default_pair();
+            fails.push(fail(
+                item,
+                FailKind::Numbering,
+                format!("{}之前的条文不够：按本决定调整后只有{}条", art_label(first), full.len()),
+            ));
+            return Err(fails);
+        }
+        k += 1;
+    }
+    // Division membership by the full order (new numbers).
+    let mut div_of: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new(); // position → (item, op)
+    for it in d.items.iter().filter(|i| adopted(i.no)) {
+        for (oi, op) in it.ops.iter().enumerate() {
+            if let Op::DivisionAdd { first, last, .. } = op {
+                if *first == 0 || *last < *first || *last as usize > full.len() {
+                    fails.push(fail(
+                        it.no,
+                        FailKind::NoTarget,
+                        format!("调整后的章程没有{}至{}", art_label(*first), art_label(*last)),
+                    ));
+                    continue;
+                }
+                for p in *first..=*last {
+                    div_of.entry(p as usize - 1).or_default().push((it.no, oi));
+                }
+            }
+        }
+    }
+    if !fails.is_empty() {
+        return Err(fails);
+    }
+
+    let mut taken: BTreeSet<String> = old.articles.iter().map(|a| a.id.clone()).collect();
+    taken.extend(old.divisions.iter().map(|d| d.id.clone()));
+    let by_no: BTreeMap<usize, &crate::decision::Item> = d.items.iter().map(|i| (i.no, i)).collect();
+    let op_of = |item: usize, op: usize| by_no.get(&item).and_then(|i| i.ops.get(op));
+    // Old article number → the item that moves it.
+    let moved_by: BTreeMap<u32, usize> = d
+        .items
+        .iter()
+        .flat_map(|it| {
+            it.ops
+                .iter()
+                .filter_map(move |op| if let Op::Move { article, .. } = op { Some((*article, it.no)) } else { None })
+        })
+        .collect();
+    // (article, membership overrides)
+    // (article, new divisions it joins, whether its path is inherited)
+    type Placed = (Art, Vec<(usize, usize)>, bool);
+    let mut out: Vec<Placed> = Vec::new();
+    let mut reinsert: Vec<usize> = Vec::new();
+    for (pos, slot) in full.iter().enumerate() {
+        let members = div_of.get(&pos).cloned().unwrap_or_default();
+        match slot {
+            Slot::Old(i) => match moved_by.get(&(*i as u32 + 1)) {
+                Some(no) if !adopted(*no) => reinsert.push(*i),
+                Some(_) => out.push((arts[*i].clone(), members, true)),
+                None => out.push((arts[*i].clone(), members, false)),
+            },
+            Slot::Added { item, op } => {
+                if !adopted(*item) {
+                    continue;
+                }
+                if let Some(Op::Add { number, article }) = op_of(*item, *op) {
+                    let mut a = Art {
+                        id: fresh_id(&mut taken, &format!("art-{number}")),
+                        heading: None,
+                        paragraphs: Vec::new(),
+                        path: Vec::new(),
+                        repealed: false,
+                    };
+                    set_from_qart(&mut a, article);
+                    out.push((a, members, true));
+                }
+            }
+            Slot::Piece { item, op, old: o, piece } => {
+                if !adopted(*item) {
+                    if *piece == 0 {
+                        out.push((arts[*o].clone(), members, false));
+                    }
+                    continue;
+                }
+                if let Some(Op::Split { numbers, pieces, .. }) = op_of(*item, *op) {
+                    let mut a = arts[*o].clone();
+                    if *piece > 0 {
+                        a.id = fresh_id(&mut taken, &format!("{}-{}", arts[*o].id, numbers[*piece]));
+                    }
+                    set_from_qart(&mut a, &pieces[*piece]);
+                    out.push((a, members, false));
+                }
+            }
+            Slot::Merged { item, op, olds } => {
+                if !adopted(*item) {
+                    for o in olds {
+                        out.push((arts[*o].clone(), members.clone(), false));
+                    }
+                    continue;
+                }
+                if let Some(Op::Merge { article, .. }) = op_of(*item, *op) {
+                    let mut a = arts[olds[0]].clone();
+                    set_from_qart(&mut a, article);
+                    out.push((a, members, false));
+                }
+            }
+        }
+    }
+    // Moves not adopted: back after their old predecessor.
+    let old_index: std::collections::HashMap<&str, usize> =
+        old.articles.iter().enumerate().map(|(k, a)| (a.id.as_str(), k)).collect();
+    for i in reinsert {
+        let at = out
+            .iter()
+            .rposition(|(a, _, _)| old_index.get(a.id.as_str()).is_some_and(|k| *k < i))
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        out.insert(at, (arts[i].clone(), Vec::new(), false));
+    }
+    // Paths: inherited from the preceding article (or the following one).
+    for k in 0..out.len() {
+        if out[k].2 {
+            let from = if k > 0 { Some(k - 1) } else { (1..out.len()).find(|j| !out[*j].2) };
+            out[k].0.path = from.map(|j| out[j].0.path.clone()).unwrap_or_default();
+        }
+    }
+
+    let mut doc = Doc { articles: Vec::new(), ..old.clone() };
+    // Division renames and deletions (old labels).
+    let mut removed: BTreeSet<String> = BTreeSet::new();
+    for it in d.items.iter().filter(|i| adopted(i.no)) {
+        for op in &it.ops {
+            match op {
+                Op::DivisionRename { level, parent, number, title } => {
+                    match old_division(old, *level, *parent, *number) {
+                        Some(id) => {
+                            if let Some(v) = doc.divisions.iter_mut().find(|v| v.id == id) {
+                                v.title = title.clone();
+                            }
+                        }
+                        None => fails.push(fail(it.no, FailKind::NoTarget, "修改前的章程没有这一章（节）")),
+                    }
+                }
+                Op::DivisionDelete { level, parent, number } => match old_division(old, *level, *parent, *number) {
+                    Some(id) => {
+                        removed.insert(id);
+                    }
+                    None => fails.push(fail(it.no, FailKind::NoTarget, "修改前的章程没有这一章（节）")),
+                },
+                _ => {}
+            }
+        }
+    }
+    // New divisions.
+    let mut new_divs: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    for it in d.items.iter().filter(|i| adopted(i.no)) {
+        for (oi, op) in it.ops.iter().enumerate() {
+            if let Op::DivisionAdd { level, title, number, .. } = op {
+                let id = fresh_id(&mut taken, &format!("{}-{number}", level.key()));
+                doc.divisions.push(Div { id: id.clone(), level: *level, title: title.clone(), unnumbered: false });
+                new_divs.insert((it.no, oi), id);
+            }
+        }
+    }
+    for (mut a, members, _) in out {
+        a.path.retain(|p| !removed.contains(p));
+        for m in members {
+            let Some(id) = new_divs.get(&m) else { continue };
+            let level = doc.division(id).map(|v| v.level).unwrap_or(Level::Chapter);
+            a.path.retain(|p| doc.division(p).is_some_and(|v| v.level < level));
+            a.path.push(id.clone());
+        }
+        doc.articles.push(a);
+    }
+    // Global replacements and the title.
+    for it in d.items.iter().filter(|i| adopted(i.no)) {
+        for op in &it.ops {
+            match op {
+                Op::Global { from, to } => {
+                    let mut n = 0;
+                    for a in &mut doc.articles {
+                        n += replace_in_article(a, from, to);
+                    }
+                    if n == 0 {
+                        fails.push(fail(it.no, FailKind::NotFound, format!("章程中没有“{from}”")));
+                    }
+                }
+                Op::Title { text } => doc.title = text.clone(),
+                _ => {}
+            }
+        }
+    }
+    if !fails.is_empty() {
+        return Err(fails);
+    }
+    Ok(doc)
+}
+
+trait PairDefault {
+    fn unwrap_or_default_pair(self) -> (u32, (usize, Slot));
+}
+
+impl PairDefault for Option<(u32, (usize, Slot))> {
+    fn unwrap_or_default_pair(self) -> (u32, (usize, Slot)) {
+        self.unwrap_or((0, (0, Slot::Old(0))))
+    }
+}

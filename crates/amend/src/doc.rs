@@ -1,0 +1,412 @@
+//! The printed document: a charter as the decision sees it — titles and
+//! article texts as printed (citations resolved), articles in a flat list
+//! each with the path of divisions it stands in. `apply` edits this and
+//! writes it back as YAML.
+
+use std::fmt::Write;
+
+use charter_core::model::{Block as MBlock, Charter, Level, Node, TermKind};
+use charter_core::number::Numbering;
+use charter_core::numerals::{item_label, subitem_label, to_chinese};
+use charter_core::text::Text;
+
+/// A text as printed, and its YAML source when it is unchanged (so that
+/// `[[id]]` citations survive and follow renumbering).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PText {
+    pub printed: String,
+    pub raw: Option<String>,
+}
+
+impl PText {
+    pub fn new(printed: impl Into<String>) -> PText {
+        PText { printed: printed.into(), raw: None }
+    }
+    fn of(t: &Text, numbering: &Numbering, from: Option<&str>) -> PText {
+        let printed = t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text;
+        PText { printed, raw: Some(t.raw.clone()) }
+    }
+    /// Replace the printed text (the source form is dropped).
+    pub fn set(&mut self, s: String) {
+        if s != self.printed {
+            self.printed = s;
+            self.raw = None;
+        }
+    }
+}
+
+/// A paragraph (款), item (项) or sub-item (目).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub text: PText,
+    pub items: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Art {
+    pub id: String,
+    pub heading: Option<PText>,
+    pub paragraphs: Vec<Block>,
+    /// Ids of the enclosing divisions, outermost first.
+    pub path: Vec<String>,
+    pub repealed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Div {
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    pub unnumbered: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct TermOut {
+    pub name: String,
+    pub short: Vec<String>,
+    pub wrong: Vec<String>,
+    pub kind: &'static str,
+    pub note: Option<String>,
+}
+
+/// The whole printed document.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    pub title: String,
+    pub status: Option<String>,
+    pub date: Option<String>,
+    pub history: Vec<PText>,
+    pub preamble: Vec<Block>,
+    pub terms: Vec<TermOut>,
+    /// Every division, by id (document order).
+    pub divisions: Vec<Div>,
+    pub articles: Vec<Art>,
+}
+
+fn block_of_items(items: &[MBlock], numbering: &Numbering, from: Option<&str>) -> Vec<Block> {
+    items
+        .iter()
+        .map(|i| Block { text: PText::of(&i.text, numbering, from), items: block_of_items(&i.items, numbering, from) })
+        .collect()
+}
+
+fn block_of(p: &MBlock, numbering: &Numbering, from: Option<&str>) -> Block {
+    Block { text: PText::of(&p.text, numbering, from), items: block_of_items(&p.items, numbering, from) }
+}
+
+impl Doc {
+    pub fn from_charter(c: &Charter, numbering: &Numbering) -> Doc {
+        let mut d = Doc {
+            title: c.meta.title.clone(),
+            status: c.meta.status.clone(),
+            date: c.meta.date.clone(),
+            history: c.meta.history.iter().map(|t| PText::of(t, numbering, None)).collect(),
+            preamble: c.meta.preamble.iter().map(|p| block_of(p, numbering, None)).collect(),
+            terms: c
+                .terms
+                .iter()
+                .map(|t| TermOut {
+                    name: t.name.text.clone(),
+                    short: t.short.iter().map(|n| n.text.clone()).collect(),
+                    wrong: t.wrong.iter().map(|n| n.text.clone()).collect(),
+                    kind: match t.kind {
+                        TermKind::Body => "body",
+                        TermKind::Role => "role",
+                        TermKind::Outside => "outside",
+                        TermKind::Document => "document",
+                    },
+                    note: t.note.clone(),
+                })
+                .collect(),
+            ..Doc::default()
+        };
+        fn walk(nodes: &[Node], path: &mut Vec<String>, numbering: &Numbering, d: &mut Doc) {
+            for n in nodes {
+                match n {
+                    Node::Division(v) => {
+                        d.divisions.push(Div {
+                            id: v.id.clone(),
+                            level: v.level,
+                            title: v.title.clone(),
+                            unnumbered: v.unnumbered,
+                        });
+                        path.push(v.id.clone());
+                        walk(&v.body, path, numbering, d);
+                        path.pop();
+                    }
+                    Node::Article(a) => {
+                        let from = Some(a.id.as_str());
+                        d.articles.push(Art {
+                            id: a.id.clone(),
+                            heading: a.heading.as_ref().map(|h| PText::of(h, numbering, from)),
+                            paragraphs: a.paragraphs.iter().map(|p| block_of(p, numbering, from)).collect(),
+                            path: path.clone(),
+                            repealed: a.repealed,
+                        })
+                    }
+                }
+            }
+        }
+        walk(&c.body, &mut Vec::new(), numbering, &mut d);
+        d
+    }
+
+    pub fn division(&self, id: &str) -> Option<&Div> {
+        self.divisions.iter().find(|d| d.id == id)
+    }
+
+    /// Labels of the divisions in document order (第四章, 第四章第一节), as
+    /// numbered from the articles' paths: (id, label).
+    pub fn division_labels(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut counters: Vec<(String, u32)> = Vec::new(); // (parent key + level) → count
+        let mut seen = std::collections::HashSet::new();
+        for a in &self.articles {
+            for (k, id) in a.path.iter().enumerate() {
+                if !seen.insert(id.clone()) {
+                    continue;
+                }
+                let Some(div) = self.division(id) else { continue };
+                let parent = if k == 0 { String::new() } else { a.path[k - 1].clone() };
+                let key = format!("{parent}/{}", div.level.key());
+                let label = if div.unnumbered {
+                    String::new()
+                } else {
+                    let n = match counters.iter_mut().find(|(k2, _)| *k2 == key) {
+                        Some((_, n)) => {
+                            *n += 1;
+                            *n
+                        }
+                        None => {
+                            counters.push((key, 1));
+                            1
+                        }
+                    };
+                    // Sections restart in every chapter; chapters run through the document.
+                    format!("第{}{}", to_chinese(n), div.level.word())
+                };
+                let full = match (k, div.level) {
+                    (k, Level::Section) if k > 0 => {
+                        let outer =
+                            out.iter().find(|(i, _)| *i == a.path[k - 1]).map(|(_, l)| l.clone()).unwrap_or_default();
+                        format!("{outer}{label}")
+                    }
+                    _ => label,
+                };
+                out.push((id.clone(), full));
+            }
+        }
+        out
+    }
+
+    /// The document as plain text for comparison: divisions and articles
+    /// in order with labels and printed texts.
+    pub fn printed(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "{}", self.title);
+        let labels = self.division_labels();
+        let mut open: Vec<String> = Vec::new();
+        for (k, a) in self.articles.iter().enumerate() {
+            let common = open.iter().zip(&a.path).take_while(|(x, y)| x == y).count();
+            open.truncate(common);
+            for id in &a.path[common..] {
+                let l = labels.iter().find(|(i, _)| i == id).map(|(_, l)| l.as_str()).unwrap_or("");
+                let t = self.division(id).map(|d| d.title.as_str()).unwrap_or("");
+                let _ = writeln!(s, "{l} {t}");
+                open.push(id.clone());
+            }
+            let _ = write!(s, "第{}条", to_chinese(k as u32 + 1));
+            if let Some(h) = &a.heading {
+                let _ = write!(s, "【{}】", h.printed);
+            }
+            if a.repealed {
+                s.push_str("（删去）");
+            }
+            s.push('\n');
+            for p in &a.paragraphs {
+                print_block(&mut s, p, "", 0);
+            }
+        }
+        s
+    }
+}
+
+fn print_block(s: &mut String, b: &Block, label: &str, depth: usize) {
+    let _ = writeln!(s, "{}{label}{}", "  ".repeat(depth), b.text.printed);
+    for (i, it) in b.items.iter().enumerate() {
+        let l = if depth == 0 { item_label(i as u32 + 1) } else { subitem_label(i as u32 + 1) };
+        print_block(s, it, &l, depth + 1);
+    }
+}
+
+// ---------------------------------------------------------------- YAML
+
+/// Escape what the loader's inline Markdown would interpret.
+fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let escape = match c {
+            '\\' | '*' | '_' | '`' | '[' => true,
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string()
+}
+
+/// A double-quoted YAML scalar (always safe).
+fn quoted(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 2);
+    q.push('"');
+    for c in one_line(s).chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
+}
+
+/// The source form of a text: its YAML source when unchanged, else the
+/// printed text escaped.
+fn source(t: &PText) -> String {
+    match &t.raw {
+        Some(r) => one_line(r),
+        None => escape_markdown(&one_line(&t.printed)),
+    }
+}
+
+impl Doc {
+    /// The YAML of this document (written by hand, like `charter import`).
+    pub fn to_yaml(&self, header: &str) -> String {
+        let mut s = String::with_capacity(self.articles.len() * 200 + 1024);
+        for l in header.lines() {
+            let _ = writeln!(s, "# {l}");
+        }
+        let _ = writeln!(s, "title: {}", quoted(&self.title));
+        if let Some(st) = &self.status {
+            let _ = writeln!(s, "status: {}", quoted(st));
+        }
+        if let Some(d) = &self.date {
+            let _ = writeln!(s, "date: {d}");
+        }
+        if !self.history.is_empty() {
+            s.push_str("history:\n");
+            for h in &self.history {
+                let _ = writeln!(s, "  - {}", quoted(&source(h)));
+            }
+        }
+        if !self.preamble.is_empty() {
+            s.push_str("preamble:\n");
+            for p in &self.preamble {
+                block(&mut s, p, 2);
+            }
+        }
+        if !self.terms.is_empty() {
+            s.push_str("terms:\n");
+            for t in &self.terms {
+                let _ = writeln!(s, "  - name: {}", quoted(&t.name));
+                let list = |v: &[String]| v.iter().map(|x| quoted(x)).collect::<Vec<_>>().join(", ");
+                if !t.short.is_empty() {
+                    let _ = writeln!(s, "    short: [{}]", list(&t.short));
+                }
+                if !t.wrong.is_empty() {
+                    let _ = writeln!(s, "    wrong: [{}]", list(&t.wrong));
+                }
+                let _ = writeln!(s, "    kind: {}", t.kind);
+                if let Some(n) = &t.note {
+                    let _ = writeln!(s, "    note: {}", quoted(n));
+                }
+            }
+        }
+        s.push_str("body:\n");
+        // Open divisions as the articles' paths require.
+        let mut open: Vec<String> = Vec::new();
+        for a in &self.articles {
+            let common = open.iter().zip(&a.path).take_while(|(x, y)| x == y).count();
+            open.truncate(common);
+            for id in &a.path[common..] {
+                let pad = " ".repeat(2 + 4 * open.len());
+                let (level, title, unnumbered) = match self.division(id) {
+                    Some(d) => (d.level, d.title.as_str(), d.unnumbered),
+                    None => (Level::Chapter, "", false),
+                };
+                let _ = writeln!(s, "{pad}- {}: {}", level.key(), quoted(title));
+                let _ = writeln!(s, "{pad}  id: {id}");
+                if unnumbered {
+                    let _ = writeln!(s, "{pad}  unnumbered: true");
+                }
+                let _ = writeln!(s, "{pad}  body:");
+                open.push(id.clone());
+            }
+            article(&mut s, a, 2 + 4 * open.len());
+        }
+        if self.articles.is_empty() {
+            s.push_str("  []\n");
+        }
+        s
+    }
+}
+
+fn article(s: &mut String, a: &Art, indent: usize) {
+    let pad = " ".repeat(indent);
+    let _ = writeln!(s, "{pad}- id: {}", a.id);
+    if let Some(h) = &a.heading {
+        let _ = writeln!(s, "{pad}  heading: {}", quoted(&source(h)));
+    }
+    if a.repealed {
+        let _ = writeln!(s, "{pad}  repealed: true");
+        return;
+    }
+    match a.paragraphs.as_slice() {
+        [] => {}
+        [p] => {
+            if !p.text.printed.is_empty() {
+                let _ = writeln!(s, "{pad}  text: {}", quoted(&source(&p.text)));
+            }
+            items(s, &p.items, indent + 2);
+        }
+        ps => {
+            let _ = writeln!(s, "{pad}  paragraphs:");
+            for p in ps {
+                block(s, p, indent + 4);
+            }
+        }
+    }
+}
+
+fn items(s: &mut String, list: &[Block], indent: usize) {
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "{}items:", " ".repeat(indent));
+    for i in list {
+        block(s, i, indent + 2);
+    }
+}
+
+fn block(s: &mut String, b: &Block, indent: usize) {
+    let pad = " ".repeat(indent);
+    if b.text.printed.is_empty() && !b.items.is_empty() {
+        let _ = writeln!(s, "{pad}- items:");
+        for i in &b.items {
+            block(s, i, indent + 4);
+        }
+        return;
+    }
+    let _ = writeln!(s, "{pad}- text: {}", quoted(&source(&b.text)));
+    items(s, &b.items, indent + 2);
+}

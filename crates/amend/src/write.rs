@@ -1,0 +1,445 @@
+//! The decision written from two drafts: the diff's aligned articles
+//! become items in the smallest faithful wording, checked by applying them.
+
+use std::collections::{BTreeMap, HashMap};
+
+use charter_core::numerals;
+use charter_diff::{ArticleChange, BlockChange, BlockKind, Diff, DivisionChange, SegOp};
+
+use crate::apply::{apply, apply_edits, art_to_qart, block_to_qblock};
+use crate::decision::{Addr, Decision, Edit, Item, Op, QBlock, SCHEMA, render_op};
+use crate::doc::{Art, Block, Doc};
+
+/// Options of the decision: who adopts it, and when.
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    /// The adopting body and meeting (哈尔滨音乐学院第二次学生代表大会第一次会议).
+    pub body: Option<String>,
+    pub date: Option<String>,
+}
+
+/// The decision and whether applying it to the old draft gives the new one.
+#[derive(Debug)]
+pub struct Written {
+    pub decision: Decision,
+    /// Applying the decision reproduces the new draft's printed text.
+    pub verified: bool,
+}
+
+fn articles_text(a: &Art) -> String {
+    let mut s = String::new();
+    if let Some(h) = &a.heading {
+        s.push_str(&h.printed);
+        s.push('\n');
+    }
+    fn walk(b: &Block, s: &mut String) {
+        s.push_str(&b.text.printed);
+        s.push('\n');
+        for i in &b.items {
+            walk(i, s);
+        }
+    }
+    for p in &a.paragraphs {
+        walk(p, &mut s);
+    }
+    s
+}
+
+fn same_article(a: &Art, b: &Art) -> bool {
+    a.heading.as_ref().map(|h| &h.printed) == b.heading.as_ref().map(|h| &h.printed)
+        && articles_text(a) == articles_text(b)
+}
+
+/// Counters walking the blocks of one side of an article.
+#[derive(Default, Clone, Copy)]
+struct Walk {
+    para: u32,
+    item: u32,
+    sub: u32,
+}
+
+impl Walk {
+    fn step(&mut self, kind: BlockKind) -> Option<(u32, u32, u32)> {
+        match kind {
+            BlockKind::Heading => return None,
+            BlockKind::Paragraph => {
+                self.para += 1;
+                self.item = 0;
+                self.sub = 0;
+            }
+            BlockKind::Item => {
+                self.item += 1;
+                self.sub = 0;
+            }
+            BlockKind::Subitem => self.sub += 1,
+        }
+        Some((self.para, self.item, self.sub))
+    }
+}
+
+fn addr((para, item, sub): (u32, u32, u32), paragraphs: usize) -> Addr {
+    Addr { para, item, sub, named: paragraphs > 1 }
+}
+
+fn block_at<'a>(a: &'a Art, at: &Addr) -> Option<&'a Block> {
+    let p = a.paragraphs.get(at.para.checked_sub(1)? as usize)?;
+    if at.item == 0 {
+        return Some(p);
+    }
+    let i = p.items.get(at.item as usize - 1)?;
+    if at.sub == 0 {
+        return Some(i);
+    }
+    i.items.get(at.sub as usize - 1)
+}
+
+/// Word edits turning `old` into `new` (one block's own text), each with
+/// enough context that it occurs once in `scope`.
+fn word_edits(segs: &[(SegOp, String)], scope_article: &str, scope_block: &str, at: Addr) -> Vec<Edit> {
+    // Changes as (equal before, deleted, inserted, equal after) in chars.
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < segs.len() {
+        if segs[i].0 == SegOp::Equal {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut del, mut ins) = (String::new(), String::new());
+        while i < segs.len() && segs[i].0 != SegOp::Equal {
+            match segs[i].0 {
+                SegOp::Delete => del.push_str(&segs[i].1),
+                _ => ins.push_str(&segs[i].1),
+            }
+            i += 1;
+        }
+        let before: Vec<char> = if start > 0 { segs[start - 1].1.chars().collect() } else { Vec::new() };
+        let after: Vec<char> = if i < segs.len() { segs[i].1.chars().collect() } else { Vec::new() };
+        let mut chosen = None;
+        'search: for k in 0..=6usize {
+            for (l, r) in [(k, 0), (0, k), (k, k)] {
+                if l > before.len() || r > after.len() {
+                    continue;
+                }
+                let lc: String = before[before.len() - l..].iter().collect();
+                let rc: String = after[..r].iter().collect();
+                let from = format!("{lc}{del}{rc}");
+                if from.is_empty() {
+                    continue;
+                }
+                let to = format!("{lc}{ins}{rc}");
+                if scope_article.matches(&from).count() == 1 {
+                    chosen = Some(Edit::Words { at: None, from, to });
+                    break 'search;
+                }
+                if scope_block.matches(&from).count() == 1 {
+                    chosen = Some(Edit::Words { at: Some(at), from, to });
+                    break 'search;
+                }
+            }
+        }
+        match chosen {
+            Some(e) => out.push(e),
+            None => return Vec::new(),
+        }
+    }
+    out
+}
+
+fn edit_len(e: &Edit) -> usize {
+    render_op(&Op::Edit { article: 1, renumber: None, edits: vec![e.clone()] }).chars().count()
+}
+
+/// Edits turning old article `oa` into `na`, from the diff's block ops.
+fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &str) -> Vec<Edit> {
+    let whole = vec![Edit::Whole { article: art_to_qart(na) }];
+    let (mut ow, mut nw) = (Walk::default(), Walk::default());
+    let mut edits: Vec<Edit> = Vec::new();
+    let full = articles_text(oa);
+    // Paragraphs / items added or deleted whole: their children fold in.
+    let mut added_parent: Option<Addr> = None;
+    let mut deleted_parent: Option<Addr> = None;
+    for b in blocks {
+        let o = b.old.as_ref().and_then(|_| ow.step(b.kind)).map(|p| addr(p, oa.paragraphs.len()));
+        let n = b.new.as_ref().and_then(|_| nw.step(b.kind)).map(|p| addr(p, na.paragraphs.len()));
+        if b.kind == BlockKind::Heading {
+            if b.op != BlockChange::Equal {
+                match &na.heading {
+                    Some(h) => edits.push(Edit::Heading { text: h.printed.clone() }),
+                    None => return whole,
+                }
+            }
+            continue;
+        }
+        match b.op {
+            BlockChange::Equal => {}
+            BlockChange::Modified => {
+                let (Some(o), Some(n)) = (o, n) else { return whole };
+                let Some(nb) = block_at(na, &n) else { return whole };
+                let Some(ob) = block_at(oa, &o) else { return whole };
+                let restate = Edit::Block { at: o, block: QBlock { text: nb.text.printed.clone(), items: Vec::new() } };
+                let segs: Vec<(SegOp, String)> = b.segments.iter().map(|s| (s.op, s.text.clone())).collect();
+                let words = word_edits(&segs, &full, &ob.text.printed, o);
+                let wl: usize = words.iter().map(edit_len).sum();
+                if !words.is_empty() && wl <= edit_len(&restate) {
+                    edits.extend(words);
+                } else {
+                    edits.push(restate);
+                }
+            }
+            BlockChange::Added => {
+                let Some(n) = n else { return whole };
+                if added_parent.is_some_and(|p| p.para == n.para && (p.item == 0 || (p.item == n.item && n.sub > 0))) {
+                    continue;
+                }
+                let Some(nb) = block_at(na, &n) else { return whole };
+                added_parent = Some(n);
+                edits.push(Edit::AddBlock { at: n, block: block_to_qblock(nb) });
+            }
+            BlockChange::Deleted => {
+                let Some(o) = o else { return whole };
+                if deleted_parent.is_some_and(|p| p.para == o.para && (p.item == 0 || (p.item == o.item && o.sub > 0)))
+                {
+                    continue;
+                }
+                deleted_parent = Some(o);
+                edits.push(Edit::DeleteBlock { at: o });
+            }
+        }
+    }
+    // Checked: the edits must give the new article exactly.
+    let mut trial = oa.clone();
+    if edits.is_empty() || apply_edits(&mut trial, &edits, label).is_err() || !same_article(&trial, na) {
+        return whole;
+    }
+    let el: usize = edits.iter().map(edit_len).sum();
+    if el >= edit_len(&whole[0]) { whole } else { edits }
+}
+
+/// (chapter number, number) of a division label 第四章第一节 / 第七章.
+fn label_numbers(label: &str) -> Option<(Option<u32>, u32)> {
+    let nums: Vec<u32> = label
+        .split('第')
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| numerals::parse(s.trim_end_matches(['编', '章', '节', '分'])))
+        .collect();
+    match nums.as_slice() {
+        [n] => Some((None, *n)),
+        [.., p, n] => Some((Some(*p), *n)),
+        [] => None,
+    }
+}
+
+/// Write the decision turning `old` into `new`.
+pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
+    let opos: HashMap<&str, u32> =
+        old.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i as u32 + 1)).collect();
+    let npos: HashMap<&str, u32> =
+        new.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i as u32 + 1)).collect();
+    let oart = |id: &str| opos.get(id).map(|k| &old.articles[*k as usize - 1]);
+    let nart = |id: &str| npos.get(id).map(|k| &new.articles[*k as usize - 1]);
+
+    // Which 1:1 pairs are out of order: not on the longest increasing run.
+    let pairs: Vec<(u32, u32)> = diff
+        .articles
+        .iter()
+        .filter(|op| !op.old.is_empty() && !op.new.is_empty())
+        .filter_map(|op| Some((*opos.get(op.old[0].id.as_str())?, *npos.get(op.new[0].id.as_str())?)))
+        .collect();
+    let in_order = lis(&pairs.iter().map(|p| p.0).collect::<Vec<_>>());
+    let out_of_order: std::collections::BTreeSet<u32> =
+        pairs.iter().zip(&in_order).filter(|(_, k)| !**k).map(|(p, _)| p.0).collect();
+
+    // (sort key, ops)
+    let mut items: Vec<((u32, u32), Vec<Op>)> = Vec::new();
+    for op in &diff.articles {
+        let olds: Vec<u32> = op.old.iter().filter_map(|r| opos.get(r.id.as_str()).copied()).collect();
+        let news: Vec<u32> = op.new.iter().filter_map(|r| npos.get(r.id.as_str()).copied()).collect();
+        let key = (news.first().copied().or(olds.first().copied()).unwrap_or(0), 1);
+        match op.op {
+            ArticleChange::Unchanged | ArticleChange::Renumbered | ArticleChange::Moved | ArticleChange::Modified => {
+                let ([o], [n]) = (olds.as_slice(), news.as_slice()) else { continue };
+                let (Some(oa), Some(na)) = (oart(&op.old[0].id), nart(&op.new[0].id)) else { continue };
+                let mut ops = Vec::new();
+                if out_of_order.contains(o) {
+                    ops.push(Op::Move { article: *o, number: *n });
+                }
+                if !same_article(oa, na) {
+                    let edits = article_edits(oa, na, &op.blocks, &format!("第{}条", numerals::to_chinese(*o)));
+                    let renumber = (o != n && !out_of_order.contains(o)).then_some(*n);
+                    ops.push(Op::Edit { article: *o, renumber, edits });
+                }
+                if !ops.is_empty() {
+                    items.push((key, ops));
+                }
+            }
+            ArticleChange::Added => {
+                for r in &op.new {
+                    if let (Some(k), Some(a)) = (npos.get(r.id.as_str()), nart(&r.id)) {
+                        items.push(((*k, 1), vec![Op::Add { number: *k, article: art_to_qart(a) }]));
+                    }
+                }
+            }
+            ArticleChange::Deleted => {
+                for r in &op.old {
+                    if let Some(k) = opos.get(r.id.as_str()) {
+                        items.push((key, vec![Op::Delete { article: *k }]));
+                    }
+                }
+            }
+            ArticleChange::Split => {
+                let Some(o) = olds.first() else { continue };
+                let pieces = op.new.iter().filter_map(|r| nart(&r.id)).map(art_to_qart).collect();
+                items.push((key, vec![Op::Split { article: *o, numbers: news.clone(), pieces }]));
+            }
+            ArticleChange::Merged => {
+                let (Some(n), Some(a)) = (news.first(), op.new.first().and_then(|r| nart(&r.id))) else { continue };
+                items.push((key, vec![Op::Merge { articles: olds.clone(), number: *n, article: art_to_qart(a) }]));
+            }
+        }
+    }
+    // Divisions.
+    let old_labels = old.division_labels();
+    let new_labels = new.division_labels();
+    for dv in &diff.divisions {
+        match dv.op {
+            DivisionChange::Added => {
+                let Some(r) = &dv.new else { continue };
+                let inside: Vec<u32> = new
+                    .articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.path.contains(&r.id))
+                    .map(|(i, _)| i as u32 + 1)
+                    .collect();
+                let (Some(first), Some(last)) = (inside.first(), inside.last()) else { continue };
+                let label = new_labels.iter().find(|(i, _)| *i == r.id).map(|(_, l)| l.as_str()).unwrap_or("");
+                let Some((parent, number)) = label_numbers(label) else { continue };
+                items.push((
+                    (*last, 2),
+                    vec![Op::DivisionAdd {
+                        level: dv.level,
+                        parent,
+                        number,
+                        title: r.title.clone(),
+                        first: *first,
+                        last: *last,
+                    }],
+                ));
+            }
+            DivisionChange::Renamed | DivisionChange::Deleted => {
+                let Some(r) = &dv.old else { continue };
+                let label = old_labels.iter().find(|(i, _)| *i == r.id).map(|(_, l)| l.as_str()).unwrap_or("");
+                let Some((parent, number)) = label_numbers(label) else { continue };
+                let first = old.articles.iter().position(|a| a.path.contains(&r.id)).unwrap_or(0) as u32 + 1;
+                let op = if dv.op == DivisionChange::Deleted {
+                    Op::DivisionDelete { level: dv.level, parent, number }
+                } else {
+                    let title = dv.new.as_ref().map(|n| n.title.clone()).unwrap_or_default();
+                    Op::DivisionRename { level: dv.level, parent, number, title }
+                };
+                items.push(((first, 0), vec![op]));
+            }
+            _ => {}
+        }
+    }
+    if old.title != new.title {
+        items.push(((0, 0), vec![Op::Title { text: new.title.clone() }]));
+    }
+    items.sort_by_key(|(k, _)| *k);
+    let mut decision = Decision {
+        schema: SCHEMA,
+        title: old.title.clone(),
+        body: meta.body.clone().unwrap_or_else(|| "学生代表大会".to_string()),
+        date: meta.date.clone().or_else(|| new.date.clone()),
+        items: items.into_iter().enumerate().map(|(i, (_, ops))| Item { no: i + 1, ops, span: None }).collect(),
+    };
+    let target = new.printed();
+    let ok = |d: &Decision| apply(old, d, None).is_ok_and(|doc| doc.printed() == target);
+    // A term replaced throughout: one item instead of one per article.
+    for (from, to) in global_candidates(&decision) {
+        let mut trial = decision.clone();
+        trial.items.retain_mut(|it| {
+            for op in &mut it.ops {
+                if let Op::Edit { edits, .. } = op {
+                    edits.retain(|e| !matches!(e, Edit::Words { from: f, to: t, .. } if core(f, t).is_some_and(|c| c.0 == from && c.1 == to)));
+                }
+            }
+            it.ops.retain(|op| !matches!(op, Op::Edit { edits, .. } if edits.is_empty()));
+            !it.ops.is_empty()
+        });
+        // A longer replacement goes before a shorter one it contains (“, ” before “,”).
+        let at = trial
+            .items
+            .iter()
+            .position(|it| matches!(it.ops.as_slice(), [Op::Global { from: f, .. }] if from.contains(f.as_str())))
+            .unwrap_or(trial.items.len());
+        trial.items.insert(at, Item { no: 0, ops: vec![Op::Global { from, to }], span: None });
+        for (i, it) in trial.items.iter_mut().enumerate() {
+            it.no = i + 1;
+        }
+        if ok(&trial) {
+            decision = trial;
+        }
+    }
+    let verified = ok(&decision);
+    Written { decision, verified }
+}
+
+/// Word replacements that occur in at least two articles, as (from, to)
+/// widened to whole runs: the most frequent first.
+fn global_candidates(d: &Decision) -> Vec<(String, String)> {
+    let mut count: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for it in &d.items {
+        for op in &it.ops {
+            if let Op::Edit { edits, .. } = op {
+                let mut seen = std::collections::BTreeSet::new();
+                for e in edits {
+                    if let Edit::Words { from, to, .. } = e
+                        && let Some(core) = core(from, to)
+                        && seen.insert(core.clone())
+                    {
+                        *count.entry(core).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut v: Vec<((String, String), usize)> =
+        count.into_iter().filter(|((f, _), n)| *n >= 3 || (*n >= 2 && f.chars().count() >= 2)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.into_iter().take(8).map(|(k, _)| k).collect()
+}
+
+/// A word edit without its context: the differing middle of from and to.
+fn core(from: &str, to: &str) -> Option<(String, String)> {
+    let (f, t): (Vec<char>, Vec<char>) = (from.chars().collect(), to.chars().collect());
+    let pre = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let suf = f[pre..].iter().rev().zip(t[pre..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let (d, i): (String, String) = (f[pre..f.len() - suf].iter().collect(), t[pre..t.len() - suf].iter().collect());
+    (!d.is_empty() && !i.is_empty()).then_some((d, i))
+}
+
+/// Which elements lie on one longest strictly increasing subsequence.
+fn lis(v: &[u32]) -> Vec<bool> {
+    let mut tails: Vec<usize> = Vec::new(); // indexes
+    let mut prev = vec![usize::MAX; v.len()];
+    for i in 0..v.len() {
+        let pos = tails.partition_point(|&t| v[t] < v[i]);
+        if pos > 0 {
+            prev[i] = tails[pos - 1];
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut on = vec![false; v.len()];
+    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+    while k != usize::MAX {
+        on[k] = true;
+        k = prev[k];
+    }
+    on
+}

@@ -1,0 +1,4 @@
+//! The amend crate's integration tests (one binary).
+
+mod lifafa;
+mod roundtrip;
