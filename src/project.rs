@@ -23,6 +23,7 @@ use crate::ConfigChoice;
 
 pub mod build;
 pub mod diff;
+pub mod init;
 pub mod output;
 
 pub use build::{BuildFailure, BuildOutcome, BuildRequest, BuildStatus, RenderedFile};

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use super::typeset::{FontArgs, print_report, template_failure};
 use super::{CmdResult, Failure, Global, out, use_color};
 use charter::project::output::{self, Output};
-use charter::project::{BuildFailure, BuildRequest, BuildStatus, OpenOptions, Project};
+use charter::project::{BuildFailure, BuildOutcome, BuildRequest, BuildStatus, OpenOptions, Project};
 use charter::render::{FontSet, pdf};
 use charter::{Diagnostic, Sources, diagnostic};
 
@@ -17,6 +17,16 @@ pub struct BuildArgs {
     /// 章程文件，或含有 charter.yaml 的文件夹
     #[arg(default_value = "charter")]
     pub path: PathBuf,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    /// 列出找到的字体和每种用途选中的字体，然后退出
+    #[arg(long)]
+    pub list_fonts: bool,
+}
+
+/// What `build` and `watch` share: which files, where, and how.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
     /// 输出格式：pdf、html、docx（Word），可以写多个，用逗号分开
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Pdf, Format::Html])]
     pub format: Vec<Format>,
@@ -34,9 +44,31 @@ pub struct BuildArgs {
     /// PDF 标准：1.7（默认）或 a-2b（PDF/A-2b，用于存档）
     #[arg(long, value_enum, default_value_t = Standard::V1_7)]
     pub pdf_standard: Standard,
-    /// 列出找到的字体和每种用途选中的字体，然后退出
-    #[arg(long)]
-    pub list_fonts: bool,
+}
+
+impl OutputArgs {
+    /// The build request these options ask for; `fonts` are fonts already
+    /// loaded (a watcher keeps them), `None` loads them for this build.
+    pub fn request<'a>(&self, fonts: Option<&'a FontSet>) -> BuildRequest<'a> {
+        // Always in this order, whatever the order of --format.
+        let outputs =
+            [(Format::Pdf, &output::Pdf as &dyn Output), (Format::Html, &output::Html), (Format::Docx, &output::Docx)]
+                .into_iter()
+                .filter(|(f, _)| self.format.contains(f))
+                .map(|(_, o)| o)
+                .collect();
+        BuildRequest {
+            outputs,
+            out_dir: self.output.clone(),
+            force: self.force,
+            watermark: self.watermark.clone(),
+            standard: match self.pdf_standard {
+                Standard::V1_7 => pdf::Standard::Pdf17,
+                Standard::A2b => pdf::Standard::PdfA2b,
+            },
+            fonts,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,30 +88,18 @@ pub enum Standard {
 }
 
 pub fn run(args: &BuildArgs, global: &Global) -> CmdResult {
-    let font_options = args.fonts.options()?;
+    let font_options = args.out.fonts.options()?;
     if args.list_fonts {
         return list_fonts(&FontSet::load(&font_options));
     }
     let project = Project::open_with(&args.path, &OpenOptions { fonts: font_options, ..OpenOptions::default() })?;
-    // Always in this order, whatever the order of --format.
-    let outputs =
-        [(Format::Pdf, &output::Pdf as &dyn Output), (Format::Html, &output::Html), (Format::Docx, &output::Docx)]
-            .into_iter()
-            .filter(|(f, _)| args.format.contains(f))
-            .map(|(_, o)| o)
-            .collect();
-    let request = BuildRequest {
-        outputs,
-        out_dir: args.output.clone(),
-        force: args.force,
-        watermark: args.watermark.clone(),
-        standard: match args.pdf_standard {
-            Standard::V1_7 => pdf::Standard::Pdf17,
-            Standard::A2b => pdf::Standard::PdfA2b,
-        },
-        fonts: None,
-    };
-    let outcome = project.build(&request);
+    let outcome = project.build(&args.out.request(None));
+    report(&project, outcome, global)
+}
+
+/// Print a build's diagnostics and messages, write its files when it is
+/// complete, and choose the exit code (shared with `watch`).
+pub fn report(project: &Project, outcome: BuildOutcome, global: &Global) -> CmdResult {
     let errors = outcome.errors;
     print_diagnostics(&outcome.diagnostics, &project.document().sources, global);
     match &outcome.status {

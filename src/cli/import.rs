@@ -93,6 +93,9 @@ pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
         imp.encoding,
         parts.join("、")
     );
+    // The editor line naming the JSON Schema, relative to where the YAML goes.
+    let dir = target.as_deref().and_then(std::path::Path::parent).unwrap_or(std::path::Path::new("."));
+    let yaml = format!("{}{yaml}", charter::project::init::schema_line(dir));
     match target {
         Some(path) => {
             charter::fsutil::write_atomic(&path, yaml.as_bytes())?;
@@ -102,7 +105,7 @@ pub fn run(args: &ImportArgs, global: &Global) -> CmdResult {
         }
         None => {
             drop(err);
-            out(yaml)?;
+            out(&yaml)?;
             if !global.quiet {
                 let _ = writeln!(std::io::stderr(), "{summary}");
             }

@@ -16,8 +16,11 @@ mod explain;
 mod export;
 mod generate;
 mod import;
+mod init;
 mod outline;
+mod serve;
 mod typeset;
+mod watch;
 pub mod zh;
 
 #[derive(Debug, Parser)]
@@ -57,8 +60,14 @@ pub enum Command {
     Check(check::CheckArgs),
     /// 列出编号后的目录（编、章、节、条）和统计
     Outline(PathArg),
+    /// 新建一个章程起草项目（章程骨架、检查设置、编辑器设置和说明）
+    Init(init::InitArgs),
     /// 排版：生成可打印的 PDF 和网页（HTML）
     Build(build::BuildArgs),
+    /// 边改边看：每次保存章程、lint.yaml 或模板后自动重新生成 PDF 和网页
+    Watch(watch::WatchArgs),
+    /// 在浏览器里预览：本机网页，保存后自动刷新，问题显示在页面顶部
+    Serve(serve::ServeArgs),
     /// 导出编号并解析引用后的章程（JSON，或常见的纯文本排版）
     Export(export::ExportArgs),
     /// 把现有的章程或法规（纯文本、Markdown、Word）转换为 YAML 章程
@@ -77,6 +86,11 @@ pub enum Command {
     Rules,
     /// 输出章程 YAML 格式的 JSON Schema（供编辑器补全和校验）
     Schema(SchemaArgs),
+    /// 输出命令行补全脚本（bash、zsh、fish、powershell），用法见用户指南
+    Completions(CompletionsArgs),
+    /// 输出 man 手册页（roff 格式）：charter manpage > charter.1
+    #[command(hide = true)]
+    Manpage,
     /// 生成一份大型示例章程（用于性能测试）
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -94,6 +108,21 @@ pub struct PathArg {
     /// 章程文件，或含有 charter.yaml 的文件夹
     #[arg(default_value = "charter")]
     pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// 命令行外壳：bash、zsh、fish 或 powershell
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 /// Why a command stopped early.
@@ -117,6 +146,9 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Check(a) => check::run(a, &cli.global),
         Command::Outline(a) => outline::run(a, &cli.global),
         Command::Build(a) => build::run(a, &cli.global),
+        Command::Init(a) => init::run(a, &cli.global),
+        Command::Watch(a) => watch::run(a, &cli.global),
+        Command::Serve(a) => serve::run(a, &cli.global),
         Command::Export(a) => export::run(a, &cli.global),
         Command::Import(a) => import::run(a, &cli.global),
         Command::Diff(a) => diff::run(a, &cli.global),
@@ -133,8 +165,39 @@ pub fn run(cli: &Cli) -> CmdResult {
             }
             Ok(0)
         }
+        Command::Completions(a) => {
+            out(&completions(a.shell))?;
+            Ok(0)
+        }
+        Command::Manpage => {
+            out(&manpage()?)?;
+            Ok(0)
+        }
         Command::Generate(a) => generate::run(a),
     }
+}
+
+/// The completion script of `shell` for the whole command line.
+pub fn completions(shell: Shell) -> String {
+    use clap_complete::Shell as S;
+    let shell = match shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+        Shell::Powershell => S::PowerShell,
+    };
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut zh::command(), "charter", &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// The man page (roff) of `charter`.
+pub fn manpage() -> Result<String, Failure> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(zh::command())
+        .render(&mut buf)
+        .map_err(|e| Failure::Tool(ToolError::Stdout { source: e }))?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
 /// Should output to this stream be coloured?

@@ -509,7 +509,13 @@ fn output_file_is_written_once_and_checks() {
     assert!(stdout.is_empty());
     assert!(stderr.contains("已导入《示例协会章程》") && stderr.contains("已写入"), "{stderr}");
     let yaml = std::fs::read_to_string(&out).unwrap();
-    assert!(yaml.starts_with("# 由 charter import 从 messy.txt 导入（纯文本，UTF-8）。"), "{yaml}");
+    // The editor's schema line first (no schema near a temp folder: the
+    // fallback name next to the file), then where the charter came from.
+    assert!(yaml.starts_with("# yaml-language-server: $schema="), "{yaml}");
+    assert!(
+        yaml.lines().nth(1).unwrap().starts_with("# 由 charter import 从 messy.txt 导入（纯文本，UTF-8）。"),
+        "{yaml}"
+    );
     let (code, stdout, _) = charter(&["check", "--color", "never", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stdout}");
     // No silent overwrite.
@@ -522,7 +528,11 @@ fn output_file_is_written_once_and_checks() {
     let (_, a, _) = charter(&["import", src]);
     let (_, b, _) = charter(&["import", src]);
     assert_eq!(a, b);
-    assert_eq!(a, yaml);
+    // Printed in the repository, the schema line finds docs/; the rest is
+    // the same as the file's.
+    assert!(a.starts_with("# yaml-language-server: $schema=docs/charter.schema.json\n"), "{a}");
+    let body = |s: &str| s.split_once('\n').map(|(_, rest)| rest.to_string());
+    assert_eq!(body(&a), body(&yaml));
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod hardening;
 mod help_zh;
 mod import;
 mod lint_config;
+mod live;
 mod project;
 mod render;
 mod windows;

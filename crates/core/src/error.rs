@@ -55,6 +55,10 @@ pub enum ToolError {
     GitMissing { rev: String, path: String },
     /// A bug: the YAML the importer wrote does not load back.
     ImportRoundTrip { errors: Vec<String> },
+    /// The file watcher (`charter watch`) could not be set up or failed.
+    Watch { reason: String },
+    /// `charter init` found files it would overwrite.
+    InitExists { paths: Vec<PathBuf> },
 }
 
 impl fmt::Display for ToolError {
@@ -104,6 +108,15 @@ impl fmt::Display for ToolError {
             }
             ToolError::Import { path, reason } => write!(f, "无法导入 {}：{reason}", path.display()),
             ToolError::Usage(s) => f.write_str(s),
+            ToolError::Watch { reason } => write!(f, "无法监视文件的变化：{reason}"),
+            ToolError::InitExists { paths } => {
+                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                write!(
+                    f,
+                    "这些文件已经存在：{}。charter init 不会覆盖已有的文件；请换一个新的文件夹，或者先把它们移走",
+                    list.join("、")
+                )
+            }
             ToolError::GitSpawn { source } => write!(f, "无法运行 git：{source}"),
             ToolError::GitFailed { args, stderr } => write!(f, "git {args} 失败：{stderr}"),
             ToolError::GitMissing { rev, path } => write!(f, "git 版本 {rev} 中没有 {path}"),
