@@ -559,7 +559,10 @@ fn scratch(name: &str) -> PathBuf {
 #[test]
 fn git_revisions() {
     if Command::new("git").arg("--version").output().is_err() {
-        eprintln!("skipped: git is not installed");
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            concat!("skipped: git is not installed", "\n").as_bytes(),
+        );
         return;
     }
     let dir = scratch("git");
@@ -615,7 +618,10 @@ fn git_revisions() {
 fn lifafa_pair() -> Option<(charter::Document, charter::Document)> {
     let laws = root().join("../shared/data/laws");
     if !laws.is_dir() {
-        eprintln!("skipped: {} is absent", laws.display());
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            (format!("skipped: {} is absent", laws.display()) + "\n").as_bytes(),
+        );
         return None;
     }
     let has_import = charter_bin().args(["import", "--help"]).output().is_ok_and(|o| o.status.success());
@@ -639,7 +645,10 @@ fn lifafa_pair() -> Option<(charter::Document, charter::Document)> {
         let dir = PathBuf::from(dir);
         (dir.join("lifafa-2015.yaml"), dir.join("lifafa-2023.yaml"))
     } else {
-        eprintln!("skipped: no `charter import` yet, and CHARTER_LIFAFA_YAML is not set");
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            concat!("skipped: no `charter import` yet, and CHARTER_LIFAFA_YAML is not set", "\n").as_bytes(),
+        );
         return None;
     };
     Some((load(&a), load(&b)))

@@ -16,7 +16,10 @@ fn temp(test: &str) -> PathBuf {
 fn a_docx_numbering_bomb_is_refused_with_exit_2() {
     let bomb = Path::new("/work/shared/repro/docx-numbering-bomb.docx");
     if !bomb.exists() {
-        println!("skipped: {} is absent", bomb.display());
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            (format!("skipped: {} is absent", bomb.display()) + "\n").as_bytes(),
+        );
         return;
     }
     let (code, out, err) = charter(&["import", &bomb.to_string_lossy()]);

@@ -33,13 +33,17 @@ fn wine() -> Option<&'static str> {
 #[test]
 fn the_windows_binary_builds_the_example_under_wine() {
     let Some(exe) = windows_exe() else {
-        println!(
-            "skipped: no Windows binary (cargo build --release --target x86_64-pc-windows-gnu, or CHARTER_WINDOWS_EXE)"
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"skipped: no Windows binary (cargo build --release --target x86_64-pc-windows-gnu, or CHARTER_WINDOWS_EXE)\n",
         );
         return;
     };
     let Some(wine) = wine() else {
-        println!("skipped: Wine is not installed (apt-get install wine64)");
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            concat!("skipped: Wine is not installed (apt-get install wine64)", "\n").as_bytes(),
+        );
         return;
     };
     let dir = std::env::temp_dir().join(format!("charter-wine-{}", std::process::id()));

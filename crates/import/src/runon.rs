@@ -448,7 +448,10 @@ mod tests {
     fn civil_code_from_dirty_pdf_text() {
         const PATH: &str = "../../../shared/data/laws/civil-code_rag4legalqa.txt";
         let Ok(clean) = std::fs::read_to_string(PATH) else {
-            eprintln!("skipped: civil_code_from_dirty_pdf_text: {PATH} is absent");
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                (format!("skipped: civil_code_from_dirty_pdf_text: {PATH} is absent") + "\n").as_bytes(),
+            );
             return;
         };
         let dirty = dirty_copy(&clean, true);

@@ -19,7 +19,10 @@ fn import(path: &Path) -> String {
 fn lifafa_2015_to_2023() {
     let laws = root().join("../shared/data/laws");
     if !laws.is_dir() {
-        eprintln!("skipped: {} is absent", laws.display());
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            (format!("skipped: {} is absent", laws.display()) + "\n").as_bytes(),
+        );
         return;
     }
     let old_yaml = import(&laws.join("lifafa-2015_lawrefbook.md"));

@@ -400,7 +400,10 @@ fn convert(bin: &str, dir: &Path, to: &str, file: &Path) {
 #[test]
 fn libreoffice_opens_both_and_keeps_the_revisions() {
     let Some(bin) = soffice() else {
-        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            concat!("skipped: LibreOffice (soffice) is not installed", "\n").as_bytes(),
+        );
         return;
     };
     let dir = std::env::temp_dir().join(format!("charter-docx-lo-{}", std::process::id()));

@@ -19,7 +19,10 @@ fn refused(bytes: &[u8]) -> String {
 fn the_shared_reproducer_is_refused() {
     let path = Path::new("/work/shared/repro/docx-numbering-bomb.docx");
     let Ok(bytes) = std::fs::read(path) else {
-        println!("skipped: {} is absent", path.display());
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            (format!("skipped: {} is absent", path.display()) + "\n").as_bytes(),
+        );
         return;
     };
     let msg = refused(&bytes);

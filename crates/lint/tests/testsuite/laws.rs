@@ -21,7 +21,10 @@ const MAX_PER_100: f64 = 1.0;
 fn quiet_on_statutes() {
     let dir = crate::root().join("../shared/data/laws");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("skipped: {} is absent", dir.display());
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            (format!("skipped: {} is absent", dir.display()) + "\n").as_bytes(),
+        );
         return;
     };
     let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
@@ -66,7 +69,10 @@ fn quiet_on_statutes() {
         println!("{name}: {articles} articles, findings {here:?}");
     }
     if total_articles == 0 {
-        println!("skipped: no statutes found in {}", dir.display());
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            (format!("skipped: no statutes found in {}", dir.display()) + "\n").as_bytes(),
+        );
         return;
     }
     println!("\nfindings per 100 articles ({total_articles} articles):");
@@ -95,7 +101,10 @@ fn quiet_on_statutes() {
 fn citation_fixes_keep_the_printed_text() {
     let dir = crate::root().join("../shared/data/laws");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("skipped: {} is absent", dir.display());
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            (format!("skipped: {} is absent", dir.display()) + "\n").as_bytes(),
+        );
         return;
     };
     let only_ch006: String = charter_lint::all_rules()
