@@ -9,6 +9,7 @@ use charter_core::model::{Block as MBlock, Charter, Level, Node, TermKind};
 use charter_core::number::Numbering;
 use charter_core::numerals::{item_label, subitem_label, to_chinese};
 use charter_core::text::Text;
+use charter_core::yaml_text::{double_quoted as quoted, escape_markdown, one_line};
 
 /// A text as printed, and its YAML source when it is unchanged (so that
 /// `[[id]]` citations survive and follow renumbering).
@@ -240,45 +241,6 @@ fn print_block(s: &mut String, b: &Block, label: &str, depth: usize) {
 }
 
 // ---------------------------------------------------------------- YAML
-
-/// Escape what the loader's inline Markdown would interpret.
-fn escape_markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let escape = match c {
-            '\\' | '*' | '_' | '`' | '[' => true,
-            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
-            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn one_line(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string()
-}
-
-/// A double-quoted YAML scalar (always safe).
-fn quoted(s: &str) -> String {
-    let mut q = String::with_capacity(s.len() + 2);
-    q.push('"');
-    for c in one_line(s).chars() {
-        match c {
-            '"' => q.push_str("\\\""),
-            '\\' => q.push_str("\\\\"),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
-}
 
 /// The source form of a text: its YAML source when unchanged, else the
 /// printed text escaped.

@@ -34,6 +34,7 @@ pub mod source;
 pub mod suggest;
 pub mod text;
 pub mod walk;
+pub mod yaml_text;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::ToolError;

@@ -10,6 +10,8 @@
 use std::fmt::Write;
 
 use super::{IArticle, IBlock, INode, Imported, InputFormat};
+pub use charter_core::yaml_text::escape_markdown;
+use charter_core::yaml_text::{double_quoted, one_line};
 
 /// Where the charter came from, for the header comment.
 #[derive(Debug)]
@@ -160,41 +162,6 @@ fn block_lines(s: &mut String, text: &str, indent: usize) {
     s.push('\n');
 }
 
-/// Texts are single paragraphs: no line breaks, no tabs or other controls,
-/// and nothing YAML cannot hold (the non-characters U+FFFE and U+FFFF are
-/// outside its printable set: a file holding them does not load).
-fn one_line(s: &str) -> String {
-    s.chars().map(|c| if yaml_printable(c) { c } else { ' ' }).collect::<String>().trim().to_string()
-}
-
-/// A character YAML allows in a scalar (its printable set, less tab and
-/// line breaks, which are not part of a one-line text).
-fn yaml_printable(c: char) -> bool {
-    !c.is_control() && !matches!(c, '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' | '\u{2029}')
-}
-
-/// Escape what the loader's inline Markdown would interpret: `\`, `*`, `_`,
-/// `` ` ``, `[` always; `<` and `&` where they would start an HTML tag or
-/// an entity.
-pub fn escape_markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let escape = match c {
-            '\\' | '*' | '_' | '`' | '[' => true,
-            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
-            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A scalar for a short one-line value: plain when YAML reads it back as
 /// the same string, double-quoted otherwise.
 pub fn scalar(s: &str) -> String {
@@ -202,17 +169,7 @@ pub fn scalar(s: &str) -> String {
     if plain_ok(&s) {
         return s;
     }
-    let mut q = String::with_capacity(s.len() + 2);
-    q.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => q.push_str("\\\""),
-            '\\' => q.push_str("\\\\"),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
+    double_quoted(&s)
 }
 
 fn plain_ok(s: &str) -> bool {
