@@ -291,15 +291,7 @@ fn gaps(st: &State) -> Vec<(Vec<usize>, Vec<usize>)> {
 fn pair_in_order(st: &mut State, os: &[usize], ns: &[usize]) {
     let (m, n) = (os.len(), ns.len());
     if m * n > DP_MAX {
-        let mut cands: Vec<(f64, usize, usize)> = Vec::new();
-        for &o in os {
-            for &nn in ns {
-                let s = st.sim(o, nn);
-                if s >= GAP_MIN {
-                    cands.push((s, o, nn));
-                }
-            }
-        }
+        let cands = gap_candidates(st, os, ns, GAP_MIN);
         greedy(st, cands);
         return;
     }
@@ -327,6 +319,76 @@ fn pair_in_order(st: &mut State, os: &[usize], ns: &[usize]) {
             j += 1;
         }
     }
+}
+
+/// A bigram shared by at most this many new articles of a gap makes all of
+/// them candidates for an old article that has it.
+const BUCKET_ALL: usize = 32;
+/// From a bigram shared by more new articles, only this many on each side
+/// of the old article's expected place in the gap are candidates.
+const BUCKET_NEAR: usize = 8;
+/// At most this many candidates per old article (those sharing the most
+/// bigrams with it) are scored.
+const CANDIDATES_MAX: usize = 48;
+
+/// Candidate pairs of a large gap at or above `min` similarity, without
+/// scoring every old article against every new one: new articles are
+/// indexed by their bigrams; an old article's candidates are the new
+/// articles of its rare bigrams' buckets ([`BUCKET_ALL`]) and, of common
+/// bigrams' buckets, the [`BUCKET_NEAR`] on each side of where it would
+/// stand in the gap (its relative place); of these, the
+/// [`CANDIDATES_MAX`] sharing the most bigrams are scored. Linear in the
+/// gap's size (times its articles' lengths).
+fn gap_candidates(st: &State, os: &[usize], ns: &[usize], min: f64) -> Vec<(f64, usize, usize)> {
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (j, &n) in ns.iter().enumerate() {
+        for g in distinct(&st.new.articles[n].grams) {
+            index.entry(g).or_default().push(j as u32);
+        }
+    }
+    let mut shared = vec![0u32; ns.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::new();
+    for (i, &o) in os.iter().enumerate() {
+        let expected = (i as u128 * ns.len() as u128 / os.len().max(1) as u128) as u32;
+        for g in distinct(&st.old.articles[o].grams) {
+            let Some(bucket) = index.get(&g) else { continue };
+            let range = if bucket.len() <= BUCKET_ALL {
+                0..bucket.len()
+            } else {
+                let p = bucket.partition_point(|&j| j < expected);
+                p.saturating_sub(BUCKET_NEAR)..(p + BUCKET_NEAR).min(bucket.len())
+            };
+            for &j in &bucket[range] {
+                if shared[j as usize] == 0 {
+                    touched.push(j);
+                }
+                shared[j as usize] += 1;
+            }
+        }
+        let key = |j: u32| (std::cmp::Reverse(shared[j as usize]), j.abs_diff(expected), j);
+        if touched.len() > CANDIDATES_MAX {
+            touched.select_nth_unstable_by_key(CANDIDATES_MAX, |&j| key(j));
+        }
+        for (k, &j) in touched.iter().enumerate() {
+            if k < CANDIDATES_MAX {
+                let n = ns[j as usize];
+                let s = st.sim(o, n);
+                if s >= min {
+                    out.push((s, o, n));
+                }
+            }
+        }
+        for j in touched.drain(..) {
+            shared[j as usize] = 0;
+        }
+    }
+    out
+}
+
+/// The distinct values of a sorted list.
+fn distinct(sorted: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    sorted.iter().enumerate().filter(|&(k, g)| k == 0 || sorted[k - 1] != *g).map(|(_, &g)| g)
 }
 
 /// Take candidate pairs best first (ties: nearest in relative position,
@@ -482,27 +544,43 @@ fn splits_and_merges(st: &mut State) -> Vec<Group> {
     }
     // An unpaired old article whose gap holds a run of new pieces (and the
     // other way round).
+    // In a large gap only the pieces near the article's place in the gap
+    // are looked at (linear, not every old article against every new one).
     for (os, ns) in gaps(st) {
-        for &o in &os {
+        let large = os.len() * ns.len() > DP_MAX;
+        for (i, &o) in os.iter().enumerate() {
             if !st.is_free_old(o) {
                 continue;
             }
             let whole = &st.old.articles[o].grams;
-            if let Some(run) = best_run(&ns, |n| st.is_free_new(n), |n| &st.new.articles[n].grams, whole) {
+            let near = if large { window(&ns, i, os.len()) } else { &ns[..] };
+            if let Some(run) = best_run(near, |n| st.is_free_new(n), |n| &st.new.articles[n].grams, whole) {
                 groups.push(st.group(vec![o], run));
             }
         }
-        for &n in &ns {
+        for (j, &n) in ns.iter().enumerate() {
             if !st.is_free_new(n) {
                 continue;
             }
             let whole = &st.new.articles[n].grams;
-            if let Some(run) = best_run(&os, |o| st.is_free_old(o), |o| &st.old.articles[o].grams, whole) {
+            let near = if large { window(&os, j, ns.len()) } else { &os[..] };
+            if let Some(run) = best_run(near, |o| st.is_free_old(o), |o| &st.old.articles[o].grams, whole) {
                 groups.push(st.group(run, vec![n]));
             }
         }
     }
     groups
+}
+
+/// How many articles on each side of an article's relative place in a
+/// large gap are looked at for its split pieces or merged parts.
+const RUN_WINDOW: usize = 64;
+
+/// The part of `other` (one side of a gap) within [`RUN_WINDOW`] of where
+/// the `i`-th of `len` articles on the other side stands relatively.
+fn window(other: &[usize], i: usize, len: usize) -> &[usize] {
+    let at = (i as u128 * other.len() as u128 / len.max(1) as u128) as usize;
+    &other[at.saturating_sub(RUN_WINDOW)..(at + RUN_WINDOW).min(other.len())]
 }
 
 /// Grow a run of pieces around `center` (which is paired with `whole`):
