@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use serde_saphyr::{Error as YamlError, Location, budget::BudgetBreach};
+use serde::de::{self, Deserialize as _};
+use serde_saphyr::{Error as YamlError, Location, Spanned, budget::BudgetBreach};
 
 use crate::diagnostic::Diagnostic;
 pub use crate::id::is_valid_id;
@@ -82,7 +83,7 @@ fn looks_like_gbk(rest: &[u8]) -> bool {
 /// Parse and check the YAML of one file already in `sources`.
 pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
     let file = sources.file(id);
-    let mut parsed: Parsed<RawCharter> = parse_recovering(file, id);
+    let mut parsed: Parsed<RawCharter> = parse_recovering_lists(file, id, &["body", "terms"]);
     let mut diags = std::mem::take(&mut parsed.diagnostics);
     let Some(raw) = parsed.value.take() else {
         return Loaded { file: id, charter: None, diagnostics: diags };
@@ -146,7 +147,22 @@ impl<T> Parsed<T> {
 /// a `Y0xx` diagnostic in Chinese. Other file formats of the project
 /// (`disclosure.yaml`) use this too.
 pub fn parse_recovering<T: serde::de::DeserializeOwned>(file: &SourceFile, id: FileId) -> Parsed<T> {
-    let mut diags = scan_characters(file, id);
+    parse_recovering_lists(file, id, &[])
+}
+
+/// [`parse_recovering`], where every item of the lists under the top-level
+/// `keys` (and of the `body` lists inside them) is a document of type `T`
+/// on its own once written under its key (`body:\n` + the item's lines): a
+/// file with mistakes then has each such item parsed (and re-parsed after
+/// each mistake) alone, not the whole file once per mistake. The whole
+/// file is parsed once more at the end, for what lies outside those items.
+/// Work is linear in the file's size, whatever the number of mistakes.
+pub fn parse_recovering_lists<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    id: FileId,
+    keys: &[&str],
+) -> Parsed<T> {
+    let diags = scan_characters(file, id);
     // Without aliases (refused: no alias bombs) a file cannot hold more
     // nodes or events than it has bytes: the budget grows with the file, so
     // a large charter (100,000 articles) loads; the library's defaults
@@ -163,44 +179,408 @@ pub fn parse_recovering<T: serde::de::DeserializeOwned>(file: &SourceFile, id: F
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
     };
-    let lines = std::iter::once(0).chain(file.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let lines: Vec<usize> = std::iter::once(0).chain(file.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
 
     // serde stops at the first error. To report the others in the same run,
     // a mistake in one mapping entry (unknown key, wrong type, duplicate key)
     // is blanked out with spaces — byte offsets and lines stay the same — and
     // the text parsed again. Syntax errors end the loop.
-    let mut text = file.text.clone();
-    let mut blanked: Vec<(usize, usize)> = Vec::new();
-    let mut restored: HashMap<usize, String> = HashMap::new();
-    let mut guesses: Vec<Guess> = Vec::new();
-    for _ in 0..MAX_RECOVERIES {
-        let raw: Result<T, YamlError> = serde_saphyr::from_str_with_options(&text, options.clone());
+    let mut rec = Recovery {
+        file,
+        id,
+        lines: &lines,
+        text: file.text.clone(),
+        found: Vec::new(),
+        blanked: Vec::new(),
+        restored: HashMap::new(),
+        guesses: Vec::new(),
+    };
+    let parse = |text: &str| -> Result<T, YamlError> { serde_saphyr::from_str_with_options(text, options.clone()) };
+    let mut first = Some(parse(&rec.text));
+    if let Some(Err(e)) = &first
+        && !keys.is_empty()
+        && RECOVERABLE.contains(&yaml_error(e, file, id).code.as_str())
+    {
+        let before = rec.found.len();
+        rec.check_lists::<T>(keys, &options);
+        if rec.found.len() > before {
+            first = None;
+        }
+    }
+    let mut value = None;
+    loop {
+        let raw = first.take().unwrap_or_else(|| parse(&rec.text));
         match raw {
             Ok(raw) => {
-                return Parsed { value: Some(raw), diagnostics: diags, blanked, file: id, lines, restored, guesses };
+                value = Some(raw);
+                break;
             }
             Err(e) => {
                 let d = yaml_error(&e, file, id);
-                let recoverable = matches!(d.code.as_str(), "Y010" | "Y011" | "Y012" | "Y013");
-                let at = d.span().map(|s| s.start);
-                if d.code.as_str() == "Y010"
-                    && let Some(g) = d.span().and_then(|sp| division_guess(file, sp))
-                {
-                    guesses.push(g);
+                let recoverable = RECOVERABLE.contains(&d.code.as_str());
+                if recoverable && rec.found.len() >= MAX_RECOVERIES {
+                    let at = d.span().unwrap_or(Span::new(id, file.text.len(), file.text.len()));
+                    rec.found.push(too_many(at));
+                    break;
                 }
-                diags.push(d);
-                let region = at.filter(|_| recoverable).and_then(|at| blank_entry(&mut text, at));
-                match region {
-                    Some((a, b, kept)) => {
-                        blanked.push((a, b));
-                        restored.extend(kept);
-                    }
-                    None => break,
+                let at = d.span().map(|s| s.start);
+                rec.note(d, file);
+                match at.filter(|_| recoverable) {
+                    Some(at) if rec.blank(at).is_some() => {}
+                    _ => break,
                 }
             }
         }
     }
-    Parsed { value: None, diagnostics: diags, blanked, file: id, lines, restored, guesses }
+    // Mistakes found item by item come before those found in the whole
+    // file: report them all in the order of the file.
+    let Recovery { mut found, blanked, restored, guesses, .. } = rec;
+    found.sort_by_key(|d| d.span().map_or(usize::MAX, |s| s.start));
+    let mut diagnostics = diags;
+    diagnostics.extend(found);
+    Parsed { value, diagnostics, blanked, file: id, lines, restored, guesses }
+}
+
+/// The YAML errors after which the loader blanks the entry and goes on.
+const RECOVERABLE: [&str; 4] = ["Y010", "Y011", "Y012", "Y013"];
+
+/// The diagnostic for a file with more than [`MAX_RECOVERIES`] mistakes.
+fn too_many(at: Span) -> Diagnostic {
+    Diagnostic::new(codes::Y017, format!("文件中的错误超过 {MAX_RECOVERIES} 处，从这里起没有再检查，章程也没有读入"))
+        .at(at, format!("第 {} 处错误", MAX_RECOVERIES + 1))
+        .hint("请先改正上面报告的错误（常见的是同一个键在许多条里写错了，可以用编辑器的“全部替换”），再运行一次。")
+}
+
+/// The state of [`parse_recovering_lists`]: the text with the entries
+/// blanked so far, and what was found.
+struct Recovery<'f> {
+    file: &'f SourceFile,
+    id: FileId,
+    lines: &'f [usize],
+    text: String,
+    found: Vec<Diagnostic>,
+    blanked: Vec<(usize, usize)>,
+    restored: HashMap<usize, String>,
+    guesses: Vec<Guess>,
+}
+
+impl Recovery<'_> {
+    /// Keep a diagnostic (and, for an unknown key that looks like a
+    /// misspelt division key, what it probably meant).
+    fn note(&mut self, d: Diagnostic, file: &SourceFile) {
+        if d.code.as_str() == "Y010"
+            && let Some(g) = d.span().and_then(|sp| division_guess(file, sp))
+        {
+            self.guesses.push(g);
+        }
+        self.found.push(d);
+    }
+
+    /// Blank the entry at byte `at` of the text; its byte range.
+    fn blank(&mut self, at: usize) -> Option<(usize, usize)> {
+        let (parent, last, kept, range) = blank_entry(&mut self.text, at, self.lines)?;
+        self.blanked.push((parent, last));
+        self.restored.extend(kept);
+        Some(range)
+    }
+
+    /// Check every item of the lists under `keys` on its own (see
+    /// [`parse_recovering_lists`]). Items whose place cannot be told from
+    /// their lines are left to the parse of the whole file.
+    fn check_lists<T: serde::de::DeserializeOwned>(&mut self, keys: &[&str], options: &serde_saphyr::Options) {
+        let Ok(skel) = serde_saphyr::from_str_with_options::<SkelRoot>(&self.file.text, options.clone()) else {
+            return;
+        };
+        for (key, items) in &skel.0 {
+            if keys.contains(&key.as_str()) {
+                self.check_items::<T>(key, items, options);
+            }
+        }
+    }
+
+    fn check_items<T: serde::de::DeserializeOwned>(
+        &mut self,
+        key: &str,
+        items: &[Spanned<SkelNode>],
+        options: &serde_saphyr::Options,
+    ) {
+        let chunks: Vec<Option<(usize, usize)>> =
+            items.iter().map(|it| item_lines(self.file, loc_offset(self.file, &it.referenced))).collect();
+        for (k, item) in items.iter().enumerate() {
+            let Some((start, end)) = chunks[k] else { continue };
+            // The item must end where the next one begins.
+            if let Some(Some((next, _))) = chunks.get(k + 1)
+                && *next != end
+            {
+                continue;
+            }
+            if item.value.0.is_empty() {
+                self.check_chunk::<T>(key, start, end, options);
+            } else {
+                // A division: its articles one by one; its own keys are
+                // left to the parse of the whole file.
+                self.check_items::<T>("body", &item.value.0, options);
+            }
+        }
+    }
+
+    /// Parse `key:\n` + the lines `start..end` as a `T`, blanking each
+    /// recoverable mistake (in the text and in the piece) until it parses.
+    fn check_chunk<T: serde::de::DeserializeOwned>(
+        &mut self,
+        key: &str,
+        start: usize,
+        end: usize,
+        options: &serde_saphyr::Options,
+    ) {
+        let header = format!("{key}:\n");
+        let mut piece = header.clone();
+        piece.push_str(&self.text[start..end]);
+        loop {
+            let Err(e) = serde_saphyr::from_str_with_options::<T>(&piece, options.clone()) else { return };
+            let Some(loc) = e.location() else { return };
+            let Some(at) = loc.span().byte_offset().and_then(|b| usize::try_from(b).ok()) else { return };
+            if at < header.len() || at > piece.len() || self.found.len() >= MAX_RECOVERIES {
+                return;
+            }
+            let at = at - header.len() + start;
+            let len = loc.span().byte_len().and_then(|l| usize::try_from(l).ok()).unwrap_or(0);
+            let d = yaml_error_at(&e, self.file, Span::new(self.id, at, self.file.clamp(at + len)));
+            if !RECOVERABLE.contains(&d.code.as_str()) {
+                return;
+            }
+            self.note(d, self.file);
+            let Some((a, b)) = self.blank(at) else { return };
+            if a < start || b > end {
+                return;
+            }
+            let (pa, pb) = (a - start + header.len(), b - start + header.len());
+            piece.replace_range(pa..pb, &self.text[a..b]);
+        }
+    }
+}
+
+/// The lines of a list item whose content starts at byte `at`: from the
+/// start of its line (which must hold only the indentation and `- ` before
+/// `at`) through every following line that is blank or indented more than
+/// its `-`. None when the item is not written that way (a flow list).
+fn item_lines(file: &SourceFile, at: usize) -> Option<(usize, usize)> {
+    let text = &file.text;
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let dash = before.len() - before.trim_start_matches(' ').len();
+    if !before[dash..].starts_with("- ") || !before[dash + 1..].trim_matches(' ').is_empty() {
+        return None;
+    }
+    let mut end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    while end < text.len() {
+        let next_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        let line = text[end..next_end].trim_end_matches(['\n', '\r']);
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if line.trim().is_empty() || indent > dash {
+            end = next_end;
+        } else {
+            break;
+        }
+    }
+    Some((line_start, end))
+}
+
+/// Where the list items of a YAML document stand, read leniently (anything
+/// of an unexpected shape is skipped): for each top-level key whose value is
+/// a list, its items; for each item, the items of its `body` list.
+struct SkelRoot(Vec<SkelLists>);
+
+/// A key and the items of the list under it.
+type SkelLists = (String, Vec<Spanned<SkelNode>>);
+
+/// A list item: the items of its `body` list (empty for an article).
+struct SkelNode(Vec<Spanned<SkelNode>>);
+
+/// A list, or nothing when the value is not a list.
+struct SkelList(Vec<Spanned<SkelNode>>);
+
+/// A mapping key, when it is a string.
+struct SkelKey(Option<String>);
+
+/// Visitor methods that accept (and skip) any value as `$default`.
+macro_rules! skel_accept_any {
+    ($default:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_i128<E: de::Error>(self, _: i128) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_u128<E: de::Error>(self, _: u128) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_char<E: de::Error>(self, _: char) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($default)
+        }
+        fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            de::IgnoredAny::deserialize(d).map(|_| $default)
+        }
+        fn visit_newtype_struct<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            de::IgnoredAny::deserialize(d).map(|_| $default)
+        }
+        fn visit_enum<A: de::EnumAccess<'de>>(self, a: A) -> Result<Self::Value, A::Error> {
+            de::IgnoredAny.visit_enum(a).map(|_| $default)
+        }
+    };
+}
+
+impl<'de> de::Deserialize<'de> for SkelKey {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = SkelKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SkelKey, E> {
+                Ok(SkelKey(Some(v.to_string())))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, a: A) -> Result<SkelKey, A::Error> {
+                de::IgnoredAny.visit_seq(a).map(|_| SkelKey(None))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<SkelKey, A::Error> {
+                de::IgnoredAny.visit_map(a).map(|_| SkelKey(None))
+            }
+            skel_accept_any!(SkelKey(None));
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> de::Deserialize<'de> for SkelList {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = SkelList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<SkelList, E> {
+                Ok(SkelList(Vec::new()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> Result<SkelList, A::Error> {
+                let mut out = Vec::new();
+                while let Some(x) = a.next_element::<Spanned<SkelNode>>()? {
+                    out.push(x);
+                }
+                Ok(SkelList(out))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<SkelList, A::Error> {
+                de::IgnoredAny.visit_map(a).map(|_| SkelList(Vec::new()))
+            }
+            skel_accept_any!(SkelList(Vec::new()));
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The lists under the keys of a mapping: all of them (`all`), or only the
+/// one under `body`.
+fn skel_map<'de, A: de::MapAccess<'de>>(mut a: A, all: bool) -> Result<Vec<SkelLists>, A::Error> {
+    let mut out = Vec::new();
+    while let Some(SkelKey(k)) = a.next_key::<SkelKey>()? {
+        match k {
+            Some(k) if all || k == "body" => {
+                let SkelList(items) = a.next_value()?;
+                out.push((k, items));
+            }
+            _ => {
+                a.next_value::<de::IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// How deep [`SkelNode`]s nest before their lists are skipped (left to
+/// the parse of the whole file): 编 › 分编 › 章 › 节 › 条 needs five.
+const SKEL_DEPTH: usize = 8;
+
+thread_local! {
+    static SKEL_NESTING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl<'de> de::Deserialize<'de> for SkelNode {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let depth = SKEL_NESTING.with(|n| n.get());
+        if depth >= SKEL_DEPTH {
+            return de::IgnoredAny::deserialize(d).map(|_| SkelNode(Vec::new()));
+        }
+        SKEL_NESTING.with(|n| n.set(depth + 1));
+        let out = SkelNode::deserialize_map(d);
+        SKEL_NESTING.with(|n| n.set(depth));
+        out
+    }
+}
+
+impl SkelNode {
+    fn deserialize_map<'de, D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = SkelNode;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<SkelNode, E> {
+                Ok(SkelNode(Vec::new()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, a: A) -> Result<SkelNode, A::Error> {
+                de::IgnoredAny.visit_seq(a).map(|_| SkelNode(Vec::new()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<SkelNode, A::Error> {
+                Ok(SkelNode(skel_map(a, false)?.into_iter().flat_map(|(_, items)| items).collect()))
+            }
+            skel_accept_any!(SkelNode(Vec::new()));
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> de::Deserialize<'de> for SkelRoot {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = SkelRoot;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<SkelRoot, E> {
+                Ok(SkelRoot(Vec::new()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, a: A) -> Result<SkelRoot, A::Error> {
+                de::IgnoredAny.visit_seq(a).map(|_| SkelRoot(Vec::new()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<SkelRoot, A::Error> {
+                Ok(SkelRoot(skel_map(a, true)?))
+            }
+            skel_accept_any!(SkelRoot(Vec::new()));
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// The span of a spanned raw value.
@@ -211,15 +591,23 @@ pub fn span_of<T>(file: &SourceFile, id: FileId, s: &S<T>) -> Span {
 /// A scalar kept as a quoted placeholder: its offset and text as written.
 type Kept = (usize, String);
 
-/// How many mistakes one file may have before the loader gives up.
-const MAX_RECOVERIES: usize = 50;
+/// What [`blank_entry`] did: the zero-based lines (parent entry, last
+/// blanked line), the scalar kept as a placeholder, the byte range changed.
+type Blanked = (usize, usize, Option<Kept>, (usize, usize));
+
+/// How many mistakes one file may have before the loader stops (and says
+/// so, `Y017`). Recovery is linear in the file, so this only keeps the
+/// report readable.
+const MAX_RECOVERIES: usize = 1000;
 
 /// Blank out (with spaces) the mapping entry or list item at byte `at`: from
 /// its key to the end of the line, plus the more-indented lines that follow.
-/// Returns the zero-based lines (parent entry, last blanked line) and, for
-/// a scalar list item kept as a quoted placeholder, its offset and original
-/// text; None when nothing could be blanked.
-fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize, Option<Kept>)> {
+/// Returns the zero-based lines (parent entry, last blanked line), for a
+/// scalar list item kept as a quoted placeholder its offset and original
+/// text, and the byte range changed; None when nothing could be blanked.
+/// `lines` are the text's line starts (blanking keeps them). The work is
+/// the entry's length plus the distance to its parent, not the file's.
+fn blank_entry(text: &mut String, at: usize, lines: &[usize]) -> Option<Blanked> {
     let at = at.min(text.len());
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
@@ -258,11 +646,12 @@ fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize, Option<Kep
         && !value.starts_with(['[', '{', '"', '\'', '|', '>', '&', '*', '!', '#'])
     {
         let original = value.to_string();
+        let len = value.len();
         let at = line_start + col;
-        let quoted = format!("\"{}\"", " ".repeat(value.len() - 2));
-        text.replace_range(at..at + value.len(), &quoted);
-        let line_no = text[..line_start].matches('\n').count();
-        return Some((line_no, line_no, Some((at, original))));
+        let quoted = format!("\"{}\"", " ".repeat(len - 2));
+        text.replace_range(at..at + len, &quoted);
+        let line_no = line_of(lines, line_start);
+        return Some((line_no, line_no, Some((at, original)), (at, at + len)));
     }
     let mut end = line_end;
     let mut rest = line_end;
@@ -277,16 +666,22 @@ fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize, Option<Kep
             break;
         }
     }
-    let first_line = text[..line_start].matches('\n').count();
+    let first_line = line_of(lines, line_start);
     let last_line = first_line + text[line_start..end].matches('\n').count();
     // The parent: the nearest line above with a smaller indentation.
-    let parent = text[..line_start]
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && (l.len() - l.trim_start_matches(' ').len()) < col)
-        .map(|(i, _)| i)
-        .last()
-        .unwrap_or(0);
+    let parent = if col == 0 {
+        0
+    } else {
+        (0..first_line)
+            .rev()
+            .find(|&i| {
+                let a = lines[i];
+                let b = lines.get(i + 1).map_or(text.len(), |&b| b.saturating_sub(1)).max(a);
+                let l = text.get(a..b).unwrap_or("");
+                !l.trim().is_empty() && (l.len() - l.trim_start_matches(' ').len()) < col
+            })
+            .unwrap_or(0)
+    };
     // Replace character by character, keeping byte length: pad multi-byte
     // characters with as many spaces as they have bytes.
     let mut padded = String::with_capacity(end - line_start - col);
@@ -298,7 +693,15 @@ fn blank_entry(text: &mut String, at: usize) -> Option<(usize, usize, Option<Kep
         }
     }
     text.replace_range(line_start + col..end, &padded);
-    Some((parent, last_line, None))
+    Some((parent, last_line, None, (line_start + col, end)))
+}
+
+/// The zero-based line of byte `offset`, given the line starts.
+fn line_of(lines: &[usize], offset: usize) -> usize {
+    match lines.binary_search(&offset) {
+        Ok(i) => i,
+        Err(i) => i.saturating_sub(1),
+    }
 }
 
 fn loc_offset(file: &SourceFile, loc: &Location) -> usize {
@@ -463,8 +866,17 @@ impl WithQuotes for Diagnostic {
 /// Translate a YAML or serde error into a diagnostic in Chinese.
 #[allow(clippy::let_and_return)]
 fn yaml_error(e: &YamlError, file: &SourceFile, id: FileId) -> Diagnostic {
+    let span = e
+        .without_snippet()
+        .location()
+        .map_or(Span::new(id, file.text.len(), file.text.len()), |l| loc_span(file, id, &l));
+    yaml_error_at(e, file, span)
+}
+
+/// The diagnostic for a YAML error found at `span` of `file`.
+fn yaml_error_at(e: &YamlError, file: &SourceFile, span: Span) -> Diagnostic {
     let e = e.without_snippet();
-    let span = e.location().map_or(Span::new(id, file.text.len(), file.text.len()), |l| loc_span(file, id, &l));
+    let id = span.file;
     let line = file.line_text(span.start);
     match e {
         YamlError::SerdeUnknownField { field, expected, .. } => {
@@ -1199,6 +1611,7 @@ pub mod codes {
         Y014 = Error, "锚点与别名（& 与 *）。\n\n章程文件不需要它们；它们可以构造“别名炸弹”，所以一律拒绝，不会展开。";
         Y015 = Error, "嵌套过深或文件超出处理上限。";
         Y016 = Error, "一个文件里有多个 YAML 文档（---）。\n\n每份草案放在单独的文件里。";
+        Y017 = Error, "文件里的错误太多（超过 1000 处），后面的部分没有检查。\n\n先改正报告出来的错误（多半是同一个键在许多条里写错了），再检查一次。";
         Y020 = Error, "缺少必需的键：title、body，编/章/节与条的 id，编/章/节的 body 等。";
         Y021 = Error, "id 的格式不对。\n\nid 只能由小写英文字母、数字和连字符组成，以字母开头，最长 64 个字符。id 不会印出来。";
         Y022 = Error, "id 重复。\n\n整个文件里的 id 必须各不相同，包括章、节、条、款、项。";

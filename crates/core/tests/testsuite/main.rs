@@ -5,4 +5,5 @@ mod docs;
 mod fuzzlike;
 mod hints;
 mod numbering;
+mod recovery;
 mod walk;
