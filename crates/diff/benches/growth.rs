@@ -64,7 +64,8 @@ fn main() {
     if sizes.is_empty() {
         sizes = vec![2_000, 4_000, 8_000, 16_000];
     }
-    let cases: [(&str, fn(&str) -> String); 3] = [
+    type Make = fn(&str) -> String;
+    let cases: [(&str, Make); 3] = [
         ("5 % changed", |y| perturb(y, 5, 1)),
         ("all changed, no id shared", all_changed),
         ("all unrelated", unrelated),
@@ -75,8 +76,16 @@ fn main() {
             let yaml = charter_yaml(n, 1);
             let new = load("new.yaml", make(&yaml));
             let old = load("old.yaml", yaml);
-            let od = Draft { name: "old".into(), charter: old.charter.as_ref().unwrap(), numbering: &old.numbering };
-            let nd = Draft { name: "new".into(), charter: new.charter.as_ref().unwrap(), numbering: &new.numbering };
+            let od = Draft {
+                name: "old".into(),
+                charter: old.charter.as_ref().expect("old loads"),
+                numbering: &old.numbering,
+            };
+            let nd = Draft {
+                name: "new".into(),
+                charter: new.charter.as_ref().expect("new loads"),
+                numbering: &new.numbering,
+            };
             let t = Instant::now();
             let d = charter_diff::diff(&od, &nd);
             let secs = t.elapsed().as_secs_f64();
