@@ -45,7 +45,43 @@ fn short_diagnostics_escape_terminal_controls() {
     let (_, out, err) = charter(&["check", &file.to_string_lossy(), "--format", "short"]);
     let all = format!("{out}{err}");
     assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all:?}");
-    assert!(all.contains("\\u{1b}"), "{all}");
+    // The escapes are reported (Y044) and the controls removed from the
+    // headings, so nothing quotes them either.
+    assert!(all.contains("Y044"), "{all}");
+    // A file name can still hold them: escaped in the short format too.
+    #[cfg(unix)]
+    {
+        let named = dir.join("\u{1b}[31m红\u{7}.yaml");
+        std::fs::write(&named, yaml).unwrap_or_else(|e| panic!("{e}"));
+        let (_, out, err) = charter(&["check", &named.to_string_lossy(), "--format", "short"]);
+        let all = format!("{out}{err}");
+        assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all:?}");
+        assert!(all.contains("\\u{1b}[31m红\\u{7}.yaml"), "{all}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn control_characters_never_reach_the_outputs() {
+    let dir = temp("controls");
+    let file = dir.join("charter.yaml");
+    let yaml =
+        "title: \"示例\\0章程\"\nbody:\n  - id: a\n    heading: \"总\\u0007则\"\n    text: \"本会名称为示例会。\"\n";
+    std::fs::write(&file, yaml).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.join("out");
+    let (code, stdout, err) =
+        charter(&["build", &file.to_string_lossy(), "--format", "html", "-o", &out.to_string_lossy()]);
+    let all = format!("{stdout}{err}");
+    assert_eq!(code, 1, "{all}");
+    assert!(all.contains("Y044") && all.contains("控制字符"), "{all}");
+    assert!(!out.join("charter.html").exists(), "a build with control characters was written");
+    let (code, _, err) =
+        charter(&["build", &file.to_string_lossy(), "--format", "html", "-o", &out.to_string_lossy(), "--force"]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(out.join("charter.html")).unwrap_or_else(|e| panic!("{e}\n{err}"));
+    assert!(html.contains("示例章程") && html.contains("总则"), "{html}");
+    assert!(!html.chars().any(|c| c < ' ' && c != '\n' && c != '\t'), "a control character reached the HTML");
+    assert!(!html.contains("&#0;") && !html.contains("&#7;") && !html.contains("\\u0007"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -85,9 +85,12 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
     let file = sources.file(id);
     let mut parsed: Parsed<RawCharter> = parse_recovering_lists(file, id, &["body", "terms"]);
     let mut diags = std::mem::take(&mut parsed.diagnostics);
-    let Some(raw) = parsed.value.take() else {
+    let Some(mut raw) = parsed.value.take() else {
         return Loaded { file: id, charter: None, diagnostics: diags };
     };
+    let mut controls = Controls { file, id, found: Vec::new() };
+    controls.charter(&mut raw);
+    diags.extend(controls.found);
     let mut guesses = std::mem::take(&mut parsed.guesses);
     let mut conv = Converter {
         file,
@@ -104,6 +107,175 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
     found.retain(|d| !(matches!(d.code.as_str(), "Y020" | "Y023" | "Y030" | "Y034") && parsed.in_blanked(d)));
     diags.extend(found);
     Loaded { file: id, charter, diagnostics: diags }
+}
+
+/// A control character (C0 but tab and line feed, DEL, C1): YAML lets a
+/// double-quoted scalar write one as an escape (`"\0"`, `"\u0007"`).
+pub fn is_control(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c)
+}
+
+/// The name of a control character in messages.
+fn control_name(c: char) -> String {
+    let name = match c {
+        '\0' => "空字符 NUL",
+        '\u{7}' => "响铃 BEL",
+        '\u{8}' => "退格 BS",
+        '\u{1b}' => "转义 ESC",
+        '\r' => "回车 CR",
+        '\u{c}' => "换页 FF",
+        '\u{b}' => "垂直制表 VT",
+        '\u{7f}' => "删除 DEL",
+        _ => "控制字符",
+    };
+    format!("U+{:04X}（{name}）", c as u32)
+}
+
+/// Finds the control characters in every string of a charter (written as
+/// escapes of double-quoted scalars: YAML refuses them written raw),
+/// reports each (`Y044`, at the escape, with a fix that deletes it) and
+/// removes them from the value, so that even `build --force` prints none.
+struct Controls<'a> {
+    file: &'a SourceFile,
+    id: FileId,
+    found: Vec<Diagnostic>,
+}
+
+impl Controls<'_> {
+    fn charter(&mut self, raw: &mut RawCharter) {
+        for s in [&mut raw.title, &mut raw.status, &mut raw.date].into_iter().flatten() {
+            self.string(s);
+        }
+        raw.history.iter_mut().for_each(|s| self.string(s));
+        raw.preamble.iter_mut().for_each(|b| self.block(b));
+        for t in &mut raw.terms {
+            let t = &mut t.value;
+            for s in [&mut t.name, &mut t.kind, &mut t.note].into_iter().flatten() {
+                self.string(s);
+            }
+            t.short.iter_mut().chain(t.wrong.iter_mut()).for_each(|s| self.string(s));
+        }
+        if let Some(b) = &mut raw.body {
+            b.value.iter_mut().for_each(|n| self.node(n));
+        }
+    }
+
+    fn node(&mut self, n: &mut S<RawNode>) {
+        let n = &mut n.value;
+        for s in [&mut n.id, &mut n.part, &mut n.subpart, &mut n.chapter, &mut n.section, &mut n.heading, &mut n.text]
+            .into_iter()
+            .flatten()
+        {
+            self.string(s);
+        }
+        for list in [&mut n.items, &mut n.paragraphs].into_iter().flatten() {
+            list.value.iter_mut().for_each(|b| self.block(b));
+        }
+        if let Some(a) = &mut n.allow {
+            a.value.iter_mut().for_each(|s| self.string(s));
+        }
+        if let Some(b) = &mut n.body {
+            b.value.iter_mut().for_each(|n| self.node(n));
+        }
+    }
+
+    fn block(&mut self, b: &mut S<RawBlock>) {
+        let at = loc_offset(self.file, &b.referenced);
+        match &mut b.value {
+            RawBlock::Short(s) => self.value(s, at),
+            RawBlock::Full(m) => {
+                for s in [&mut m.id, &mut m.text].into_iter().flatten() {
+                    self.string(s);
+                }
+                if let Some(items) = &mut m.items {
+                    items.value.iter_mut().for_each(|b| self.block(b));
+                }
+                if let Some(a) = &mut m.allow {
+                    a.value.iter_mut().for_each(|s| self.string(s));
+                }
+            }
+        }
+    }
+
+    fn string(&mut self, s: &mut S<String>) {
+        let at = loc_offset(self.file, &s.referenced);
+        self.value(&mut s.value, at);
+    }
+
+    /// Report and remove the control characters of the scalar at byte `at`.
+    fn value(&mut self, v: &mut String, at: usize) {
+        let Some(first) = v.chars().find(|&c| is_control(c)) else { return };
+        v.retain(|c| !is_control(c));
+        let hint = "控制字符印不出来，会让 PDF、HTML 和终端出错；读入时已把它去掉，build 因这个错误拒绝生成。请删除这个转义（charter check --fix 可以自动删除）。";
+        let escapes = control_escapes(&self.file.text, at);
+        if escapes.is_empty() {
+            let sp = Span::new(self.id, at, at);
+            let d = Diagnostic::new(codes::Y044, format!("文字里有控制字符 {}", control_name(first)))
+                .at(sp, "这段文字里")
+                .hint(hint);
+            self.found.push(d);
+        }
+        for (a, b, c) in escapes {
+            let sp = Span::new(self.id, a, b);
+            let edit = crate::diagnostic::Edit { span: sp, replacement: String::new() };
+            let d = Diagnostic::new(codes::Y044, format!("文字里有控制字符 {}", control_name(c)))
+                .at(sp, "转义写出的控制字符")
+                .hint(hint)
+                .with_fix("删除控制字符", vec![edit]);
+            self.found.push(d);
+        }
+    }
+}
+
+/// The escapes of control characters in the double-quoted scalar that
+/// starts at byte `at` of `text`: (start, end, character). Empty when the
+/// scalar is not double-quoted.
+fn control_escapes(text: &str, at: usize) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::new();
+    if !text.get(at..).is_some_and(|t| t.starts_with('"')) {
+        return out;
+    }
+    let bytes = text.as_bytes();
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => break,
+            b'\\' => {
+                let Some(&e) = bytes.get(i + 1) else { break };
+                let hex = |n: usize| {
+                    text.get(i + 2..i + 2 + n)
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32)
+                        .map(|c| (c, 2 + n))
+                };
+                let decoded = match e {
+                    b'0' => Some(('\0', 2)),
+                    b'a' => Some(('\u{7}', 2)),
+                    b'b' => Some(('\u{8}', 2)),
+                    b'v' => Some(('\u{b}', 2)),
+                    b'f' => Some(('\u{c}', 2)),
+                    b'r' => Some(('\r', 2)),
+                    b'e' => Some(('\u{1b}', 2)),
+                    b'N' => Some(('\u{85}', 2)),
+                    b'x' => hex(2),
+                    b'u' => hex(4),
+                    b'U' => hex(8),
+                    _ => None,
+                };
+                match decoded {
+                    Some((c, len)) => {
+                        if is_control(c) {
+                            out.push((i, i + len, c));
+                        }
+                        i += len;
+                    }
+                    None => i += 2,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// What [`parse_recovering`] made of a file.
@@ -1635,6 +1807,7 @@ pub mod codes {
         Y041 = Warning, "看不见的字符：零宽空格、不换行空格、软连字符等，通常从 Word 或网页复制而来。";
         Y042 = Warning, "康熙部首等“长得像汉字”的字符，例如“⼀”（U+2F00）冒充“一”。";
         Y043 = Warning, "行首的全角空格（U+3000）：它不是缩进，会成为文字的一部分。";
+        Y044 = Error, "文字里有控制字符（如 \"\\0\"、\"\\u0007\" 这样的转义写出的空字符、响铃）。\n\n控制字符印不出来，会让 PDF、HTML 和终端出错。读入时把它们去掉并报告这个错误，build 因此拒绝生成（--force 生成的文件里也没有它们）。删除这些转义即可；charter check --fix 可以自动删除。";
     }
 }
 
