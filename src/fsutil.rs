@@ -7,6 +7,13 @@
 //! written); a read-only file is refused, not replaced. Temporary files a
 //! killed run left behind (`.NAME.PID.tmp` of a process that is gone) are
 //! removed on the next write.
+//!
+//! A file with several hard links is not replaced (a rename would leave the
+//! other names on the old content): the new content is written and synced
+//! to `.NAME.PID.new` first, then copied over the file in place (same
+//! inode, so every name sees it), and `.NAME.PID.new` removed. Should the
+//! copy be interrupted, `.NAME.PID.new` stays behind with the complete new
+//! content (it is never removed as stale).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -45,7 +52,9 @@ fn write(path: &Path, bytes: &[u8], expect: Option<&[u8]>) -> Result<(), ToolErr
     {
         return Err(ToolError::ReadOnly { path: path.to_path_buf() });
     }
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let linked = existing.as_ref().is_some_and(hard_linked);
+    let suffix = if linked { "new" } else { "tmp" };
+    let tmp = dir.join(format!(".{name}.{}.{suffix}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -60,6 +69,14 @@ fn write(path: &Path, bytes: &[u8], expect: Option<&[u8]>) -> Result<(), ToolErr
             if now != read {
                 return Err(std::io::Error::other(Changed));
             }
+        }
+        if linked {
+            // Keep the inode: copy over the file in place.
+            let mut f = std::fs::OpenOptions::new().write(true).open(&target)?;
+            f.write_all(bytes)?;
+            f.set_len(bytes.len() as u64)?;
+            f.sync_all()?;
+            return std::fs::remove_file(&tmp);
         }
         std::fs::rename(&tmp, &target)
     })();
@@ -84,6 +101,20 @@ impl std::fmt::Display for Changed {
 }
 
 impl std::error::Error for Changed {}
+
+/// Has the file other names (hard links) that a rename would leave behind?
+fn hard_linked(m: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        m.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        false
+    }
+}
 
 /// Give the new file the old one's permissions (and owner, where allowed).
 fn keep_metadata(tmp: &Path, old: &std::fs::Metadata) -> std::io::Result<()> {
@@ -168,6 +199,31 @@ mod tests {
         write_atomic(&dir.join("a.pdf"), b"pdf").unwrap_or_else(|e| panic!("{e}"));
         assert!(!stale.exists() || !Path::new("/proc/self").exists());
         assert!(other.exists(), "another file's temporary is not ours to remove");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_link_is_kept() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = dir("hardlink");
+        let a = dir.join("charter.yaml");
+        let b = dir.join("backup.yaml");
+        write_atomic(&a, b"first version, rather long").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::hard_link(&a, &b).unwrap_or_else(|e| panic!("{e}"));
+        let ino = std::fs::metadata(&a).map(|m| m.ino()).unwrap_or(0);
+        replace_if_unchanged(&a, b"first version, rather long", b"second").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(std::fs::read(&b).unwrap_or_default(), b"second", "the other name lost the write");
+        assert_eq!(std::fs::metadata(&a).map(|m| (m.ino(), m.nlink())).unwrap_or_default(), (ino, 2));
+        // Changed meanwhile: nothing written through either name.
+        let err = replace_if_unchanged(&a, b"stale", b"third").err().map(|e| e.to_string());
+        assert!(err.as_deref().is_some_and(|e| e.contains("被修改过")), "{err:?}");
+        assert_eq!(std::fs::read(&b).unwrap_or_default(), b"second");
+        // No temporary is left.
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        assert_eq!(names.len(), 2, "{names:?}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -182,3 +182,22 @@ fn a_template_that_is_a_symlink_out_of_the_folder_is_refused() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[cfg(unix)]
+#[test]
+fn check_fix_keeps_a_hard_link() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = temp("hardlink");
+    let file = dir.join("charter.yaml");
+    let other = dir.join("shared-copy.yaml");
+    std::fs::write(&file, "title: 示例\nbody:\n  - id: a\n    text: |\n      本会名称为示例会,住所在北京。\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::hard_link(&file, &other).unwrap_or_else(|e| panic!("{e}"));
+    let ino = std::fs::metadata(&file).map(|m| m.ino()).unwrap_or(0);
+    let (code, _, err) = charter(&["check", &file.to_string_lossy(), "--fix"]);
+    assert!(code == 0 || code == 1, "{err}");
+    let text = std::fs::read_to_string(&other).unwrap_or_default();
+    assert!(text.contains("示例会，住所"), "the other name did not get the fix: {text}\n{err}");
+    assert_eq!(std::fs::metadata(&file).map(|m| (m.ino(), m.nlink())).unwrap_or_default(), (ino, 2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
