@@ -5,7 +5,7 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
-use super::{InputFormat, docx, zip};
+use super::{InputFormat, cfb, docx, zip};
 
 /// A decoded input.
 #[derive(Debug)]
@@ -34,7 +34,14 @@ pub fn decode(
     revisions: docx::Revisions,
 ) -> Result<Decoded, String> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    // Compound files first: an encrypted .docx is one, whatever its name.
+    if cfb::is_cfb(bytes) {
+        return Err(cfb::message(bytes, &ext));
+    }
     if format == Some(InputFormat::Docx) || (format.is_none() && (zip::is_zip(bytes) || ext == "docx")) {
+        if bytes.is_empty() {
+            return Err("文件是空的（0 字节），不是 Word 文档；文件可能没有保存完或没有传完整，请重新获取".into());
+        }
         if !zip::is_zip(bytes) {
             return Err("文件扩展名是 .docx，但内容不是 Word 文档（.docx 是 ZIP 压缩包）".into());
         }
@@ -48,9 +55,6 @@ pub fn decode(
             docx_numbered: d.numbered,
             docx_revisions: d.revisions,
         });
-    }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err("这是旧版 Word 文档（.doc），无法直接读取；请在 Word 或 WPS 中“另存为” .docx 后再导入".into());
     }
     if bytes.starts_with(b"%PDF") {
         return Err("这是 PDF 文件，无法导入；请把文字复制到文本文件（.txt），或导入原始的 Word 文档".into());

@@ -46,12 +46,7 @@ pub const LABEL_ALLOWANCE: usize = 64 * 1024;
 pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
     let archive = Archive::open(bytes).map_err(|e| e.0)?;
     let Some(document) = archive.read("word/document.xml").map_err(|e| e.0)? else {
-        let what = if archive.names().any(|n| n == "content.xml") {
-            "这是 OpenDocument（.odt）文件，不是 Word 文档；请在 WPS 或 Word 中另存为 .docx"
-        } else {
-            "这是 ZIP 压缩包，但里面没有 word/document.xml，不是 Word 文档（.docx）"
-        };
-        return Err(what.to_string());
+        return Err(not_word(&archive));
     };
     let numbering = match archive.read("word/numbering.xml").map_err(|e| e.0)? {
         Some(b) => parse_numbering(&String::from_utf8_lossy(&b)),
@@ -99,6 +94,33 @@ pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
         out.text.push('\n');
     }
     Ok(out)
+}
+
+/// What a ZIP without `word/document.xml` is, for the user: the other
+/// Office Open XML and OpenDocument packages by their main part.
+fn not_word(archive: &Archive) -> String {
+    let has = |name: &str| archive.names().any(|n| n == name);
+    let kind = if has("xl/workbook.xml") {
+        Some("Excel 表格（.xlsx）")
+    } else if has("ppt/presentation.xml") {
+        Some("PowerPoint 演示文稿（.pptx）")
+    } else if has("content.xml") {
+        let mime = archive.read("mimetype").ok().flatten().unwrap_or_default();
+        Some(match mime.as_slice() {
+            b"application/vnd.oasis.opendocument.spreadsheet" => "OpenDocument 表格（.ods）",
+            b"application/vnd.oasis.opendocument.presentation" => "OpenDocument 演示文稿（.odp）",
+            _ => "OpenDocument 文本（.odt）",
+        })
+    } else {
+        None
+    };
+    match kind {
+        Some(k) if k.contains(".odt") => {
+            format!("这是 {k} 文件，不是 Word 文档；请在 WPS 或 Word 中“另存为” .docx 后再导入")
+        }
+        Some(k) => format!("这是 {k}，不是 Word 文档；章程请从 Word 文档（.docx）或纯文本导入"),
+        None => "这是 ZIP 压缩包，但里面没有 word/document.xml，不是 Word 文档（.docx）；请确认选对了文件".into(),
+    }
 }
 
 #[derive(Debug, Clone, Default)]

@@ -24,6 +24,7 @@ use charter_core::number::Numbering;
 use charter_core::source::{FileId, Sources};
 
 mod build;
+mod cfb;
 mod cite_ids;
 mod decode;
 mod docx;
