@@ -90,21 +90,23 @@ pub fn paragraphs(d: &Diff, oe: &Export, ne: &Export, kinds: &[Level]) -> Vec<Pa
         headings(open_old, open_new, &oi, &ni, &pairs, kinds, &mut out);
         match u {
             Unit::Both(op) => out.extend(both(op, &oi, &ni)),
-            Unit::Old(op, rev, name) => {
+            Unit::Old(op, Rev::MoveFrom, name) => out.extend(moved_edited(both(op, &oi, &ni), true, name)),
+            Unit::New(op, Rev::MoveTo, name) => out.extend(moved_edited(both(op, &oi, &ni), false, name)),
+            Unit::Old(op, rev, _) => {
                 let paras = op
                     .old
                     .iter()
                     .filter_map(|a| oi.articles.get(a.id.as_str()))
                     .flat_map(|(_, a)| build::article(a, &a.label));
-                out.extend(moved(paras.collect(), rev, name));
+                out.extend(whole(paras.collect(), rev));
             }
-            Unit::New(op, rev, name) => {
+            Unit::New(op, rev, _) => {
                 let paras = op
                     .new
                     .iter()
                     .filter_map(|a| ni.articles.get(a.id.as_str()))
                     .flat_map(|(_, a)| build::article(a, &a.label));
-                out.extend(moved(paras.collect(), rev, name));
+                out.extend(whole(paras.collect(), rev));
             }
         }
     }
@@ -118,18 +120,47 @@ fn opening<'p>(cur: &[String], path: &'p [String]) -> &'p [String] {
     &path[common..]
 }
 
-/// A whole unit as one revision; a move's paragraphs inside its named range.
-fn moved(paras: Vec<Para>, rev: Rev, name: u32) -> Vec<Para> {
-    let mut paras: Vec<Para> = paras.into_iter().map(|p| p.all(rev)).collect();
-    if matches!(rev, Rev::MoveFrom | Rev::MoveTo) {
-        if let Some(p) = paras.first_mut() {
-            p.move_start = Some((rev, name));
+/// A deleted or inserted article: every paragraph, its mark included.
+fn whole(paras: Vec<Para>, rev: Rev) -> Vec<Para> {
+    paras.into_iter().map(|p| p.all(rev)).collect()
+}
+
+/// One place of an article that moved and may also have changed, from
+/// its paragraphs with the edits tracked in place (`both`): at the old
+/// place (`from`) the text both drafts share is moved away (`w:moveFrom`)
+/// and the text only the old draft has is deleted; at the new place the
+/// shared text is moved in (`w:moveTo`) and the text only the new draft
+/// has is inserted. Accepting everything leaves nothing at the old place
+/// and the new article at the new one; rejecting everything the old
+/// article at the old place and nothing at the new one. Word writes the
+/// same when a moved paragraph is edited afterwards.
+fn moved_edited(paras: Vec<Para>, from: bool, name: u32) -> Vec<Para> {
+    let (gone, kept) = if from { (Rev::Ins, Rev::MoveFrom) } else { (Rev::Del, Rev::MoveTo) };
+    let mut out: Vec<Para> = Vec::new();
+    for mut p in paras {
+        if p.mark == gone {
+            continue;
         }
-        if let Some(p) = paras.last_mut() {
-            p.move_end = Some((rev, name));
+        if p.mark == Rev::None {
+            p.mark = kept;
+        }
+        p.runs.retain(|r| r.rev != gone);
+        for r in &mut p.runs {
+            if r.rev == Rev::None {
+                r.rev = kept;
+            }
+        }
+        out.push(p);
+    }
+    if out.iter().any(|p| p.mark == kept) {
+        if let Some(p) = out.first_mut() {
+            p.move_start = Some((kept, name));
+        }
+        if let Some(p) = out.last_mut() {
+            p.move_end = Some((kept, name));
         }
     }
-    paras
+    out
 }
 
 /// Order the operations into anchors and one-sided units (see the module

@@ -273,6 +273,57 @@ fn moved_articles_are_word_moves() {
     assert_eq!(sorted(names("moveFrom")), sorted(names("moveTo")));
 }
 
+/// The text inside each move range of `kind` (moveFrom/moveTo), XML and all.
+fn ranges<'a>(xml: &'a str, kind: &str) -> Vec<&'a str> {
+    let (s, e) = (format!("<w:{kind}RangeStart "), format!("<w:{kind}RangeEnd "));
+    xml.split(s.as_str()).skip(1).filter_map(|r| r.split(e.as_str()).next()).collect()
+}
+
+#[test]
+fn a_moved_article_that_also_changed_shows_its_edits_inside_the_move() {
+    // `principles` moves from chapter 1 to chapter 2 and is reworded
+    // (本会实行民主集中制。→ 本会的组织原则是民主集中制。).
+    let (old, new) = (load("tests/fixtures/diff/move/old.yaml"), load("tests/fixtures/diff/move/new.yaml"));
+    let xml = part(&diff_docx(&old, &new, &Options::default()), "word/document.xml");
+    let text = |r: &str, tag: &str| -> String {
+        r.split(&format!("<w:{tag} ")).skip(1).filter_map(|x| x.split(&format!("</w:{tag}>")).next()).collect()
+    };
+    let from = ranges(&xml, "moveFrom");
+    let to = ranges(&xml, "moveTo");
+    let src = from.iter().find(|r| r.contains("民主集中制")).expect("the old place is a move source");
+    let dst = to.iter().find(|r| r.contains("民主集中制")).expect("the new place is a move destination");
+    // Shared text moves; the old wording is deleted at the old place, the
+    // new wording inserted at the new place.
+    assert!(text(src, "moveFrom").contains("民主集中制"), "{src}");
+    assert!(text(src, "del").contains("实行"), "{src}");
+    assert!(!src.contains("<w:ins "), "{src}");
+    assert!(text(dst, "moveTo").contains("民主集中制"), "{dst}");
+    assert!(text(dst, "ins").contains("的组织原则是"), "{dst}");
+    assert!(!dst.contains("<w:del "), "{dst}");
+    // The article number changed with the move: old number at the old
+    // place, new number at the new place.
+    let label = |d: &Document| {
+        let ex = charter_core::export::export(d.charter.as_ref().expect("charter"), &d.numbering);
+        fn find(nodes: &[charter_core::export::ExNode]) -> Option<String> {
+            nodes.iter().find_map(|n| match n {
+                charter_core::export::ExNode::Article(a) if a.id == "principles" => Some(a.label.clone()),
+                charter_core::export::ExNode::Article(_) => None,
+                charter_core::export::ExNode::Part(d)
+                | charter_core::export::ExNode::Subpart(d)
+                | charter_core::export::ExNode::Chapter(d)
+                | charter_core::export::ExNode::Section(d) => find(&d.children),
+            })
+        }
+        find(&ex.body).expect("principles")
+    };
+    let (ol, nl) = (label(&old), label(&new));
+    assert_ne!(ol, nl);
+    let resolved_old = resolve(&xml, Mode::Reject);
+    let resolved_new = resolve(&xml, Mode::Accept);
+    assert!(resolved_old.iter().any(|p| p.1.starts_with(&ol) && p.1.contains("实行民主集中制")));
+    assert!(resolved_new.iter().any(|p| p.1.starts_with(&nl) && p.1.contains("的组织原则是民主集中制")));
+}
+
 #[test]
 fn revision_ids_are_unique_and_author_and_date_come_from_options_and_draft() {
     let (old, new) = (load("charter/charter.yaml"), load("charter/drafts/revised.yaml"));
@@ -420,13 +471,20 @@ fn libreoffice_opens_both_and_keeps_the_revisions() {
         assert!(pdf.starts_with(b"%PDF") && pdf.len() > 10_000, "{}: empty PDF", f.display());
     }
     // Saved again by LibreOffice, the revisions still accept to NEW and
-    // reject to OLD: LibreOffice read every one of them.
-    convert(bin, &dir.join("rt"), "docx:MS Word 2007 XML", &tracked);
-    let xml = part(&std::fs::read(dir.join("rt/diff.docx")).expect("round trip"), "word/document.xml");
-    let text = |v: Vec<(String, String)>| v.into_iter().map(|p| p.1).filter(|t| !t.is_empty()).collect::<Vec<_>>();
-    let built = |d: &Document| text(resolve(&part(&build(d), "word/document.xml"), Mode::Accept));
-    assert_eq!(text(resolve(&xml, Mode::Accept)), built(&new), "LibreOffice: accept all ≠ NEW");
-    assert_eq!(text(resolve(&xml, Mode::Reject)), built(&old), "LibreOffice: reject all ≠ OLD");
+    // reject to OLD: LibreOffice read every one of them (the move fixture
+    // has an article moved and reworded: edits inside a move).
+    let moved = (load("tests/fixtures/diff/move/old.yaml"), load("tests/fixtures/diff/move/new.yaml"));
+    let moved_file = dir.join("moved.docx");
+    std::fs::write(&moved_file, diff_docx(&moved.0, &moved.1, &Options::default())).expect("write");
+    for (file, old, new) in [(&tracked, &old, &new), (&moved_file, &moved.0, &moved.1)] {
+        convert(bin, &dir.join("rt"), "docx:MS Word 2007 XML", file);
+        let name = file.file_name().expect("name");
+        let xml = part(&std::fs::read(dir.join("rt").join(name)).expect("round trip"), "word/document.xml");
+        let text = |v: Vec<(String, String)>| v.into_iter().map(|p| p.1).filter(|t| !t.is_empty()).collect::<Vec<_>>();
+        let built = |d: &Document| text(resolve(&part(&build(d), "word/document.xml"), Mode::Accept));
+        assert_eq!(text(resolve(&xml, Mode::Accept)), built(new), "LibreOffice: accept all ≠ NEW ({name:?})");
+        assert_eq!(text(resolve(&xml, Mode::Reject)), built(old), "LibreOffice: reject all ≠ OLD ({name:?})");
+    }
     // CHARTER_DOCX_KEEP=1 keeps the files to look at (pdftoppm the PDFs).
     if std::env::var_os("CHARTER_DOCX_KEEP").is_some() {
         eprintln!("kept: {}", dir.display());
