@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use charter_core::export::{ExArticle, ExNode, Export};
+use charter_core::export::{ExArticle, ExInline, ExItem, ExNode, ExParagraph, ExText, Export};
 use charter_core::model::Level;
 use charter_diff::{ArticleOp, BlockKind, BlockOp, Diff, SegOp};
 
@@ -321,8 +321,11 @@ fn both(op: &ArticleOp, oi: &Index, ni: &Index) -> Vec<Para> {
     if repealed || op.blocks.is_empty() {
         return replace(op, oi, ni);
     }
-    let _ = (get_o, get_n);
-    blocks(op).unwrap_or_else(|| replace(op, oi, ni))
+    let styles: SideTexts = (
+        (0..op.old.len()).map(|k| get_o(k).map(article_texts).unwrap_or_default()).collect(),
+        (0..op.new.len()).map(|k| get_n(k).map(article_texts).unwrap_or_default()).collect(),
+    );
+    blocks(op, &styles).unwrap_or_else(|| replace(op, oi, ni))
 }
 
 /// The old articles deleted, the new ones inserted.
@@ -372,13 +375,81 @@ fn side_text(b: &BlockOp, old: bool) -> String {
     b.segments.iter().map(|s| if old { s.old_side() } else { s.new_side() }).collect()
 }
 
+/// The characters of a text, each with its character style (bold as
+/// Strong, italic as Emphasis, as `build` writes them).
+type Styled = Vec<(char, Char)>;
+
+fn styled(t: &ExText) -> Styled {
+    fn walk(list: &[ExInline], style: Char, out: &mut Styled) {
+        for i in list {
+            match i {
+                ExInline::Text { text } | ExInline::Code { text } | ExInline::Ref { text, .. } => {
+                    out.extend(text.chars().map(|c| (c, style)));
+                }
+                ExInline::Strong { children } => walk(children, Char::Strong, out),
+                ExInline::Emph { children } => walk(children, Char::Emph, out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&t.inlines, Char::Plain, &mut out);
+    out
+}
+
+/// An article's texts in the order the diff makes them blocks: the
+/// heading, then each paragraph followed by its items and sub-items.
+fn article_texts(a: &ExArticle) -> Vec<&ExText> {
+    let mut out: Vec<&ExText> = a.heading.iter().collect();
+    paragraph_texts(&a.paragraphs, &mut out);
+    out
+}
+
+fn paragraph_texts<'e>(ps: &'e [ExParagraph], out: &mut Vec<&'e ExText>) {
+    fn items<'e>(list: &'e [ExItem], out: &mut Vec<&'e ExText>) {
+        for it in list {
+            out.push(&it.text);
+            items(&it.items, out);
+        }
+    }
+    for p in ps {
+        out.push(&p.text);
+        items(&p.items, out);
+    }
+}
+
+/// The styled text of each side of block `b`, when the side's text is the
+/// one the diff saw (else the block is written without character styles).
+fn side_styles(b: &BlockOp, old: Option<&ExText>, new: Option<&ExText>) -> (Option<Styled>, Option<Styled>) {
+    let check = |t: Option<&ExText>, is_old: bool| {
+        let st = styled(t?);
+        let text: String = st.iter().map(|(c, _)| *c).collect();
+        (text == side_text(b, is_old)).then_some(st)
+    };
+    (check(old, true), check(new, false))
+}
+
+/// Texts of an operation's articles, per side and article, in block order.
+type SideTexts<'e> = (Vec<Vec<&'e ExText>>, Vec<Vec<&'e ExText>>);
+
 /// The article(s) of an operation from its blocks, with the inline edits
 /// as revisions. None when the blocks do not say where a number goes.
-fn blocks(op: &ArticleOp) -> Option<Vec<Para>> {
+fn blocks(op: &ArticleOp, texts: &SideTexts) -> Option<Vec<Para>> {
     let lo = leads(op, true)?;
     let ln = leads(op, false)?;
     let mut out = Vec::new();
+    // The next block of each article, per side.
+    let mut next: (HashMap<usize, usize>, HashMap<usize, usize>) = (HashMap::new(), HashMap::new());
+    let mut text_of = |b: &BlockOp, old: bool| -> Option<&ExText> {
+        let pos = side_pos(b, old)?;
+        let (counter, list) = if old { (&mut next.0, &texts.0) } else { (&mut next.1, &texts.1) };
+        let k = counter.entry(pos.article).or_insert(0);
+        let t = list.get(pos.article).and_then(|v| v.get(*k)).copied();
+        *k += 1;
+        t
+    };
     for (i, b) in op.blocks.iter().enumerate() {
+        let (to, tn) = (text_of(b, true), text_of(b, false));
+        let st = side_styles(b, to, tn);
         let alone = |l: &Leads| l.get(&i).filter(|(k, _)| *k == Lead::Alone).map(|(_, s)| s.clone());
         match (alone(&lo), alone(&ln)) {
             (Some(o), Some(n)) => {
@@ -393,7 +464,7 @@ fn blocks(op: &ArticleOp) -> Option<Vec<Para>> {
         let on = |l: &Leads| l.get(&i).filter(|(k, _)| *k == Lead::OnBlock).map(|(_, s)| s.clone());
         let (lead_o, lead_n) = (on(&lo), on(&ln));
         let style = if b.kind == BlockKind::Heading { "ArticleHeading" } else { "Normal" };
-        if let Some(p) = block(b, style, ("", ""), lead_o.as_deref(), lead_n.as_deref()) {
+        if let Some(p) = block(b, style, ("", ""), lead_o.as_deref(), lead_n.as_deref(), &st) {
             out.push(p);
         }
     }
@@ -415,7 +486,10 @@ fn block(
     wrap: (&str, &str),
     lead_o: Option<&str>,
     lead_n: Option<&str>,
+    styles: &(Option<Styled>, Option<Styled>),
 ) -> Option<Para> {
+    let mut cur_o = Cursor { styles: styles.0.as_deref(), at: 0 };
+    let mut cur_n = Cursor { styles: styles.1.as_deref(), at: 0 };
     let exists = |old: bool, lead: Option<&str>| {
         side_pos(b, old).is_some()
             && (b.kind != BlockKind::Paragraph || lead.is_some() || !side_text(b, old).is_empty())
@@ -430,7 +504,8 @@ fn block(
         }
         p.push(wrap.0, Char::Plain, Rev::None);
         p.push(&label(old), Char::Plain, Rev::None);
-        p.push(&side_text(b, old), Char::Plain, Rev::None);
+        let mut cur = Cursor { styles: if old { styles.0.as_deref() } else { styles.1.as_deref() }, at: 0 };
+        cur.push(&mut p, &side_text(b, old), Rev::None);
         p.push(wrap.1, Char::Plain, Rev::None);
         p.all(if old { Rev::Del } else { Rev::Ins })
     };
@@ -460,16 +535,56 @@ fn block(
             for s in &b.segments {
                 match s.op {
                     SegOp::Equal => match &s.old_text {
-                        Some(ot) if *ot != s.text => text_diff(&mut p, ot, &s.text, Char::Plain),
-                        _ => p.push(&s.text, Char::Plain, Rev::None),
+                        Some(ot) if *ot != s.text => {
+                            let style = cur_n.style();
+                            cur_o.skip(ot);
+                            cur_n.skip(&s.text);
+                            text_diff(&mut p, ot, &s.text, style);
+                        }
+                        _ => {
+                            cur_o.skip(&s.text);
+                            cur_n.push(&mut p, &s.text, Rev::None);
+                        }
                     },
-                    SegOp::Delete => p.push(&s.text, Char::Plain, Rev::Del),
-                    SegOp::Insert => p.push(&s.text, Char::Plain, Rev::Ins),
+                    SegOp::Delete => cur_o.push(&mut p, &s.text, Rev::Del),
+                    SegOp::Insert => cur_n.push(&mut p, &s.text, Rev::Ins),
                 }
             }
             p.push(wrap.1, Char::Plain, Rev::None);
             Some(p)
         }
+    }
+}
+
+/// Walks one side's styled text along the segments of a block.
+struct Cursor<'s> {
+    styles: Option<&'s [(char, Char)]>,
+    at: usize,
+}
+
+impl Cursor<'_> {
+    /// The style at the cursor (plain without styles).
+    fn style(&self) -> Char {
+        self.styles.and_then(|s| s.get(self.at)).map_or(Char::Plain, |(_, c)| *c)
+    }
+    fn skip(&mut self, text: &str) {
+        self.at += text.chars().count();
+    }
+    /// Push `text` (the side's next characters) in their styles.
+    fn push(&mut self, p: &mut Para, text: &str, rev: Rev) {
+        let mut run = String::new();
+        let mut style = self.style();
+        for c in text.chars() {
+            let s = self.style();
+            if s != style && !run.is_empty() {
+                p.push(&run, style, rev);
+                run.clear();
+            }
+            style = s;
+            run.push(c);
+            self.at += 1;
+        }
+        p.push(&run, style, rev);
     }
 }
 
@@ -481,7 +596,7 @@ fn front(d: &Diff, oe: &Export, ne: &Export) -> Vec<Para> {
     let new_front = build::front(ne);
     let plain = |style: &str| new_front.iter().filter(|p| p.style == style).cloned().collect::<Vec<_>>();
     let field = |out: &mut Vec<Para>, f: &str, style: &'static str, wrap: (&str, &str)| match op(f) {
-        Some(m) => out.extend(m.blocks.iter().filter_map(|b| block(b, style, wrap, None, None))),
+        Some(m) => out.extend(m.blocks.iter().filter_map(|b| block(b, style, wrap, None, None, &(None, None)))),
         None => out.extend(plain(style)),
     };
     field(&mut out, "title", "Title", ("", ""));
@@ -497,7 +612,20 @@ fn front(d: &Diff, oe: &Export, ne: &Export) -> Vec<Para> {
         });
     }
     match op("preamble") {
-        Some(m) => out.extend(m.blocks.iter().filter_map(|b| block(b, "Normal", ("", ""), None, None))),
+        Some(m) => {
+            // The preamble's paragraphs and items, per side, in block order.
+            let (mut ot, mut nt) = (Vec::new(), Vec::new());
+            paragraph_texts(&oe.preamble, &mut ot);
+            paragraph_texts(&ne.preamble, &mut nt);
+            let (mut i, mut j) = (0, 0);
+            for b in &m.blocks {
+                let to = b.old.as_ref().and_then(|_| ot.get(i).copied());
+                let tn = b.new.as_ref().and_then(|_| nt.get(j).copied());
+                i += usize::from(b.old.is_some());
+                j += usize::from(b.new.is_some());
+                out.extend(block(b, "Normal", ("", ""), None, None, &side_styles(b, to, tn)));
+            }
+        }
         None => {
             let mut skip = true;
             for p in new_front {
