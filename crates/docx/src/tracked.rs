@@ -14,21 +14,23 @@ use std::collections::{HashMap, HashSet};
 
 use charter_core::export::{ExArticle, ExInline, ExItem, ExNode, ExParagraph, ExText, Export};
 use charter_core::model::Level;
-use charter_diff::{ArticleOp, BlockKind, BlockOp, Diff, SegOp};
+use charter_diff::{ArticleChange, ArticleOp, BlockKind, BlockOp, Diff, DivisionChange, SegOp};
 
 use crate::build::{self, division_title, line};
 use crate::heading_style;
-use crate::xml::{Char, Para, Rev};
+use crate::xml::{Char, Para, Rev, annotate};
 
 /// One draft's articles and divisions by id.
 struct Index<'e> {
     articles: HashMap<&'e str, (usize, &'e ExArticle)>,
     divisions: HashMap<&'e str, (Level, String)>,
+    /// Division notes by id.
+    division_notes: HashMap<&'e str, &'e str>,
 }
 
 impl<'e> Index<'e> {
     fn new(ex: &'e Export) -> Self {
-        let mut ix = Index { articles: HashMap::new(), divisions: HashMap::new() };
+        let mut ix = Index { articles: HashMap::new(), divisions: HashMap::new(), division_notes: HashMap::new() };
         fn walk<'e>(nodes: &'e [ExNode], ix: &mut Index<'e>) {
             for n in nodes {
                 let (level, d) = match n {
@@ -43,6 +45,9 @@ impl<'e> Index<'e> {
                     ExNode::Section(d) => (Level::Section, d),
                 };
                 ix.divisions.insert(&d.id, (level, division_title(&d.label, &d.title)));
+                if let Some(n) = &d.note {
+                    ix.division_notes.insert(&d.id, n);
+                }
                 walk(&d.children, ix);
             }
         }
@@ -58,7 +63,9 @@ enum Unit<'d> {
     New(&'d ArticleOp, Rev, u32),
 }
 
-pub fn paragraphs(d: &Diff, oe: &Export, ne: &Export, kinds: &[Level]) -> Vec<Para> {
+/// The tracked paragraphs; the note of each changed article or division
+/// of the new draft becomes a comment over it, added to `notes`.
+pub fn paragraphs(d: &Diff, oe: &Export, ne: &Export, kinds: &[Level], notes: &mut Vec<String>) -> Vec<Para> {
     let oi = Index::new(oe);
     let ni = Index::new(ne);
     let mut out = front(d, oe, ne);
@@ -68,6 +75,13 @@ pub fn paragraphs(d: &Diff, oe: &Export, ne: &Export, kinds: &[Level]) -> Vec<Pa
         .divisions
         .iter()
         .filter_map(|op| Some((op.old.as_ref()?.id.as_str(), op.new.as_ref()?.id.as_str())))
+        .collect();
+    // Divisions of the new draft that changed (added, renamed, moved).
+    let changed_divs: HashSet<&str> = d
+        .divisions
+        .iter()
+        .filter(|op| !matches!(op.op, DivisionChange::Unchanged | DivisionChange::Renumbered))
+        .filter_map(|op| Some(op.new.as_ref()?.id.as_str()))
         .collect();
     let mut cur_old: &[String] = &[];
     let mut cur_new: &[String] = &[];
@@ -87,7 +101,20 @@ pub fn paragraphs(d: &Diff, oe: &Export, ne: &Export, kinds: &[Level]) -> Vec<Pa
             open_new = opening(cur_new, &a.divisions);
             cur_new = &a.divisions;
         }
+        let first_heading = out.len();
         headings(open_old, open_new, &oi, &ni, &pairs, kinds, &mut out);
+        // A changed division's note on its heading (the headings just
+        // written on the new side, in order).
+        let mut new_headings = out[first_heading..].iter_mut().filter(|p| p.mark != Rev::Del);
+        for id in open_new {
+            let Some(p) = new_headings.next() else { break };
+            if changed_divs.contains(id.as_str())
+                && let Some(note) = ni.division_notes.get(id.as_str())
+            {
+                annotate(std::slice::from_mut(p), note, notes);
+            }
+        }
+        let start = out.len();
         match u {
             Unit::Both(op) => out.extend(both(op, &oi, &ni)),
             Unit::Old(op, Rev::MoveFrom, name) => out.extend(moved_edited(both(op, &oi, &ni), true, name)),
@@ -107,6 +134,19 @@ pub fn paragraphs(d: &Diff, oe: &Export, ne: &Export, kinds: &[Level]) -> Vec<Pa
                     .filter_map(|a| ni.articles.get(a.id.as_str()))
                     .flat_map(|(_, a)| build::article(a, &a.label));
                 out.extend(whole(paras.collect(), rev));
+            }
+        }
+        // A changed article's note on the new side of its unit.
+        let changed = match u {
+            Unit::Both(op) => !matches!(op.op, ArticleChange::Unchanged | ArticleChange::Renumbered),
+            Unit::New(..) => true,
+            Unit::Old(..) => false,
+        };
+        if changed {
+            for a in &op.new {
+                if let Some(note) = ni.articles.get(a.id.as_str()).and_then(|(_, ex)| ex.note.as_deref()) {
+                    annotate(&mut out[start..], note, notes);
+                }
             }
         }
     }

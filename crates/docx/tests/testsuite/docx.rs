@@ -523,7 +523,13 @@ fn libreoffice_opens_both_and_keeps_the_revisions() {
     let moved = (load("tests/fixtures/diff/move/old.yaml"), load("tests/fixtures/diff/move/new.yaml"));
     let moved_file = dir.join("moved.docx");
     std::fs::write(&moved_file, diff_docx(&moved.0, &moved.1, &Options::default())).expect("write");
-    for (file, old, new) in [(&tracked, &old, &new), (&moved_file, &moved.0, &moved.1)] {
+    // The emphasis fixture: styles and comments (notes) in revisions.
+    let styled = (load("tests/fixtures/diff/emphasis/old.yaml"), load("tests/fixtures/diff/emphasis/new.yaml"));
+    let styled_file = dir.join("styled.docx");
+    std::fs::write(&styled_file, diff_docx(&styled.0, &styled.1, &Options::default())).expect("write");
+    for (file, old, new) in
+        [(&tracked, &old, &new), (&moved_file, &moved.0, &moved.1), (&styled_file, &styled.0, &styled.1)]
+    {
         convert(bin, &dir.join("rt"), "docx:MS Word 2007 XML", file);
         let name = file.file_name().expect("name");
         let xml = part(&std::fs::read(dir.join("rt").join(name)).expect("round trip"), "word/document.xml");
@@ -531,6 +537,11 @@ fn libreoffice_opens_both_and_keeps_the_revisions() {
         let built = |d: &Document| text(resolve(&part(&build(d), "word/document.xml"), Mode::Accept));
         assert_eq!(text(resolve(&xml, Mode::Accept)), built(new), "LibreOffice: accept all ≠ NEW ({name:?})");
         assert_eq!(text(resolve(&xml, Mode::Reject)), built(old), "LibreOffice: reject all ≠ OLD ({name:?})");
+        if file == &styled_file {
+            // LibreOffice kept the comments too.
+            let kept = comments(&std::fs::read(dir.join("rt").join(name)).expect("round trip"));
+            assert_eq!(kept.len(), 3, "LibreOffice comments: {kept:?}");
+        }
     }
     // CHARTER_DOCX_KEEP=1 keeps the files to look at (pdftoppm the PDFs).
     if std::env::var_os("CHARTER_DOCX_KEEP").is_some() {
@@ -538,4 +549,92 @@ fn libreoffice_opens_both_and_keeps_the_revisions() {
     } else {
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+/// The comments of a document: id → (author, text with lines joined by
+/// '\n'); and, per id, the text the comment's range covers (accepted).
+fn comments(docx: &[u8]) -> BTreeMap<String, (String, String)> {
+    let Some(xml) = unzip(docx).remove("word/comments.xml") else { return BTreeMap::new() };
+    let xml = String::from_utf8(xml).expect("utf-8");
+    well_formed(&xml, "comments.xml");
+    let mut out = BTreeMap::new();
+    for c in xml.split("<w:comment ").skip(1) {
+        let attr =
+            |name: &str| c.split(&format!("{name}=\"")).nth(1).and_then(|x| x.split('"').next()).map(String::from);
+        let text: Vec<String> = between(c, "<w:t xml:space=\"preserve\">", "</w:t>").map(String::from).collect();
+        out.insert(attr("w:id").expect("id"), (attr("w:author").expect("author"), text.join("\n")));
+    }
+    out
+}
+
+/// The text inside comment `id`'s range in document.xml (every w:t).
+fn commented(document: &str, id: &str) -> String {
+    let range = document
+        .split(&format!("<w:commentRangeStart w:id=\"{id}\"/>"))
+        .nth(1)
+        .and_then(|r| r.split(&format!("<w:commentRangeEnd w:id=\"{id}\"/>")).next())
+        .unwrap_or_else(|| panic!("no range for comment {id}"));
+    assert!(document.contains(&format!("<w:commentReference w:id=\"{id}\"/>")), "comment {id} has no reference");
+    between(range, "<w:t xml:space=\"preserve\">", "</w:t>").collect()
+}
+
+#[test]
+fn notes_of_changed_nodes_are_comments_in_the_diff() {
+    let (old, new) = (load("tests/fixtures/diff/emphasis/old.yaml"), load("tests/fixtures/diff/emphasis/new.yaml"));
+    let bytes = diff_docx(&old, &new, &Options { author: "起草组".into(), ..Options::default() });
+    let document = part(&bytes, "word/document.xml");
+    let c = comments(&bytes);
+    let texts: HashSet<&str> = c.values().map(|(_, t)| t.as_str()).collect();
+    // Added (intro), modified (nature, two lines), moved and changed
+    // (principles); not the renumbered `name` nor the unchanged chapter.
+    assert_eq!(
+        texts,
+        HashSet::from([
+            "新增立章依据。",
+            "“全校学生”改为“全体学生”，与学生会组织改革方案一致。\n增加“自治”二字。",
+            "移至组织机构一章，并改写。",
+        ]),
+        "{c:?}"
+    );
+    assert!(c.values().all(|(a, _)| a == "起草组"));
+    for (id, (_, text)) in &c {
+        let covered = commented(&document, id);
+        let expect = if text.starts_with("新增") {
+            "依照"
+        } else if text.starts_with("移至") {
+            "组织原则"
+        } else {
+            "全体学生"
+        };
+        assert!(covered.contains(expect), "comment {id} covers {covered}");
+    }
+    let types = part(&bytes, "[Content_Types].xml");
+    assert!(types.contains("/word/comments.xml"));
+    assert!(part(&bytes, "word/_rels/document.xml.rels").contains("Target=\"comments.xml\""));
+    // Comments add no text: accept and reject still give the drafts.
+    let text = |v: Vec<(String, String)>| v.into_iter().map(|p| p.1).collect::<Vec<_>>();
+    assert_eq!(
+        text(resolve(&document, Mode::Accept)),
+        text(resolve(&part(&build(&new), "word/document.xml"), Mode::Accept))
+    );
+}
+
+#[test]
+fn build_shows_every_note_as_a_comment_and_no_notes_no_comments() {
+    let new = load("tests/fixtures/diff/emphasis/new.yaml");
+    let bytes = build(&new);
+    let c = comments(&bytes);
+    assert_eq!(c.len(), 5, "{c:?}");
+    assert!(c.values().all(|(a, _)| a == charter_docx::DEFAULT_AUTHOR));
+    let document = part(&bytes, "word/document.xml");
+    let chapter =
+        c.iter().find(|(_, (_, t))| t.starts_with("本章未改")).map(|(id, _)| id.clone()).expect("chapter note");
+    assert_eq!(commented(&document, &chapter), "第二章　组织机构");
+    let name = c.iter().find(|(_, (_, t))| t.starts_with("名称未改")).map(|(id, _)| id.clone()).expect("note");
+    assert!(commented(&document, &name).contains("本会名称为"));
+    // The comment styles exist; a charter without notes has no comments part.
+    assert!(part(&bytes, "word/styles.xml").contains("w:styleId=\"CommentText\""));
+    let plain = build(&load("tests/fixtures/diff/emphasis/old.yaml"));
+    assert!(!unzip(&plain).contains_key("word/comments.xml"));
+    assert!(!part(&plain, "[Content_Types].xml").contains("comments"));
 }
