@@ -22,6 +22,8 @@ pub struct Decoded {
     pub docx_numbered: usize,
     /// Tracked changes in a .docx.
     pub docx_revisions: docx::RevisionStats,
+    /// Comments in a .docx: (line, text).
+    pub docx_comments: Vec<(usize, String)>,
 }
 
 /// Decode `bytes`. `Err` carries a message for the user: the file is not
@@ -54,6 +56,7 @@ pub fn decode(
             replaced: false,
             docx_numbered: d.numbered,
             docx_revisions: d.revisions,
+            docx_comments: d.comments,
         });
     }
     if bytes.starts_with(b"%PDF") {
@@ -76,6 +79,7 @@ pub fn decode(
         replaced,
         docx_numbered: 0,
         docx_revisions: Default::default(),
+        docx_comments: Vec::new(),
     })
 }
 

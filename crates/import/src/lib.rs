@@ -81,6 +81,9 @@ pub struct Imported {
     pub history: Vec<String>,
     pub preamble: Vec<String>,
     pub body: Vec<INode>,
+    /// Word comments anchored outside any article or division heading
+    /// (the title, the preamble): written as YAML comments at the top.
+    pub loose_comments: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +101,9 @@ pub struct IDivision {
     pub body: Vec<INode>,
     /// What the import repaired here, written as a YAML comment.
     pub note: Option<String>,
+    /// The drafter's note (`note:`, 修改说明): from Word comments on the
+    /// heading.
+    pub drafter_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -109,6 +115,9 @@ pub struct IArticle {
     pub inserted: bool,
     /// What the import repaired here, written as a YAML comment.
     pub note: Option<String>,
+    /// The drafter's note (`note:`, 修改说明): from Word comments anchored
+    /// in the article.
+    pub drafter_note: Option<String>,
 }
 
 /// A paragraph (款), item (项) or sub-item (目): its text and the blocks
@@ -230,7 +239,7 @@ impl Imported {
                 })
                 .collect()
         }
-        Imported { body: strip(&self.body, id), ..self.clone() }
+        Imported { body: strip(&self.body, id), loose_comments: Vec::new(), ..self.clone() }
     }
 }
 
@@ -256,6 +265,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
                     unnumbered: d.unnumbered,
                     body: nodes(&d.body, plain),
                     note: None,
+                    drafter_note: d.note.as_ref().map(|n| n.text.clone()),
                 }),
                 Node::Article(a) => {
                     let from = Some(a.id.as_str());
@@ -267,6 +277,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
                         repealed: a.repealed,
                         inserted: a.inserted,
                         note: None,
+                        drafter_note: a.note.as_ref().map(|n| n.text.clone()),
                     })
                 }
             })
@@ -279,6 +290,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
         history: charter.meta.history.iter().map(none).collect(),
         preamble: charter.meta.preamble.iter().map(|p| none(&p.text)).collect(),
         body: nodes(&charter.body, &plain),
+        loose_comments: Vec::new(),
     }
 }
 
@@ -320,7 +332,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
     let (lines, kangxi) = lines::split(&sources.file(file).text, decoded.format);
     let lines = runon::resplit(lines);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut built = build::build(&lines, file, decoded.format, &stem);
+    let mut built = build::build(&lines, file, decoded.format, &stem, &decoded.docx_comments);
     if let Some(c) = &mut built.charter {
         cite_ids::assign(c);
     }

@@ -638,3 +638,26 @@ fn build_shows_every_note_as_a_comment_and_no_notes_no_comments() {
     assert!(!unzip(&plain).contains_key("word/comments.xml"));
     assert!(!part(&plain, "[Content_Types].xml").contains("comments"));
 }
+
+/// Word comments come back as notes: build --format docx → import gives
+/// `note:` on the same articles and divisions (and the same structure and
+/// text), in the YAML that loads back.
+#[test]
+fn build_then_import_keeps_the_notes() {
+    use charter_import::{Options as ImportOptions, from_charter, import_bytes};
+    for rel in ["tests/fixtures/diff/emphasis/new.yaml", "charter/charter.yaml"] {
+        let doc = load(rel);
+        let imp = import_bytes(Path::new("x.docx"), &build(&doc), ImportOptions::default()).expect("import");
+        let yaml = imp.yaml.expect("a charter");
+        let back = Document::load(Path::new("back.yaml"), yaml.clone().into_bytes());
+        let (c, n) = (back.charter.as_ref().expect("loads"), &back.numbering);
+        let orig = from_charter(doc.charter.as_ref().expect("charter"), &doc.numbering).without_ids();
+        assert_eq!(from_charter(c, n).without_ids(), orig, "{rel}: {yaml}");
+        if rel.contains("emphasis") {
+            assert!(yaml.contains("note: |\n"), "{yaml}");
+            assert!(yaml.contains("    note: 本章未改（不应成为批注）。"), "{yaml}");
+            let notes = c.articles().into_iter().filter(|a| a.note.is_some()).count();
+            assert_eq!(notes, 4);
+        }
+    }
+}
