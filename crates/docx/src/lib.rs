@@ -88,6 +88,31 @@ pub fn charter(charter: &Charter, numbering: &Numbering, options: &Options) -> V
     package(&doc, &options.fonts, &stamp, &comment_stamp, false)
 }
 
+/// A formal document in the charter's styles — the amendment decision (关于
+/// 修改《…》的决定): the title, the line under it (（2021年12月1日……通过）,
+/// centred in 楷体), then the body paragraphs (first line indented).
+#[derive(Debug)]
+pub struct Formal<'a> {
+    pub title: &'a str,
+    pub subtitle: Option<&'a str>,
+    pub paragraphs: &'a [String],
+    /// `YYYY-MM-DD` for the document properties.
+    pub date: Option<&'a str>,
+}
+
+/// A formal document as a .docx (same page, styles and footers as the
+/// charter).
+pub fn formal(f: &Formal, options: &Options) -> Vec<u8> {
+    let mut paras = vec![build::line("Title", f.title)];
+    if let Some(s) = f.subtitle {
+        paras.push(build::line("History", s));
+    }
+    paras.extend(f.paragraphs.iter().filter(|p| !p.trim().is_empty()).map(|p| build::line("Normal", p)));
+    let stamp = xml::Stamp { author: options.author.clone(), date: None };
+    let doc = Doc { paras: &paras, notes: &[], title: f.title, date: f.date, levels: 0 };
+    package(&doc, &options.fonts, &stamp, &stamp, false)
+}
+
 /// One draft of a diff.
 #[derive(Debug)]
 pub struct Side<'a> {

@@ -661,3 +661,28 @@ fn build_then_import_keeps_the_notes() {
         }
     }
 }
+
+/// A formal document (the amendment decision) uses the charter's styles
+/// and page: Title, the adoption line in 制定和修改经过 (centred 楷体), the
+/// body in Normal; no revisions, no comments.
+#[test]
+fn formal_documents_use_the_charters_styles() {
+    let paragraphs = vec!["学生代表大会决定对《章程》作如下修改：".to_string(), "一、将第一条修改为：“甲”".to_string()];
+    let f = charter_docx::Formal {
+        title: "关于修改《章程》的决定",
+        subtitle: Some("（2024年1月1日学生代表大会通过）"),
+        paragraphs: &paragraphs,
+        date: Some("2024-01-01"),
+    };
+    let bytes = charter_docx::formal(&f, &Options::default());
+    let document = part(&bytes, "word/document.xml");
+    well_formed(&document, "document.xml");
+    let paras = resolve(&document, Mode::Accept);
+    let styles: Vec<&str> = paras.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(styles, ["Title", "History", "Normal", "Normal"]);
+    assert_eq!(paras[3].1, "一、将第一条修改为：“甲”");
+    assert!(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+    assert!(part(&bytes, "docProps/core.xml").contains("2024-01-01T00:00:00Z"));
+    assert!(!document.contains("<w:ins ") && !unzip(&bytes).contains_key("word/comments.xml"));
+    assert_eq!(bytes, charter_docx::formal(&f, &Options::default()));
+}
