@@ -83,24 +83,11 @@ pub fn paragraphs(d: &Diff, oe: &Export, ne: &Export, kinds: &[Level], notes: &m
         .filter(|op| !matches!(op.op, DivisionChange::Unchanged | DivisionChange::Renumbered))
         .filter_map(|op| Some(op.new.as_ref()?.id.as_str()))
         .collect();
-    let mut cur_old: &[String] = &[];
-    let mut cur_new: &[String] = &[];
-    for u in units {
-        let (op, has_old, has_new) = match u {
-            Unit::Both(op) => (op, true, true),
-            Unit::Old(op, ..) => (op, true, false),
-            Unit::New(op, ..) => (op, false, true),
+    let opens = openings(&units, &pairs);
+    for (u, &(open_old, open_new)) in units.into_iter().zip(&opens) {
+        let op = match u {
+            Unit::Both(op) | Unit::Old(op, ..) | Unit::New(op, ..) => op,
         };
-        let mut open_old: &[String] = &[];
-        let mut open_new: &[String] = &[];
-        if has_old && let Some(a) = op.old.first() {
-            open_old = opening(cur_old, &a.divisions);
-            cur_old = &a.divisions;
-        }
-        if has_new && let Some(a) = op.new.first() {
-            open_new = opening(cur_new, &a.divisions);
-            cur_new = &a.divisions;
-        }
         let first_heading = out.len();
         headings(open_old, open_new, &oi, &ni, &pairs, kinds, &mut out);
         // A changed division's note on its heading (the headings just
@@ -146,6 +133,69 @@ pub fn paragraphs(d: &Diff, oe: &Export, ne: &Export, kinds: &[Level], notes: &m
             for a in &op.new {
                 if let Some(note) = ni.articles.get(a.id.as_str()).and_then(|(_, ex)| ex.note.as_deref()) {
                     annotate(&mut out[start..], note, notes);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The division headings each unit opens, old side and new side. A
+/// division both drafts have (paired) whose heading opens on one side
+/// before the other — new articles come first in it, or old ones that
+/// moved away — opens on the other side at the same place when only
+/// one-sided units lie between: one unchanged heading, not an inserted and
+/// a deleted copy.
+fn openings<'u>(units: &[Unit<'u>], pairs: &HashSet<(&str, &str)>) -> Vec<(&'u [String], &'u [String])> {
+    let mut cur_old: &[String] = &[];
+    let mut cur_new: &[String] = &[];
+    let mut out: Vec<(&[String], &[String])> = Vec::with_capacity(units.len());
+    for u in units {
+        let (op, has_old, has_new) = match *u {
+            Unit::Both(op) => (op, true, true),
+            Unit::Old(op, ..) => (op, true, false),
+            Unit::New(op, ..) => (op, false, true),
+        };
+        let mut open_old: &[String] = &[];
+        let mut open_new: &[String] = &[];
+        if has_old && let Some(a) = op.old.first() {
+            open_old = opening(cur_old, &a.divisions);
+            cur_old = &a.divisions;
+        }
+        if has_new && let Some(a) = op.new.first() {
+            open_new = opening(cur_new, &a.divisions);
+            cur_new = &a.divisions;
+        }
+        out.push((open_old, open_new));
+    }
+    // Either side may open first: pull the other side's opening forward.
+    let has_old = |u: &Unit| matches!(u, Unit::Both(_) | Unit::Old(..));
+    let has_new = |u: &Unit| matches!(u, Unit::Both(_) | Unit::New(..));
+    for k in 0..out.len() {
+        for old_first in [false, true] {
+            let (this_has_other, here) =
+                if old_first { (has_new(&units[k]), out[k].0) } else { (has_old(&units[k]), out[k].1) };
+            if this_has_other || here.is_empty() {
+                continue;
+            }
+            // The next unit with the other side, and where it opens the
+            // partner of a heading opened here.
+            let other = |j: usize| if old_first { has_new(&units[j]) } else { has_old(&units[j]) };
+            let Some(next) = (k + 1..units.len()).find(|&j| other(j)) else { continue };
+            let there = if old_first { out[next].1 } else { out[next].0 };
+            let paired = |t: &String| {
+                here.iter().any(|h| {
+                    let (o, n) = if old_first { (h, t) } else { (t, h) };
+                    pairs.contains(&(o.as_str(), n.as_str()))
+                })
+            };
+            if let Some(p) = there.iter().rposition(paired) {
+                if old_first {
+                    out[k].1 = &there[..=p];
+                    out[next].1 = &there[p + 1..];
+                } else {
+                    out[k].0 = &there[..=p];
+                    out[next].0 = &there[p + 1..];
                 }
             }
         }

@@ -723,3 +723,28 @@ fn a_word_made_charter_round_trips_through_build() {
         assert_eq!(articles, if accepted { 15 } else { 14 });
     }
 }
+
+/// A chapter both drafts have, whose first article in the new draft is new,
+/// keeps one unchanged heading (not an inserted and a deleted copy). Over
+/// every fixture: no heading text is both a wholly inserted and a wholly
+/// deleted paragraph.
+#[test]
+fn a_kept_chapter_opening_with_a_new_article_has_one_heading() {
+    for (o, n) in pairs() {
+        let (old, new) = (load(&o), load(&n));
+        let xml = part(&diff_docx(&old, &new, &Options::default()), "word/document.xml");
+        let whole = |tag: &str| -> HashSet<String> {
+            xml.split("<w:p>")
+                .filter(|p| p.contains("<w:pStyle w:val=\"Heading") && p.contains(&format!("<w:rPr><{tag} ")))
+                .map(|p| between(p, "xml:space=\"preserve\">", "</").collect::<String>())
+                .collect()
+        };
+        let (ins, del) = (whole("w:ins"), whole("w:del"));
+        assert!(ins.is_disjoint(&del), "{n}: headings both inserted and deleted: {:?}", ins.intersection(&del));
+    }
+    let (old, new) = (load("tests/fixtures/diff/emphasis/old.yaml"), load("tests/fixtures/diff/emphasis/new.yaml"));
+    let xml = part(&diff_docx(&old, &new, &Options::default()), "word/document.xml");
+    let headings: Vec<&str> = xml.split("<w:p>").filter(|p| p.contains("第一章　总则")).collect();
+    assert_eq!(headings.len(), 1, "{headings:?}");
+    assert!(!headings[0].contains("<w:ins ") && !headings[0].contains("<w:del "), "{}", headings[0]);
+}
