@@ -46,6 +46,9 @@ pub struct Notes {
     /// Tracked changes in a .docx: counts, the byte offset of the first,
     /// and which version was imported.
     pub revisions: Option<(crate::RevisionStats, usize, crate::Revisions)>,
+    /// Word comments: how many were imported, how many of them are loose
+    /// (YAML comments), the byte offset of the first one's paragraph.
+    pub comments: Option<(usize, usize, usize)>,
 }
 
 /// Diagnostics about the decoding, at the start of the file.
@@ -72,6 +75,20 @@ pub fn notes(diags: &mut Vec<Diagnostic>, file: FileId, n: &Notes) {
         );
     }
     revision_note(diags, file, n);
+    if let Some((total, loose, at)) = n.comments {
+        let rest = if loose > 0 {
+            format!("；其中 {loose} 条不在任何条或章节标题上，写成了 YAML 开头的注释")
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::new(
+                crate::codes::I017,
+                format!("Word 文档里的 {total} 条批注已作为修改说明（note:）导入到所在的条或章节{rest}"),
+            )
+            .at(Span::new(file, at, at), "第一条批注"),
+        );
+    }
     if n.docx_numbered > 0 {
         diags.push(
             Diagnostic::new(

@@ -351,6 +351,12 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
                 let at = text.split_inclusive('\n').take(line).map(str::len).sum::<usize>().min(text.len());
                 (decoded.docx_revisions.clone(), at, options.revisions)
             }),
+            comments: decoded.docx_comments.first().map(|(line, _)| {
+                let text = &sources.file(file).text;
+                let at = text.split_inclusive('\n').take(*line).map(str::len).sum::<usize>().min(text.len());
+                let loose = built.charter.as_ref().map_or(0, |c| c.loose_comments.len());
+                (decoded.docx_comments.len(), loose, at)
+            }),
         },
     );
     charter_core::diagnostic::sort(&mut diagnostics);
@@ -385,6 +391,7 @@ pub mod codes {
         I013 = Warning, "康熙部首等形似汉字的字符已换成普通汉字。";
         I014 = Info, "Word 的自动编号不在文字里，已按 numbering.xml 还原为“第一条”“（一）”等编号。";
         I016 = Warning, "Word 文档里有尚未接受或拒绝的修订（修订模式下的插入、删除、移动）。\n\n默认按“全部接受”导入；加 --reject-changes 按“全部拒绝”导入，即修订前的原文。导入后请核对这些位置。";
+        I017 = Info, "Word 文档里的批注已作为修改说明（note:）导入到批注所在的条或编、章、节标题上；不在任何条上的批注（例如标题、序言上的）写成 YAML 文件开头的注释。";
         I015 = Warning, "目录与正文的章节标题不一致，或者缺了某个标题。结构以正文为准。";
         I020 = Warning, "条号不连续：跳过了某些条号。\n\n导入后各条按顺序重新编号，原来的条号只保留在 id 里（art-12）。";
         I021 = Warning, "条号重复或倒退。";

@@ -42,6 +42,8 @@ fn comments_become_notes_of_their_article_or_heading() {
     );
     let bytes = stored_zip(&[("word/document.xml", doc.as_bytes()), ("word/comments.xml", comments.as_bytes())]);
     let imp = import_bytes(Path::new("c.docx"), &bytes, Options::default()).expect("import");
+    let note = imp.diagnostics.iter().find(|d| d.code.as_str() == "I017").expect("I017");
+    assert!(note.message.contains("4 条批注") && note.message.contains("其中 1 条不在任何条"), "{}", note.message);
     let yaml = imp.yaml.expect("a charter");
     // The title's comment is a YAML comment at the top.
     assert!(yaml.contains("# Word 批注（不在任何条上）：标题请再斟酌。"), "{yaml}");
