@@ -102,10 +102,14 @@ pub fn stream_names(bytes: &[u8]) -> Vec<String> {
     };
     let sectors = bytes.len() / size + 1;
     // The FAT's own sectors: 109 in the header, the rest in the DIFAT chain.
+    // A FAT covering every sector of the file needs no more than `cap`
+    // sectors; a crafted DIFAT listing more (or one sector many times)
+    // is cut there, so the FAT is never larger than the file.
+    let cap = sectors.div_ceil(size / 4) + 1;
     let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| u32_at(bytes, 0x4C + 4 * i)).collect();
     let mut difat = u32_at(bytes, 0x44).unwrap_or(END);
     let mut steps = 0;
-    while difat != END && difat != FREE && steps < sectors {
+    while difat != END && difat != FREE && steps < sectors && fat_sectors.len() < 109 + cap {
         let Some(s) = sector(difat) else { break };
         let per = size / 4 - 1;
         fat_sectors.extend((0..per).filter_map(|i| u32_at(s, 4 * i)));
@@ -115,6 +119,7 @@ pub fn stream_names(bytes: &[u8]) -> Vec<String> {
     let fat: Vec<u32> = fat_sectors
         .into_iter()
         .filter(|&s| s != FREE && s != END)
+        .take(cap)
         .filter_map(sector)
         .flat_map(|s| s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])))
         .collect();
@@ -156,5 +161,36 @@ mod tests {
         b[0x44..0x48].copy_from_slice(&END.to_le_bytes());
         b[512 + 4..512 + 8].copy_from_slice(&1u32.to_le_bytes()); // FAT[1] = 1
         assert!(stream_names(&b).is_empty());
+    }
+
+    #[test]
+    fn a_fat_listed_many_times_is_read_once_and_the_names_found() {
+        // Header, FAT (sector 0), directory (sector 1) with one stream; the
+        // header lists the FAT sector 109 times and the DIFAT chain points
+        // at the FAT too: the FAT stays within the file's size.
+        let mut b = vec![0u8; 512 * 3];
+        b[..8].copy_from_slice(&MAGIC);
+        b[0x1E] = 9;
+        b[0x30..0x34].copy_from_slice(&1u32.to_le_bytes());
+        b[0x44..0x48].copy_from_slice(&0u32.to_le_bytes());
+        let fat: [u32; 2] = [0xFFFF_FFFD, END];
+        for (i, v) in fat.iter().enumerate() {
+            b[512 + 4 * i..516 + 4 * i].copy_from_slice(&v.to_le_bytes());
+        }
+        let dir = 1024 + 128; // entry 1 (entry 0, the root, is left unused)
+        for (i, u) in "WordDocument".encode_utf16().enumerate() {
+            b[dir + 2 * i..dir + 2 * i + 2].copy_from_slice(&u.to_le_bytes());
+        }
+        b[dir + 0x40] = 26;
+        b[dir + 0x42] = 2;
+        assert_eq!(stream_names(&b), ["WordDocument"]);
+        assert_eq!(kind(&b), Kind::Doc);
+        // Any single byte changed, or the file cut anywhere: no panic.
+        for at in 0..b.len() {
+            let mut m = b.clone();
+            m[at] ^= 0xA5;
+            let _ = kind(&m);
+            let _ = kind(&b[..at]);
+        }
     }
 }
