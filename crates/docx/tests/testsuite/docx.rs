@@ -539,8 +539,14 @@ fn libreoffice_opens_both_and_keeps_the_revisions() {
         assert_eq!(text(resolve(&xml, Mode::Reject)), built(old), "LibreOffice: reject all ≠ OLD ({name:?})");
         if file == &styled_file {
             // LibreOffice kept the comments too.
-            let kept = comments(&std::fs::read(dir.join("rt").join(name)).expect("round trip"));
+            let saved = std::fs::read(dir.join("rt").join(name)).expect("round trip");
+            let kept = comments(&saved);
             assert_eq!(kept.len(), 3, "LibreOffice comments: {kept:?}");
+            // …and they import as the notes of their articles.
+            let imp = charter_import::import_bytes(Path::new("lo.docx"), &saved, Default::default()).expect("import");
+            let yaml = imp.yaml.expect("a charter");
+            assert_eq!(yaml.matches("note:").count(), 3, "{yaml}");
+            assert!(yaml.contains("note: 移至组织机构一章，并改写。"), "{yaml}");
         }
     }
     // CHARTER_DOCX_KEEP=1 keeps the files to look at (pdftoppm the PDFs).
