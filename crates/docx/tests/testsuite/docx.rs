@@ -754,3 +754,29 @@ fn a_kept_chapter_opening_with_a_new_article_has_one_heading() {
     assert_eq!(headings.len(), 1, "{headings:?}");
     assert!(!headings[0].contains("<w:ins ") && !headings[0].contains("<w:del "), "{}", headings[0]);
 }
+
+#[test]
+fn notes_of_renamed_and_added_divisions_are_comments_on_their_headings() {
+    let old = Document::load(
+        Path::new("old.yaml"),
+        "title: 测试章程\nbody:\n  - chapter: 总则\n    id: general\n    body:\n      - id: a\n        text: 本会名称为测试会。\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    let new = Document::load(
+        Path::new("new.yaml"),
+        "title: 测试章程\nbody:\n  - chapter: 一般规定\n    id: general\n    note: 章名改为一般规定。\n    body:\n      - id: a\n        text: 本会名称为测试会。\n  - chapter: 附则\n    id: end\n    note: 新增附则一章。\n    body:\n      - id: b\n        text: 本章程自通过之日起施行。\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    assert!(old.charter.is_some() && new.charter.is_some());
+    let bytes = diff_docx(&old, &new, &Options::default());
+    let document = part(&bytes, "word/document.xml");
+    let c = comments(&bytes);
+    let by_text = |t: &str| c.iter().find(|(_, (_, x))| x == t).map(|(id, _)| id.clone()).expect(t);
+    assert_eq!(c.len(), 2, "{c:?}");
+    // The renamed heading: its range holds the old and the new title.
+    let renamed = commented(&document, &by_text("章名改为一般规定。"));
+    assert!(renamed.contains("一般规定") && renamed.starts_with("第一章"), "{renamed}");
+    assert_eq!(commented(&document, &by_text("新增附则一章。")), "第二章　附则");
+}
