@@ -162,9 +162,18 @@ impl Controls<'_> {
 
     fn node(&mut self, n: &mut S<RawNode>) {
         let n = &mut n.value;
-        for s in [&mut n.id, &mut n.part, &mut n.subpart, &mut n.chapter, &mut n.section, &mut n.heading, &mut n.text]
-            .into_iter()
-            .flatten()
+        for s in [
+            &mut n.id,
+            &mut n.part,
+            &mut n.subpart,
+            &mut n.chapter,
+            &mut n.section,
+            &mut n.heading,
+            &mut n.text,
+            &mut n.note,
+        ]
+        .into_iter()
+        .flatten()
         {
             self.string(s);
         }

@@ -8,7 +8,7 @@ use std::path::Path;
 use charter_core::Document;
 use charter_core::load::is_control;
 
-const YAML: &str = "title: \"示例\\0章程\"\nbody:\n  - id: a\n    heading: \"总\\u0007则\"\n    text: \"本会名称为示例会\\x1b。\"\n    items:\n      - \"第一项\\a；\"\n      - \"第二\\U0000007F项\\r。\"\n  - id: b\n    text: \"制表\\t与换行\\n可以；\\\\0 是反斜杠和零。\"\n";
+const YAML: &str = "title: \"示例\\0章程\"\nbody:\n  - id: a\n    heading: \"总\\u0007则\"\n    text: \"本会名称为示例会\\x1b。\"\n    items:\n      - \"第一项\\a；\"\n      - \"第二\\U0000007F项\\r。\"\n  - id: b\n    note: \"备注\\v\"\n    text: \"制表\\t与换行\\n可以；\\\\0 是反斜杠和零。\"\n";
 
 fn load(yaml: &str) -> Document {
     Document::load(Path::new("c.yaml"), yaml.as_bytes().to_vec())
@@ -27,7 +27,7 @@ fn each_control_escape_is_an_error_at_the_escape_and_is_removed() {
         })
         .collect();
     let escapes: Vec<&str> = found.iter().map(|f| f.0).collect();
-    assert_eq!(escapes, ["\\0", "\\u0007", "\\x1b", "\\a", "\\U0000007F", "\\r"], "{found:?}");
+    assert_eq!(escapes, ["\\0", "\\u0007", "\\x1b", "\\a", "\\U0000007F", "\\r", "\\v"], "{found:?}");
     assert!(found[0].1.contains("U+0000（空字符 NUL）"), "{}", found[0].1);
     assert!(found[1].1.contains("响铃 BEL"), "{}", found[1].1);
     assert!(doc.diagnostics.iter().filter(|d| d.code.as_str() == "Y044").all(|d| d.is_error()));
