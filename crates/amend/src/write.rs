@@ -93,57 +93,255 @@ fn block_at<'a>(a: &'a Art, at: &Addr) -> Option<&'a Block> {
     i.items.get(at.sub as usize - 1)
 }
 
-/// Word edits turning `old` into `new` (one block's own text), each with
-/// enough context that it occurs once in `scope`.
-fn word_edits(segs: &[(SegOp, String)], scope_article: &str, scope_block: &str, at: Addr) -> Vec<Edit> {
-    // Changes as (equal before, deleted, inserted, equal after) in chars.
+/// Characters that delimit phrases: punctuation and spaces.
+pub fn is_delimiter(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_punctuation() || "，。；：、！？“”‘’（）《》〈〉【】「」…—·".contains(c)
+}
+
+/// Function words that stand between words (的、和、与; not 及 or 或, as
+/// in 及时, 或者).
+const PARTICLES: &str = "的和与";
+
+/// Whether a quotation may start or end at char position `p` of `text`:
+/// at a delimiter or function word, between a Latin run (digits, letters)
+/// and Chinese, at the edge of a glossary term and never inside one
+/// (`terms`: char ranges of their occurrences).
+pub fn is_phrase_boundary(text: &[char], p: usize, terms: &[(usize, usize)]) -> bool {
+    if p == 0 || p >= text.len() {
+        return true;
+    }
+    if terms.iter().any(|&(s, e)| s < p && p < e) {
+        return false;
+    }
+    if terms.iter().any(|&(s, e)| s == p || e == p) {
+        return true;
+    }
+    let (a, b) = (text[p - 1], text[p]);
+    is_delimiter(a)
+        || is_delimiter(b)
+        || PARTICLES.contains(a)
+        || PARTICLES.contains(b)
+        || a.is_ascii_alphanumeric() != b.is_ascii_alphanumeric()
+}
+
+/// Char ranges of the occurrences of `terms` in `text`.
+pub fn term_ranges(text: &[char], terms: &[Vec<char>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < segs.len() {
-        if segs[i].0 == SegOp::Equal {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let (mut del, mut ins) = (String::new(), String::new());
-        while i < segs.len() && segs[i].0 != SegOp::Equal {
-            match segs[i].0 {
-                SegOp::Delete => del.push_str(&segs[i].1),
-                _ => ins.push_str(&segs[i].1),
+    for t in terms.iter().filter(|t| t.len() > 1) {
+        let mut i = 0;
+        while i + t.len() <= text.len() {
+            if text[i..i + t.len()] == t[..] {
+                out.push((i, i + t.len()));
+                i += t.len();
+            } else {
+                i += 1;
             }
-            i += 1;
-        }
-        let before: Vec<char> = if start > 0 { segs[start - 1].1.chars().collect() } else { Vec::new() };
-        let after: Vec<char> = if i < segs.len() { segs[i].1.chars().collect() } else { Vec::new() };
-        let mut chosen = None;
-        'search: for k in 0..=6usize {
-            for (l, r) in [(k, 0), (0, k), (k, k)] {
-                if l > before.len() || r > after.len() {
-                    continue;
-                }
-                let lc: String = before[before.len() - l..].iter().collect();
-                let rc: String = after[..r].iter().collect();
-                let from = format!("{lc}{del}{rc}");
-                if from.is_empty() {
-                    continue;
-                }
-                let to = format!("{lc}{ins}{rc}");
-                if scope_article.matches(&from).count() == 1 {
-                    chosen = Some(Edit::Words { at: None, from, to });
-                    break 'search;
-                }
-                if scope_block.matches(&from).count() == 1 {
-                    chosen = Some(Edit::Words { at: Some(at), from, to });
-                    break 'search;
-                }
-            }
-        }
-        match chosen {
-            Some(e) => out.push(e),
-            None => return Vec::new(),
         }
     }
     out
+}
+
+/// One change of a block's text: old chars `o` become new chars `n`.
+#[derive(Clone, Copy, Debug)]
+struct Change {
+    o: (usize, usize),
+    n: (usize, usize),
+}
+
+/// The old and new text of a block and its changes, from the inline diff.
+fn changes(segs: &[(SegOp, String)]) -> (Vec<char>, Vec<char>, Vec<Change>) {
+    let (mut old, mut new, mut out) = (Vec::new(), Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < segs.len() {
+        if segs[i].0 == SegOp::Equal {
+            old.extend(segs[i].1.chars());
+            new.extend(segs[i].1.chars());
+            i += 1;
+            continue;
+        }
+        let (os, ns) = (old.len(), new.len());
+        while i < segs.len() && segs[i].0 != SegOp::Equal {
+            match segs[i].0 {
+                SegOp::Delete => old.extend(segs[i].1.chars()),
+                _ => new.extend(segs[i].1.chars()),
+            }
+            i += 1;
+        }
+        out.push(Change { o: (os, old.len()), n: (ns, new.len()) });
+    }
+    // An insertion (deletion) ending with the delimiter just before it
+    // reads better as that delimiter followed by the rest: “甲、”+“乙、”
+    // is “甲”+“、乙”.
+    for k in 0..out.len() {
+        let c = out[k];
+        let lo = if k == 0 { 0 } else { out[k - 1].o.1 };
+        let (side, range) = if c.o.0 == c.o.1 {
+            (&new, c.n)
+        } else if c.n.0 == c.n.1 {
+            (&old, c.o)
+        } else {
+            continue;
+        };
+        let (mut a, mut b, mut o) = (range.0, range.1, c.o.0.min(c.o.1));
+        while b > a && o > lo && a > 0 && side[b - 1] == old[o - 1] && is_delimiter(old[o - 1]) {
+            a -= 1;
+            b -= 1;
+            o -= 1;
+        }
+        let shift = range.0 - a;
+        out[k] = Change { o: (c.o.0 - shift, c.o.1 - shift), n: (c.n.0 - shift, c.n.1 - shift) };
+    }
+    (old, new, out)
+}
+
+/// A quoted fragment: a run of changes widened by equal context, `l`
+/// chars before the first change and `r` after the last.
+#[derive(Clone, Copy, Debug)]
+struct Frag {
+    first: usize,
+    last: usize,
+    l: usize,
+    r: usize,
+}
+
+impl Frag {
+    fn old_side(&self, ch: &[Change]) -> (usize, usize) {
+        (ch[self.first].o.0 - self.l, ch[self.last].o.1 + self.r)
+    }
+    fn new_side(&self, ch: &[Change]) -> (usize, usize) {
+        (ch[self.first].n.0 - self.l, ch[self.last].n.1 + self.r)
+    }
+}
+
+/// Word edits turning one block's old text into its new text, each
+/// quotation a natural unit: widened to phrase boundaries (never inside a
+/// glossary term), holding at least one word (not only punctuation), and
+/// widened further until it occurs exactly once in the article (else once
+/// in the block, scoped 第二款中的). Fragments that meet are merged.
+/// Empty when no such wording exists.
+fn word_edits(
+    segs: &[(SegOp, String)],
+    scope_article: &str,
+    scope_block: &str,
+    at: Addr,
+    terms: &[Vec<char>],
+) -> Vec<Edit> {
+    let (old, new, ch) = changes(segs);
+    if ch.is_empty() {
+        return Vec::new();
+    }
+    let inside = term_ranges(&old, terms);
+    let bound = |p: usize| is_phrase_boundary(&old, p, &inside);
+    let words = |s: &[char]| s.iter().any(|c| !is_delimiter(*c));
+    let frags: Vec<Frag> = (0..ch.len()).map(|k| Frag { first: k, last: k, l: 0, r: 0 }).collect();
+    // Grow one side of a fragment to the next phrase boundary; false
+    // when it cannot grow (the block's edge).
+    let grow = |f: &mut Frag, left: bool| -> bool {
+        let (s, e) = f.old_side(&ch);
+        if left {
+            if s == 0 {
+                return false;
+            }
+            // Past the delimiters next to it, to the next boundary.
+            let mut p = s - 1;
+            while p > 0 && (!bound(p) || !words(&old[p..s])) {
+                p -= 1;
+            }
+            f.l += s - p;
+        } else {
+            if e >= old.len() {
+                return false;
+            }
+            let mut p = e + 1;
+            while p < old.len() && (!bound(p) || !words(&old[e..p])) {
+                p += 1;
+            }
+            f.r += p - e;
+        }
+        true
+    };
+    // Merge fragments that meet or overlap.
+    let merge = |frags: Vec<Frag>| -> Vec<Frag> {
+        let mut out: Vec<Frag> = Vec::new();
+        for f in frags {
+            if let Some(p) = out.last_mut() {
+                if p.old_side(&ch).1 >= f.old_side(&ch).0 {
+                    let end = f.old_side(&ch).1.max(p.old_side(&ch).1);
+                    p.last = f.last;
+                    p.r = end - ch[f.last].o.1;
+                    continue;
+                }
+            }
+            out.push(f);
+        }
+        out
+    };
+    // Grow every fragment until `ok`, merging those that meet; None when
+    // one cannot grow any more.
+    let settle = |frags: Vec<Frag>, ok: &dyn Fn(&Frag) -> bool| -> Option<Vec<Frag>> {
+        let mut frags = merge(frags);
+        let mut k = 0;
+        'outer: while k < frags.len() {
+            let mut f = frags[k];
+            let mut turn = 0;
+            loop {
+                let next = k + 1 < frags.len() && f.old_side(&ch).1 >= frags[k + 1].old_side(&ch).0;
+                let prev = k > 0 && frags[k - 1].old_side(&ch).1 >= f.old_side(&ch).0;
+                if next || prev {
+                    frags[k] = f;
+                    frags = merge(frags);
+                    k = k.saturating_sub(1);
+                    continue 'outer;
+                }
+                if ok(&f) {
+                    break;
+                }
+                // The phrase before first (在“A”后增加), then after, in turn.
+                let left = turn % 2 == 0;
+                let grown = grow(&mut f, left) || grow(&mut f, !left);
+                turn += 1;
+                if !grown {
+                    return None;
+                }
+            }
+            frags[k] = f;
+            k += 1;
+        }
+        Some(frags)
+    };
+    let text = |f: &Frag| -> (String, String) {
+        let ((s, e), (ns, ne)) = (f.old_side(&ch), f.new_side(&ch));
+        (old[s..e].iter().collect(), new[ns..ne].iter().collect())
+    };
+    // 1. Phrase boundaries on both sides, and at least one word quoted.
+    let phrase = |f: &Frag| {
+        let ((s, e), (ns, ne)) = (f.old_side(&ch), f.new_side(&ch));
+        bound(s) && bound(e) && e > s && words(&old[s..e]) && (ne == ns || words(&new[ns..ne]))
+    };
+    let Some(frags) = settle(frags, &phrase) else { return Vec::new() };
+    // 2. Occurring once in the article, or else once in the block.
+    let once = |f: &Frag| {
+        let (from, _) = text(f);
+        scope_article.matches(&from).count() == 1 || scope_block.matches(&from).count() == 1
+    };
+    let Some(frags) = settle(frags, &once) else { return Vec::new() };
+    frags
+        .iter()
+        .map(|f| {
+            let (from, to) = text(f);
+            let at = if scope_article.matches(&from).count() == 1 { None } else { Some(at) };
+            Edit::Words { at, from, to }
+        })
+        .collect()
+}
+
+/// Reading a word edit costs its wording plus the search for its place:
+/// each further edit in the same block counts as this many characters.
+const PLACE_COST: usize = 12;
+
+/// What a list of edits costs to read (see [`PLACE_COST`]).
+fn reading_cost(edits: &[Edit]) -> usize {
+    edits.iter().map(edit_len).sum::<usize>() + PLACE_COST * edits.len().saturating_sub(1)
 }
 
 fn edit_len(e: &Edit) -> usize {
@@ -151,7 +349,7 @@ fn edit_len(e: &Edit) -> usize {
 }
 
 /// Edits turning old article `oa` into `na`, from the diff's block ops.
-fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &str) -> Vec<Edit> {
+fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &str, terms: &[Vec<char>]) -> Vec<Edit> {
     let whole = vec![Edit::Whole { article: art_to_qart(na) }];
     let (mut ow, mut nw) = (Walk::default(), Walk::default());
     let mut edits: Vec<Edit> = Vec::new();
@@ -179,9 +377,8 @@ fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &s
                 let Some(ob) = block_at(oa, &o) else { return whole };
                 let restate = Edit::Block { at: o, block: QBlock { text: nb.text.printed.clone(), items: Vec::new() } };
                 let segs: Vec<(SegOp, String)> = b.segments.iter().map(|s| (s.op, s.text.clone())).collect();
-                let words = word_edits(&segs, &full, &ob.text.printed, o);
-                let wl: usize = words.iter().map(edit_len).sum();
-                if !words.is_empty() && wl <= edit_len(&restate) {
+                let words = word_edits(&segs, &full, &ob.text.printed, o, terms);
+                if !words.is_empty() && reading_cost(&words) <= edit_len(&restate) {
                     edits.extend(words);
                 } else {
                     edits.push(restate);
@@ -212,8 +409,7 @@ fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &s
     if edits.is_empty() || apply_edits(&mut trial, &edits, label).is_err() || !same_article(&trial, na) {
         return whole;
     }
-    let el: usize = edits.iter().map(edit_len).sum();
-    if el >= edit_len(&whole[0]) { whole } else { edits }
+    if reading_cost(&edits) >= edit_len(&whole[0]) { whole } else { edits }
 }
 
 /// (chapter number, number) of a division label 第四章第一节 / 第七章.
@@ -239,6 +435,16 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
     let oart = |id: &str| opos.get(id).map(|k| &old.articles[*k as usize - 1]);
     let nart = |id: &str| npos.get(id).map(|k| &new.articles[*k as usize - 1]);
 
+    // Glossary terms (names and short forms, old and new): never split.
+    let mut terms: Vec<Vec<char>> = old
+        .terms
+        .iter()
+        .chain(&new.terms)
+        .flat_map(|t| std::iter::once(&t.name).chain(&t.short).chain(&t.wrong))
+        .map(|n| n.chars().collect())
+        .collect();
+    terms.sort();
+    terms.dedup();
     // Which 1:1 pairs are out of order: not on the longest increasing run.
     let pairs: Vec<(u32, u32)> = diff
         .articles
@@ -265,7 +471,7 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
                     ops.push(Op::Move { article: *o, number: *n });
                 }
                 if !same_article(oa, na) {
-                    let edits = article_edits(oa, na, &op.blocks, &format!("第{}条", numerals::to_chinese(*o)));
+                    let edits = article_edits(oa, na, &op.blocks, &format!("第{}条", numerals::to_chinese(*o)), &terms);
                     let renumber = (o != n && !out_of_order.contains(o)).then_some(*n);
                     ops.push(Op::Edit { article: *o, renumber, edits });
                 }

@@ -2,3 +2,4 @@
 
 mod lifafa;
 mod roundtrip;
+mod wording;
