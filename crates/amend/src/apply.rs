@@ -487,6 +487,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                         paragraphs: Vec::new(),
                         path: Vec::new(),
                         repealed: false,
+                        note: None,
                     };
                     set_from_qart(&mut a, article);
                     out.push((a, members, true));
@@ -503,6 +504,8 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                     let mut a = arts[*o].clone();
                     if *piece > 0 {
                         a.id = fresh_id(&mut taken, &format!("{}-{}", arts[*o].id, numbers[*piece]));
+                        // The old article's note stays with its first piece.
+                        a.note = None;
                     }
                     set_from_qart(&mut a, &pieces[*piece]);
                     out.push((a, members, false));
@@ -574,7 +577,13 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         for (oi, op) in it.ops.iter().enumerate() {
             if let Op::DivisionAdd { level, title, number, .. } = op {
                 let id = fresh_id(&mut taken, &format!("{}-{number}", level.key()));
-                doc.divisions.push(Div { id: id.clone(), level: *level, title: title.clone(), unnumbered: false });
+                doc.divisions.push(Div {
+                    id: id.clone(),
+                    level: *level,
+                    title: title.clone(),
+                    unnumbered: false,
+                    note: None,
+                });
                 new_divs.insert((it.no, oi), id);
             }
         }

@@ -51,6 +51,9 @@ pub struct Art {
     /// Ids of the enclosing divisions, outermost first.
     pub path: Vec<String>,
     pub repealed: bool,
+    /// The drafter's note (`note:`): drafting metadata, kept on a surviving
+    /// article, never part of its text.
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +62,8 @@ pub struct Div {
     pub level: Level,
     pub title: String,
     pub unnumbered: bool,
+    /// The drafter's note (`note:`).
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -130,6 +135,7 @@ impl Doc {
                             level: v.level,
                             title: v.title.clone(),
                             unnumbered: v.unnumbered,
+                            note: v.note.as_ref().map(|n| n.text.clone()),
                         });
                         path.push(v.id.clone());
                         walk(&v.body, path, numbering, d);
@@ -143,6 +149,7 @@ impl Doc {
                             paragraphs: a.paragraphs.iter().map(|p| block_of(p, numbering, from)).collect(),
                             path: path.clone(),
                             repealed: a.repealed,
+                            note: a.note.as_ref().map(|n| n.text.clone()),
                         })
                     }
                 }
@@ -302,14 +309,17 @@ impl Doc {
             open.truncate(common);
             for id in &a.path[common..] {
                 let pad = " ".repeat(2 + 4 * open.len());
-                let (level, title, unnumbered) = match self.division(id) {
-                    Some(d) => (d.level, d.title.as_str(), d.unnumbered),
-                    None => (Level::Chapter, "", false),
+                let (level, title, unnumbered, note) = match self.division(id) {
+                    Some(d) => (d.level, d.title.as_str(), d.unnumbered, d.note.as_deref()),
+                    None => (Level::Chapter, "", false, None),
                 };
                 let _ = writeln!(s, "{pad}- {}: {}", level.key(), quoted(title));
                 let _ = writeln!(s, "{pad}  id: {id}");
                 if unnumbered {
                     let _ = writeln!(s, "{pad}  unnumbered: true");
+                }
+                if let Some(n) = note {
+                    let _ = writeln!(s, "{pad}  note: {}", quoted(n));
                 }
                 let _ = writeln!(s, "{pad}  body:");
                 open.push(id.clone());
@@ -326,6 +336,9 @@ impl Doc {
 fn article(s: &mut String, a: &Art, indent: usize) {
     let pad = " ".repeat(indent);
     let _ = writeln!(s, "{pad}- id: {}", a.id);
+    if let Some(n) = &a.note {
+        let _ = writeln!(s, "{pad}  note: {}", quoted(n));
+    }
     if let Some(h) = &a.heading {
         let _ = writeln!(s, "{pad}  heading: {}", quoted(&source(h)));
     }

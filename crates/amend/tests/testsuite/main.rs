@@ -1,5 +1,6 @@
 //! The amend crate's integration tests (one binary).
 
+mod keep;
 mod lifafa;
 mod roundtrip;
 mod wording;
