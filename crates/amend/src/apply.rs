@@ -104,6 +104,64 @@ fn replace_in_article(a: &mut Art, from: &str, to: &str) -> usize {
     n
 }
 
+/// Replace every occurrence of the `(from, to)` pairs at once — leftmost
+/// first, the longest `from` at a place — so that one replacement's
+/// output is never replaced again (“法律委员会和” → “宪法和法律委员会、”
+/// beside “法律委员会” → “宪法和法律委员会”). Counts the places each pair
+/// replaced; None when nothing changed.
+pub(crate) fn replace_all(text: &str, pairs: &[(String, String)], counts: &mut [usize]) -> Option<String> {
+    let mut out = String::new();
+    let mut i = 0;
+    let mut changed = false;
+    while i < text.len() {
+        let rest = &text[i..];
+        let mut best: Option<usize> = None;
+        for (k, (from, _)) in pairs.iter().enumerate() {
+            if !from.is_empty() && rest.starts_with(from.as_str()) && best.is_none_or(|b| from.len() > pairs[b].0.len())
+            {
+                best = Some(k);
+            }
+        }
+        if let Some(k) = best {
+            out.push_str(&pairs[k].1);
+            i += pairs[k].0.len();
+            counts[k] += 1;
+            changed = true;
+            continue;
+        }
+        let c = rest.chars().next().map_or(1, char::len_utf8);
+        out.push_str(&rest[..c]);
+        i += c;
+    }
+    changed.then_some(out)
+}
+
+fn replace_all_block(b: &mut Block, pairs: &[(String, String)], counts: &mut [usize]) {
+    if let Some(s) = replace_all(&b.text.printed, pairs, counts) {
+        b.text.set(s);
+    }
+    for i in &mut b.items {
+        replace_all_block(i, pairs, counts);
+    }
+}
+
+/// Replacements throughout (将本章程中的“A”修改为“B”) in the headings and
+/// texts of `articles`, all at once; how many places each pair replaced.
+pub(crate) fn replace_throughout(articles: &mut [Art], pairs: &[(String, String)]) -> Vec<usize> {
+    let mut counts = vec![0; pairs.len()];
+    for a in articles {
+        if let Some(h) = &mut a.heading
+            && let Some(s) = replace_all(&h.printed, pairs, &mut counts)
+        {
+            h.set(s);
+        }
+        for p in &mut a.paragraphs {
+            replace_all_block(p, pairs, &mut counts);
+        }
+    }
+    counts
+}
+
 /// Apply the edits of one item to an article (old numbering `label`).
 pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<(), (FailKind, String)> {
     let mut deletes: Vec<Addr> = Vec::new();
@@ -310,8 +368,27 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         }
     }
 
-    // Per old article: edits.
+    // Replacements throughout first, on the old text (the other items
+    // quote the text as they leave it).
     let mut arts: Vec<Art> = old.articles.clone();
+    let mut globals: Vec<(usize, (String, String))> = Vec::new();
+    for it in d.items.iter().filter(|i| adopted(i.no)) {
+        for op in &it.ops {
+            if let Op::Global { from, to } = op {
+                globals.push((it.no, (from.clone(), to.clone())));
+            }
+        }
+    }
+    if !globals.is_empty() {
+        let pairs: Vec<(String, String)> = globals.iter().map(|(_, p)| p.clone()).collect();
+        let counts = replace_throughout(&mut arts, &pairs);
+        for ((no, (from, _)), n) in globals.iter().zip(counts) {
+            if n == 0 {
+                fails.push(fail(*no, FailKind::NotFound, format!("章程中没有“{from}”")));
+            }
+        }
+    }
+    // Per old article: edits.
     let mut deleted = vec![false; arts.len()];
     let mut claims: BTreeMap<u32, (usize, Slot)> = BTreeMap::new();
     let mut claimed_old = vec![false; arts.len()];
@@ -598,21 +675,11 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         }
         doc.articles.push(a);
     }
-    // Global replacements and the title.
+    // The title.
     for it in d.items.iter().filter(|i| adopted(i.no)) {
         for op in &it.ops {
-            match op {
-                Op::Global { from, to } => {
-                    let mut n = 0;
-                    for a in &mut doc.articles {
-                        n += replace_in_article(a, from, to);
-                    }
-                    if n == 0 {
-                        fails.push(fail(it.no, FailKind::NotFound, format!("章程中没有“{from}”")));
-                    }
-                }
-                Op::Title { text } => doc.title = text.clone(),
-                _ => {}
+            if let Op::Title { text } = op {
+                doc.title = text.clone();
             }
         }
     }

@@ -286,8 +286,22 @@ fn end_sentence(s: &mut String) {
     }
 }
 
-/// The wording of one operation.
+/// How a text names itself: 本法, 本条例, 本办法… after the kind its title
+/// ends with; 本章程 otherwise.
+pub fn self_name(title: &str) -> String {
+    const KINDS: [&str; 12] =
+        ["章程", "条例", "办法", "规定", "细则", "规则", "准则", "守则", "规程", "决定", "纲要", "法"];
+    let kind = KINDS.iter().find(|k| title.ends_with(**k)).copied().unwrap_or("章程");
+    format!("本{kind}")
+}
+
+/// The wording of one operation (a text calling itself 本章程).
 pub fn render_op(op: &Op) -> String {
+    render_op_in(op, "本章程")
+}
+
+/// The wording of one operation in a text calling itself `me` (本法).
+pub fn render_op_in(op: &Op, me: &str) -> String {
     match op {
         Op::Edit { article, renumber, edits } => {
             let art = n(*article);
@@ -353,7 +367,7 @@ pub fn render_op(op: &Op) -> String {
             s
         }
         Op::Global { from, to } => {
-            format!("将本章程中的“{}”修改为“{}”。", inner_quotes(from), inner_quotes(to))
+            format!("将{me}中的“{}”修改为“{}”。", inner_quotes(from), inner_quotes(to))
         }
         Op::DivisionAdd { level, parent, number, title, first, last } => {
             let range = if first == last { n(*first) } else { format!("{}至{}", n(*first), n(*last)) };
@@ -416,7 +430,8 @@ impl Decision {
         let _ = writeln!(s, "{}\n", self.adopted_line());
         let _ = writeln!(s, "{}\n", self.opening());
         for it in &self.items {
-            let body = it.ops.iter().map(render_op).collect::<Vec<_>>().join("\n\n");
+            let me = self_name(&self.title);
+            let body = it.ops.iter().map(|op| render_op_in(op, &me)).collect::<Vec<_>>().join("\n\n");
             let _ = writeln!(s, "{}、{}\n", to_chinese(it.no as u32), body);
         }
         for c in self.closing() {

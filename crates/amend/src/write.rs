@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use charter_core::numerals;
 use charter_diff::{ArticleChange, BlockChange, BlockKind, Diff, DivisionChange, SegOp};
 
-use crate::apply::{apply, apply_edits, art_to_qart, block_to_qblock};
+use crate::apply::{apply, apply_edits, art_to_qart, block_to_qblock, replace_throughout};
 use crate::decision::{Addr, Decision, Edit, Item, Op, QBlock, SCHEMA, render_op};
 use crate::doc::{Art, Block, Doc};
 
@@ -370,13 +370,16 @@ fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &s
             continue;
         }
         match b.op {
-            BlockChange::Equal => {}
-            BlockChange::Modified => {
+            BlockChange::Equal | BlockChange::Modified => {
+                // Compared again: OLD may have had replacements throughout.
                 let (Some(o), Some(n)) = (o, n) else { return whole };
                 let Some(nb) = block_at(na, &n) else { return whole };
                 let Some(ob) = block_at(oa, &o) else { return whole };
+                if ob.text.printed == nb.text.printed {
+                    continue;
+                }
                 let restate = Edit::Block { at: o, block: QBlock { text: nb.text.printed.clone(), items: Vec::new() } };
-                let segs: Vec<(SegOp, String)> = b.segments.iter().map(|s| (s.op, s.text.clone())).collect();
+                let segs = char_segments(&ob.text.printed, &nb.text.printed);
                 let words = word_edits(&segs, &full, &ob.text.printed, o, terms);
                 if !words.is_empty() && reading_cost(&words) <= edit_len(&restate) {
                     edits.extend(words);
@@ -426,8 +429,9 @@ fn label_numbers(label: &str) -> Option<(Option<u32>, u32)> {
     }
 }
 
-/// Write the decision turning `old` into `new`.
-pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
+/// The items (with their sort keys) turning `old` into `new`; `old` may
+/// have had replacements throughout applied already (same articles).
+fn build_items(old: &Doc, new: &Doc, diff: &Diff, terms: &[Vec<char>]) -> Vec<((u32, u32), Vec<Op>)> {
     let opos: HashMap<&str, u32> =
         old.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i as u32 + 1)).collect();
     let npos: HashMap<&str, u32> =
@@ -435,16 +439,6 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
     let oart = |id: &str| opos.get(id).map(|k| &old.articles[*k as usize - 1]);
     let nart = |id: &str| npos.get(id).map(|k| &new.articles[*k as usize - 1]);
 
-    // Glossary terms (names and short forms, old and new): never split.
-    let mut terms: Vec<Vec<char>> = old
-        .terms
-        .iter()
-        .chain(&new.terms)
-        .flat_map(|t| std::iter::once(&t.name).chain(&t.short).chain(&t.wrong))
-        .map(|n| n.chars().collect())
-        .collect();
-    terms.sort();
-    terms.dedup();
     // Which 1:1 pairs are out of order: not on the longest increasing run.
     let pairs: Vec<(u32, u32)> = diff
         .articles
@@ -471,7 +465,7 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
                     ops.push(Op::Move { article: *o, number: *n });
                 }
                 if !same_article(oa, na) {
-                    let edits = article_edits(oa, na, &op.blocks, &format!("第{}条", numerals::to_chinese(*o)), &terms);
+                    let edits = article_edits(oa, na, &op.blocks, &format!("第{}条", numerals::to_chinese(*o)), terms);
                     let renumber = (o != n && !out_of_order.contains(o)).then_some(*n);
                     ops.push(Op::Edit { article: *o, renumber, edits });
                 }
@@ -553,77 +547,188 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
         items.push(((0, 0), vec![Op::Title { text: new.title.clone() }]));
     }
     items.sort_by_key(|(k, _)| *k);
-    let mut decision = Decision {
-        schema: SCHEMA,
-        title: old.title.clone(),
-        body: meta.body.clone().unwrap_or_else(|| "学生代表大会".to_string()),
-        date: meta.date.clone().or_else(|| new.date.clone()),
-        items: items.into_iter().enumerate().map(|(i, (_, ops))| Item { no: i + 1, ops, span: None }).collect(),
+    items
+}
+
+/// Write the decision turning `old` into `new`.
+pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
+    // Glossary terms (names and short forms, old and new): never split.
+    let mut terms: Vec<Vec<char>> = old
+        .terms
+        .iter()
+        .chain(&new.terms)
+        .flat_map(|t| std::iter::once(&t.name).chain(&t.short).chain(&t.wrong))
+        .map(|n| n.chars().collect())
+        .collect();
+    terms.sort();
+    terms.dedup();
+    let decision_of = |items: Vec<((u32, u32), Vec<Op>)>, globals: &[(String, String)]| {
+        let mut list: Vec<Vec<Op>> = items.into_iter().map(|(_, ops)| ops).collect();
+        // Replacements throughout last (as the NPC does), longer first.
+        let mut g = globals.to_vec();
+        g.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b)));
+        list.extend(g.into_iter().map(|(from, to)| vec![Op::Global { from, to }]));
+        Decision {
+            schema: SCHEMA,
+            title: old.title.clone(),
+            body: meta.body.clone().unwrap_or_else(|| "学生代表大会".to_string()),
+            date: meta.date.clone().or_else(|| new.date.clone()),
+            items: list.into_iter().enumerate().map(|(i, ops)| Item { no: i + 1, ops, span: None }).collect(),
+        }
     };
+    let mut decision = decision_of(build_items(old, new, diff, &terms), &[]);
     let target = new.printed();
     let ok = |d: &Decision| apply(old, d, None).is_ok_and(|doc| doc.printed() == target);
-    // A term replaced throughout: one item instead of one per article.
-    for (from, to) in global_candidates(&decision) {
-        let mut trial = decision.clone();
-        trial.items.retain_mut(|it| {
-            for op in &mut it.ops {
-                if let Op::Edit { edits, .. } = op {
-                    edits.retain(|e| !matches!(e, Edit::Words { from: f, to: t, .. } if core(f, t).is_some_and(|c| c.0 == from && c.1 == to)));
-                }
-            }
-            it.ops.retain(|op| !matches!(op, Op::Edit { edits, .. } if edits.is_empty()));
-            !it.ops.is_empty()
-        });
-        // A longer replacement goes before a shorter one it contains (“, ” before “,”).
-        let at = trial
-            .items
-            .iter()
-            .position(|it| matches!(it.ops.as_slice(), [Op::Global { from: f, .. }] if from.contains(f.as_str())))
-            .unwrap_or(trial.items.len());
-        trial.items.insert(at, Item { no: 0, ops: vec![Op::Global { from, to }], span: None });
-        for (i, it) in trial.items.iter_mut().enumerate() {
-            it.no = i + 1;
+    let cost = |d: &Decision| d.to_text().chars().count();
+    // A term replaced throughout: one item instead of one per article, when
+    // the decision still gives NEW and reads shorter. The replacements
+    // apply to the old text first; the other items are written against
+    // the text as they leave it.
+    let mut globals: Vec<(String, String)> = Vec::new();
+    if !ok(&decision) {
+        let verified = false;
+        return Written { decision, verified };
+    }
+    for cand in global_candidates(old, new, diff, &terms) {
+        let mut g = globals.clone();
+        g.push(cand);
+        let mut base = old.clone();
+        if replace_throughout(&mut base.articles, &g).contains(&0) {
+            continue;
         }
-        if ok(&trial) {
+        let trial = decision_of(build_items(&base, new, diff, &terms), &g);
+        if cost(&trial) < cost(&decision) && ok(&trial) {
             decision = trial;
+            globals = g;
         }
     }
     let verified = ok(&decision);
     Written { decision, verified }
 }
 
-/// Word replacements that occur in at least two articles, as (from, to)
-/// widened to whole runs: the most frequent first.
-fn global_candidates(d: &Decision) -> Vec<(String, String)> {
-    let mut count: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for it in &d.items {
-        for op in &it.ops {
-            if let Op::Edit { edits, .. } = op {
-                let mut seen = std::collections::BTreeSet::new();
-                for e in edits {
-                    if let Edit::Words { from, to, .. } = e
-                        && let Some(core) = core(from, to)
-                        && seen.insert(core.clone())
-                    {
-                        *count.entry(core).or_default() += 1;
-                    }
-                }
+/// Candidates for replacements throughout: changes (old text → new text)
+/// found in at least two articles (three for a single character), each
+/// widened to the longest context common to all its places — so that an
+/// insertion (宪法和 before 法律委员会) becomes the whole term
+/// (“法律委员会” → “宪法和法律委员会”) — within the phrase. The most
+/// frequent first.
+fn global_candidates(old: &Doc, new: &Doc, diff: &Diff, terms: &[Vec<char>]) -> Vec<(String, String)> {
+    let opos: HashMap<&str, usize> = old.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let npos: HashMap<&str, usize> = new.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    // (deleted, inserted) → (articles, left contexts, right contexts)
+    type Places = (std::collections::BTreeSet<usize>, Vec<Vec<char>>, Vec<Vec<char>>);
+    let mut groups: BTreeMap<(String, String), Places> = BTreeMap::new();
+    for op in &diff.articles {
+        let ([o], [n]) = (op.old.as_slice(), op.new.as_slice()) else { continue };
+        let (Some(&oi), Some(&ni)) = (opos.get(o.id.as_str()), npos.get(n.id.as_str())) else { continue };
+        let (oa, na) = (&old.articles[oi], &new.articles[ni]);
+        let (ob, nb) = (article_blocks(oa), article_blocks(na));
+        if ob.len() != nb.len() {
+            continue;
+        }
+        for (x, y) in ob.iter().zip(&nb) {
+            if x == y {
+                continue;
+            }
+            let segs = char_segments(x, y);
+            let (oc, nc, ch) = changes(&segs);
+            for c in &ch {
+                let del: String = oc[c.o.0..c.o.1].iter().collect();
+                let ins: String = nc[c.n.0..c.n.1].iter().collect();
+                // Context within the phrase: up to the nearest delimiter.
+                let lstart = oc[..c.o.0].iter().rposition(|c| is_delimiter(*c)).map_or(0, |p| p + 1);
+                let left: Vec<char> = oc[lstart..c.o.0].to_vec();
+                let right: Vec<char> = oc[c.o.1..].iter().take_while(|c| !is_delimiter(**c)).copied().collect();
+                let e = groups.entry((del, ins)).or_default();
+                e.0.insert(oi);
+                e.1.push(left);
+                e.2.push(right);
             }
         }
     }
-    let mut v: Vec<((String, String), usize)> =
-        count.into_iter().filter(|((f, _), n)| *n >= 3 || (*n >= 2 && f.chars().count() >= 2)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.into_iter().take(8).map(|(k, _)| k).collect()
+    let mut out: Vec<((String, String), usize)> = Vec::new();
+    for ((del, ins), (arts, lefts, rights)) in groups {
+        let single = del.chars().count().max(ins.chars().count()) == 1;
+        if arts.len() < 2 || (single && arts.len() < 3) {
+            continue;
+        }
+        // A context of one character is a fragment of a word (会 of
+        // 学生会、研究生会): none rather than that.
+        let word = |v: Vec<char>| if v.len() < 2 { Vec::new() } else { v };
+        let mut l = word(common_suffix(&lefts));
+        let mut r = word(common_prefix(&rights));
+        // A glossary term around the change: quote it whole and no more.
+        for t in terms {
+            let ts: String = t.iter().collect();
+            let lc: String = l.iter().collect();
+            let rc: String = r.iter().collect();
+            let around = format!("{lc}{del}{rc}");
+            if let Some(k) = around.find(ts.as_str()) {
+                let (start, end) = (around[..k].chars().count(), around[..k].chars().count() + t.len());
+                let dl = del.chars().count();
+                if start <= l.len() && end >= l.len() + dl {
+                    l = l[start..].to_vec();
+                    r = r[..end - (l.len() + dl).min(end)].to_vec();
+                    break;
+                }
+            }
+        }
+        let (lc, rc): (String, String) = (l.iter().collect(), r.iter().collect());
+        let from = format!("{lc}{del}{rc}");
+        if from.is_empty() {
+            continue;
+        }
+        out.push(((from, format!("{lc}{ins}{rc}")), arts.len()));
+    }
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.into_iter().take(8).map(|(k, _)| k).collect()
 }
 
-/// A word edit without its context: the differing middle of from and to.
-fn core(from: &str, to: &str) -> Option<(String, String)> {
-    let (f, t): (Vec<char>, Vec<char>) = (from.chars().collect(), to.chars().collect());
-    let pre = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
-    let suf = f[pre..].iter().rev().zip(t[pre..].iter().rev()).take_while(|(a, b)| a == b).count();
-    let (d, i): (String, String) = (f[pre..f.len() - suf].iter().collect(), t[pre..t.len() - suf].iter().collect());
-    (!d.is_empty() && !i.is_empty()).then_some((d, i))
+fn common_prefix(v: &[Vec<char>]) -> Vec<char> {
+    let Some(first) = v.first() else { return Vec::new() };
+    let n = v.iter().map(|x| x.iter().zip(first).take_while(|(a, b)| a == b).count()).min().unwrap_or(0);
+    first[..n].to_vec()
+}
+
+fn common_suffix(v: &[Vec<char>]) -> Vec<char> {
+    let rev: Vec<Vec<char>> = v.iter().map(|x| x.iter().rev().copied().collect()).collect();
+    let mut p = common_prefix(&rev);
+    p.reverse();
+    p
+}
+
+/// The texts of an article's blocks in order (heading first).
+fn article_blocks(a: &Art) -> Vec<String> {
+    let mut out: Vec<String> = a.heading.iter().map(|h| h.printed.clone()).collect();
+    fn walk(b: &Block, out: &mut Vec<String>) {
+        out.push(b.text.printed.clone());
+        for i in &b.items {
+            walk(i, out);
+        }
+    }
+    for p in &a.paragraphs {
+        walk(p, &mut out);
+    }
+    out
+}
+
+/// A character diff of two texts, as the inline diff's segments.
+fn char_segments(old: &str, new: &str) -> Vec<(SegOp, String)> {
+    let d = similar::TextDiff::configure().algorithm(similar::Algorithm::Myers).diff_chars(old, new);
+    let mut out: Vec<(SegOp, String)> = Vec::new();
+    for c in d.iter_all_changes() {
+        let op = match c.tag() {
+            similar::ChangeTag::Equal => SegOp::Equal,
+            similar::ChangeTag::Delete => SegOp::Delete,
+            similar::ChangeTag::Insert => SegOp::Insert,
+        };
+        match out.last_mut() {
+            Some((o, t)) if *o == op => t.push_str(c.value()),
+            _ => out.push((op, c.value().to_string())),
+        }
+    }
+    // Deletions before insertions within a change.
+    out
 }
 
 /// Which elements lie on one longest strictly increasing subsequence.

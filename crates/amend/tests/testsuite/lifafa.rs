@@ -51,6 +51,9 @@ fn lifafa_2015_to_2023() {
     );
     assert!(ours.contains("将第三条改为两条，作为第三条、第四条"), "{ours}");
     assert!(ours.contains("将第七十二条改为两条，作为第八十条、第八十一条"), "{ours}");
+    // 法律委员会 → 宪法和法律委员会 (an insertion before the term in many
+    // articles): one item, as in the official decision.
+    assert_eq!(ours.matches("将本法中的“法律委员会”修改为“宪法和法律委员会”。").count(), 1, "{ours}");
     let ours_parsed = parse(&ours).unwrap_or_else(|e| panic!("{e:?}"));
     eprintln!("立法法: our decision has {} items (the official one 40)", ours_parsed.items.len());
     println!("{ours}");

@@ -43,6 +43,10 @@ fn check_phrases(old: &Doc, d: &Decision) -> usize {
         .flat_map(|t| std::iter::once(&t.name).chain(&t.short).chain(&t.wrong))
         .map(|n| n.chars().collect())
         .collect();
+    // Word edits quote the text as the replacements throughout leave it.
+    let globals: std::collections::BTreeSet<usize> =
+        d.items.iter().filter(|i| matches!(i.ops.as_slice(), [Op::Global { .. }])).map(|i| i.no).collect();
+    let old = &charter_amend::apply(old, d, Some(&globals)).unwrap_or_else(|e| panic!("{e:?}"));
     let mut checked = 0;
     for it in &d.items {
         for op in &it.ops {
@@ -64,8 +68,9 @@ fn check_phrases(old: &Doc, d: &Decision) -> usize {
                 let inside = term_ranges(&chars, &terms);
                 assert!(
                     is_phrase_boundary(&chars, start, &inside) && is_phrase_boundary(&chars, end, &inside),
-                    "item {}: “{from}” cuts a word in “{t}”",
-                    it.no
+                    "item {}: “{from}” cuts a word in “{t}” ({start}..{end}; terms {:?})",
+                    it.no,
+                    inside.iter().filter(|r| r.0 <= end && r.1 >= start).collect::<Vec<_>>()
                 );
                 checked += 1;
             }
@@ -93,9 +98,10 @@ fn example_pair_quotes_phrases() {
     let (od, d) = decision(&old, &new);
     assert!(check_phrases(&od, &d) >= 5);
     let text = d.to_text();
-    // Four bracket changes in 第一条: restated, not four fragments.
-    assert!(text.contains("一、将第一条修改为：“为指导和规范我院学生会（以下简称"), "{text}");
+    // Bracket changes: no fragments like “(以”; the half-width opening
+    // bracket, replaced in many articles, is one item.
     assert!(!text.contains("“(以”"), "{text}");
+    assert!(text.contains("将本章程中的“(”修改为“（”。"), "{text}");
     // A wrong glossary form is quoted whole.
     assert!(text.contains("“学习纪检部”修改为“学习纪律部”"), "{text}");
 }
@@ -116,4 +122,33 @@ fn scattered_edits_restate_the_paragraph() {
     let text = roundtrip(OLD, &new);
     assert!(text.contains("将第二条修改为：“会员大会每学年召开一次"), "{text}");
     assert!(!text.contains("中的"), "{text}");
+}
+
+/// A term changed throughout by an insertion (or a deletion) is one item
+/// quoting the whole term, whatever else changes in those articles.
+#[test]
+fn term_changed_throughout_by_insertion_is_one_item() {
+    let old = "title: 测试章程\nbody:\n  - id: a1\n    text: 法律委员会由会员大会选举产生。\n  - id: a2\n    text: 议案由法律委员会审议，审议结果向会员大会报告。\n  - id: a3\n    text: 会员大会闭会期间，法律委员会和秘书处处理日常事务。\n  - id: a4\n    text: 秘书处设秘书长一人。\n";
+    let new = old.replace("法律委员会", "宪法和法律委员会").replace("秘书长一人", "秘书长一人、副秘书长二人");
+    let text = roundtrip(old, &new);
+    assert!(text.contains("将本章程中的“法律委员会”修改为“宪法和法律委员会”。"), "{text}");
+    assert_eq!(text.matches("宪法和").count(), 1, "{text}");
+    // A deletion throughout: the term before it is quoted whole.
+    let new2 = old.replace("会员大会", "大会");
+    let text2 = roundtrip(old, &new2);
+    assert!(text2.contains("将本章程中的“会员大会”修改为“大会”。"), "{text2}");
+    assert_eq!(text2.matches("修改为").count(), 1, "{text2}");
+}
+
+/// A text that is a law calls itself 本法; a restated article that already
+/// has the new term is not changed again by the replacement throughout.
+#[test]
+fn replacement_throughout_spares_restated_text() {
+    let old = "title: 测试法\nbody:\n  - id: a1\n    text: 法律委员会统一审议法律案。\n  - id: a2\n    text: 法律委员会审议法律案时，可以邀请有关的专门委员会的成员列席会议。\n  - id: a3\n    text: 法律委员会应当听取各方面的意见。\n";
+    let new = old.replace("法律委员会", "宪法和法律委员会").replace(
+        "统一审议法律案。",
+        "根据各代表团和有关的专门委员会的审议意见，对法律案进行统一审议，向主席团提出审议结果报告。",
+    );
+    let text = roundtrip(old, &new);
+    assert!(text.contains("将本法中的“法律委员会”修改为“宪法和法律委员会”。"), "{text}");
 }
