@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use charter_core::model::Level;
 use charter_core::numerals::to_chinese;
 
-use crate::decision::{Addr, Decision, Edit, Op, QArt, QBlock};
+use crate::decision::{Addr, Decision, Edit, Op, Part, QArt, QBlock};
 use crate::doc::{Art, Block, Div, Doc, PText};
 
 /// Why an item could not be applied.
@@ -104,6 +104,17 @@ fn replace_in_article(a: &mut Art, from: &str, to: &str) -> usize {
     n
 }
 
+/// A restated 款 or 项 quoted without its closing mark (the NPC's texts
+/// quote “（二）……职权” for an item ending in ；) keeps the old one.
+pub(crate) fn keep_end(new: &str, old: &str) -> String {
+    const ENDS: &str = "。；：，！？";
+    let ends = |s: &str| s.chars().next_back().is_some_and(|c| ENDS.contains(c));
+    match old.chars().next_back() {
+        Some(c) if !new.is_empty() && !ends(new) && ends(old) => format!("{new}{c}"),
+        _ => new.to_string(),
+    }
+}
+
 /// Replace every occurrence of the `(from, to)` pairs at once — leftmost
 /// first, the longest `from` at a place — so that one replacement's
 /// output is never replaced again (“法律委员会和” → “宪法和法律委员会、”
@@ -177,7 +188,8 @@ pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<()
                 let Some(b) = block_mut(a, at) else {
                     return Err((FailKind::NoTarget, format!("{label}没有{}", at.label())));
                 };
-                b.text.set(block.text.clone());
+                let text = keep_end(&block.text, &b.text.printed);
+                b.text.set(text);
                 if !block.items.is_empty() {
                     b.items = block.items.iter().map(qblock_to_block).collect();
                 }
@@ -262,6 +274,8 @@ enum Slot {
     Piece { item: usize, op: usize, old: usize, piece: usize },
     /// A merge of old articles.
     Merged { item: usize, op: usize, olds: Vec<usize> },
+    /// An article composed of 款 of old ones.
+    Composed { item: usize, op: usize },
 }
 
 fn fresh_id(taken: &mut BTreeSet<String>, base: &str) -> String {
@@ -341,6 +355,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                     keys.push((*article, 0))
                 }
                 Op::Merge { articles, .. } => keys.extend(articles.iter().map(|a| (*a, 0))),
+                Op::Compose { takes, .. } => keys.extend(takes.iter().copied()),
                 _ => {}
             }
         }
@@ -392,6 +407,8 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     let mut deleted = vec![false; arts.len()];
     let mut claims: BTreeMap<u32, (usize, Slot)> = BTreeMap::new();
     let mut claimed_old = vec![false; arts.len()];
+    // Old 款 taken into composed articles: article index → 款 indexes.
+    let mut taken: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     let mut claim = |k: u32, item: usize, slot: Slot, fails: &mut Vec<Failure>| {
         if let Some((other, _)) = claims.get(&k) {
             fails.push(fail(
@@ -463,6 +480,30 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                         }
                     }
                 }
+                Op::Compose { number, takes, parts } => {
+                    let mut good = true;
+                    for (a, p) in takes.iter().copied().chain(parts.iter().filter_map(|p| match p {
+                        Part::Old { article, para } => Some((*article, *para)),
+                        Part::New { .. } => None,
+                    })) {
+                        if !check_art(it.no, a, &mut fails) {
+                            good = false;
+                        } else if p == 0 || p as usize > old.articles[a as usize - 1].paragraphs.len() {
+                            fails.push(fail(
+                                it.no,
+                                FailKind::NoTarget,
+                                format!("{}没有第{}款", art_label(a), to_chinese(p)),
+                            ));
+                            good = false;
+                        }
+                    }
+                    if good && on {
+                        for (a, p) in takes {
+                            taken.entry(*a as usize - 1).or_default().insert(*p as usize - 1);
+                        }
+                    }
+                    claim(*number, it.no, Slot::Composed { item: it.no, op: oi }, &mut fails);
+                }
                 Op::Merge { articles, number, .. } => {
                     if articles.iter().all(|a| check_art(it.no, *a, &mut fails)) {
                         let olds: Vec<usize> = articles.iter().map(|a| *a as usize - 1).collect();
@@ -478,6 +519,12 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     }
     if !fails.is_empty() {
         return Err(fails);
+    }
+    // An article whose 款 were all taken is gone.
+    for (i, ps) in &taken {
+        if ps.len() >= old.articles[*i].paragraphs.len() {
+            claimed_old[*i] = true;
+        }
     }
 
     // The full order (every item), then what the adopted items give.
@@ -526,8 +573,9 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         return Err(fails);
     }
 
-    let mut taken: BTreeSet<String> = old.articles.iter().map(|a| a.id.clone()).collect();
-    taken.extend(old.divisions.iter().map(|d| d.id.clone()));
+    let mut taken_ids: BTreeSet<String> = old.articles.iter().map(|a| a.id.clone()).collect();
+    taken_ids.extend(old.divisions.iter().map(|d| d.id.clone()));
+    let mut heirs: BTreeSet<usize> = BTreeSet::new();
     let by_no: BTreeMap<usize, &crate::decision::Item> = d.items.iter().map(|i| (i.no, i)).collect();
     let op_of = |item: usize, op: usize| by_no.get(&item).and_then(|i| i.ops.get(op));
     // Old article number → the item that moves it.
@@ -548,18 +596,89 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     for (pos, slot) in full.iter().enumerate() {
         let members = div_of.get(&pos).cloned().unwrap_or_default();
         match slot {
-            Slot::Old(i) => match moved_by.get(&(*i as u32 + 1)) {
-                Some(no) if !adopted(*no) => reinsert.push(*i),
-                Some(_) => out.push((arts[*i].clone(), members, true)),
-                None => out.push((arts[*i].clone(), members, false)),
-            },
+            Slot::Old(i) => {
+                // Less the 款 taken into composed articles.
+                let mut a = arts[*i].clone();
+                if let Some(ps) = taken.get(i) {
+                    let mut k = 0;
+                    a.paragraphs.retain(|_| {
+                        k += 1;
+                        !ps.contains(&(k - 1))
+                    });
+                }
+                match moved_by.get(&(*i as u32 + 1)) {
+                    Some(no) if !adopted(*no) => reinsert.push(*i),
+                    Some(_) => out.push((a, members, true)),
+                    None => out.push((a, members, false)),
+                }
+            }
+            Slot::Composed { item, op } => {
+                if !adopted(*item) {
+                    continue;
+                }
+                if let Some(Op::Compose { number, takes, parts }) = op_of(*item, *op) {
+                    // The id of the old article whose first 款 it takes
+                    // when that article is gone; else a new one.
+                    let heir = takes
+                        .iter()
+                        .find(|(a, p)| *p == 1 && claimed_old[*a as usize - 1])
+                        .map(|(a, _)| *a as usize - 1)
+                        .filter(|i| !heirs.contains(i));
+                    let mut a = match heir {
+                        Some(i) => {
+                            heirs.insert(i);
+                            let mut a = arts[i].clone();
+                            a.paragraphs.clear();
+                            a
+                        }
+                        None => Art {
+                            id: fresh_id(&mut taken_ids, &format!("art-{number}")),
+                            heading: None,
+                            paragraphs: Vec::new(),
+                            path: Vec::new(),
+                            repealed: false,
+                            note: None,
+                        },
+                    };
+                    // Restated 款 pair with the taken ones not kept as they are.
+                    let mut restated = takes.iter().filter(|t| {
+                        !parts.iter().any(|p| matches!(p, Part::Old { article, para } if (*article, *para) == **t))
+                    });
+                    for p in parts {
+                        match p {
+                            Part::Old { article, para } => {
+                                if let Some(b) = arts[*article as usize - 1].paragraphs.get(*para as usize - 1) {
+                                    a.paragraphs.push(b.clone());
+                                }
+                            }
+                            Part::New { block } => {
+                                let mut b = qblock_to_block(block);
+                                if let Some((x, y)) = restated.next()
+                                    && let Some(o) = arts[*x as usize - 1].paragraphs.get(*y as usize - 1)
+                                {
+                                    b.text.set(keep_end(&block.text, &o.text.printed));
+                                }
+                                a.paragraphs.push(b);
+                            }
+                        }
+                    }
+                    // It stands where the article it takes from stood.
+                    match takes.first() {
+                        Some((x, _)) => {
+                            a.path = arts[*x as usize - 1].path.clone();
+                            out.push((a, members, false));
+                        }
+                        None => out.push((a, members, true)),
+                    }
+                }
+            }
             Slot::Added { item, op } => {
                 if !adopted(*item) {
                     continue;
                 }
                 if let Some(Op::Add { number, article }) = op_of(*item, *op) {
                     let mut a = Art {
-                        id: fresh_id(&mut taken, &format!("art-{number}")),
+                        id: fresh_id(&mut taken_ids, &format!("art-{number}")),
                         heading: None,
                         paragraphs: Vec::new(),
                         path: Vec::new(),
@@ -580,7 +699,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                 if let Some(Op::Split { numbers, pieces, .. }) = op_of(*item, *op) {
                     let mut a = arts[*o].clone();
                     if *piece > 0 {
-                        a.id = fresh_id(&mut taken, &format!("{}-{}", arts[*o].id, numbers[*piece]));
+                        a.id = fresh_id(&mut taken_ids, &format!("{}-{}", arts[*o].id, numbers[*piece]));
                         // The old article's note stays with its first piece.
                         a.note = None;
                     }
@@ -653,7 +772,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     for it in d.items.iter().filter(|i| adopted(i.no)) {
         for (oi, op) in it.ops.iter().enumerate() {
             if let Op::DivisionAdd { level, title, number, .. } = op {
-                let id = fresh_id(&mut taken, &format!("{}-{number}", level.key()));
+                let id = fresh_id(&mut taken_ids, &format!("{}-{number}", level.key()));
                 doc.divisions.push(Div {
                     id: id.clone(),
                     level: *level,

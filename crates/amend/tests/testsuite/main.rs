@@ -1,5 +1,6 @@
 //! The amend crate's integration tests (one binary).
 
+mod compose;
 mod keep;
 mod lifafa;
 mod roundtrip;
