@@ -80,7 +80,7 @@ fn replace_in_block(b: &mut Block, from: &str, to: &str) -> usize {
     let mut n = b.text.printed.matches(from).count();
     if n > 0 {
         let s = b.text.printed.replace(from, to);
-        b.text.set(s);
+        b.text.edit(s);
     }
     for i in &mut b.items {
         n += replace_in_block(i, from, to);
@@ -94,7 +94,7 @@ fn replace_in_article(a: &mut Art, from: &str, to: &str) -> usize {
         let k = h.printed.matches(from).count();
         if k > 0 {
             let s = h.printed.replace(from, to);
-            h.set(s);
+            h.edit(s);
             n += k;
         }
     }
@@ -181,7 +181,7 @@ pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<()
         match e {
             Edit::Whole { article } => set_from_qart(a, article),
             Edit::Heading { text } => match &mut a.heading {
-                Some(h) => h.set(text.clone()),
+                Some(h) => h.edit(text.clone()),
                 None => a.heading = Some(PText::new(text.clone())),
             },
             Edit::Block { at, block } => {
@@ -189,7 +189,7 @@ pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<()
                     return Err((FailKind::NoTarget, format!("{label}没有{}", at.label())));
                 };
                 let text = keep_end(&block.text, &b.text.printed);
-                b.text.set(text);
+                b.text.edit(text);
                 if !block.items.is_empty() {
                     b.items = block.items.iter().map(qblock_to_block).collect();
                 }
@@ -261,6 +261,40 @@ pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<()
         }
     }
     Ok(())
+}
+
+/// Where an article of the new text comes from: the old article (its
+/// number) and, per 款, the old (article, 款).
+#[derive(Clone, Debug, Default)]
+struct Origin {
+    article: Option<u32>,
+    paragraphs: Vec<Option<(u32, u32)>>,
+}
+
+fn renumber_block(b: &mut Block, me: &str, this: Option<u32>, here: u32, moves: &crate::cite::Moves) {
+    if b.text.cites_old_numbers()
+        && let Some(s) = crate::cite::renumber(&b.text.printed, me, this, here, moves)
+    {
+        b.text.set(s);
+    }
+    for i in &mut b.items {
+        renumber_block(i, me, this, here, moves);
+    }
+}
+
+/// The plain-text citations of an article, in the new numbering (本条 in a
+/// 款 means the old article that 款 comes from).
+fn renumber_article(a: &mut Art, me: &str, origin: &Origin, here: u32, moves: &crate::cite::Moves) {
+    if let Some(h) = &mut a.heading
+        && h.cites_old_numbers()
+        && let Some(s) = crate::cite::renumber(&h.printed, me, origin.article, here, moves)
+    {
+        h.set(s);
+    }
+    for (k, p) in a.paragraphs.iter_mut().enumerate() {
+        let this = origin.paragraphs.get(k).copied().flatten().map(|x| x.0).or(origin.article);
+        renumber_block(p, me, this, here, moves);
+    }
 }
 
 /// What stands at one place of the new text.
@@ -590,7 +624,12 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         .collect();
     // (article, membership overrides)
     // (article, new divisions it joins, whether its path is inherited)
-    type Placed = (Art, Vec<(usize, usize)>, bool);
+    // and where its 款 came from (for citations written as plain text)
+    type Placed = (Art, Vec<(usize, usize)>, bool, Origin);
+    let ident = |i: usize| Origin {
+        article: Some(i as u32 + 1),
+        paragraphs: (1..=arts[i].paragraphs.len() as u32).map(|p| Some((i as u32 + 1, p))).collect(),
+    };
     let mut out: Vec<Placed> = Vec::new();
     let mut reinsert: Vec<usize> = Vec::new();
     for (pos, slot) in full.iter().enumerate() {
@@ -599,17 +638,27 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
             Slot::Old(i) => {
                 // Less the 款 taken into composed articles.
                 let mut a = arts[*i].clone();
+                let mut origin = ident(*i);
+                if a.paragraphs.len() != old.articles[*i].paragraphs.len() {
+                    // 款 added or deleted by an item: no 款 follows.
+                    origin.paragraphs = vec![None; a.paragraphs.len()];
+                }
                 if let Some(ps) = taken.get(i) {
                     let mut k = 0;
                     a.paragraphs.retain(|_| {
                         k += 1;
                         !ps.contains(&(k - 1))
                     });
+                    let mut k = 0;
+                    origin.paragraphs.retain(|_| {
+                        k += 1;
+                        !ps.contains(&(k - 1))
+                    });
                 }
                 match moved_by.get(&(*i as u32 + 1)) {
                     Some(no) if !adopted(*no) => reinsert.push(*i),
-                    Some(_) => out.push((a, members, true)),
-                    None => out.push((a, members, false)),
+                    Some(_) => out.push((a, members, true, origin)),
+                    None => out.push((a, members, false, origin)),
                 }
             }
             Slot::Composed { item, op } => {
@@ -644,21 +693,25 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                     let mut restated = takes.iter().filter(|t| {
                         !parts.iter().any(|p| matches!(p, Part::Old { article, para } if (*article, *para) == **t))
                     });
+                    let mut origin = Origin { article: heir.map(|i| i as u32 + 1), paragraphs: Vec::new() };
                     for p in parts {
                         match p {
                             Part::Old { article, para } => {
                                 if let Some(b) = arts[*article as usize - 1].paragraphs.get(*para as usize - 1) {
                                     a.paragraphs.push(b.clone());
+                                    origin.paragraphs.push(Some((*article, *para)));
                                 }
                             }
                             Part::New { block } => {
                                 let mut b = qblock_to_block(block);
-                                if let Some((x, y)) = restated.next()
+                                let from = restated.next();
+                                if let Some((x, y)) = from
                                     && let Some(o) = arts[*x as usize - 1].paragraphs.get(*y as usize - 1)
                                 {
                                     b.text.set(keep_end(&block.text, &o.text.printed));
                                 }
                                 a.paragraphs.push(b);
+                                origin.paragraphs.push(from.copied());
                             }
                         }
                     }
@@ -666,9 +719,9 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                     match takes.first() {
                         Some((x, _)) => {
                             a.path = arts[*x as usize - 1].path.clone();
-                            out.push((a, members, false));
+                            out.push((a, members, false, origin));
                         }
-                        None => out.push((a, members, true)),
+                        None => out.push((a, members, true, origin)),
                     }
                 }
             }
@@ -686,13 +739,13 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                         note: None,
                     };
                     set_from_qart(&mut a, article);
-                    out.push((a, members, true));
+                    out.push((a, members, true, Origin::default()));
                 }
             }
             Slot::Piece { item, op, old: o, piece } => {
                 if !adopted(*item) {
                     if *piece == 0 {
-                        out.push((arts[*o].clone(), members, false));
+                        out.push((arts[*o].clone(), members, false, ident(*o)));
                     }
                     continue;
                 }
@@ -704,20 +757,22 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                         a.note = None;
                     }
                     set_from_qart(&mut a, &pieces[*piece]);
-                    out.push((a, members, false));
+                    let article = (*piece == 0).then_some(*o as u32 + 1);
+                    out.push((a, members, false, Origin { article, paragraphs: Vec::new() }));
                 }
             }
             Slot::Merged { item, op, olds } => {
                 if !adopted(*item) {
                     for o in olds {
-                        out.push((arts[*o].clone(), members.clone(), false));
+                        out.push((arts[*o].clone(), members.clone(), false, ident(*o)));
                     }
                     continue;
                 }
                 if let Some(Op::Merge { article, .. }) = op_of(*item, *op) {
                     let mut a = arts[olds[0]].clone();
                     set_from_qart(&mut a, article);
-                    out.push((a, members, false));
+                    let origin = Origin { article: Some(olds[0] as u32 + 1), paragraphs: Vec::new() };
+                    out.push((a, members, false, origin));
                 }
             }
         }
@@ -728,10 +783,10 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     for i in reinsert {
         let at = out
             .iter()
-            .rposition(|(a, _, _)| old_index.get(a.id.as_str()).is_some_and(|k| *k < i))
+            .rposition(|(a, _, _, _)| old_index.get(a.id.as_str()).is_some_and(|k| *k < i))
             .map(|p| p + 1)
             .unwrap_or(0);
-        out.insert(at, (arts[i].clone(), Vec::new(), false));
+        out.insert(at, (arts[i].clone(), Vec::new(), false, ident(i)));
     }
     // Paths: inherited from the preceding article (or the following one).
     for k in 0..out.len() {
@@ -784,7 +839,24 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
             }
         }
     }
-    for (mut a, members, _) in out {
+    // Citations written as plain text follow the new numbers.
+    let mut moves = crate::cite::Moves::default();
+    for (k, (_, _, _, o)) in out.iter().enumerate() {
+        let here = k as u32 + 1;
+        if let Some(a) = o.article {
+            moves.articles.entry(a).or_insert(here);
+        }
+        for (p, from) in o.paragraphs.iter().enumerate() {
+            if let Some(f) = from {
+                moves.paragraphs.insert(*f, (here, p as u32 + 1));
+            }
+        }
+    }
+    let me = crate::decision::self_name(&old.title);
+    for (k, (a, _, _, o)) in out.iter_mut().enumerate() {
+        renumber_article(a, &me, o, k as u32 + 1, &moves);
+    }
+    for (mut a, members, _, _) in out {
         a.path.retain(|p| !removed.contains(p));
         for m in members {
             let Some(id) = new_divs.get(&m) else { continue };

@@ -17,15 +17,19 @@ use charter_core::yaml_text::{double_quoted as quoted, escape_markdown, one_line
 pub struct PText {
     pub printed: String,
     pub raw: Option<String>,
+    /// Written or edited by an item of a decision: its citations are in the
+    /// new numbering already (not renumbered by `apply`).
+    pub edited: bool,
 }
 
 impl PText {
+    /// A new text (quoted by a decision).
     pub fn new(printed: impl Into<String>) -> PText {
-        PText { printed: printed.into(), raw: None }
+        PText { printed: printed.into(), raw: None, edited: true }
     }
     fn of(t: &Text, numbering: &Numbering, from: Option<&str>) -> PText {
         let printed = t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text;
-        PText { printed, raw: Some(t.raw.clone()) }
+        PText { printed, raw: Some(t.raw.clone()), edited: false }
     }
     /// Replace the printed text (the source form is dropped).
     pub fn set(&mut self, s: String) {
@@ -33,6 +37,16 @@ impl PText {
             self.printed = s;
             self.raw = None;
         }
+    }
+    /// Replace the printed text by an item's edit.
+    pub fn edit(&mut self, s: String) {
+        self.set(s);
+        self.edited = true;
+    }
+    /// Whether its citations are plain text in the old numbering (not
+    /// `[[id]]` references, which follow by themselves, nor an item's text).
+    pub fn cites_old_numbers(&self) -> bool {
+        !self.edited && !self.raw.as_deref().is_some_and(|r| r.contains("[["))
     }
 }
 

@@ -12,6 +12,7 @@
 #![allow(clippy::collapsible_if, clippy::collapsible_match)]
 
 pub mod apply;
+pub mod cite;
 pub mod decision;
 pub mod doc;
 pub mod parse;

@@ -602,8 +602,59 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
             globals = g;
         }
     }
+    // A citation that only follows the renumbering is no item: `apply`
+    // renumbers plain-text citations of the text itself (本法第八条) that no
+    // item edits. Drop such edits, one by one, when the decision still gives
+    // NEW without them.
+    let places: Vec<(usize, usize, usize)> = decision
+        .items
+        .iter()
+        .enumerate()
+        .flat_map(|(i, it)| {
+            it.ops.iter().enumerate().flat_map(move |(o, op)| {
+                let edits: &[Edit] = match op {
+                    Op::Edit { edits, .. } => edits,
+                    _ => &[],
+                };
+                edits.iter().enumerate().filter_map(move |(e, x)| match x {
+                    Edit::Words { from, to, .. } if only_numbers_differ(from, to) => Some((i, o, e)),
+                    _ => None,
+                })
+            })
+        })
+        .collect();
+    // From the end, so that the places before stay valid.
+    for (i, o, e) in places.into_iter().rev() {
+        let mut trial = decision.clone();
+        if let Op::Edit { edits, .. } = &mut trial.items[i].ops[o] {
+            edits.remove(e);
+        }
+        trial.items[i].ops.retain(|op| !matches!(op, Op::Edit { edits, renumber: None, .. } if edits.is_empty()));
+        if let Some(Op::Edit { edits, renumber: Some(_), .. }) = trial.items[i].ops.get(o)
+            && edits.is_empty()
+        {
+            // Only renumbered: no item at all.
+            trial.items[i].ops.remove(o);
+        }
+        if trial.items[i].ops.is_empty() {
+            trial.items.remove(i);
+        }
+        for (k, it) in trial.items.iter_mut().enumerate() {
+            it.no = k + 1;
+        }
+        if ok(&trial) {
+            decision = trial;
+        }
+    }
     let verified = ok(&decision);
     Written { decision, verified }
+}
+
+/// Two texts that differ only in the numerals of citations (第八条 → 第十一条).
+fn only_numbers_differ(from: &str, to: &str) -> bool {
+    const NUM: &str = "零〇一二两三四五六七八九十百千";
+    let strip = |s: &str| s.chars().filter(|c| !NUM.contains(*c)).collect::<String>();
+    from != to && from.contains('第') && strip(from) == strip(to)
 }
 
 /// Candidates for replacements throughout: changes (old text → new text)
