@@ -125,6 +125,11 @@ fn valid_date(d: &str) -> bool {
 pub fn run_apply(args: &ApplyArgs, global: &Global) -> CmdResult {
     let Some((od, _)) = draft(&args.old, global)? else { return Ok(1) };
     let Some(old) = printed(&od) else { return Ok(1) };
+    // OLD's comments stay on the nodes that survive.
+    let old = match (&od.charter, od.sources.get(od.file)) {
+        (Some(c), Some(f)) => old.with_comments(c, &f.text),
+        _ => old,
+    };
     let bytes = charter::project::read(&args.decision)?;
     let mut sources = Sources::default();
     let text = match String::from_utf8(bytes) {

@@ -43,7 +43,11 @@ fn art_label(k: u32) -> String {
 }
 
 pub(crate) fn qblock_to_block(q: &QBlock) -> Block {
-    Block { text: PText::new(q.text.clone()), items: q.items.iter().map(qblock_to_block).collect() }
+    Block {
+        text: PText::new(q.text.clone()),
+        items: q.items.iter().map(qblock_to_block).collect(),
+        comments: Default::default(),
+    }
 }
 
 pub(crate) fn block_to_qblock(b: &Block) -> QBlock {
@@ -687,6 +691,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                             path: Vec::new(),
                             repealed: false,
                             note: None,
+                            comments: Default::default(),
                         },
                     };
                     // Restated 款 pair with the taken ones not kept as they are.
@@ -737,6 +742,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                         path: Vec::new(),
                         repealed: false,
                         note: None,
+                        comments: Default::default(),
                     };
                     set_from_qart(&mut a, article);
                     out.push((a, members, true, Origin::default()));
@@ -753,8 +759,9 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                     let mut a = arts[*o].clone();
                     if *piece > 0 {
                         a.id = fresh_id(&mut taken_ids, &format!("{}-{}", arts[*o].id, numbers[*piece]));
-                        // The old article's note stays with its first piece.
+                        // The old article's note and comments stay with its first piece.
                         a.note = None;
+                        a.comments = Default::default();
                     }
                     set_from_qart(&mut a, &pieces[*piece]);
                     let article = (*piece == 0).then_some(*o as u32 + 1);
@@ -834,6 +841,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                     title: title.clone(),
                     unnumbered: false,
                     note: None,
+                    comments: Default::default(),
                 });
                 new_divs.insert((it.no, oi), id);
             }

@@ -29,3 +29,34 @@ fn notes_stay_on_surviving_nodes() {
     let added = &back.articles[1];
     assert_eq!(added.note, None, "{yaml}");
 }
+
+const COMMENTED: &str = "# 文件开头的说明\ntitle: 测试章程\nterms:\n  # 本会的机构\n  - name: 主席团\n    kind: body\nbody:\n  # 第一章的说明\n  - chapter: 总则  # 章名待定\n    id: ch-1\n    body:\n      # 第一条：会员的权利\n      - id: a1  # 原第一条\n        paragraphs:\n          # 第一款\n          - 本会会员享有选举权和被选举权。\n          - |  \n            会员有权参加本会活动。\n      # 将被删去的条文\n      - id: a2\n        text: 会员大会每年召开一次。  # 会期\n      - id: a3\n        text: |\n          本章程自通过之日起施行。 # 不是注释\n";
+
+#[test]
+fn comments_stay_on_surviving_nodes() {
+    let (_, old) = load("old.yaml", COMMENTED);
+    let doc = charter_core::Document::load(std::path::Path::new("old.yaml"), COMMENTED.as_bytes().to_vec());
+    let old = old.with_comments(doc.charter.as_ref().expect("charter"), COMMENTED);
+    let decision = "学生代表大会决定对《测试章程》作如下修改：\n\n一、将第一条第二款修改为：“会员有权参加本会组织的各项活动。”\n\n二、删去第二条。\n";
+    let d = parse(decision).unwrap_or_else(|e| panic!("{e:?}"));
+    let yaml = apply(&old, &d, None).unwrap_or_else(|e| panic!("{e:?}")).to_yaml("由测试生成");
+    for kept in [
+        "# 文件开头的说明",
+        "# 第一章的说明",
+        "# 章名待定",
+        "# 第一条：会员的权利",
+        "# 原第一条",
+        "# 第一款",
+        "# 本会的机构",
+    ] {
+        assert!(yaml.contains(kept), "{kept} lost:\n{yaml}");
+    }
+    assert!(!yaml.contains("将被删去") && !yaml.contains("会期"), "the deleted article's comments go:\n{yaml}");
+    assert!(!yaml.contains("# 不是注释\n") || yaml.contains("施行。 # 不是注释"), "{yaml}");
+    // Each comment stands with its node, and the YAML loads back.
+    let at = |s: &str| yaml.find(s).unwrap_or(usize::MAX);
+    assert!(at("# 第一条：会员的权利") < at("- id: a1") && at("- id: a1  # 原第一条") < usize::MAX, "{yaml}");
+    assert!(at("# 第一款") < at("本会会员享有") && at("# 第一章的说明") < at("- chapter:"), "{yaml}");
+    let (_, back) = load("applied.yaml", &yaml);
+    assert!(back.printed().contains("会员有权参加本会组织的各项活动。"), "{yaml}");
+}
