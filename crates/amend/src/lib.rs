@@ -102,6 +102,17 @@ pub fn failure_diagnostics(d: &Decision, file: FileId, fails: &[Failure]) -> Vec
         .collect()
 }
 
+/// The text after adoption: the status (（草案）) goes, `history` gets the
+/// line of this decision ([`history_line`], 修正: a decision of items), and
+/// the date becomes the decision's.
+pub fn adopt(doc: &mut Doc, d: &Decision) {
+    doc.status = None;
+    doc.history.push(doc::PText::new(history_line(d)));
+    if let Some(date) = &d.date {
+        doc.date = Some(date.clone());
+    }
+}
+
 /// The history line of an adopted decision: 根据2021年12月1日…《关于修改〈…〉的决定》修正.
 pub fn history_line(d: &Decision) -> String {
     let date = d.date.as_deref().map(decision::chinese_date).unwrap_or_default();

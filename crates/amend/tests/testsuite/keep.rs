@@ -60,3 +60,28 @@ fn comments_stay_on_surviving_nodes() {
     let (_, back) = load("applied.yaml", &yaml);
     assert!(back.printed().contains("会员有权参加本会组织的各项活动。"), "{yaml}");
 }
+
+/// After adoption: （草案） goes, `history` gets the 修正 line, the date is
+/// the decision's; the rest of the metadata stays.
+#[test]
+fn adoption_writes_the_history_line() {
+    let old = "title: 测试章程\nstatus: 草案\ndate: 2021-11-24\nhistory:\n  - 2020年5月1日第一次学生代表大会通过\nbody:\n  - id: a1\n    text: 本会是学生组织。\n";
+    let decision = "（2021年12月1日第二次学生代表大会第一次会议通过）\n\n第二次学生代表大会第一次会议决定对《测试章程》作如下修改：\n\n一、将第一条修改为：“本会是全院学生的群众组织。”\n";
+    let (_, d0) = load("old.yaml", old);
+    let d = parse(decision).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut doc = apply(&d0, &d, None).unwrap_or_else(|e| panic!("{e:?}"));
+    charter_amend::adopt(&mut doc, &d);
+    let yaml = doc.to_yaml("test");
+    let (_, back) = load("adopted.yaml", &yaml);
+    assert_eq!(back.status, None, "{yaml}");
+    assert_eq!(back.date.as_deref(), Some("2021-12-01"), "{yaml}");
+    let h: Vec<&str> = back.history.iter().map(|h| h.printed.as_str()).collect();
+    assert_eq!(
+        h,
+        [
+            "2020年5月1日第一次学生代表大会通过",
+            "根据2021年12月1日第二次学生代表大会第一次会议《关于修改〈测试章程〉的决定》修正"
+        ],
+        "{yaml}"
+    );
+}
