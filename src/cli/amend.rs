@@ -71,7 +71,11 @@ pub struct ApplyArgs {
 
 /// Load a draft; its loading errors are printed and stop the command.
 fn draft(path: &Path, global: &Global) -> Result<Option<(Document, String)>, Failure> {
-    let doc = charter::process(path)?;
+    Ok(shown(charter::process(path)?, path, global))
+}
+
+/// A loaded draft with its loading errors printed (None when it has any).
+fn shown(doc: Document, path: &Path, global: &Global) -> Option<(Document, String)> {
     let name = charter::project::resolve_path(path).unwrap_or_else(|_| path.to_path_buf());
     let color = use_color(global.color, std::io::stderr().is_terminal());
     let blocking: Vec<_> = doc.diagnostics.iter().filter(|d| d.is_load_error()).collect();
@@ -79,9 +83,9 @@ fn draft(path: &Path, global: &Global) -> Result<Option<(Document, String)>, Fai
         eprintln!("{}", diagnostic::render(d, &doc.sources, color));
     }
     if !blocking.is_empty() || doc.charter.is_none() {
-        return Ok(None);
+        return None;
     }
-    Ok(Some((doc, name.display().to_string())))
+    Some((doc, name.display().to_string()))
 }
 
 fn printed(doc: &Document) -> Option<Doc> {
@@ -89,7 +93,14 @@ fn printed(doc: &Document) -> Option<Doc> {
 }
 
 pub fn run_amend(args: &AmendArgs, global: &Global) -> CmdResult {
-    let (Some((od, on)), Some((nd, nn))) = (draft(&args.old, global)?, draft(&args.new, global)?) else {
+    // The two drafts load side by side; their messages print in order.
+    let (o, n) = std::thread::scope(|s| {
+        let o = s.spawn(|| charter::process(&args.old));
+        let n = charter::process(&args.new);
+        // A panic in the thread is one in this command.
+        (o.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), n)
+    });
+    let (Some((od, on)), Some((nd, nn))) = (shown(o?, &args.old, global), shown(n?, &args.new, global)) else {
         return Ok(1);
     };
     let (Some(oc), Some(nc)) = (&od.charter, &nd.charter) else { return Ok(1) };

@@ -1,6 +1,8 @@
 //! `amend` and `apply` on a generated 2,000-article pair (5 % of the
 //! articles changed: `generate::perturb`), each from the YAML texts to the
 //! output text, loading included. Budget: 200 ms each (docs/amend.md).
+//! The same at 8,000 articles gives the growth exponent
+//! (log(t8k / t2k) / log 4: 1 is linear).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -16,8 +18,12 @@ fn load(yaml: &str) -> (Document, Doc) {
 }
 
 fn amend_text(old_yaml: &str, new_yaml: &str) -> String {
-    let (od, old) = load(old_yaml);
-    let (nd, new) = load(new_yaml);
+    // The two drafts load side by side, as `charter amend` loads them.
+    let ((od, old), (nd, new)) = std::thread::scope(|s| {
+        let o = s.spawn(|| load(old_yaml));
+        let n = load(new_yaml);
+        (o.join().unwrap_or_else(|_| load("")), n)
+    });
     let (Some(oc), Some(nc)) = (&od.charter, &nd.charter) else { return String::new() };
     let diff = charter_diff::diff(
         &charter_diff::Draft { name: "old".into(), charter: oc, numbering: &od.numbering },
@@ -27,19 +33,39 @@ fn amend_text(old_yaml: &str, new_yaml: &str) -> String {
 }
 
 fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("amend");
+    g.sample_size(10);
+    for n in [2000, 8000] {
+        let old = charter_core::generate::charter_yaml(n, n / 40);
+        let new = charter_core::generate::perturb(&old, 5, 1);
+        let decision = amend_text(&old, &new);
+        g.bench_function(format!("amend {n} articles, 5% changed"), |b| {
+            b.iter(|| amend_text(black_box(&old), black_box(&new)).len())
+        });
+        g.bench_function(format!("apply {n} articles, 5% changed"), |b| {
+            b.iter(|| {
+                let (_, doc) = load(black_box(&old));
+                let Ok(d) = parse(black_box(&decision)) else { return 0 };
+                apply(&doc, &d, None).map(|r| r.to_yaml("bench").len()).unwrap_or(0)
+            })
+        });
+    }
+    // Where amend's time goes, at 2,000 articles.
     let old = charter_core::generate::charter_yaml(2000, 50);
     let new = charter_core::generate::perturb(&old, 5, 1);
-    let decision = amend_text(&old, &new);
-    c.bench_function("amend 2000 articles, 5% changed", |b| {
-        b.iter(|| amend_text(black_box(&old), black_box(&new)).len())
-    });
-    c.bench_function("apply 2000 articles, 5% changed", |b| {
-        b.iter(|| {
-            let (_, doc) = load(black_box(&old));
-            let Ok(d) = parse(black_box(&decision)) else { return 0 };
-            apply(&doc, &d, None).map(|r| r.to_yaml("bench").len()).unwrap_or(0)
-        })
-    });
+    g.bench_function("part: load one 2000-article draft", |b| b.iter(|| load(black_box(&old)).1.articles.len()));
+    let (od, o) = load(&old);
+    let (nd, n) = load(&new);
+    if let (Some(oc), Some(nc)) = (&od.charter, &nd.charter) {
+        let od_ = charter_diff::Draft { name: "o".into(), charter: oc, numbering: &od.numbering };
+        let nd_ = charter_diff::Draft { name: "n".into(), charter: nc, numbering: &nd.numbering };
+        g.bench_function("part: diff 2000", |b| b.iter(|| charter_diff::diff(&od_, &nd_).articles.len()));
+        let diff = charter_diff::diff(&od_, &nd_);
+        g.bench_function("part: write 2000", |b| {
+            b.iter(|| write(&o, &n, &diff, &Meta::default()).decision.items.len())
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -400,8 +400,10 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         keys.sort();
         keys.dedup();
         for (a, p) in keys {
-            let clash =
-                touched.iter().find(|((a2, p2), no)| **no != it.no && *a2 == a && (p == 0 || *p2 == 0 || *p2 == p));
+            // Only this article's entries (not a scan of all: no quadratic cost).
+            let clash = touched
+                .range((a, 0)..=(a, u32::MAX))
+                .find(|((_, p2), no)| **no != it.no && (p == 0 || *p2 == 0 || *p2 == p));
             if let Some((_, other)) = clash {
                 let mut f = fail(
                     it.no,
@@ -803,7 +805,18 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         }
     }
 
-    let mut doc = Doc { articles: Vec::new(), ..old.clone() };
+    // Everything but the articles (placed below), without cloning them.
+    let mut doc = Doc {
+        header: old.header.clone(),
+        title: old.title.clone(),
+        status: old.status.clone(),
+        date: old.date.clone(),
+        history: old.history.clone(),
+        preamble: old.preamble.clone(),
+        terms: old.terms.clone(),
+        divisions: old.divisions.clone(),
+        articles: Vec::with_capacity(out.len()),
+    };
     // Division renames and deletions (old labels).
     let mut removed: BTreeSet<String> = BTreeSet::new();
     for it in d.items.iter().filter(|i| adopted(i.no)) {

@@ -8,7 +8,7 @@ use charter_diff::{ArticleChange, BlockChange, BlockKind, Diff, DivisionChange, 
 
 use crate::apply::{apply, apply_edits, art_to_qart, block_to_qblock, replace_throughout};
 use crate::decision::{Addr, Decision, Edit, Item, Op, QBlock, SCHEMA, render_op};
-use crate::doc::{Art, Block, Doc};
+use crate::doc::{Art, Block, Doc, PText};
 
 /// Options of the decision: who adopts it, and when.
 #[derive(Clone, Debug, Default)]
@@ -45,9 +45,61 @@ fn articles_text(a: &Art) -> String {
     s
 }
 
+/// The same text: printed alike, or the same YAML source (its `[[id]]`
+/// citations print other numbers after renumbering, and follow by
+/// themselves: no item).
+fn same_text(a: &PText, b: &PText) -> bool {
+    a.printed == b.printed || a.raw.is_some() && a.raw == b.raw
+}
+
+fn same_block(a: &Block, b: &Block) -> bool {
+    same_text(&a.text, &b.text)
+        && a.items.len() == b.items.len()
+        && a.items.iter().zip(&b.items).all(|(x, y)| same_block(x, y))
+}
+
 fn same_article(a: &Art, b: &Art) -> bool {
-    a.heading.as_ref().map(|h| &h.printed) == b.heading.as_ref().map(|h| &h.printed)
-        && articles_text(a) == articles_text(b)
+    let heading = match (&a.heading, &b.heading) {
+        (Some(x), Some(y)) => same_text(x, y),
+        (None, None) => true,
+        _ => false,
+    };
+    heading
+        && a.repealed == b.repealed
+        && a.paragraphs.len() == b.paragraphs.len()
+        && a.paragraphs.iter().zip(&b.paragraphs).all(|(x, y)| same_block(x, y))
+}
+
+/// Two documents with the same text and structure: title, articles in
+/// order (by [`same_article`]), each in divisions of the same labels and
+/// titles.
+pub fn same_doc(a: &Doc, b: &Doc) -> bool {
+    if a.title != b.title || a.articles.len() != b.articles.len() {
+        return false;
+    }
+    let (la, lb) = (a.division_labels(), b.division_labels());
+    let (ma, mb): (HashMap<&str, &str>, HashMap<&str, &str>) = (
+        la.iter().map(|(i, l)| (i.as_str(), l.as_str())).collect(),
+        lb.iter().map(|(i, l)| (i.as_str(), l.as_str())).collect(),
+    );
+    let (ta, tb): (HashMap<&str, &str>, HashMap<&str, &str>) = (
+        a.divisions.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect(),
+        b.divisions.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect(),
+    );
+    let path = |p: &[String], m: &HashMap<&str, &str>, t: &HashMap<&str, &str>| -> Vec<(String, String)> {
+        p.iter()
+            .map(|id| {
+                (
+                    m.get(id.as_str()).copied().unwrap_or("").to_string(),
+                    t.get(id.as_str()).copied().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    a.articles
+        .iter()
+        .zip(&b.articles)
+        .all(|(x, y)| same_article(x, y) && path(&x.path, &ma, &ta) == path(&y.path, &mb, &tb))
 }
 
 /// Counters walking the blocks of one side of an article.
@@ -375,7 +427,7 @@ fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &s
                 let (Some(o), Some(n)) = (o, n) else { return whole };
                 let Some(nb) = block_at(na, &n) else { return whole };
                 let Some(ob) = block_at(oa, &o) else { return whole };
-                if ob.text.printed == nb.text.printed {
+                if same_text(&ob.text, &nb.text) {
                     continue;
                 }
                 let restate = Edit::Block { at: o, block: QBlock { text: nb.text.printed.clone(), items: Vec::new() } };
@@ -577,8 +629,7 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
         }
     };
     let mut decision = decision_of(build_items(old, new, diff, &terms), &[]);
-    let target = new.printed();
-    let ok = |d: &Decision| apply(old, d, None).is_ok_and(|doc| doc.printed() == target);
+    let ok = |d: &Decision| apply(old, d, None).is_ok_and(|doc| same_doc(&doc, new));
     let cost = |d: &Decision| d.to_text().chars().count();
     // A term replaced throughout: one item instead of one per article, when
     // the decision still gives NEW and reads shorter. The replacements
@@ -589,7 +640,28 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
         let verified = false;
         return Written { decision, verified };
     }
+    let mut best = cost(&decision);
+    // Articles the same in both drafts: a replacement throughout must not
+    // touch them.
+    let opos: HashMap<&str, usize> = old.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let npos: HashMap<&str, usize> = new.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let mut same = vec![false; old.articles.len()];
+    for op in &diff.articles {
+        if let ([o], [n]) = (op.old.as_slice(), op.new.as_slice())
+            && let (Some(&i), Some(&j)) = (opos.get(o.id.as_str()), npos.get(n.id.as_str()))
+        {
+            same[i] = same_article(&old.articles[i], &new.articles[j]);
+        }
+    }
     for cand in global_candidates(old, new, diff, &terms) {
+        if old
+            .articles
+            .iter()
+            .zip(&same)
+            .any(|(a, s)| *s && article_blocks(a).iter().any(|t| t.printed.contains(&cand.0)))
+        {
+            continue;
+        }
         let mut g = globals.clone();
         g.push(cand);
         let mut base = old.clone();
@@ -597,9 +669,11 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
             continue;
         }
         let trial = decision_of(build_items(&base, new, diff, &terms), &g);
-        if cost(&trial) < cost(&decision) && ok(&trial) {
+        let c = cost(&trial);
+        if c < best && ok(&trial) {
             decision = trial;
             globals = g;
+            best = c;
         }
     }
     // A citation that only follows the renumbering is no item: `apply`
@@ -678,9 +752,10 @@ fn global_candidates(old: &Doc, new: &Doc, diff: &Diff, terms: &[Vec<char>]) -> 
             continue;
         }
         for (x, y) in ob.iter().zip(&nb) {
-            if x == y {
+            if same_text(x, y) {
                 continue;
             }
+            let (x, y) = (&x.printed, &y.printed);
             let segs = char_segments(x, y);
             let (oc, nc, ch) = changes(&segs);
             for c in &ch {
@@ -749,10 +824,10 @@ fn common_suffix(v: &[Vec<char>]) -> Vec<char> {
 }
 
 /// The texts of an article's blocks in order (heading first).
-fn article_blocks(a: &Art) -> Vec<String> {
-    let mut out: Vec<String> = a.heading.iter().map(|h| h.printed.clone()).collect();
-    fn walk(b: &Block, out: &mut Vec<String>) {
-        out.push(b.text.printed.clone());
+fn article_blocks(a: &Art) -> Vec<&PText> {
+    let mut out: Vec<&PText> = a.heading.iter().collect();
+    fn walk<'a>(b: &'a Block, out: &mut Vec<&'a PText>) {
+        out.push(&b.text);
         for i in &b.items {
             walk(i, out);
         }

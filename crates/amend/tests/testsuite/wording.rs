@@ -152,3 +152,13 @@ fn replacement_throughout_spares_restated_text() {
     let text = roundtrip(old, &new);
     assert!(text.contains("将本法中的“法律委员会”修改为“宪法和法律委员会”。"), "{text}");
 }
+
+/// A citation written as `[[id]]` that only prints another number after
+/// renumbering is no item (it follows by itself).
+#[test]
+fn renumbered_references_are_no_items() {
+    let base = charter_core::generate::charter_yaml(200, 10);
+    let revised = charter_core::generate::perturb(&base, 5, 1);
+    let text = roundtrip(&base, &revised);
+    assert!(!text.contains("其中的“依照第"), "{text}");
+}
