@@ -391,9 +391,19 @@ fn word_edits(
 /// each further edit in the same block counts as this many characters.
 const PLACE_COST: usize = 12;
 
-/// What a list of edits costs to read (see [`PLACE_COST`]).
+/// What a list of edits costs to read (see [`PLACE_COST`]); a quotation
+/// running over the end of a sentence (“……机关。教学系……”) reads as badly
+/// as two more places.
 fn reading_cost(edits: &[Edit]) -> usize {
-    edits.iter().map(edit_len).sum::<usize>() + PLACE_COST * edits.len().saturating_sub(1)
+    let spans = |e: &Edit| match e {
+        Edit::Words { from, .. } => {
+            let inner: String = from.chars().rev().skip(1).collect();
+            usize::from(inner.contains(['。', '；', '！', '？']))
+        }
+        _ => 0,
+    };
+    edits.iter().map(|e| edit_len(e) + 2 * PLACE_COST * spans(e)).sum::<usize>()
+        + PLACE_COST * edits.len().saturating_sub(1)
 }
 
 fn edit_len(e: &Edit) -> usize {
@@ -774,8 +784,7 @@ fn global_candidates(old: &Doc, new: &Doc, diff: &Diff, terms: &[Vec<char>]) -> 
     }
     let mut out: Vec<((String, String), usize)> = Vec::new();
     for ((del, ins), (arts, lefts, rights)) in groups {
-        let single = del.chars().count().max(ins.chars().count()) == 1;
-        if arts.len() < 2 || (single && arts.len() < 3) {
+        if arts.len() < 2 {
             continue;
         }
         // A context of one character is a fragment of a word (会 of
@@ -801,7 +810,11 @@ fn global_candidates(old: &Doc, new: &Doc, diff: &Diff, terms: &[Vec<char>]) -> 
         }
         let (lc, rc): (String, String) = (l.iter().collect(), r.iter().collect());
         let from = format!("{lc}{del}{rc}");
-        if from.is_empty() {
+        // A single character replaced throughout needs three places.
+        if from.is_empty()
+            || from.chars().count().max(lc.chars().count() + ins.chars().count() + rc.chars().count()) == 1
+                && arts.len() < 3
+        {
             continue;
         }
         out.push(((from, format!("{lc}{ins}{rc}")), arts.len()));

@@ -102,8 +102,12 @@ fn example_pair_quotes_phrases() {
     // bracket, replaced in many articles, is one item.
     assert!(!text.contains("“(以”"), "{text}");
     assert!(text.contains("将本章程中的“(”修改为“（”。"), "{text}");
-    // A wrong glossary form is quoted whole.
+    // A wrong glossary form is quoted whole; corrected in two articles it
+    // is one item.
     assert!(text.contains("“学习纪检部”修改为“学习纪律部”"), "{text}");
+    assert!(text.contains("将本章程中的“校代会”修改为“学代会”。"), "{text}");
+    // No quotation runs over the end of a sentence: 第二十七条 is restated.
+    assert!(text.contains("将第二十七条修改为："), "{text}");
 }
 
 const OLD: &str = "title: 测试章程\nbody:\n  - id: a1\n    text: 本会会员享有选举权和被选举权，有权参加本会组织的各项活动，有权对本会工作提出批评和建议。\n  - id: a2\n    text: 会员大会每年召开一次，由主席团召集，主席团认为必要时可以临时召开。\n";
