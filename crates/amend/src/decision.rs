@@ -442,6 +442,34 @@ pub fn render_op_in(op: &Op, me: &str) -> String {
     }
 }
 
+/// The same word edit in several articles, as one clause with a list of
+/// targets (将第二十四条、第二十九条第三款中的“A”修改为“B” · 在第十四条第二款、
+/// 第二十六条第二款中的“A”后增加“B”), as the NPC writes it; None for other
+/// operations.
+pub fn render_list(ops: &[Op]) -> Option<String> {
+    if ops.len() < 2 {
+        return None;
+    }
+    let mut targets = Vec::new();
+    let mut pair: Option<(&str, &str)> = None;
+    for op in ops {
+        let Op::Edit { article, renumber: None, edits } = op else { return None };
+        let [Edit::Words { at, from, to }] = edits.as_slice() else { return None };
+        if to.is_empty() || pair.is_some_and(|p| p != (from.as_str(), to.as_str())) {
+            return None;
+        }
+        pair = Some((from, to));
+        targets.push(format!("{}{}", n(*article), at.map(|a| a.label()).unwrap_or_default()));
+    }
+    let (from, to) = pair?;
+    let list = targets.join("、");
+    Some(if !from.is_empty() && to.starts_with(from) && to.len() > from.len() {
+        format!("在{list}中的“{}”后增加“{}”。", inner_quotes(from), inner_quotes(&to[from.len()..]))
+    } else {
+        format!("将{list}中的“{}”修改为“{}”。", inner_quotes(from), inner_quotes(to))
+    })
+}
+
 impl Decision {
     /// The opening sentence.
     pub fn opening(&self) -> String {
@@ -477,7 +505,10 @@ impl Decision {
         let _ = writeln!(s, "{}\n", self.opening());
         for it in &self.items {
             let me = self_name(&self.title);
-            let body = it.ops.iter().map(|op| render_op_in(op, &me)).collect::<Vec<_>>().join("\n\n");
+            let body = match render_list(&it.ops) {
+                Some(list) => list,
+                None => it.ops.iter().map(|op| render_op_in(op, &me)).collect::<Vec<_>>().join("\n\n"),
+            };
             let _ = writeln!(s, "{}、{}\n", to_chinese(it.no as u32), body);
         }
         for c in self.closing() {

@@ -730,6 +730,51 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
             decision = trial;
         }
     }
+    // The same word edit in several articles: one item listing them (as
+    // the NPC's 将第二十四条、第二十九条第三款中的“A”修改为“B”).
+    let single = |it: &Item| match it.ops.as_slice() {
+        [Op::Edit { edits, .. }] => match edits.as_slice() {
+            [Edit::Words { from, to, .. }] if !to.is_empty() => Some((from.clone(), to.clone())),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (k, it) in decision.items.iter().enumerate() {
+        if let Some(p) = single(it) {
+            groups.entry(p).or_default().push(k);
+        }
+    }
+    let lists: Vec<Vec<usize>> = groups.into_values().filter(|v| v.len() > 1).collect();
+    if !lists.is_empty() {
+        let mut trial = decision.clone();
+        let mut gone = vec![false; trial.items.len()];
+        for list in &lists {
+            let ops: Vec<Op> = list
+                .iter()
+                .flat_map(|k| decision.items[*k].ops.iter().cloned())
+                .map(|op| match op {
+                    Op::Edit { article, edits, .. } => Op::Edit { article, renumber: None, edits },
+                    other => other,
+                })
+                .collect();
+            trial.items[list[0]].ops = ops;
+            for k in &list[1..] {
+                gone[*k] = true;
+            }
+        }
+        let mut k = 0;
+        trial.items.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
+        for (i, it) in trial.items.iter_mut().enumerate() {
+            it.no = i + 1;
+        }
+        if ok(&trial) {
+            decision = trial;
+        }
+    }
     let verified = ok(&decision);
     Written { decision, verified }
 }
