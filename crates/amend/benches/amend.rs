@@ -50,19 +50,26 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
-    // Where amend's time goes, at 2,000 articles.
-    let old = charter_core::generate::charter_yaml(2000, 50);
-    let new = charter_core::generate::perturb(&old, 5, 1);
-    g.bench_function("part: load one 2000-article draft", |b| b.iter(|| load(black_box(&old)).1.articles.len()));
-    let (od, o) = load(&old);
-    let (nd, n) = load(&new);
-    if let (Some(oc), Some(nc)) = (&od.charter, &nd.charter) {
+    // Where the time goes, at 2,000 and 8,000 articles.
+    for n in [2000, 8000] {
+        let old = charter_core::generate::charter_yaml(n, n / 40);
+        let new = charter_core::generate::perturb(&old, 5, 1);
+        g.bench_function(format!("part: load one {n}-article draft"), |b| {
+            b.iter(|| load(black_box(&old)).1.articles.len())
+        });
+        let (od, o) = load(&old);
+        let (nd, nw) = load(&new);
+        let (Some(oc), Some(nc)) = (&od.charter, &nd.charter) else { continue };
         let od_ = charter_diff::Draft { name: "o".into(), charter: oc, numbering: &od.numbering };
         let nd_ = charter_diff::Draft { name: "n".into(), charter: nc, numbering: &nd.numbering };
-        g.bench_function("part: diff 2000", |b| b.iter(|| charter_diff::diff(&od_, &nd_).articles.len()));
+        g.bench_function(format!("part: diff {n}"), |b| b.iter(|| charter_diff::diff(&od_, &nd_).articles.len()));
         let diff = charter_diff::diff(&od_, &nd_);
-        g.bench_function("part: write 2000", |b| {
-            b.iter(|| write(&o, &n, &diff, &Meta::default()).decision.items.len())
+        g.bench_function(format!("part: write {n}"), |b| {
+            b.iter(|| write(&o, &nw, &diff, &Meta::default()).decision.items.len())
+        });
+        let d = write(&o, &nw, &diff, &Meta::default()).decision;
+        g.bench_function(format!("part: apply only {n}"), |b| {
+            b.iter(|| apply(&o, &d, None).map(|r| r.articles.len()).unwrap_or(0))
         });
     }
     g.finish();
