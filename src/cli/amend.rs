@@ -61,9 +61,7 @@ pub struct ApplyArgs {
     /// 只应用表决通过的修改项，例如 --adopt 1,2,5（默认：全部）
     #[arg(long, value_name = "1,2,5", value_delimiter = ',')]
     pub adopt: Option<Vec<usize>>,
-    /// 结果仍是草案：保留 status（如“草案”），不增加 history 行、不改 date
-    /// （例如把拟议的修改应用到草案上，供下一轮讨论）。默认按通过处理：去掉“（草案）”，
-    /// history 增加“根据……《关于修改〈…〉的决定》修正”
+    /// 结果仍是草案：保留 status（如“草案”），不增加 history 行、不改 date（例如把拟议的修改应用到草案上，供下一轮讨论）。默认按通过处理：去掉“（草案）”，history 增加“根据……《关于修改〈…〉的决定》修正”
     #[arg(long)]
     pub draft: bool,
     /// 写入文件（YAML），而不是输出到终端
