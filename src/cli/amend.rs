@@ -61,6 +61,9 @@ pub struct ApplyArgs {
     /// 只应用表决通过的修改项，例如 --adopt 1,2,5（默认：全部）
     #[arg(long, value_name = "1,2,5", value_delimiter = ',')]
     pub adopt: Option<Vec<usize>>,
+    /// 结果仍是草案：保留 status（如“草案”），不增加 history 行、不改 date（例如把拟议的修改应用到草案上，供下一轮讨论）。默认按通过处理：去掉“（草案）”，history 增加“根据……《关于修改〈…〉的决定》修正”
+    #[arg(long)]
+    pub draft: bool,
     /// 写入文件（YAML），而不是输出到终端
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -68,7 +71,11 @@ pub struct ApplyArgs {
 
 /// Load a draft; its loading errors are printed and stop the command.
 fn draft(path: &Path, global: &Global) -> Result<Option<(Document, String)>, Failure> {
-    let doc = charter::process(path)?;
+    Ok(shown(charter::process(path)?, path, global))
+}
+
+/// A loaded draft with its loading errors printed (None when it has any).
+fn shown(doc: Document, path: &Path, global: &Global) -> Option<(Document, String)> {
     let name = charter::project::resolve_path(path).unwrap_or_else(|_| path.to_path_buf());
     let color = use_color(global.color, std::io::stderr().is_terminal());
     let blocking: Vec<_> = doc.diagnostics.iter().filter(|d| d.is_load_error()).collect();
@@ -76,9 +83,9 @@ fn draft(path: &Path, global: &Global) -> Result<Option<(Document, String)>, Fai
         eprintln!("{}", diagnostic::render(d, &doc.sources, color));
     }
     if !blocking.is_empty() || doc.charter.is_none() {
-        return Ok(None);
+        return None;
     }
-    Ok(Some((doc, name.display().to_string())))
+    Some((doc, name.display().to_string()))
 }
 
 fn printed(doc: &Document) -> Option<Doc> {
@@ -86,7 +93,14 @@ fn printed(doc: &Document) -> Option<Doc> {
 }
 
 pub fn run_amend(args: &AmendArgs, global: &Global) -> CmdResult {
-    let (Some((od, on)), Some((nd, nn))) = (draft(&args.old, global)?, draft(&args.new, global)?) else {
+    // The two drafts load side by side; their messages print in order.
+    let (o, n) = std::thread::scope(|s| {
+        let o = s.spawn(|| charter::process(&args.old));
+        let n = charter::process(&args.new);
+        // A panic in the thread is one in this command.
+        (o.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), n)
+    });
+    let (Some((od, on)), Some((nd, nn))) = (shown(o?, &args.old, global), shown(n?, &args.new, global)) else {
         return Ok(1);
     };
     let (Some(oc), Some(nc)) = (&od.charter, &nd.charter) else { return Ok(1) };
@@ -142,6 +156,11 @@ fn valid_date(d: &str) -> bool {
 pub fn run_apply(args: &ApplyArgs, global: &Global) -> CmdResult {
     let Some((od, _)) = draft(&args.old, global)? else { return Ok(1) };
     let Some(old) = printed(&od) else { return Ok(1) };
+    // OLD's comments stay on the nodes that survive.
+    let old = match (&od.charter, od.sources.get(od.file)) {
+        (Some(c), Some(f)) => old.with_comments(c, &f.text),
+        _ => old,
+    };
     let bytes = charter::project::read(&args.decision)?;
     let mut sources = Sources::default();
     let text = match String::from_utf8(bytes) {
@@ -173,11 +192,10 @@ pub fn run_apply(args: &ApplyArgs, global: &Global) -> CmdResult {
             return Ok(1);
         }
     };
-    // Adopted: the draft status goes, the history gets this amendment.
-    doc.status = None;
-    doc.history.push(amend::doc::PText::new(amend::history_line(&decision)));
-    if let Some(date) = &decision.date {
-        doc.date = Some(date.clone());
+    // Adopted: the draft status goes, the history gets this amendment
+    // (unless the result is still a draft).
+    if !args.draft {
+        amend::adopt(&mut doc, &decision);
     }
     let count = adopt.as_ref().map_or(decision.items.len(), BTreeSet::len);
     let header = format!(

@@ -44,6 +44,15 @@ fn example_decision_applies_back() {
     assert_eq!(body(&want), body(&got));
     assert!(got.contains("（根据2021年12月1日哈尔滨音乐学院第二次学生代表大会第一次会议《关于修改〈哈尔滨音乐学院学生会章程〉的决定》修正）"), "{got}");
     assert!(!got.contains("草案"), "the status goes after adoption");
+    // OLD's comments stay on the nodes that survive.
+    let yaml = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert!(yaml.contains("  # 本会设立的机构\n  - name: \"哈尔滨音乐学院学生会\""), "{yaml}");
+    assert!(yaml.contains("# 原稿此项编为（六），缺（五）"), "{yaml}");
+    // --draft: still a draft, no history line.
+    let (code, draft, err) = charter(&["apply", "charter/charter.yaml", &dec_s, "--draft"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(draft.contains("status: \"草案\""), "{draft}");
+    assert!(!draft.contains("修正"), "{draft}");
 }
 
 /// Voting: only the adopted items apply; a rejected split leaves the old

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use charter_core::model::Level;
 use charter_core::numerals::to_chinese;
 
-use crate::decision::{Addr, Decision, Edit, Op, QArt, QBlock};
+use crate::decision::{Addr, Decision, Edit, Op, Part, QArt, QBlock};
 use crate::doc::{Art, Block, Div, Doc, PText};
 
 /// Why an item could not be applied.
@@ -43,7 +43,11 @@ fn art_label(k: u32) -> String {
 }
 
 pub(crate) fn qblock_to_block(q: &QBlock) -> Block {
-    Block { text: PText::new(q.text.clone()), items: q.items.iter().map(qblock_to_block).collect() }
+    Block {
+        text: PText::new(q.text.clone()),
+        items: q.items.iter().map(qblock_to_block).collect(),
+        comments: Default::default(),
+    }
 }
 
 pub(crate) fn block_to_qblock(b: &Block) -> QBlock {
@@ -80,7 +84,7 @@ fn replace_in_block(b: &mut Block, from: &str, to: &str) -> usize {
     let mut n = b.text.printed.matches(from).count();
     if n > 0 {
         let s = b.text.printed.replace(from, to);
-        b.text.set(s);
+        b.text.edit(s);
     }
     for i in &mut b.items {
         n += replace_in_block(i, from, to);
@@ -94,7 +98,7 @@ fn replace_in_article(a: &mut Art, from: &str, to: &str) -> usize {
         let k = h.printed.matches(from).count();
         if k > 0 {
             let s = h.printed.replace(from, to);
-            h.set(s);
+            h.edit(s);
             n += k;
         }
     }
@@ -102,6 +106,75 @@ fn replace_in_article(a: &mut Art, from: &str, to: &str) -> usize {
         n += replace_in_block(p, from, to);
     }
     n
+}
+
+/// A restated 款 or 项 quoted without its closing mark (the NPC's texts
+/// quote “（二）……职权” for an item ending in ；) keeps the old one.
+pub(crate) fn keep_end(new: &str, old: &str) -> String {
+    const ENDS: &str = "。；：，！？";
+    let ends = |s: &str| s.chars().next_back().is_some_and(|c| ENDS.contains(c));
+    match old.chars().next_back() {
+        Some(c) if !new.is_empty() && !ends(new) && ends(old) => format!("{new}{c}"),
+        _ => new.to_string(),
+    }
+}
+
+/// Replace every occurrence of the `(from, to)` pairs at once — leftmost
+/// first, the longest `from` at a place — so that one replacement's
+/// output is never replaced again (“法律委员会和” → “宪法和法律委员会、”
+/// beside “法律委员会” → “宪法和法律委员会”). Counts the places each pair
+/// replaced; None when nothing changed.
+pub(crate) fn replace_all(text: &str, pairs: &[(String, String)], counts: &mut [usize]) -> Option<String> {
+    let mut out = String::new();
+    let mut i = 0;
+    let mut changed = false;
+    while i < text.len() {
+        let rest = &text[i..];
+        let mut best: Option<usize> = None;
+        for (k, (from, _)) in pairs.iter().enumerate() {
+            if !from.is_empty() && rest.starts_with(from.as_str()) && best.is_none_or(|b| from.len() > pairs[b].0.len())
+            {
+                best = Some(k);
+            }
+        }
+        if let Some(k) = best {
+            out.push_str(&pairs[k].1);
+            i += pairs[k].0.len();
+            counts[k] += 1;
+            changed = true;
+            continue;
+        }
+        let c = rest.chars().next().map_or(1, char::len_utf8);
+        out.push_str(&rest[..c]);
+        i += c;
+    }
+    changed.then_some(out)
+}
+
+fn replace_all_block(b: &mut Block, pairs: &[(String, String)], counts: &mut [usize]) {
+    if let Some(s) = replace_all(&b.text.printed, pairs, counts) {
+        b.text.set(s);
+    }
+    for i in &mut b.items {
+        replace_all_block(i, pairs, counts);
+    }
+}
+
+/// Replacements throughout (将本章程中的“A”修改为“B”) in the headings and
+/// texts of `articles`, all at once; how many places each pair replaced.
+pub(crate) fn replace_throughout(articles: &mut [Art], pairs: &[(String, String)]) -> Vec<usize> {
+    let mut counts = vec![0; pairs.len()];
+    for a in articles {
+        if let Some(h) = &mut a.heading
+            && let Some(s) = replace_all(&h.printed, pairs, &mut counts)
+        {
+            h.set(s);
+        }
+        for p in &mut a.paragraphs {
+            replace_all_block(p, pairs, &mut counts);
+        }
+    }
+    counts
 }
 
 /// Apply the edits of one item to an article (old numbering `label`).
@@ -112,14 +185,15 @@ pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<()
         match e {
             Edit::Whole { article } => set_from_qart(a, article),
             Edit::Heading { text } => match &mut a.heading {
-                Some(h) => h.set(text.clone()),
+                Some(h) => h.edit(text.clone()),
                 None => a.heading = Some(PText::new(text.clone())),
             },
             Edit::Block { at, block } => {
                 let Some(b) = block_mut(a, at) else {
                     return Err((FailKind::NoTarget, format!("{label}没有{}", at.label())));
                 };
-                b.text.set(block.text.clone());
+                let text = keep_end(&block.text, &b.text.printed);
+                b.text.edit(text);
                 if !block.items.is_empty() {
                     b.items = block.items.iter().map(qblock_to_block).collect();
                 }
@@ -193,6 +267,40 @@ pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<()
     Ok(())
 }
 
+/// Where an article of the new text comes from: the old article (its
+/// number) and, per 款, the old (article, 款).
+#[derive(Clone, Debug, Default)]
+struct Origin {
+    article: Option<u32>,
+    paragraphs: Vec<Option<(u32, u32)>>,
+}
+
+fn renumber_block(b: &mut Block, me: &str, this: Option<u32>, here: u32, moves: &crate::cite::Moves) {
+    if b.text.cites_old_numbers()
+        && let Some(s) = crate::cite::renumber(&b.text.printed, me, this, here, moves)
+    {
+        b.text.set(s);
+    }
+    for i in &mut b.items {
+        renumber_block(i, me, this, here, moves);
+    }
+}
+
+/// The plain-text citations of an article, in the new numbering (本条 in a
+/// 款 means the old article that 款 comes from).
+fn renumber_article(a: &mut Art, me: &str, origin: &Origin, here: u32, moves: &crate::cite::Moves) {
+    if let Some(h) = &mut a.heading
+        && h.cites_old_numbers()
+        && let Some(s) = crate::cite::renumber(&h.printed, me, origin.article, here, moves)
+    {
+        h.set(s);
+    }
+    for (k, p) in a.paragraphs.iter_mut().enumerate() {
+        let this = origin.paragraphs.get(k).copied().flatten().map(|x| x.0).or(origin.article);
+        renumber_block(p, me, this, here, moves);
+    }
+}
+
 /// What stands at one place of the new text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Slot {
@@ -204,6 +312,8 @@ enum Slot {
     Piece { item: usize, op: usize, old: usize, piece: usize },
     /// A merge of old articles.
     Merged { item: usize, op: usize, olds: Vec<usize> },
+    /// An article composed of 款 of old ones.
+    Composed { item: usize, op: usize },
 }
 
 fn fresh_id(taken: &mut BTreeSet<String>, base: &str) -> String {
@@ -283,14 +393,17 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                     keys.push((*article, 0))
                 }
                 Op::Merge { articles, .. } => keys.extend(articles.iter().map(|a| (*a, 0))),
+                Op::Compose { takes, .. } => keys.extend(takes.iter().copied()),
                 _ => {}
             }
         }
         keys.sort();
         keys.dedup();
         for (a, p) in keys {
-            let clash =
-                touched.iter().find(|((a2, p2), no)| **no != it.no && *a2 == a && (p == 0 || *p2 == 0 || *p2 == p));
+            // Only this article's entries (not a scan of all: no quadratic cost).
+            let clash = touched
+                .range((a, 0)..=(a, u32::MAX))
+                .find(|((_, p2), no)| **no != it.no && (p == 0 || *p2 == 0 || *p2 == p));
             if let Some((_, other)) = clash {
                 let mut f = fail(
                     it.no,
@@ -310,11 +423,32 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         }
     }
 
-    // Per old article: edits.
+    // Replacements throughout first, on the old text (the other items
+    // quote the text as they leave it).
     let mut arts: Vec<Art> = old.articles.clone();
+    let mut globals: Vec<(usize, (String, String))> = Vec::new();
+    for it in d.items.iter().filter(|i| adopted(i.no)) {
+        for op in &it.ops {
+            if let Op::Global { from, to } = op {
+                globals.push((it.no, (from.clone(), to.clone())));
+            }
+        }
+    }
+    if !globals.is_empty() {
+        let pairs: Vec<(String, String)> = globals.iter().map(|(_, p)| p.clone()).collect();
+        let counts = replace_throughout(&mut arts, &pairs);
+        for ((no, (from, _)), n) in globals.iter().zip(counts) {
+            if n == 0 {
+                fails.push(fail(*no, FailKind::NotFound, format!("章程中没有“{from}”")));
+            }
+        }
+    }
+    // Per old article: edits.
     let mut deleted = vec![false; arts.len()];
     let mut claims: BTreeMap<u32, (usize, Slot)> = BTreeMap::new();
     let mut claimed_old = vec![false; arts.len()];
+    // Old 款 taken into composed articles: article index → 款 indexes.
+    let mut taken: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     let mut claim = |k: u32, item: usize, slot: Slot, fails: &mut Vec<Failure>| {
         if let Some((other, _)) = claims.get(&k) {
             fails.push(fail(
@@ -386,6 +520,30 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                         }
                     }
                 }
+                Op::Compose { number, takes, parts } => {
+                    let mut good = true;
+                    for (a, p) in takes.iter().copied().chain(parts.iter().filter_map(|p| match p {
+                        Part::Old { article, para } => Some((*article, *para)),
+                        Part::New { .. } => None,
+                    })) {
+                        if !check_art(it.no, a, &mut fails) {
+                            good = false;
+                        } else if p == 0 || p as usize > old.articles[a as usize - 1].paragraphs.len() {
+                            fails.push(fail(
+                                it.no,
+                                FailKind::NoTarget,
+                                format!("{}没有第{}款", art_label(a), to_chinese(p)),
+                            ));
+                            good = false;
+                        }
+                    }
+                    if good && on {
+                        for (a, p) in takes {
+                            taken.entry(*a as usize - 1).or_default().insert(*p as usize - 1);
+                        }
+                    }
+                    claim(*number, it.no, Slot::Composed { item: it.no, op: oi }, &mut fails);
+                }
                 Op::Merge { articles, number, .. } => {
                     if articles.iter().all(|a| check_art(it.no, *a, &mut fails)) {
                         let olds: Vec<usize> = articles.iter().map(|a| *a as usize - 1).collect();
@@ -401,6 +559,12 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     }
     if !fails.is_empty() {
         return Err(fails);
+    }
+    // An article whose 款 were all taken is gone.
+    for (i, ps) in &taken {
+        if ps.len() >= old.articles[*i].paragraphs.len() {
+            claimed_old[*i] = true;
+        }
     }
 
     // The full order (every item), then what the adopted items give.
@@ -449,8 +613,9 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         return Err(fails);
     }
 
-    let mut taken: BTreeSet<String> = old.articles.iter().map(|a| a.id.clone()).collect();
-    taken.extend(old.divisions.iter().map(|d| d.id.clone()));
+    let mut taken_ids: BTreeSet<String> = old.articles.iter().map(|a| a.id.clone()).collect();
+    taken_ids.extend(old.divisions.iter().map(|d| d.id.clone()));
+    let mut heirs: BTreeSet<usize> = BTreeSet::new();
     let by_no: BTreeMap<usize, &crate::decision::Item> = d.items.iter().map(|i| (i.no, i)).collect();
     let op_of = |item: usize, op: usize| by_no.get(&item).and_then(|i| i.ops.get(op));
     // Old article number → the item that moves it.
@@ -465,60 +630,158 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         .collect();
     // (article, membership overrides)
     // (article, new divisions it joins, whether its path is inherited)
-    type Placed = (Art, Vec<(usize, usize)>, bool);
+    // and where its 款 came from (for citations written as plain text)
+    type Placed = (Art, Vec<(usize, usize)>, bool, Origin);
+    let ident = |i: usize| Origin {
+        article: Some(i as u32 + 1),
+        paragraphs: (1..=arts[i].paragraphs.len() as u32).map(|p| Some((i as u32 + 1, p))).collect(),
+    };
     let mut out: Vec<Placed> = Vec::new();
     let mut reinsert: Vec<usize> = Vec::new();
     for (pos, slot) in full.iter().enumerate() {
         let members = div_of.get(&pos).cloned().unwrap_or_default();
         match slot {
-            Slot::Old(i) => match moved_by.get(&(*i as u32 + 1)) {
-                Some(no) if !adopted(*no) => reinsert.push(*i),
-                Some(_) => out.push((arts[*i].clone(), members, true)),
-                None => out.push((arts[*i].clone(), members, false)),
-            },
+            Slot::Old(i) => {
+                // Less the 款 taken into composed articles.
+                let mut a = arts[*i].clone();
+                let mut origin = ident(*i);
+                if a.paragraphs.len() != old.articles[*i].paragraphs.len() {
+                    // 款 added or deleted by an item: no 款 follows.
+                    origin.paragraphs = vec![None; a.paragraphs.len()];
+                }
+                if let Some(ps) = taken.get(i) {
+                    let mut k = 0;
+                    a.paragraphs.retain(|_| {
+                        k += 1;
+                        !ps.contains(&(k - 1))
+                    });
+                    let mut k = 0;
+                    origin.paragraphs.retain(|_| {
+                        k += 1;
+                        !ps.contains(&(k - 1))
+                    });
+                }
+                match moved_by.get(&(*i as u32 + 1)) {
+                    Some(no) if !adopted(*no) => reinsert.push(*i),
+                    Some(_) => out.push((a, members, true, origin)),
+                    None => out.push((a, members, false, origin)),
+                }
+            }
+            Slot::Composed { item, op } => {
+                if !adopted(*item) {
+                    continue;
+                }
+                if let Some(Op::Compose { number, takes, parts }) = op_of(*item, *op) {
+                    // The id of the old article whose first 款 it takes
+                    // when that article is gone; else a new one.
+                    let heir = takes
+                        .iter()
+                        .find(|(a, p)| *p == 1 && claimed_old[*a as usize - 1])
+                        .map(|(a, _)| *a as usize - 1)
+                        .filter(|i| !heirs.contains(i));
+                    let mut a = match heir {
+                        Some(i) => {
+                            heirs.insert(i);
+                            let mut a = arts[i].clone();
+                            a.paragraphs.clear();
+                            a
+                        }
+                        None => Art {
+                            id: fresh_id(&mut taken_ids, &format!("art-{number}")),
+                            heading: None,
+                            paragraphs: Vec::new(),
+                            path: Vec::new(),
+                            repealed: false,
+                            note: None,
+                            comments: Default::default(),
+                        },
+                    };
+                    // Restated 款 pair with the taken ones not kept as they are.
+                    let mut restated = takes.iter().filter(|t| {
+                        !parts.iter().any(|p| matches!(p, Part::Old { article, para } if (*article, *para) == **t))
+                    });
+                    let mut origin = Origin { article: heir.map(|i| i as u32 + 1), paragraphs: Vec::new() };
+                    for p in parts {
+                        match p {
+                            Part::Old { article, para } => {
+                                if let Some(b) = arts[*article as usize - 1].paragraphs.get(*para as usize - 1) {
+                                    a.paragraphs.push(b.clone());
+                                    origin.paragraphs.push(Some((*article, *para)));
+                                }
+                            }
+                            Part::New { block } => {
+                                let mut b = qblock_to_block(block);
+                                let from = restated.next();
+                                if let Some((x, y)) = from
+                                    && let Some(o) = arts[*x as usize - 1].paragraphs.get(*y as usize - 1)
+                                {
+                                    b.text.set(keep_end(&block.text, &o.text.printed));
+                                }
+                                a.paragraphs.push(b);
+                                origin.paragraphs.push(from.copied());
+                            }
+                        }
+                    }
+                    // It stands where the article it takes from stood.
+                    match takes.first() {
+                        Some((x, _)) => {
+                            a.path = arts[*x as usize - 1].path.clone();
+                            out.push((a, members, false, origin));
+                        }
+                        None => out.push((a, members, true, origin)),
+                    }
+                }
+            }
             Slot::Added { item, op } => {
                 if !adopted(*item) {
                     continue;
                 }
                 if let Some(Op::Add { number, article }) = op_of(*item, *op) {
                     let mut a = Art {
-                        id: fresh_id(&mut taken, &format!("art-{number}")),
+                        id: fresh_id(&mut taken_ids, &format!("art-{number}")),
                         heading: None,
                         paragraphs: Vec::new(),
                         path: Vec::new(),
                         repealed: false,
+                        note: None,
+                        comments: Default::default(),
                     };
                     set_from_qart(&mut a, article);
-                    out.push((a, members, true));
+                    out.push((a, members, true, Origin::default()));
                 }
             }
             Slot::Piece { item, op, old: o, piece } => {
                 if !adopted(*item) {
                     if *piece == 0 {
-                        out.push((arts[*o].clone(), members, false));
+                        out.push((arts[*o].clone(), members, false, ident(*o)));
                     }
                     continue;
                 }
                 if let Some(Op::Split { numbers, pieces, .. }) = op_of(*item, *op) {
                     let mut a = arts[*o].clone();
                     if *piece > 0 {
-                        a.id = fresh_id(&mut taken, &format!("{}-{}", arts[*o].id, numbers[*piece]));
+                        a.id = fresh_id(&mut taken_ids, &format!("{}-{}", arts[*o].id, numbers[*piece]));
+                        // The old article's note and comments stay with its first piece.
+                        a.note = None;
+                        a.comments = Default::default();
                     }
                     set_from_qart(&mut a, &pieces[*piece]);
-                    out.push((a, members, false));
+                    let article = (*piece == 0).then_some(*o as u32 + 1);
+                    out.push((a, members, false, Origin { article, paragraphs: Vec::new() }));
                 }
             }
             Slot::Merged { item, op, olds } => {
                 if !adopted(*item) {
                     for o in olds {
-                        out.push((arts[*o].clone(), members.clone(), false));
+                        out.push((arts[*o].clone(), members.clone(), false, ident(*o)));
                     }
                     continue;
                 }
                 if let Some(Op::Merge { article, .. }) = op_of(*item, *op) {
                     let mut a = arts[olds[0]].clone();
                     set_from_qart(&mut a, article);
-                    out.push((a, members, false));
+                    let origin = Origin { article: Some(olds[0] as u32 + 1), paragraphs: Vec::new() };
+                    out.push((a, members, false, origin));
                 }
             }
         }
@@ -529,10 +792,10 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     for i in reinsert {
         let at = out
             .iter()
-            .rposition(|(a, _, _)| old_index.get(a.id.as_str()).is_some_and(|k| *k < i))
+            .rposition(|(a, _, _, _)| old_index.get(a.id.as_str()).is_some_and(|k| *k < i))
             .map(|p| p + 1)
             .unwrap_or(0);
-        out.insert(at, (arts[i].clone(), Vec::new(), false));
+        out.insert(at, (arts[i].clone(), Vec::new(), false, ident(i)));
     }
     // Paths: inherited from the preceding article (or the following one).
     for k in 0..out.len() {
@@ -542,7 +805,18 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         }
     }
 
-    let mut doc = Doc { articles: Vec::new(), ..old.clone() };
+    // Everything but the articles (placed below), without cloning them.
+    let mut doc = Doc {
+        header: old.header.clone(),
+        title: old.title.clone(),
+        status: old.status.clone(),
+        date: old.date.clone(),
+        history: old.history.clone(),
+        preamble: old.preamble.clone(),
+        terms: old.terms.clone(),
+        divisions: old.divisions.clone(),
+        articles: Vec::with_capacity(out.len()),
+    };
     // Division renames and deletions (old labels).
     let mut removed: BTreeSet<String> = BTreeSet::new();
     for it in d.items.iter().filter(|i| adopted(i.no)) {
@@ -573,13 +847,37 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     for it in d.items.iter().filter(|i| adopted(i.no)) {
         for (oi, op) in it.ops.iter().enumerate() {
             if let Op::DivisionAdd { level, title, number, .. } = op {
-                let id = fresh_id(&mut taken, &format!("{}-{number}", level.key()));
-                doc.divisions.push(Div { id: id.clone(), level: *level, title: title.clone(), unnumbered: false });
+                let id = fresh_id(&mut taken_ids, &format!("{}-{number}", level.key()));
+                doc.divisions.push(Div {
+                    id: id.clone(),
+                    level: *level,
+                    title: title.clone(),
+                    unnumbered: false,
+                    note: None,
+                    comments: Default::default(),
+                });
                 new_divs.insert((it.no, oi), id);
             }
         }
     }
-    for (mut a, members, _) in out {
+    // Citations written as plain text follow the new numbers.
+    let mut moves = crate::cite::Moves::default();
+    for (k, (_, _, _, o)) in out.iter().enumerate() {
+        let here = k as u32 + 1;
+        if let Some(a) = o.article {
+            moves.articles.entry(a).or_insert(here);
+        }
+        for (p, from) in o.paragraphs.iter().enumerate() {
+            if let Some(f) = from {
+                moves.paragraphs.insert(*f, (here, p as u32 + 1));
+            }
+        }
+    }
+    let me = crate::decision::self_name(&old.title);
+    for (k, (a, _, _, o)) in out.iter_mut().enumerate() {
+        renumber_article(a, &me, o, k as u32 + 1, &moves);
+    }
+    for (mut a, members, _, _) in out {
         a.path.retain(|p| !removed.contains(p));
         for m in members {
             let Some(id) = new_divs.get(&m) else { continue };
@@ -589,21 +887,11 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         }
         doc.articles.push(a);
     }
-    // Global replacements and the title.
+    // The title.
     for it in d.items.iter().filter(|i| adopted(i.no)) {
         for op in &it.ops {
-            match op {
-                Op::Global { from, to } => {
-                    let mut n = 0;
-                    for a in &mut doc.articles {
-                        n += replace_in_article(a, from, to);
-                    }
-                    if n == 0 {
-                        fails.push(fail(it.no, FailKind::NotFound, format!("章程中没有“{from}”")));
-                    }
-                }
-                Op::Title { text } => doc.title = text.clone(),
-                _ => {}
+            if let Op::Title { text } = op {
+                doc.title = text.clone();
             }
         }
     }

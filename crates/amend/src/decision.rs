@@ -104,6 +104,16 @@ pub enum Edit {
     DeleteBlock { at: Addr },
 }
 
+/// A 款 of an article composed from parts of old ones ([`Op::Compose`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "part", rename_all = "snake_case")]
+pub enum Part {
+    /// An old 款 as it stands (第三款作为第八十一条第二款).
+    Old { article: u32, para: u32 },
+    /// A quoted 款: an old one restated (修改后作为本条第一款) or an added one.
+    New { block: QBlock },
+}
+
 /// One operation of an item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -122,6 +132,12 @@ pub enum Op {
     Merge { articles: Vec<u32>, number: u32, article: QArt },
     /// 将本章程中的“A”修改为“B”.
     Global { from: String, to: String },
+    /// An article (new number) made of 款 taken from old articles: 将第七十二条
+    /// 改为两条，第一款作为第八十条… · 将第九十九条第一款、第二款改为第一百一十条 ·
+    /// 增加一条，作为第N条，将第X条第三款修改后作为本条第一款. `takes`: the old
+    /// (article, 款) that leave their article (an article left with none is
+    /// gone); `parts`: the new article's 款 in order.
+    Compose { number: u32, takes: Vec<(u32, u32)>, parts: Vec<Part> },
     /// 增加一章（节），作为第N章，章名为“T”，第A条至第B条列入该章 (new numbers).
     DivisionAdd { level: Level, parent: Option<u32>, number: u32, title: String, first: u32, last: u32 },
     /// 将第X章（第X章第Y节）的章名（节名）修改为“T” (old numbers).
@@ -286,8 +302,22 @@ fn end_sentence(s: &mut String) {
     }
 }
 
-/// The wording of one operation.
+/// How a text names itself: 本法, 本条例, 本办法… after the kind its title
+/// ends with; 本章程 otherwise.
+pub fn self_name(title: &str) -> String {
+    const KINDS: [&str; 12] =
+        ["章程", "条例", "办法", "规定", "细则", "规则", "准则", "守则", "规程", "决定", "纲要", "法"];
+    let kind = KINDS.iter().find(|k| title.ends_with(**k)).copied().unwrap_or("章程");
+    format!("本{kind}")
+}
+
+/// The wording of one operation (a text calling itself 本章程).
 pub fn render_op(op: &Op) -> String {
+    render_op_in(op, "本章程")
+}
+
+/// The wording of one operation in a text calling itself `me` (本法).
+pub fn render_op_in(op: &Op, me: &str) -> String {
     match op {
         Op::Edit { article, renumber, edits } => {
             let art = n(*article);
@@ -353,7 +383,37 @@ pub fn render_op(op: &Op) -> String {
             s
         }
         Op::Global { from, to } => {
-            format!("将本章程中的“{}”修改为“{}”。", inner_quotes(from), inner_quotes(to))
+            format!("将{me}中的“{}”修改为“{}”。", inner_quotes(from), inner_quotes(to))
+        }
+        Op::Compose { number, takes, parts } => {
+            // 增加一条，作为第N条，将第X条第Y款作为本条第一款；将第X条第Z款修改后
+            // 作为本条第二款：“……”；增加一款，作为第N条第三款：“……”
+            let mut s = format!("增加一条，作为{}", n(*number));
+            let mut free = takes.iter().filter(|t| {
+                !parts.iter().any(|p| matches!(p, Part::Old { article, para } if (*article, *para) == **t))
+            });
+            for (k, p) in parts.iter().enumerate() {
+                let place = format!("本条第{}款", to_chinese(k as u32 + 1));
+                match p {
+                    Part::Old { article, para } => {
+                        let _ = write!(s, "，将{}第{}款作为{place}", n(*article), to_chinese(*para));
+                    }
+                    Part::New { block } => {
+                        let q = quote_lines(&labelled_lines(&Addr { para: 1, item: 0, sub: 0, named: true }, block));
+                        match free.next() {
+                            Some((a, p)) => {
+                                let _ = write!(s, "，将{}第{}款修改后作为{place}：{q}", n(*a), to_chinese(*p));
+                            }
+                            None => {
+                                let _ =
+                                    write!(s, "；增加一款，作为{}第{}款：{q}", n(*number), to_chinese(k as u32 + 1));
+                            }
+                        }
+                    }
+                }
+            }
+            end_sentence(&mut s);
+            s
         }
         Op::DivisionAdd { level, parent, number, title, first, last } => {
             let range = if first == last { n(*first) } else { format!("{}至{}", n(*first), n(*last)) };
@@ -380,6 +440,34 @@ pub fn render_op(op: &Op) -> String {
         }
         Op::Title { text } => format!("将章程名称修改为“{}”。", inner_quotes(text)),
     }
+}
+
+/// The same word edit in several articles, as one clause with a list of
+/// targets (将第二十四条、第二十九条第三款中的“A”修改为“B” · 在第十四条第二款、
+/// 第二十六条第二款中的“A”后增加“B”), as the NPC writes it; None for other
+/// operations.
+pub fn render_list(ops: &[Op]) -> Option<String> {
+    if ops.len() < 2 {
+        return None;
+    }
+    let mut targets = Vec::new();
+    let mut pair: Option<(&str, &str)> = None;
+    for op in ops {
+        let Op::Edit { article, renumber: None, edits } = op else { return None };
+        let [Edit::Words { at, from, to }] = edits.as_slice() else { return None };
+        if to.is_empty() || pair.is_some_and(|p| p != (from.as_str(), to.as_str())) {
+            return None;
+        }
+        pair = Some((from, to));
+        targets.push(format!("{}{}", n(*article), at.map(|a| a.label()).unwrap_or_default()));
+    }
+    let (from, to) = pair?;
+    let list = targets.join("、");
+    Some(if !from.is_empty() && to.starts_with(from) && to.len() > from.len() {
+        format!("在{list}中的“{}”后增加“{}”。", inner_quotes(from), inner_quotes(&to[from.len()..]))
+    } else {
+        format!("将{list}中的“{}”修改为“{}”。", inner_quotes(from), inner_quotes(to))
+    })
 }
 
 impl Decision {
@@ -416,7 +504,11 @@ impl Decision {
         let _ = writeln!(s, "{}\n", self.adopted_line());
         let _ = writeln!(s, "{}\n", self.opening());
         for it in &self.items {
-            let body = it.ops.iter().map(render_op).collect::<Vec<_>>().join("\n\n");
+            let me = self_name(&self.title);
+            let body = match render_list(&it.ops) {
+                Some(list) => list,
+                None => it.ops.iter().map(|op| render_op_in(op, &me)).collect::<Vec<_>>().join("\n\n"),
+            };
             let _ = writeln!(s, "{}、{}\n", to_chinese(it.no as u32), body);
         }
         for c in self.closing() {

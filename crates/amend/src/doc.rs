@@ -9,7 +9,10 @@ use charter_core::model::{Block as MBlock, Charter, Level, Node, TermKind};
 use charter_core::number::Numbering;
 use charter_core::numerals::{item_label, subitem_label, to_chinese};
 use charter_core::text::Text;
-use charter_core::yaml_text::{double_quoted as quoted, escape_markdown, one_line};
+use charter_core::yaml_text::{
+    Comments, comments_at, double_quoted as quoted, escape_markdown, leading_comments, one_line, with_trailing_comment,
+    write_comments_above,
+};
 
 /// A text as printed, and its YAML source when it is unchanged (so that
 /// `[[id]]` citations survive and follow renumbering).
@@ -17,15 +20,19 @@ use charter_core::yaml_text::{double_quoted as quoted, escape_markdown, one_line
 pub struct PText {
     pub printed: String,
     pub raw: Option<String>,
+    /// Written or edited by an item of a decision: its citations are in the
+    /// new numbering already (not renumbered by `apply`).
+    pub edited: bool,
 }
 
 impl PText {
+    /// A new text (quoted by a decision).
     pub fn new(printed: impl Into<String>) -> PText {
-        PText { printed: printed.into(), raw: None }
+        PText { printed: printed.into(), raw: None, edited: true }
     }
     fn of(t: &Text, numbering: &Numbering, from: Option<&str>) -> PText {
         let printed = t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text;
-        PText { printed, raw: Some(t.raw.clone()) }
+        PText { printed, raw: Some(t.raw.clone()), edited: false }
     }
     /// Replace the printed text (the source form is dropped).
     pub fn set(&mut self, s: String) {
@@ -34,6 +41,16 @@ impl PText {
             self.raw = None;
         }
     }
+    /// Replace the printed text by an item's edit.
+    pub fn edit(&mut self, s: String) {
+        self.set(s);
+        self.edited = true;
+    }
+    /// Whether its citations are plain text in the old numbering (not
+    /// `[[id]]` references, which follow by themselves, nor an item's text).
+    pub fn cites_old_numbers(&self) -> bool {
+        !self.edited && !self.raw.as_deref().is_some_and(|r| r.contains("[["))
+    }
 }
 
 /// A paragraph (款), item (项) or sub-item (目).
@@ -41,6 +58,8 @@ impl PText {
 pub struct Block {
     pub text: PText,
     pub items: Vec<Block>,
+    /// Its comments in OLD's YAML (kept while it survives).
+    pub comments: Comments,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +70,11 @@ pub struct Art {
     /// Ids of the enclosing divisions, outermost first.
     pub path: Vec<String>,
     pub repealed: bool,
+    /// The drafter's note (`note:`): drafting metadata, kept on a surviving
+    /// article, never part of its text.
+    pub note: Option<String>,
+    /// Its comments in OLD's YAML.
+    pub comments: Comments,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +83,10 @@ pub struct Div {
     pub level: Level,
     pub title: String,
     pub unnumbered: bool,
+    /// The drafter's note (`note:`).
+    pub note: Option<String>,
+    /// Its comments in OLD's YAML.
+    pub comments: Comments,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -68,11 +96,15 @@ pub struct TermOut {
     pub wrong: Vec<String>,
     pub kind: &'static str,
     pub note: Option<String>,
+    /// Its comments in OLD's YAML.
+    pub comments: Comments,
 }
 
 /// The whole printed document.
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
+    /// The comment lines at the top of OLD's file.
+    pub header: Vec<String>,
     pub title: String,
     pub status: Option<String>,
     pub date: Option<String>,
@@ -87,12 +119,20 @@ pub struct Doc {
 fn block_of_items(items: &[MBlock], numbering: &Numbering, from: Option<&str>) -> Vec<Block> {
     items
         .iter()
-        .map(|i| Block { text: PText::of(&i.text, numbering, from), items: block_of_items(&i.items, numbering, from) })
+        .map(|i| Block {
+            text: PText::of(&i.text, numbering, from),
+            items: block_of_items(&i.items, numbering, from),
+            comments: Comments::default(),
+        })
         .collect()
 }
 
 fn block_of(p: &MBlock, numbering: &Numbering, from: Option<&str>) -> Block {
-    Block { text: PText::of(&p.text, numbering, from), items: block_of_items(&p.items, numbering, from) }
+    Block {
+        text: PText::of(&p.text, numbering, from),
+        items: block_of_items(&p.items, numbering, from),
+        comments: Comments::default(),
+    }
 }
 
 impl Doc {
@@ -117,6 +157,7 @@ impl Doc {
                         TermKind::Document => "document",
                     },
                     note: t.note.clone(),
+                    comments: Comments::default(),
                 })
                 .collect(),
             ..Doc::default()
@@ -130,6 +171,8 @@ impl Doc {
                             level: v.level,
                             title: v.title.clone(),
                             unnumbered: v.unnumbered,
+                            note: v.note.as_ref().map(|n| n.text.clone()),
+                            comments: Comments::default(),
                         });
                         path.push(v.id.clone());
                         walk(&v.body, path, numbering, d);
@@ -143,6 +186,8 @@ impl Doc {
                             paragraphs: a.paragraphs.iter().map(|p| block_of(p, numbering, from)).collect(),
                             path: path.clone(),
                             repealed: a.repealed,
+                            note: a.note.as_ref().map(|n| n.text.clone()),
+                            comments: Comments::default(),
                         })
                     }
                 }
@@ -150,6 +195,57 @@ impl Doc {
         }
         walk(&c.body, &mut Vec::new(), numbering, &mut d);
         d
+    }
+
+    /// The comments of `c`'s YAML source `src` on this document's nodes
+    /// (built from `c` by [`Doc::from_charter`]): the file's leading
+    /// comments, and those above or ending the first line of every
+    /// division, article and 款/项/目.
+    pub fn with_comments(mut self, c: &Charter, src: &str) -> Doc {
+        self.header = leading_comments(src);
+        for (t, m) in self.terms.iter_mut().zip(&c.terms) {
+            t.comments = comments_at(src, m.name.span.start);
+        }
+        let line = |off: usize| src[..off.min(src.len())].rfind('\n').map_or(0, |p| p + 1);
+        fn blocks(bs: &mut [Block], ms: &[MBlock], src: &str, skip_line: Option<usize>) {
+            for (b, m) in bs.iter_mut().zip(ms) {
+                let off = m.id_span.map_or(m.text.span.start, |s| s.start);
+                let l = src[..off.min(src.len())].rfind('\n').map_or(0, |p| p + 1);
+                if Some(l) != skip_line {
+                    b.comments = comments_at(src, off);
+                }
+                blocks(&mut b.items, &m.items, src, None);
+            }
+        }
+        let mut arts = self.articles.iter_mut();
+        let mut divs = self.divisions.iter_mut();
+        fn walk<'a>(
+            nodes: &[Node],
+            src: &str,
+            arts: &mut impl Iterator<Item = &'a mut Art>,
+            divs: &mut impl Iterator<Item = &'a mut Div>,
+            line: &dyn Fn(usize) -> usize,
+        ) {
+            for n in nodes {
+                match n {
+                    Node::Division(v) => {
+                        if let Some(d) = divs.next() {
+                            d.comments = comments_at(src, v.span.start);
+                        }
+                        walk(&v.body, src, arts, divs, line);
+                    }
+                    Node::Article(a) => {
+                        if let Some(x) = arts.next() {
+                            x.comments = comments_at(src, a.span.start);
+                            // A paragraph on the article's first line is the article's.
+                            blocks(&mut x.paragraphs, &a.paragraphs, src, Some(line(a.span.start)));
+                        }
+                    }
+                }
+            }
+        }
+        walk(&c.body, src, &mut arts, &mut divs, &line);
+        self
     }
 
     pub fn division(&self, id: &str) -> Option<&Div> {
@@ -255,6 +351,9 @@ impl Doc {
     /// The YAML of this document (written by hand, like `charter import`).
     pub fn to_yaml(&self, header: &str) -> String {
         let mut s = String::with_capacity(self.articles.len() * 200 + 1024);
+        for l in &self.header {
+            let _ = writeln!(s, "{l}");
+        }
         for l in header.lines() {
             let _ = writeln!(s, "# {l}");
         }
@@ -280,7 +379,9 @@ impl Doc {
         if !self.terms.is_empty() {
             s.push_str("terms:\n");
             for t in &self.terms {
-                let _ = writeln!(s, "  - name: {}", quoted(&t.name));
+                write_comments_above(&mut s, &t.comments, "  ");
+                let _ =
+                    writeln!(s, "{}", with_trailing_comment(&format!("  - name: {}", quoted(&t.name)), &t.comments));
                 let list = |v: &[String]| v.iter().map(|x| quoted(x)).collect::<Vec<_>>().join(", ");
                 if !t.short.is_empty() {
                     let _ = writeln!(s, "    short: [{}]", list(&t.short));
@@ -302,14 +403,20 @@ impl Doc {
             open.truncate(common);
             for id in &a.path[common..] {
                 let pad = " ".repeat(2 + 4 * open.len());
-                let (level, title, unnumbered) = match self.division(id) {
-                    Some(d) => (d.level, d.title.as_str(), d.unnumbered),
-                    None => (Level::Chapter, "", false),
+                let none = Comments::default();
+                let (level, title, unnumbered, note, comments) = match self.division(id) {
+                    Some(d) => (d.level, d.title.as_str(), d.unnumbered, d.note.as_deref(), &d.comments),
+                    None => (Level::Chapter, "", false, None, &none),
                 };
-                let _ = writeln!(s, "{pad}- {}: {}", level.key(), quoted(title));
+                write_comments_above(&mut s, comments, &pad);
+                let first = format!("{pad}- {}: {}", level.key(), quoted(title));
+                let _ = writeln!(s, "{}", with_trailing_comment(&first, comments));
                 let _ = writeln!(s, "{pad}  id: {id}");
                 if unnumbered {
                     let _ = writeln!(s, "{pad}  unnumbered: true");
+                }
+                if let Some(n) = note {
+                    let _ = writeln!(s, "{pad}  note: {}", quoted(n));
                 }
                 let _ = writeln!(s, "{pad}  body:");
                 open.push(id.clone());
@@ -325,7 +432,11 @@ impl Doc {
 
 fn article(s: &mut String, a: &Art, indent: usize) {
     let pad = " ".repeat(indent);
-    let _ = writeln!(s, "{pad}- id: {}", a.id);
+    write_comments_above(s, &a.comments, &pad);
+    let _ = writeln!(s, "{}", with_trailing_comment(&format!("{pad}- id: {}", a.id), &a.comments));
+    if let Some(n) = &a.note {
+        let _ = writeln!(s, "{pad}  note: {}", quoted(n));
+    }
     if let Some(h) = &a.heading {
         let _ = writeln!(s, "{pad}  heading: {}", quoted(&source(h)));
     }
@@ -337,7 +448,9 @@ fn article(s: &mut String, a: &Art, indent: usize) {
         [] => {}
         [p] => {
             if !p.text.printed.is_empty() {
-                let _ = writeln!(s, "{pad}  text: {}", quoted(&source(&p.text)));
+                write_comments_above(s, &p.comments, &format!("{pad}  "));
+                let line = format!("{pad}  text: {}", quoted(&source(&p.text)));
+                let _ = writeln!(s, "{}", with_trailing_comment(&line, &p.comments));
             }
             items(s, &p.items, indent + 2);
         }
@@ -362,6 +475,7 @@ fn items(s: &mut String, list: &[Block], indent: usize) {
 
 fn block(s: &mut String, b: &Block, indent: usize) {
     let pad = " ".repeat(indent);
+    write_comments_above(s, &b.comments, &pad);
     if b.text.printed.is_empty() && !b.items.is_empty() {
         let _ = writeln!(s, "{pad}- items:");
         for i in &b.items {
@@ -369,6 +483,7 @@ fn block(s: &mut String, b: &Block, indent: usize) {
         }
         return;
     }
-    let _ = writeln!(s, "{pad}- text: {}", quoted(&source(&b.text)));
+    let line = format!("{pad}- text: {}", quoted(&source(&b.text)));
+    let _ = writeln!(s, "{}", with_trailing_comment(&line, &b.comments));
     items(s, &b.items, indent + 2);
 }

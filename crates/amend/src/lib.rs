@@ -12,6 +12,7 @@
 #![allow(clippy::collapsible_if, clippy::collapsible_match)]
 
 pub mod apply;
+pub mod cite;
 pub mod decision;
 pub mod doc;
 pub mod parse;
@@ -99,6 +100,17 @@ pub fn failure_diagnostics(d: &Decision, file: FileId, fails: &[Failure]) -> Vec
             }
         })
         .collect()
+}
+
+/// The text after adoption: the status (（草案）) goes, `history` gets the
+/// line of this decision ([`history_line`], 修正: a decision of items), and
+/// the date becomes the decision's.
+pub fn adopt(doc: &mut Doc, d: &Decision) {
+    doc.status = None;
+    doc.history.push(doc::PText::new(history_line(d)));
+    if let Some(date) = &d.date {
+        doc.date = Some(date.clone());
+    }
 }
 
 /// The history line of an adopted decision: 根据2021年12月1日…《关于修改〈…〉的决定》修正.

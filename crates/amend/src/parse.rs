@@ -8,7 +8,7 @@ use charter_core::model::Level;
 use charter_core::numerals;
 
 use crate::codes;
-use crate::decision::{Addr, Decision, Edit, Item, Op, QArt, QBlock, SCHEMA};
+use crate::decision::{Addr, Decision, Edit, Item, Op, Part, QArt, QBlock, SCHEMA};
 
 /// A failure to read the decision, at a byte range of its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,6 +92,33 @@ impl<'a> Cur<'a> {
                 None
             }
         }
+    }
+    /// 第三、四、五款 → [3, 4, 5] (a list of numerals under one 第…unit).
+    fn number_list(&mut self, unit: &str) -> Option<Vec<u32>> {
+        let save = self.pos;
+        if !self.eat("第") {
+            return None;
+        }
+        let mut out = Vec::new();
+        loop {
+            let r = self.rest();
+            let len: usize = r.chars().take_while(|c| NUM_CHARS.contains(*c)).map(char::len_utf8).sum();
+            match numerals::parse(&r[..len]) {
+                Some(n) if len > 0 => out.push(n),
+                _ => break,
+            }
+            self.pos += len;
+            if !self.eat("、") {
+                break;
+            }
+            // 第一款、第二款: the next one repeats 第.
+            self.eat("第");
+        }
+        if out.is_empty() || !self.eat(unit) {
+            self.pos = save;
+            return None;
+        }
+        Some(out)
     }
     /// 第X条 (not 第X条之一: not supported).
     fn article(&mut self) -> Option<u32> {
@@ -487,6 +514,24 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
             return Ok(());
         }
     }
+    // 增加一款，作为第N条第K款：“……” after 增加一条，作为第N条，….
+    if let Some(Op::Compose { number, parts, .. }) = ops.last_mut() {
+        let save = c.pos;
+        if c.eat("增加一款") {
+            c.seps();
+            let ok = c.eat("作为") && c.article() == Some(*number);
+            match (ok, c.number("款")) {
+                (true, Some(k)) => {
+                    c.eat("：");
+                    c.eat(":");
+                    let lines = c.quote()?;
+                    insert_part(parts, k, Part::New { block: to_qblock(&lines) }, c)?;
+                    return Ok(());
+                }
+                _ => c.pos = save,
+            }
+        }
+    }
     if c.eat("对部分条文中的有关表述作以下修改：") || c.eat("对部分条文中的有关表述作如下修改：")
     {
         return Ok(());
@@ -551,6 +596,21 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
             ops.push(Op::Merge { articles: arts.iter().map(|a| a.0).collect(), number, article: to_qart(&lines) });
             return Ok(());
         }
+        if arts.iter().all(|(a, at)| *a == arts[0].0 && at.is_some()) && c.rest().starts_with("改为第") {
+            // 将第九十九条第一款、第二款改为第一百一十条[，修改为：“……”]
+            c.eat("改为");
+            let Some(number) = c.article() else { return Err(unsupported(c, "改为后应当是第X条")) };
+            let takes: Vec<(u32, u32)> = arts.iter().filter_map(|(a, at)| at.map(|x| (*a, x.para))).collect();
+            c.seps();
+            let parts = if c.eat("修改为：") || c.eat("修改为:") {
+                let lines = c.quote()?;
+                lines.iter().map(|l| Part::New { block: to_qblock(std::slice::from_ref(l)) }).collect()
+            } else {
+                takes.iter().map(|(a, p)| Part::Old { article: *a, para: *p }).collect()
+            };
+            ops.push(Op::Compose { number, takes, parts });
+            return Ok(());
+        }
         if arts.len() > 1 {
             // 将第A条、第B条第二款中的“X”修改为“Y”.
             if !c.eat("中的") {
@@ -578,6 +638,24 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
         if c.eat("改为") {
             if let Some((k, "条")) = c.counted() {
                 c.seps();
+                let save = c.pos;
+                let shared = c.number_list("款").is_some();
+                c.pos = save;
+                if shared {
+                    // 第一款作为第八十条；第二款作为第八十一条第一款，修改为：“……”；
+                    // 第三、四款分别作为第八十一条第二、三款.
+                    let made = distribute(c, article)?;
+                    if made.len() != k as usize {
+                        return Err(err(
+                            codes::A001,
+                            here,
+                            format!("改为{k}条，但列出的是{}条", made.len()),
+                            Some("每一条写成“第X款作为第Y条”"),
+                        ));
+                    }
+                    ops.extend(made);
+                    return Ok(());
+                }
                 let mut numbers = Vec::new();
                 if c.eat("作为") {
                     while let Some(n) = c.article() {
@@ -683,6 +761,33 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
             return Err(unsupported(c, "增加一条后应当写明“作为第X条”"));
         };
         c.seps();
+        if c.rest().starts_with("将第") {
+            // 将第X条第Y款[修改后]作为本条第K款[：“……”]，…
+            let (mut takes, mut parts) = (Vec::new(), Vec::new());
+            while c.eat("将") {
+                let (Some(a), Some(at)) = (c.article(), c.addr()) else {
+                    return Err(unsupported(c, "应当是“将第X条第Y款作为本条第K款”"));
+                };
+                let changed = c.eat("修改后");
+                if !c.eat("作为本条") {
+                    return Err(unsupported(c, "应当是“作为本条第K款”"));
+                }
+                let Some(k) = c.number("款") else { return Err(unsupported(c, "应当是“本条第K款”")) };
+                takes.push((a, at.para));
+                let part = if changed {
+                    c.eat("：");
+                    c.eat(":");
+                    let lines = c.quote()?;
+                    Part::New { block: to_qblock(&lines) }
+                } else {
+                    Part::Old { article: a, para: at.para }
+                };
+                insert_part(&mut parts, k, part, c)?;
+                c.seps();
+            }
+            ops.push(Op::Compose { number, takes, parts });
+            return Ok(());
+        }
         c.eat("：");
         c.eat(":");
         let lines = c.quote()?;
@@ -701,6 +806,82 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
     }
     let _ = here;
     Err(unsupported(c, &preview(c.rest())))
+}
+
+/// Put part `k` (1-based) of a composed article in its place.
+fn insert_part(parts: &mut Vec<Part>, k: u32, part: Part, c: &Cur) -> Result<(), ParseError> {
+    if k as usize != parts.len() + 1 {
+        return Err(err(
+            codes::A001,
+            c.here(),
+            format!(
+                "本条的第{}款之前应当先有第{}款",
+                numerals::to_chinese(k),
+                numerals::to_chinese(parts.len() as u32 + 1)
+            ),
+            Some("按本条第一款、第二款……的顺序写"),
+        ));
+    }
+    parts.push(part);
+    Ok(())
+}
+
+/// 第一款作为第八十条；第二款作为第八十一条第一款，修改为：“……”；第三、四款
+/// 分别作为第八十一条第二、三款: the 款 of old article `article` shared out
+/// among new articles, one [`Op::Compose`] each (in order of number).
+fn distribute(c: &mut Cur, article: u32) -> Result<Vec<Op>, ParseError> {
+    // new article → (款 → part)
+    let mut made: std::collections::BTreeMap<u32, std::collections::BTreeMap<u32, Part>> = Default::default();
+    let mut takes: std::collections::BTreeMap<u32, Vec<(u32, u32)>> = Default::default();
+    loop {
+        c.seps();
+        let Some(olds) = c.number_list("款") else { break };
+        if !(c.eat("分别作为") || c.eat("作为")) {
+            return Err(unsupported(c, "应当是“第X款作为第Y条”"));
+        }
+        let Some(number) = c.article() else { return Err(unsupported(c, "作为后应当是第X条")) };
+        let places = c.number_list("款").unwrap_or_else(|| (1..=olds.len() as u32).collect());
+        if places.len() != olds.len() {
+            return Err(unsupported(c, "款的个数前后不一致"));
+        }
+        let save = c.pos;
+        c.seps();
+        let quoted = if c.eat("修改为：") || c.eat("修改为:") {
+            Some(c.quote()?)
+        } else {
+            c.pos = save;
+            None
+        };
+        let slot = made.entry(number).or_default();
+        for (i, (o, k)) in olds.iter().zip(&places).enumerate() {
+            takes.entry(number).or_default().push((article, *o));
+            let part = match &quoted {
+                Some(lines) if lines.len() == olds.len() => {
+                    Part::New { block: to_qblock(std::slice::from_ref(&lines[i])) }
+                }
+                Some(lines) => Part::New { block: to_qblock(lines) },
+                None => Part::Old { article, para: *o },
+            };
+            if slot.insert(*k, part).is_some() {
+                return Err(unsupported(c, "同一款列出了两次"));
+            }
+        }
+    }
+    let mut ops = Vec::new();
+    for (number, parts) in made {
+        if parts.keys().copied().ne(1..=parts.len() as u32) {
+            return Err(unsupported(c, "新条文的款应当从第一款起连续"));
+        }
+        ops.push(Op::Compose {
+            number,
+            takes: takes.remove(&number).unwrap_or_default(),
+            parts: parts.into_values().collect(),
+        });
+    }
+    if ops.is_empty() {
+        return Err(unsupported(c, "应当是“第X款作为第Y条”"));
+    }
+    Ok(ops)
 }
 
 fn division_add(c: &mut Cur, ops: &mut Vec<Op>, parent: Option<u32>) -> Result<(), ParseError> {

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use charter_core::numerals;
 use charter_diff::{ArticleChange, BlockChange, BlockKind, Diff, DivisionChange, SegOp};
 
-use crate::apply::{apply, apply_edits, art_to_qart, block_to_qblock};
+use crate::apply::{apply, apply_edits, art_to_qart, block_to_qblock, replace_throughout};
 use crate::decision::{Addr, Decision, Edit, Item, Op, QBlock, SCHEMA, render_op};
-use crate::doc::{Art, Block, Doc};
+use crate::doc::{Art, Block, Doc, PText};
 
 /// Options of the decision: who adopts it, and when.
 #[derive(Clone, Debug, Default)]
@@ -45,9 +45,61 @@ fn articles_text(a: &Art) -> String {
     s
 }
 
+/// The same text: printed alike, or the same YAML source (its `[[id]]`
+/// citations print other numbers after renumbering, and follow by
+/// themselves: no item).
+fn same_text(a: &PText, b: &PText) -> bool {
+    a.printed == b.printed || a.raw.is_some() && a.raw == b.raw
+}
+
+fn same_block(a: &Block, b: &Block) -> bool {
+    same_text(&a.text, &b.text)
+        && a.items.len() == b.items.len()
+        && a.items.iter().zip(&b.items).all(|(x, y)| same_block(x, y))
+}
+
 fn same_article(a: &Art, b: &Art) -> bool {
-    a.heading.as_ref().map(|h| &h.printed) == b.heading.as_ref().map(|h| &h.printed)
-        && articles_text(a) == articles_text(b)
+    let heading = match (&a.heading, &b.heading) {
+        (Some(x), Some(y)) => same_text(x, y),
+        (None, None) => true,
+        _ => false,
+    };
+    heading
+        && a.repealed == b.repealed
+        && a.paragraphs.len() == b.paragraphs.len()
+        && a.paragraphs.iter().zip(&b.paragraphs).all(|(x, y)| same_block(x, y))
+}
+
+/// Two documents with the same text and structure: title, articles in
+/// order (by [`same_article`]), each in divisions of the same labels and
+/// titles.
+pub fn same_doc(a: &Doc, b: &Doc) -> bool {
+    if a.title != b.title || a.articles.len() != b.articles.len() {
+        return false;
+    }
+    let (la, lb) = (a.division_labels(), b.division_labels());
+    let (ma, mb): (HashMap<&str, &str>, HashMap<&str, &str>) = (
+        la.iter().map(|(i, l)| (i.as_str(), l.as_str())).collect(),
+        lb.iter().map(|(i, l)| (i.as_str(), l.as_str())).collect(),
+    );
+    let (ta, tb): (HashMap<&str, &str>, HashMap<&str, &str>) = (
+        a.divisions.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect(),
+        b.divisions.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect(),
+    );
+    let path = |p: &[String], m: &HashMap<&str, &str>, t: &HashMap<&str, &str>| -> Vec<(String, String)> {
+        p.iter()
+            .map(|id| {
+                (
+                    m.get(id.as_str()).copied().unwrap_or("").to_string(),
+                    t.get(id.as_str()).copied().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    a.articles
+        .iter()
+        .zip(&b.articles)
+        .all(|(x, y)| same_article(x, y) && path(&x.path, &ma, &ta) == path(&y.path, &mb, &tb))
 }
 
 /// Counters walking the blocks of one side of an article.
@@ -93,57 +145,265 @@ fn block_at<'a>(a: &'a Art, at: &Addr) -> Option<&'a Block> {
     i.items.get(at.sub as usize - 1)
 }
 
-/// Word edits turning `old` into `new` (one block's own text), each with
-/// enough context that it occurs once in `scope`.
-fn word_edits(segs: &[(SegOp, String)], scope_article: &str, scope_block: &str, at: Addr) -> Vec<Edit> {
-    // Changes as (equal before, deleted, inserted, equal after) in chars.
+/// Characters that delimit phrases: punctuation and spaces.
+pub fn is_delimiter(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_punctuation() || "，。；：、！？“”‘’（）《》〈〉【】「」…—·".contains(c)
+}
+
+/// Function words that stand between words (的、和、与; not 及 or 或, as
+/// in 及时, 或者).
+const PARTICLES: &str = "的和与";
+
+/// Whether a quotation may start or end at char position `p` of `text`:
+/// at a delimiter or function word, between a Latin run (digits, letters)
+/// and Chinese, at the edge of a glossary term and never inside one
+/// (`terms`: char ranges of their occurrences).
+pub fn is_phrase_boundary(text: &[char], p: usize, terms: &[(usize, usize)]) -> bool {
+    if p == 0 || p >= text.len() {
+        return true;
+    }
+    if terms.iter().any(|&(s, e)| s < p && p < e) {
+        return false;
+    }
+    if terms.iter().any(|&(s, e)| s == p || e == p) {
+        return true;
+    }
+    let (a, b) = (text[p - 1], text[p]);
+    is_delimiter(a)
+        || is_delimiter(b)
+        || PARTICLES.contains(a)
+        || PARTICLES.contains(b)
+        || a.is_ascii_alphanumeric() != b.is_ascii_alphanumeric()
+}
+
+/// Char ranges of the occurrences of `terms` in `text`.
+pub fn term_ranges(text: &[char], terms: &[Vec<char>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < segs.len() {
-        if segs[i].0 == SegOp::Equal {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let (mut del, mut ins) = (String::new(), String::new());
-        while i < segs.len() && segs[i].0 != SegOp::Equal {
-            match segs[i].0 {
-                SegOp::Delete => del.push_str(&segs[i].1),
-                _ => ins.push_str(&segs[i].1),
+    for t in terms.iter().filter(|t| t.len() > 1) {
+        let mut i = 0;
+        while i + t.len() <= text.len() {
+            if text[i..i + t.len()] == t[..] {
+                out.push((i, i + t.len()));
+                i += t.len();
+            } else {
+                i += 1;
             }
-            i += 1;
-        }
-        let before: Vec<char> = if start > 0 { segs[start - 1].1.chars().collect() } else { Vec::new() };
-        let after: Vec<char> = if i < segs.len() { segs[i].1.chars().collect() } else { Vec::new() };
-        let mut chosen = None;
-        'search: for k in 0..=6usize {
-            for (l, r) in [(k, 0), (0, k), (k, k)] {
-                if l > before.len() || r > after.len() {
-                    continue;
-                }
-                let lc: String = before[before.len() - l..].iter().collect();
-                let rc: String = after[..r].iter().collect();
-                let from = format!("{lc}{del}{rc}");
-                if from.is_empty() {
-                    continue;
-                }
-                let to = format!("{lc}{ins}{rc}");
-                if scope_article.matches(&from).count() == 1 {
-                    chosen = Some(Edit::Words { at: None, from, to });
-                    break 'search;
-                }
-                if scope_block.matches(&from).count() == 1 {
-                    chosen = Some(Edit::Words { at: Some(at), from, to });
-                    break 'search;
-                }
-            }
-        }
-        match chosen {
-            Some(e) => out.push(e),
-            None => return Vec::new(),
         }
     }
     out
+}
+
+/// One change of a block's text: old chars `o` become new chars `n`.
+#[derive(Clone, Copy, Debug)]
+struct Change {
+    o: (usize, usize),
+    n: (usize, usize),
+}
+
+/// The old and new text of a block and its changes, from the inline diff.
+fn changes(segs: &[(SegOp, String)]) -> (Vec<char>, Vec<char>, Vec<Change>) {
+    let (mut old, mut new, mut out) = (Vec::new(), Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < segs.len() {
+        if segs[i].0 == SegOp::Equal {
+            old.extend(segs[i].1.chars());
+            new.extend(segs[i].1.chars());
+            i += 1;
+            continue;
+        }
+        let (os, ns) = (old.len(), new.len());
+        while i < segs.len() && segs[i].0 != SegOp::Equal {
+            match segs[i].0 {
+                SegOp::Delete => old.extend(segs[i].1.chars()),
+                _ => new.extend(segs[i].1.chars()),
+            }
+            i += 1;
+        }
+        out.push(Change { o: (os, old.len()), n: (ns, new.len()) });
+    }
+    // An insertion (deletion) ending with the delimiter just before it
+    // reads better as that delimiter followed by the rest: “甲、”+“乙、”
+    // is “甲”+“、乙”.
+    for k in 0..out.len() {
+        let c = out[k];
+        let lo = if k == 0 { 0 } else { out[k - 1].o.1 };
+        let (side, range) = if c.o.0 == c.o.1 {
+            (&new, c.n)
+        } else if c.n.0 == c.n.1 {
+            (&old, c.o)
+        } else {
+            continue;
+        };
+        let (mut a, mut b, mut o) = (range.0, range.1, c.o.0.min(c.o.1));
+        while b > a && o > lo && a > 0 && side[b - 1] == old[o - 1] && is_delimiter(old[o - 1]) {
+            a -= 1;
+            b -= 1;
+            o -= 1;
+        }
+        let shift = range.0 - a;
+        out[k] = Change { o: (c.o.0 - shift, c.o.1 - shift), n: (c.n.0 - shift, c.n.1 - shift) };
+    }
+    (old, new, out)
+}
+
+/// A quoted fragment: a run of changes widened by equal context, `l`
+/// chars before the first change and `r` after the last.
+#[derive(Clone, Copy, Debug)]
+struct Frag {
+    first: usize,
+    last: usize,
+    l: usize,
+    r: usize,
+}
+
+impl Frag {
+    fn old_side(&self, ch: &[Change]) -> (usize, usize) {
+        (ch[self.first].o.0 - self.l, ch[self.last].o.1 + self.r)
+    }
+    fn new_side(&self, ch: &[Change]) -> (usize, usize) {
+        (ch[self.first].n.0 - self.l, ch[self.last].n.1 + self.r)
+    }
+}
+
+/// Word edits turning one block's old text into its new text, each
+/// quotation a natural unit: widened to phrase boundaries (never inside a
+/// glossary term), holding at least one word (not only punctuation), and
+/// widened further until it occurs exactly once in the article (else once
+/// in the block, scoped 第二款中的). Fragments that meet are merged.
+/// Empty when no such wording exists.
+fn word_edits(
+    segs: &[(SegOp, String)],
+    scope_article: &str,
+    scope_block: &str,
+    at: Addr,
+    terms: &[Vec<char>],
+) -> Vec<Edit> {
+    let (old, new, ch) = changes(segs);
+    if ch.is_empty() {
+        return Vec::new();
+    }
+    let inside = term_ranges(&old, terms);
+    let bound = |p: usize| is_phrase_boundary(&old, p, &inside);
+    let words = |s: &[char]| s.iter().any(|c| !is_delimiter(*c));
+    let frags: Vec<Frag> = (0..ch.len()).map(|k| Frag { first: k, last: k, l: 0, r: 0 }).collect();
+    // Grow one side of a fragment to the next phrase boundary; false
+    // when it cannot grow (the block's edge).
+    let grow = |f: &mut Frag, left: bool| -> bool {
+        let (s, e) = f.old_side(&ch);
+        if left {
+            if s == 0 {
+                return false;
+            }
+            // Past the delimiters next to it, to the next boundary.
+            let mut p = s - 1;
+            while p > 0 && (!bound(p) || !words(&old[p..s])) {
+                p -= 1;
+            }
+            f.l += s - p;
+        } else {
+            if e >= old.len() {
+                return false;
+            }
+            let mut p = e + 1;
+            while p < old.len() && (!bound(p) || !words(&old[e..p])) {
+                p += 1;
+            }
+            f.r += p - e;
+        }
+        true
+    };
+    // Merge fragments that meet or overlap.
+    let merge = |frags: Vec<Frag>| -> Vec<Frag> {
+        let mut out: Vec<Frag> = Vec::new();
+        for f in frags {
+            if let Some(p) = out.last_mut() {
+                if p.old_side(&ch).1 >= f.old_side(&ch).0 {
+                    let end = f.old_side(&ch).1.max(p.old_side(&ch).1);
+                    p.last = f.last;
+                    p.r = end - ch[f.last].o.1;
+                    continue;
+                }
+            }
+            out.push(f);
+        }
+        out
+    };
+    // Grow every fragment until `ok`, merging those that meet; None when
+    // one cannot grow any more.
+    let settle = |frags: Vec<Frag>, ok: &dyn Fn(&Frag) -> bool| -> Option<Vec<Frag>> {
+        let mut frags = merge(frags);
+        let mut k = 0;
+        'outer: while k < frags.len() {
+            let mut f = frags[k];
+            let mut turn = 0;
+            loop {
+                let next = k + 1 < frags.len() && f.old_side(&ch).1 >= frags[k + 1].old_side(&ch).0;
+                let prev = k > 0 && frags[k - 1].old_side(&ch).1 >= f.old_side(&ch).0;
+                if next || prev {
+                    frags[k] = f;
+                    frags = merge(frags);
+                    k = k.saturating_sub(1);
+                    continue 'outer;
+                }
+                if ok(&f) {
+                    break;
+                }
+                // The phrase before first (在“A”后增加), then after, in turn.
+                let left = turn % 2 == 0;
+                let grown = grow(&mut f, left) || grow(&mut f, !left);
+                turn += 1;
+                if !grown {
+                    return None;
+                }
+            }
+            frags[k] = f;
+            k += 1;
+        }
+        Some(frags)
+    };
+    let text = |f: &Frag| -> (String, String) {
+        let ((s, e), (ns, ne)) = (f.old_side(&ch), f.new_side(&ch));
+        (old[s..e].iter().collect(), new[ns..ne].iter().collect())
+    };
+    // 1. Phrase boundaries on both sides, and at least one word quoted.
+    let phrase = |f: &Frag| {
+        let ((s, e), (ns, ne)) = (f.old_side(&ch), f.new_side(&ch));
+        bound(s) && bound(e) && e > s && words(&old[s..e]) && (ne == ns || words(&new[ns..ne]))
+    };
+    let Some(frags) = settle(frags, &phrase) else { return Vec::new() };
+    // 2. Occurring once in the article, or else once in the block.
+    let once = |f: &Frag| {
+        let (from, _) = text(f);
+        scope_article.matches(&from).count() == 1 || scope_block.matches(&from).count() == 1
+    };
+    let Some(frags) = settle(frags, &once) else { return Vec::new() };
+    frags
+        .iter()
+        .map(|f| {
+            let (from, to) = text(f);
+            let at = if scope_article.matches(&from).count() == 1 { None } else { Some(at) };
+            Edit::Words { at, from, to }
+        })
+        .collect()
+}
+
+/// Reading a word edit costs its wording plus the search for its place:
+/// each further edit in the same block counts as this many characters.
+const PLACE_COST: usize = 12;
+
+/// What a list of edits costs to read (see [`PLACE_COST`]); a quotation
+/// running over the end of a sentence (“……机关。教学系……”) reads as badly
+/// as two more places.
+fn reading_cost(edits: &[Edit]) -> usize {
+    let spans = |e: &Edit| match e {
+        Edit::Words { from, .. } => {
+            let inner: String = from.chars().rev().skip(1).collect();
+            usize::from(inner.contains(['。', '；', '！', '？']))
+        }
+        _ => 0,
+    };
+    edits.iter().map(|e| edit_len(e) + 2 * PLACE_COST * spans(e)).sum::<usize>()
+        + PLACE_COST * edits.len().saturating_sub(1)
 }
 
 fn edit_len(e: &Edit) -> usize {
@@ -151,7 +411,7 @@ fn edit_len(e: &Edit) -> usize {
 }
 
 /// Edits turning old article `oa` into `na`, from the diff's block ops.
-fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &str) -> Vec<Edit> {
+fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &str, terms: &[Vec<char>]) -> Vec<Edit> {
     let whole = vec![Edit::Whole { article: art_to_qart(na) }];
     let (mut ow, mut nw) = (Walk::default(), Walk::default());
     let mut edits: Vec<Edit> = Vec::new();
@@ -172,16 +432,18 @@ fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &s
             continue;
         }
         match b.op {
-            BlockChange::Equal => {}
-            BlockChange::Modified => {
+            BlockChange::Equal | BlockChange::Modified => {
+                // Compared again: OLD may have had replacements throughout.
                 let (Some(o), Some(n)) = (o, n) else { return whole };
                 let Some(nb) = block_at(na, &n) else { return whole };
                 let Some(ob) = block_at(oa, &o) else { return whole };
+                if same_text(&ob.text, &nb.text) {
+                    continue;
+                }
                 let restate = Edit::Block { at: o, block: QBlock { text: nb.text.printed.clone(), items: Vec::new() } };
-                let segs: Vec<(SegOp, String)> = b.segments.iter().map(|s| (s.op, s.text.clone())).collect();
-                let words = word_edits(&segs, &full, &ob.text.printed, o);
-                let wl: usize = words.iter().map(edit_len).sum();
-                if !words.is_empty() && wl <= edit_len(&restate) {
+                let segs = char_segments(&ob.text.printed, &nb.text.printed);
+                let words = word_edits(&segs, &full, &ob.text.printed, o, terms);
+                if !words.is_empty() && reading_cost(&words) <= edit_len(&restate) {
                     edits.extend(words);
                 } else {
                     edits.push(restate);
@@ -212,8 +474,7 @@ fn article_edits(oa: &Art, na: &Art, blocks: &[charter_diff::BlockOp], label: &s
     if edits.is_empty() || apply_edits(&mut trial, &edits, label).is_err() || !same_article(&trial, na) {
         return whole;
     }
-    let el: usize = edits.iter().map(edit_len).sum();
-    if el >= edit_len(&whole[0]) { whole } else { edits }
+    if reading_cost(&edits) >= edit_len(&whole[0]) { whole } else { edits }
 }
 
 /// (chapter number, number) of a division label 第四章第一节 / 第七章.
@@ -230,8 +491,9 @@ fn label_numbers(label: &str) -> Option<(Option<u32>, u32)> {
     }
 }
 
-/// Write the decision turning `old` into `new`.
-pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
+/// The items (with their sort keys) turning `old` into `new`; `old` may
+/// have had replacements throughout applied already (same articles).
+fn build_items(old: &Doc, new: &Doc, diff: &Diff, terms: &[Vec<char>]) -> Vec<((u32, u32), Vec<Op>)> {
     let opos: HashMap<&str, u32> =
         old.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i as u32 + 1)).collect();
     let npos: HashMap<&str, u32> =
@@ -265,7 +527,7 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
                     ops.push(Op::Move { article: *o, number: *n });
                 }
                 if !same_article(oa, na) {
-                    let edits = article_edits(oa, na, &op.blocks, &format!("第{}条", numerals::to_chinese(*o)));
+                    let edits = article_edits(oa, na, &op.blocks, &format!("第{}条", numerals::to_chinese(*o)), terms);
                     let renumber = (o != n && !out_of_order.contains(o)).then_some(*n);
                     ops.push(Op::Edit { article: *o, renumber, edits });
                 }
@@ -347,34 +609,165 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
         items.push(((0, 0), vec![Op::Title { text: new.title.clone() }]));
     }
     items.sort_by_key(|(k, _)| *k);
-    let mut decision = Decision {
-        schema: SCHEMA,
-        title: old.title.clone(),
-        body: meta.body.clone().unwrap_or_else(|| "学生代表大会".to_string()),
-        date: meta.date.clone().or_else(|| new.date.clone()),
-        items: items.into_iter().enumerate().map(|(i, (_, ops))| Item { no: i + 1, ops, span: None }).collect(),
+    items
+}
+
+/// Write the decision turning `old` into `new`.
+pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
+    // Glossary terms (names and short forms, old and new): never split.
+    let mut terms: Vec<Vec<char>> = old
+        .terms
+        .iter()
+        .chain(&new.terms)
+        .flat_map(|t| std::iter::once(&t.name).chain(&t.short).chain(&t.wrong))
+        .map(|n| n.chars().collect())
+        .collect();
+    terms.sort();
+    terms.dedup();
+    let decision_of = |items: Vec<((u32, u32), Vec<Op>)>, globals: &[(String, String)]| {
+        let mut list: Vec<Vec<Op>> = items.into_iter().map(|(_, ops)| ops).collect();
+        // Replacements throughout last (as the NPC does), longer first.
+        let mut g = globals.to_vec();
+        g.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b)));
+        list.extend(g.into_iter().map(|(from, to)| vec![Op::Global { from, to }]));
+        Decision {
+            schema: SCHEMA,
+            title: old.title.clone(),
+            body: meta.body.clone().unwrap_or_else(|| "学生代表大会".to_string()),
+            date: meta.date.clone().or_else(|| new.date.clone()),
+            items: list.into_iter().enumerate().map(|(i, ops)| Item { no: i + 1, ops, span: None }).collect(),
+        }
     };
-    let target = new.printed();
-    let ok = |d: &Decision| apply(old, d, None).is_ok_and(|doc| doc.printed() == target);
-    // A term replaced throughout: one item instead of one per article.
-    for (from, to) in global_candidates(&decision) {
-        let mut trial = decision.clone();
-        trial.items.retain_mut(|it| {
-            for op in &mut it.ops {
-                if let Op::Edit { edits, .. } = op {
-                    edits.retain(|e| !matches!(e, Edit::Words { from: f, to: t, .. } if core(f, t).is_some_and(|c| c.0 == from && c.1 == to)));
-                }
-            }
-            it.ops.retain(|op| !matches!(op, Op::Edit { edits, .. } if edits.is_empty()));
-            !it.ops.is_empty()
-        });
-        // A longer replacement goes before a shorter one it contains (“, ” before “,”).
-        let at = trial
-            .items
+    let mut decision = decision_of(build_items(old, new, diff, &terms), &[]);
+    let ok = |d: &Decision| apply(old, d, None).is_ok_and(|doc| same_doc(&doc, new));
+    let cost = |d: &Decision| d.to_text().chars().count();
+    // A term replaced throughout: one item instead of one per article, when
+    // the decision still gives NEW and reads shorter. The replacements
+    // apply to the old text first; the other items are written against
+    // the text as they leave it.
+    let mut globals: Vec<(String, String)> = Vec::new();
+    if !ok(&decision) {
+        let verified = false;
+        return Written { decision, verified };
+    }
+    let mut best = cost(&decision);
+    // Articles the same in both drafts: a replacement throughout must not
+    // touch them.
+    let opos: HashMap<&str, usize> = old.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let npos: HashMap<&str, usize> = new.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let mut same = vec![false; old.articles.len()];
+    for op in &diff.articles {
+        if let ([o], [n]) = (op.old.as_slice(), op.new.as_slice())
+            && let (Some(&i), Some(&j)) = (opos.get(o.id.as_str()), npos.get(n.id.as_str()))
+        {
+            same[i] = same_article(&old.articles[i], &new.articles[j]);
+        }
+    }
+    for cand in global_candidates(old, new, diff, &terms) {
+        if old
+            .articles
             .iter()
-            .position(|it| matches!(it.ops.as_slice(), [Op::Global { from: f, .. }] if from.contains(f.as_str())))
-            .unwrap_or(trial.items.len());
-        trial.items.insert(at, Item { no: 0, ops: vec![Op::Global { from, to }], span: None });
+            .zip(&same)
+            .any(|(a, s)| *s && article_blocks(a).iter().any(|t| t.printed.contains(&cand.0)))
+        {
+            continue;
+        }
+        let mut g = globals.clone();
+        g.push(cand);
+        let mut base = old.clone();
+        if replace_throughout(&mut base.articles, &g).contains(&0) {
+            continue;
+        }
+        let trial = decision_of(build_items(&base, new, diff, &terms), &g);
+        let c = cost(&trial);
+        if c < best && ok(&trial) {
+            decision = trial;
+            globals = g;
+            best = c;
+        }
+    }
+    // A citation that only follows the renumbering is no item: `apply`
+    // renumbers plain-text citations of the text itself (本法第八条) that no
+    // item edits. Drop such edits, one by one, when the decision still gives
+    // NEW without them.
+    let places: Vec<(usize, usize, usize)> = decision
+        .items
+        .iter()
+        .enumerate()
+        .flat_map(|(i, it)| {
+            it.ops.iter().enumerate().flat_map(move |(o, op)| {
+                let edits: &[Edit] = match op {
+                    Op::Edit { edits, .. } => edits,
+                    _ => &[],
+                };
+                edits.iter().enumerate().filter_map(move |(e, x)| match x {
+                    Edit::Words { from, to, .. } if only_numbers_differ(from, to) => Some((i, o, e)),
+                    _ => None,
+                })
+            })
+        })
+        .collect();
+    // From the end, so that the places before stay valid.
+    for (i, o, e) in places.into_iter().rev() {
+        let mut trial = decision.clone();
+        if let Op::Edit { edits, .. } = &mut trial.items[i].ops[o] {
+            edits.remove(e);
+        }
+        trial.items[i].ops.retain(|op| !matches!(op, Op::Edit { edits, renumber: None, .. } if edits.is_empty()));
+        if let Some(Op::Edit { edits, renumber: Some(_), .. }) = trial.items[i].ops.get(o)
+            && edits.is_empty()
+        {
+            // Only renumbered: no item at all.
+            trial.items[i].ops.remove(o);
+        }
+        if trial.items[i].ops.is_empty() {
+            trial.items.remove(i);
+        }
+        for (k, it) in trial.items.iter_mut().enumerate() {
+            it.no = k + 1;
+        }
+        if ok(&trial) {
+            decision = trial;
+        }
+    }
+    // The same word edit in several articles: one item listing them (as
+    // the NPC's 将第二十四条、第二十九条第三款中的“A”修改为“B”).
+    let single = |it: &Item| match it.ops.as_slice() {
+        [Op::Edit { edits, .. }] => match edits.as_slice() {
+            [Edit::Words { from, to, .. }] if !to.is_empty() => Some((from.clone(), to.clone())),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (k, it) in decision.items.iter().enumerate() {
+        if let Some(p) = single(it) {
+            groups.entry(p).or_default().push(k);
+        }
+    }
+    let lists: Vec<Vec<usize>> = groups.into_values().filter(|v| v.len() > 1).collect();
+    if !lists.is_empty() {
+        let mut trial = decision.clone();
+        let mut gone = vec![false; trial.items.len()];
+        for list in &lists {
+            let ops: Vec<Op> = list
+                .iter()
+                .flat_map(|k| decision.items[*k].ops.iter().cloned())
+                .map(|op| match op {
+                    Op::Edit { article, edits, .. } => Op::Edit { article, renumber: None, edits },
+                    other => other,
+                })
+                .collect();
+            trial.items[list[0]].ops = ops;
+            for k in &list[1..] {
+                gone[*k] = true;
+            }
+        }
+        let mut k = 0;
+        trial.items.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
         for (i, it) in trial.items.iter_mut().enumerate() {
             it.no = i + 1;
         }
@@ -386,38 +779,140 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
     Written { decision, verified }
 }
 
-/// Word replacements that occur in at least two articles, as (from, to)
-/// widened to whole runs: the most frequent first.
-fn global_candidates(d: &Decision) -> Vec<(String, String)> {
-    let mut count: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for it in &d.items {
-        for op in &it.ops {
-            if let Op::Edit { edits, .. } = op {
-                let mut seen = std::collections::BTreeSet::new();
-                for e in edits {
-                    if let Edit::Words { from, to, .. } = e
-                        && let Some(core) = core(from, to)
-                        && seen.insert(core.clone())
-                    {
-                        *count.entry(core).or_default() += 1;
-                    }
-                }
+/// Two texts that differ only in the numerals of citations (第八条 → 第十一条).
+fn only_numbers_differ(from: &str, to: &str) -> bool {
+    const NUM: &str = "零〇一二两三四五六七八九十百千";
+    let strip = |s: &str| s.chars().filter(|c| !NUM.contains(*c)).collect::<String>();
+    from != to && from.contains('第') && strip(from) == strip(to)
+}
+
+/// Candidates for replacements throughout: changes (old text → new text)
+/// found in at least two articles (three for a single character), each
+/// widened to the longest context common to all its places — so that an
+/// insertion (宪法和 before 法律委员会) becomes the whole term
+/// (“法律委员会” → “宪法和法律委员会”) — within the phrase. The most
+/// frequent first.
+fn global_candidates(old: &Doc, new: &Doc, diff: &Diff, terms: &[Vec<char>]) -> Vec<(String, String)> {
+    let opos: HashMap<&str, usize> = old.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let npos: HashMap<&str, usize> = new.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    // (deleted, inserted) → (articles, left contexts, right contexts)
+    type Places = (std::collections::BTreeSet<usize>, Vec<Vec<char>>, Vec<Vec<char>>);
+    let mut groups: BTreeMap<(String, String), Places> = BTreeMap::new();
+    for op in &diff.articles {
+        let ([o], [n]) = (op.old.as_slice(), op.new.as_slice()) else { continue };
+        let (Some(&oi), Some(&ni)) = (opos.get(o.id.as_str()), npos.get(n.id.as_str())) else { continue };
+        let (oa, na) = (&old.articles[oi], &new.articles[ni]);
+        let (ob, nb) = (article_blocks(oa), article_blocks(na));
+        if ob.len() != nb.len() {
+            continue;
+        }
+        for (x, y) in ob.iter().zip(&nb) {
+            if same_text(x, y) {
+                continue;
+            }
+            let (x, y) = (&x.printed, &y.printed);
+            let segs = char_segments(x, y);
+            let (oc, nc, ch) = changes(&segs);
+            for c in &ch {
+                let del: String = oc[c.o.0..c.o.1].iter().collect();
+                let ins: String = nc[c.n.0..c.n.1].iter().collect();
+                // Context within the phrase: up to the nearest delimiter.
+                let lstart = oc[..c.o.0].iter().rposition(|c| is_delimiter(*c)).map_or(0, |p| p + 1);
+                let left: Vec<char> = oc[lstart..c.o.0].to_vec();
+                let right: Vec<char> = oc[c.o.1..].iter().take_while(|c| !is_delimiter(**c)).copied().collect();
+                let e = groups.entry((del, ins)).or_default();
+                e.0.insert(oi);
+                e.1.push(left);
+                e.2.push(right);
             }
         }
     }
-    let mut v: Vec<((String, String), usize)> =
-        count.into_iter().filter(|((f, _), n)| *n >= 3 || (*n >= 2 && f.chars().count() >= 2)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.into_iter().take(8).map(|(k, _)| k).collect()
+    let mut out: Vec<((String, String), usize)> = Vec::new();
+    for ((del, ins), (arts, lefts, rights)) in groups {
+        if arts.len() < 2 {
+            continue;
+        }
+        // A context of one character is a fragment of a word (会 of
+        // 学生会、研究生会): none rather than that.
+        let word = |v: Vec<char>| if v.len() < 2 { Vec::new() } else { v };
+        let mut l = word(common_suffix(&lefts));
+        let mut r = word(common_prefix(&rights));
+        // A glossary term around the change: quote it whole and no more.
+        for t in terms {
+            let ts: String = t.iter().collect();
+            let lc: String = l.iter().collect();
+            let rc: String = r.iter().collect();
+            let around = format!("{lc}{del}{rc}");
+            if let Some(k) = around.find(ts.as_str()) {
+                let (start, end) = (around[..k].chars().count(), around[..k].chars().count() + t.len());
+                let dl = del.chars().count();
+                if start <= l.len() && end >= l.len() + dl {
+                    l = l[start..].to_vec();
+                    r = r[..end - (l.len() + dl).min(end)].to_vec();
+                    break;
+                }
+            }
+        }
+        let (lc, rc): (String, String) = (l.iter().collect(), r.iter().collect());
+        let from = format!("{lc}{del}{rc}");
+        // A single character replaced throughout needs three places.
+        if from.is_empty()
+            || from.chars().count().max(lc.chars().count() + ins.chars().count() + rc.chars().count()) == 1
+                && arts.len() < 3
+        {
+            continue;
+        }
+        out.push(((from, format!("{lc}{ins}{rc}")), arts.len()));
+    }
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.into_iter().take(8).map(|(k, _)| k).collect()
 }
 
-/// A word edit without its context: the differing middle of from and to.
-fn core(from: &str, to: &str) -> Option<(String, String)> {
-    let (f, t): (Vec<char>, Vec<char>) = (from.chars().collect(), to.chars().collect());
-    let pre = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
-    let suf = f[pre..].iter().rev().zip(t[pre..].iter().rev()).take_while(|(a, b)| a == b).count();
-    let (d, i): (String, String) = (f[pre..f.len() - suf].iter().collect(), t[pre..t.len() - suf].iter().collect());
-    (!d.is_empty() && !i.is_empty()).then_some((d, i))
+fn common_prefix(v: &[Vec<char>]) -> Vec<char> {
+    let Some(first) = v.first() else { return Vec::new() };
+    let n = v.iter().map(|x| x.iter().zip(first).take_while(|(a, b)| a == b).count()).min().unwrap_or(0);
+    first[..n].to_vec()
+}
+
+fn common_suffix(v: &[Vec<char>]) -> Vec<char> {
+    let rev: Vec<Vec<char>> = v.iter().map(|x| x.iter().rev().copied().collect()).collect();
+    let mut p = common_prefix(&rev);
+    p.reverse();
+    p
+}
+
+/// The texts of an article's blocks in order (heading first).
+fn article_blocks(a: &Art) -> Vec<&PText> {
+    let mut out: Vec<&PText> = a.heading.iter().collect();
+    fn walk<'a>(b: &'a Block, out: &mut Vec<&'a PText>) {
+        out.push(&b.text);
+        for i in &b.items {
+            walk(i, out);
+        }
+    }
+    for p in &a.paragraphs {
+        walk(p, &mut out);
+    }
+    out
+}
+
+/// A character diff of two texts, as the inline diff's segments.
+fn char_segments(old: &str, new: &str) -> Vec<(SegOp, String)> {
+    let d = similar::TextDiff::configure().algorithm(similar::Algorithm::Myers).diff_chars(old, new);
+    let mut out: Vec<(SegOp, String)> = Vec::new();
+    for c in d.iter_all_changes() {
+        let op = match c.tag() {
+            similar::ChangeTag::Equal => SegOp::Equal,
+            similar::ChangeTag::Delete => SegOp::Delete,
+            similar::ChangeTag::Insert => SegOp::Insert,
+        };
+        match out.last_mut() {
+            Some((o, t)) if *o == op => t.push_str(c.value()),
+            _ => out.push((op, c.value().to_string())),
+        }
+    }
+    // Deletions before insertions within a change.
+    out
 }
 
 /// Which elements lie on one longest strictly increasing subsequence.

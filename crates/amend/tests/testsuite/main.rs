@@ -1,4 +1,7 @@
 //! The amend crate's integration tests (one binary).
 
+mod compose;
+mod keep;
 mod lifafa;
 mod roundtrip;
+mod wording;

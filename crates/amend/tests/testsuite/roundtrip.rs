@@ -50,12 +50,17 @@ pub fn roundtrip(old_yaml: &str, new_yaml: &str) -> String {
         );
     }
     assert_eq!(w.decision.items.len(), parsed.items.len());
-    let applied = match apply(&old, &parsed, None) {
+    let mut applied = match apply(&old, &parsed, None) {
         Ok(d) => d,
         Err(e) => panic!("cannot apply our own decision: {e:?}\n{text}"),
     };
+    // Adopted, as `charter apply` does by default.
+    charter_amend::adopt(&mut applied, &parsed);
     let yaml = applied.to_yaml("test");
     let (_, back) = load("applied.yaml", &yaml);
+    assert_eq!(back.status, None, "adopted: no draft status");
+    let last = back.history.last().map(|h| h.printed.as_str()).unwrap_or("");
+    assert!(last.starts_with("根据") && last.ends_with("的决定》修正"), "history: {last}");
     let (want, got) = (new.printed(), back.printed());
     if want != got {
         let first = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(0);
