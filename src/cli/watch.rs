@@ -18,7 +18,7 @@ use clap::Args;
 use super::build::{OutputArgs, report};
 use super::{CmdResult, Failure, Global, out};
 use charter::ToolError;
-use charter::project::{OpenOptions, Project};
+use charter::project::{OpenOptions, Project, Session};
 use charter::render::{BUILTIN_TEMPLATES, FontSet};
 use typst_kit::watcher::Watcher;
 
@@ -34,8 +34,8 @@ pub struct WatchArgs {
 pub fn run(args: &WatchArgs, global: &Global) -> CmdResult {
     let font_options = args.out.fonts.options()?;
     let options = OpenOptions { fonts: font_options, ..OpenOptions::default() };
-    let fonts = FontSet::load(&options.fonts);
-    let request = args.out.request(Some(&fonts));
+    let session = Session::new(FontSet::load(&options.fonts));
+    let request = args.out.request(Some(&session));
     watch_loop(&args.path, &options, |round, opened| {
         if round > 1 && !global.quiet {
             out(&format!("\n—— 文件有变化，重新生成（第 {round} 次）——\n"))?;

@@ -29,6 +29,9 @@ pub struct RenderContext<'a> {
     pub template: Option<&'a Template>,
     /// The fonts, when the output [needs them](Output::needs_fonts).
     pub fonts: Option<&'a FontSet>,
+    /// The typst session to compile in (a watcher's long-lived one, or a
+    /// fresh one for a single build).
+    pub typst: &'a charter_render::pdf::Session,
     pub options: &'a BuildOptions,
 }
 
