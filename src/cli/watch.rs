@@ -43,7 +43,7 @@ pub fn run(args: &WatchArgs, global: &Global) -> CmdResult {
         match opened {
             Ok(project) => {
                 let outcome = project.build(&request);
-                match report(project, outcome, global) {
+                match report(&project, outcome, global) {
                     Ok(0) => {}
                     Ok(_) => {
                         eprintln!("上一次成功生成的文件保留在 {}，改正后保存即可重新生成。", args.out.output.display())
@@ -68,7 +68,7 @@ pub fn run(args: &WatchArgs, global: &Global) -> CmdResult {
 pub fn watch_loop(
     path: &Path,
     options: &OpenOptions,
-    mut round: impl FnMut(u64, Result<&Project, &ToolError>) -> Result<(), Failure>,
+    mut round: impl FnMut(u64, Result<Project, ToolError>) -> Result<(), Failure>,
 ) -> CmdResult {
     // The path must hold a charter when watching starts; later it may
     // vanish for a moment (an editor's atomic save).
@@ -89,7 +89,7 @@ pub fn watch_loop(
                 watcher.update(watched.iter().cloned()).map_err(watch_error)?;
             }
         }
-        round(n, opened.as_ref())?;
+        round(n, opened)?;
         watcher.wait().map_err(watch_error)?;
     }
     Ok(0)

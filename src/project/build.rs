@@ -75,6 +75,9 @@ pub struct RenderedFile {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
     pub pages: Option<usize>,
+    /// A format of one file per page: the pages, written as
+    /// `<stem>-1.<extension>`, `<stem>-2.<extension>`, … (`bytes` is empty).
+    pub parts: Vec<Vec<u8>>,
     /// The renderer's warnings, pointing into the template.
     pub warnings: Report,
 }
@@ -109,8 +112,17 @@ impl BuildOutcome {
         }
         let mut written = Vec::new();
         for f in &self.rendered {
-            crate::fsutil::write_atomic(&f.path, &f.bytes)?;
-            written.push(f.path.clone());
+            if f.parts.is_empty() {
+                crate::fsutil::write_atomic(&f.path, &f.bytes)?;
+                written.push(f.path.clone());
+            }
+            for (i, part) in f.parts.iter().enumerate() {
+                let stem = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let ext = f.path.extension().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let path = f.path.with_file_name(format!("{stem}-{}.{ext}", i + 1));
+                crate::fsutil::write_atomic(&path, part)?;
+                written.push(path);
+            }
         }
         Ok(written)
     }
@@ -184,6 +196,7 @@ impl Project {
                     path: request.out_dir.join(format!("{stem}.{}", output.extension())),
                     bytes: r.bytes,
                     pages: r.pages,
+                    parts: r.parts,
                     warnings: r.warnings,
                 }),
                 Err(RenderError::Template(report)) => {

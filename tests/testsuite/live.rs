@@ -173,6 +173,11 @@ fn get(addr: &str, path: &str) -> String {
     buf
 }
 
+/// The body of an HTTP response.
+fn body(response: &str) -> String {
+    response.split_once("\r\n\r\n").map_or("", |(_, b)| b).trim().to_string()
+}
+
 #[test]
 fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
     use std::io::BufRead;
@@ -180,7 +185,7 @@ fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
     let file = dir.join("charter.yaml");
     std::fs::write(&file, charter_yaml("本会的名称为甲乙协会。")).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(["serve", "--port", "0"])
+        .args(["serve", "--port", "0", "--no-system-fonts"])
         .arg(&dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -199,9 +204,31 @@ fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
     wait_until("the first preview", || get(&addr, "/").contains("甲乙协会"));
     let page = get(&addr, "/");
     assert!(page.contains("/__charter/version"), "the page reloads itself");
+    assert!(page.contains("data-view=\"pages\""), "the page has the switch to the printed pages");
 
+    // The printed pages, typeset after the page, as SVG images.
+    wait_until("the pages view", || get(&addr, "/__charter/pages").contains("/__charter/pages/1.svg"));
+    let svg = get(&addr, "/__charter/pages/1.svg");
+    assert!(svg.contains("Content-Type: image/svg+xml") && svg.contains("<svg"), "{}", &svg[..svg.len().min(300)]);
+    let stamp = body(&get(&addr, "/__charter/version"));
+    let (_, pages_version) = stamp.split_once('.').unwrap();
+
+    // The version request with `since` waits for the change (the reload
+    // event), here a save.
+    let waiting = {
+        let (addr, stamp) = (addr.clone(), stamp.clone());
+        std::thread::spawn(move || body(&get(&addr, &format!("/__charter/version?since={stamp}"))))
+    };
+    std::thread::sleep(Duration::from_millis(300));
     std::fs::write(&file, charter_yaml("本会的名称为丙丁协会。")).unwrap();
+    let changed = waiting.join().unwrap();
+    assert_ne!(changed, stamp, "the waiting version request answered without a change");
     wait_until("the updated preview", || get(&addr, "/").contains("丙丁协会"));
+    wait_until("the updated pages", || {
+        let now = body(&get(&addr, "/__charter/version"));
+        now.split_once('.').is_some_and(|(_, p)| p != pages_version)
+    });
+    assert!(get(&addr, "/__charter/pages/1.svg").contains("<svg"));
 
     // A file saved empty: the last good page stays, the problem above it.
     std::fs::write(&file, "").unwrap();
@@ -210,7 +237,9 @@ fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
     assert!(page.contains("丙丁协会") && page.contains("Y020"), "{page}");
 
     // Nothing but the page is served.
-    for path in ["/charter.yaml", "/../charter.yaml", "/etc/passwd"] {
+    for path in
+        ["/charter.yaml", "/../charter.yaml", "/etc/passwd", "/__charter/pages/0.svg", "/__charter/pages/99.svg"]
+    {
         assert!(get(&addr, path).starts_with("HTTP/1.1 404"), "{path}");
     }
     let _ = std::fs::remove_dir_all(&dir);

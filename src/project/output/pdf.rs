@@ -34,6 +34,6 @@ impl Output for Pdf {
         };
         let template = ctx.template.ok_or_else(|| no_template(charter_render::codes::R010))?;
         let pdf = charter_render::charter_pdf(ctx.charter, ctx.numbering, template, fonts, ctx.options, ctx.typst)?;
-        Ok(Rendered { bytes: pdf.bytes, pages: Some(pdf.pages), warnings: pdf.warnings })
+        Ok(Rendered { bytes: pdf.bytes, pages: Some(pdf.pages), parts: Vec::new(), warnings: pdf.warnings })
     }
 }
