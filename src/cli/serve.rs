@@ -14,6 +14,7 @@
 //! `GET /__charter/pages/<n>.svg`. Nothing else: no file of the project or
 //! outside it.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -31,7 +32,9 @@ use charter::diagnostic::{self, Origin};
 use charter::project::output::{self, Output};
 use charter::project::{BuildFailure, BuildOutcome, BuildRequest, BuildStatus, OpenOptions, Project, Session};
 use charter::render::FontSet;
-use charter::{Diagnostic, Sources};
+
+use charter::anchor::Anchors;
+use charter::{Diagnostic, Severity, Sources};
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -56,8 +59,11 @@ pub struct ServeArgs {
 struct Page {
     /// The last HTML that rendered.
     html: Option<String>,
-    /// The latest round's problems, as plain text (empty: none).
+    /// The latest round's problems that belong to no article (or that
+    /// the page cannot place), as plain text (empty: none).
     problems: String,
+    /// The latest round's problems beside their articles.
+    notes: Vec<Note>,
     /// Changes whenever the page does.
     version: u64,
     /// The last printed pages that rendered, as SVG images.
@@ -126,7 +132,7 @@ pub fn run(args: &ServeArgs, global: &Global) -> CmdResult {
         ..BuildRequest::default()
     };
     watch_loop(&args.path, &options, |round, opened| {
-        let (html, problems, project) = match opened {
+        let (html, problems, notes, project) = match opened {
             // A charter that does not load (a YAML error, a file saved
             // empty) keeps the last good page and pages: only its errors
             // are shown.
@@ -134,21 +140,25 @@ pub fn run(args: &ServeArgs, global: &Global) -> CmdResult {
                 let sources = &project.document().sources;
                 let mut problems = render_all(project.document().diagnostics.iter().filter(|d| d.is_error()), sources);
                 problems.push_str(UNREADABLE);
-                (None, problems, None)
+                eprint!("{problems}");
+                (None, problems, Vec::new(), None)
             }
             Ok(project) => {
                 let outcome = project.build(&request);
-                let (html, problems) = page_of(&project, outcome, global);
-                (html, problems, Some(project))
+                let (html, problems, notes) = page_of(&project, outcome, global);
+                (html, problems, notes, Some(project))
             }
-            Err(e) => (None, format!("{e}\n"), None),
+            Err(e) => {
+                eprintln!("{e}");
+                (None, format!("{e}\n"), Vec::new(), None)
+            }
         };
-        eprint!("{problems}");
         shared.update(|p| {
             if let Some(h) = html {
                 p.html = Some(String::from_utf8_lossy(&h).into_owned());
             }
             p.problems = problems;
+            p.notes = notes;
             p.version = round;
         });
         if let Some(project) = project {
@@ -163,22 +173,71 @@ pub fn run(args: &ServeArgs, global: &Global) -> CmdResult {
     })
 }
 
-/// The HTML of a build and the problems to show over it.
-fn page_of(project: &Project, outcome: BuildOutcome, global: &Global) -> (Option<Vec<u8>>, String) {
-    let sources = &project.document().sources;
-    let mut problems = render_all(outcome.diagnostics.iter().filter(|d| d.is_error() || !global.quiet), sources);
-    let html = match outcome.status {
-        BuildStatus::Rendered => outcome.rendered.into_iter().next().map(|f| f.bytes),
-        BuildStatus::Unreadable | BuildStatus::Refused => {
-            problems.push_str(UNREADABLE);
-            None
+/// A diagnostic shown beside the article (or division) it concerns.
+#[derive(Debug)]
+struct Note {
+    /// The article's id: its anchor in the HTML.
+    anchor: String,
+    /// The note's HTML.
+    html: String,
+    /// One line for the list at the top (plain text).
+    line: String,
+}
+
+/// The HTML of a build, the problems to show at the top (those that belong
+/// to no article), and those to show beside their articles. Every problem
+/// is printed to the terminal too.
+fn page_of(project: &Project, outcome: BuildOutcome, global: &Global) -> (Option<Vec<u8>>, String, Vec<Note>) {
+    let doc = project.document();
+    let sources = &doc.sources;
+    let anchors = doc.charter.as_ref().map(Anchors::new).unwrap_or_default();
+    let mut problems = String::new();
+    let mut notes = Vec::new();
+    for d in outcome.diagnostics.iter().filter(|d| d.is_error() || !global.quiet) {
+        let text = format!("{}\n\n", diagnostic::render(d, sources, false));
+        eprint!("{text}");
+        match d.span().filter(|s| s.file == doc.file).and_then(|s| anchors.at(s.start)) {
+            Some(anchor) => notes.push(note(anchor, d, sources)),
+            None => problems.push_str(&text),
         }
-        BuildStatus::Failed(f) => {
-            problems.push_str(&failure_text(&f));
-            None
-        }
+    }
+    let failure = match outcome.status {
+        BuildStatus::Rendered => None,
+        BuildStatus::Unreadable | BuildStatus::Refused => Some(UNREADABLE.to_string()),
+        BuildStatus::Failed(f) => Some(failure_text(&f)),
     };
-    (html, problems)
+    if let Some(f) = failure {
+        eprint!("{f}");
+        problems.push_str(&f);
+        return (None, problems, notes);
+    }
+    (outcome.rendered.into_iter().next().map(|f| f.bytes), problems, notes)
+}
+
+/// The note of `d` at `anchor`: severity, code, message, `file:line:col`,
+/// hints and fix.
+fn note(anchor: &str, d: &Diagnostic, sources: &Sources) -> Note {
+    let class = match d.severity {
+        Severity::Error => "charter-error",
+        Severity::Warning => "charter-warning",
+        Severity::Info => "charter-info",
+    };
+    let head = format!("{}[{}]", d.severity.name_zh(), d.code.as_str());
+    let at = d.span().map(|s| sources.describe(s)).unwrap_or_default();
+    let mut html = format!(
+        "<div class=\"charter-note {class}\" role=\"note\"><div><b>{}</b> {}</div><div class=\"charter-note-loc\">{}</div>",
+        escape(&head),
+        escape(&d.message),
+        escape(&at)
+    );
+    for h in &d.hints {
+        html.push_str(&format!("<div>提示：{}</div>", escape(h)));
+    }
+    if let Some(f) = &d.fix {
+        html.push_str(&format!("<div>修复：{}（charter check --fix）</div>", escape(&f.message)));
+    }
+    html.push_str("</div>");
+    Note { anchor: anchor.to_string(), html, line: format!("{head} {} {at}", d.message) }
 }
 
 const UNREADABLE: &str = "章程无法读取；下面是上一次能读取时的预览。\n";
@@ -374,6 +433,15 @@ const STYLE: &str = "<style>\
 #charter-pages{display:none;background:#e6e6e6;padding:48px 8px 24px;min-height:100vh}\
 html.charter-view-pages #charter-pages{display:block}\
 html.charter-view-pages body>:not(#charter-bar):not(#charter-pages):not(#charter-problems):not(script):not(style){display:none!important}\
+#charter-problems{position:sticky;top:0;z-index:9999;background:#fff4f4;border-bottom:2px solid #b00;padding:6px 12px;max-height:45vh;overflow:auto;font:14px/1.5 system-ui,sans-serif;color:#222}\
+#charter-problems summary{cursor:pointer;font-weight:bold;padding-right:11em}\
+#charter-problems pre{white-space:pre-wrap;font-size:13px;margin:6px 0 0}\
+.charter-note-list{margin:6px 0 0;padding-left:2em;font-size:13px}\
+.charter-notes{margin:.5rem 0}\
+.charter-note{font:14px/1.5 system-ui,sans-serif;text-indent:0;text-align:left;margin:.25rem 0;padding:.35rem .6rem;border-left:4px solid #b00;background:#fff4f4;color:#222;border-radius:0 4px 4px 0;overflow-wrap:anywhere}\
+.charter-note.charter-warning{border-color:#c77700;background:#fff8e6}\
+.charter-note.charter-info{border-color:#4a6fa5;background:#eef3fa}\
+.charter-note-loc{font-family:monospace;font-size:12px;color:#555}\
 #charter-pages img{display:block;margin:0 auto 16px;max-width:100%;height:auto;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.3)}\
 .charter-pages-problem{max-width:794px;margin:0 auto 16px;white-space:pre-wrap;background:#fff4f4;border:1px solid #b00;padding:8px;font-size:13px}\
 </style>";
@@ -401,23 +469,107 @@ fn compose(p: &Page) -> String {
     inserted.push_str(
         "<div id=\"charter-bar\" role=\"group\" aria-label=\"预览方式\"><button type=\"button\" data-view=\"html\" aria-pressed=\"true\">网页</button><button type=\"button\" data-view=\"pages\" aria-pressed=\"false\">打印页面</button></div>",
     );
-    if !p.problems.is_empty() {
-        inserted.push_str(
-            "<div id=\"charter-problems\" style=\"position:sticky;top:0;z-index:9999;background:#fff4f4;border-bottom:2px solid #b00;padding:8px 12px;max-height:45vh;overflow:auto;font-family:monospace\"><strong>charter 发现的问题</strong><pre style=\"white-space:pre-wrap;font-size:13px;margin:6px 0 0\">",
-        );
-        inserted.push_str(&escape(&p.problems));
-        inserted.push_str("</pre></div>");
-    }
+    inserted.push_str(&problems_box(p));
     inserted.push_str("<div id=\"charter-pages\">");
     inserted.push_str(&pages_view(p));
     inserted.push_str("</div>");
     let html = p.html.as_deref().unwrap_or(
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>charter 预览</title></head><body><p>还没有可以显示的预览。</p></body></html>",
     );
+    let (html, placed) = with_notes(html, &p.notes);
+    if placed < p.notes.len() {
+        // Some articles are not on the page (a template without their ids,
+        // or the last good page kept): their notes join the box at the top.
+        inserted = inserted.replace("@UNPLACED@", &unplaced(&html, &p.notes));
+    } else {
+        inserted = inserted.replace("@UNPLACED@", "");
+    }
     match html.find("<body").and_then(|i| html[i..].find('>').map(|j| i + j + 1)) {
         Some(at) => format!("{}{inserted}{}", &html[..at], &html[at..]),
         None => format!("{inserted}{html}"),
     }
+}
+
+/// The box at the top: a summary line (open when something is not beside
+/// an article), the problems that belong to no article, and a list of
+/// links to the notes beside the articles.
+fn problems_box(p: &Page) -> String {
+    if p.problems.is_empty() && p.notes.is_empty() {
+        return String::new();
+    }
+    let mut s = format!(
+        "<details id=\"charter-problems\"{}><summary>charter 发现的问题{}</summary>",
+        if p.problems.is_empty() { "" } else { " open" },
+        if p.notes.is_empty() {
+            String::new()
+        } else {
+            format!("：{} 处标在相关条文旁，点击展开列表", p.notes.len())
+        }
+    );
+    if !p.problems.is_empty() {
+        s.push_str("<pre>");
+        s.push_str(&escape(&p.problems));
+        s.push_str("</pre>");
+    }
+    s.push_str("@UNPLACED@");
+    if !p.notes.is_empty() {
+        s.push_str("<ol class=\"charter-note-list\">");
+        for n in &p.notes {
+            s.push_str(&format!("<li><a href=\"#{}\">{}</a></li>", escape(&n.anchor), escape(&n.line)));
+        }
+        s.push_str("</ol>");
+    }
+    s.push_str("</details>");
+    s
+}
+
+/// The notes whose anchors `html` lacks, for the box at the top.
+fn unplaced(html: &str, notes: &[Note]) -> String {
+    let ids = id_positions(html);
+    notes.iter().filter(|n| !ids.contains_key(n.anchor.as_str())).map(|n| n.html.as_str()).collect()
+}
+
+/// Where each `id="…"` attribute's element starts in `html` (one pass).
+fn id_positions(html: &str) -> HashMap<&str, usize> {
+    let mut ids = HashMap::new();
+    for (i, _) in html.match_indices(" id=\"") {
+        let rest = &html[i + 5..];
+        let Some(end) = rest.find('"') else { continue };
+        if let Some(tag) = html[..i].rfind('<') {
+            ids.entry(&rest[..end]).or_insert(tag);
+        }
+    }
+    ids
+}
+
+/// `html` with each note inserted just before the element carrying its
+/// anchor's id (notes of one anchor together, in order); and how many were
+/// placed.
+fn with_notes(html: &str, notes: &[Note]) -> (String, usize) {
+    let ids = id_positions(html);
+    let mut at: Vec<(usize, usize)> =
+        notes.iter().enumerate().filter_map(|(k, n)| ids.get(n.anchor.as_str()).map(|&pos| (pos, k))).collect();
+    at.sort_unstable();
+    let mut out = String::with_capacity(html.len() + at.len() * 300);
+    let mut last = 0;
+    let mut group: Option<usize> = None;
+    for &(pos, k) in &at {
+        if group != Some(pos) {
+            if group.is_some() {
+                out.push_str("</div>");
+            }
+            out.push_str(&html[last..pos]);
+            last = pos;
+            out.push_str("<div class=\"charter-notes\">");
+            group = Some(pos);
+        }
+        out.push_str(&notes[k].html);
+    }
+    if group.is_some() {
+        out.push_str("</div>");
+    }
+    out.push_str(&html[last..]);
+    (out, at.len())
 }
 
 fn escape(s: &str) -> String {

@@ -178,21 +178,18 @@ fn body(response: &str) -> String {
     response.split_once("\r\n\r\n").map_or("", |(_, b)| b).trim().to_string()
 }
 
-#[test]
-fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
+/// `charter serve` on a free port for `dir`: the guard and the address.
+fn serve(dir: &Path) -> (Watching, String) {
     use std::io::BufRead;
-    let dir = temp("serve");
-    let file = dir.join("charter.yaml");
-    std::fs::write(&file, charter_yaml("本会的名称为甲乙协会。")).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_charter"))
         .args(["serve", "--port", "0", "--no-system-fonts"])
-        .arg(&dir)
+        .arg(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
-    let _guard = Watching(child);
+    let guard = Watching(child);
     let mut first = String::new();
     let mut reader = std::io::BufReader::new(stdout);
     reader.read_line(&mut first).unwrap();
@@ -201,6 +198,15 @@ fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
     let url = first.trim().strip_prefix("预览地址：").unwrap_or_else(|| panic!("{first}")).to_string();
     let addr = url.trim_start_matches("http://").trim_end_matches('/').to_string();
     assert!(addr.starts_with("127.0.0.1:"), "binds the loopback address only: {addr}");
+    (guard, addr)
+}
+
+#[test]
+fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
+    let dir = temp("serve");
+    let file = dir.join("charter.yaml");
+    std::fs::write(&file, charter_yaml("本会的名称为甲乙协会。")).unwrap();
+    let (_guard, addr) = serve(&dir);
     wait_until("the first preview", || get(&addr, "/").contains("甲乙协会"));
     let page = get(&addr, "/");
     assert!(page.contains("/__charter/version"), "the page reloads itself");
@@ -242,5 +248,29 @@ fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
     {
         assert!(get(&addr, path).starts_with("HTTP/1.1 404"), "{path}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn serve_shows_each_problem_beside_its_article() {
+    let dir = temp("serve-notes");
+    let file = dir.join("charter.yaml");
+    // A half-width comma in the article (CH020), and one in the title,
+    // which belongs to no article.
+    let yaml = charter_yaml("本会的名称为甲乙协会,住所在某市。").replace("测试协会章程", "测试协会章程,草案");
+    std::fs::write(&file, &yaml).unwrap();
+    let (_guard, addr) = serve(&dir);
+    wait_until("the first preview", || get(&addr, "/").contains("甲乙协会"));
+    let page = get(&addr, "/");
+    let chapter = page.find("id=\"general\"").unwrap();
+    let article = page.find("<article id=\"first\"").unwrap();
+    let note = page.find("class=\"charter-note charter-warning\"").unwrap_or_else(|| panic!("no note: {page}"));
+    assert!(chapter < note && note < article, "the note is not just before its article");
+    let line = yaml.lines().position(|l| l.contains("甲乙协会")).unwrap() + 1;
+    let at = format!("charter.yaml:{line}:");
+    assert!(page[note..article].contains("CH020") && page[note..article].contains(&at), "{}", &page[note..article]);
+    // The title's problem stays in the box at the top, open.
+    let top = page.find("<details id=\"charter-problems\" open>").unwrap_or_else(|| panic!("{page}"));
+    assert!(top < chapter && page[top..chapter].contains("charter.yaml:1:"), "{}", &page[top..chapter]);
     let _ = std::fs::remove_dir_all(&dir);
 }
