@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::common::charter;
 
-fn temp(name: &str) -> PathBuf {
+pub fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("charter-live-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -18,14 +18,14 @@ fn temp(name: &str) -> PathBuf {
 }
 
 /// A small charter whose only article says `text`.
-fn charter_yaml(text: &str) -> String {
+pub fn charter_yaml(text: &str) -> String {
     format!(
         "title: 测试协会章程\nbody:\n  - chapter: 总则\n    id: general\n    body:\n      - id: first\n        text: |\n          {text}\n"
     )
 }
 
 /// Kills the watcher when the test ends, however it ends.
-struct Watching(Child);
+pub struct Watching(Child);
 
 impl Drop for Watching {
     fn drop(&mut self) {
@@ -36,7 +36,7 @@ impl Drop for Watching {
 
 /// Wait (at most two minutes: a cold debug build of the PDF is slow) until
 /// `f` holds.
-fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
+pub fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
     let start = Instant::now();
     while !f() {
         assert!(start.elapsed() < Duration::from_secs(120), "timed out waiting for {what}");
@@ -164,7 +164,7 @@ fn completions_and_man_page() {
 }
 
 /// `GET path` from the preview server; the body.
-fn get(addr: &str, path: &str) -> String {
+pub fn get(addr: &str, path: &str) -> String {
     use std::io::{Read, Write};
     let Ok(mut s) = std::net::TcpStream::connect(addr) else { return String::new() };
     let _ = write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
@@ -179,7 +179,7 @@ fn body(response: &str) -> String {
 }
 
 /// `charter serve` on a free port for `dir`: the guard and the address.
-fn serve(dir: &Path) -> (Watching, String) {
+pub fn serve(dir: &Path) -> (Watching, String) {
     use std::io::BufRead;
     let mut child = Command::new(env!("CARGO_BIN_EXE_charter"))
         .args(["serve", "--port", "0", "--no-system-fonts"])
