@@ -64,6 +64,8 @@ struct Page {
     problems: String,
     /// The latest round's problems beside their articles.
     notes: Vec<Note>,
+    /// How many problems of each severity (`2 个错误、3 个警告`).
+    summary: String,
     /// Changes whenever the page does.
     version: u64,
     /// The last printed pages that rendered, as SVG images.
@@ -132,25 +134,28 @@ pub fn run(args: &ServeArgs, global: &Global) -> CmdResult {
         ..BuildRequest::default()
     };
     watch_loop(&args.path, &options, |round, opened| {
-        let (html, problems, notes, project) = match opened {
+        let (html, problems, notes, summary, project) = match opened {
             // A charter that does not load (a YAML error, a file saved
             // empty) keeps the last good page and pages: only its errors
             // are shown.
             Ok(project) if project.document().diagnostics.iter().any(|d| d.is_load_error()) => {
                 let sources = &project.document().sources;
-                let mut problems = render_all(project.document().diagnostics.iter().filter(|d| d.is_error()), sources);
+                let errors: Vec<&Diagnostic> = project.document().diagnostics.iter().filter(|d| d.is_error()).collect();
+                let mut problems = render_all(errors.iter().copied(), sources);
                 problems.push_str(UNREADABLE);
                 eprint!("{problems}");
-                (None, problems, Vec::new(), None)
+                (None, problems, Vec::new(), summary(errors.into_iter()), None)
             }
             Ok(project) => {
                 let outcome = project.build(&request);
+                let shown = outcome.diagnostics.iter().filter(|d| d.is_error() || !global.quiet);
+                let summary = summary(shown);
                 let (html, problems, notes) = page_of(&project, outcome, global);
-                (html, problems, notes, Some(project))
+                (html, problems, notes, summary, Some(project))
             }
             Err(e) => {
                 eprintln!("{e}");
-                (None, format!("{e}\n"), Vec::new(), None)
+                (None, format!("{e}\n"), Vec::new(), "章程无法打开".to_string(), None)
             }
         };
         shared.update(|p| {
@@ -159,6 +164,7 @@ pub fn run(args: &ServeArgs, global: &Global) -> CmdResult {
             }
             p.problems = problems;
             p.notes = notes;
+            p.summary = summary;
             p.version = round;
         });
         if let Some(project) = project {
@@ -238,6 +244,25 @@ fn note(anchor: &str, d: &Diagnostic, sources: &Sources) -> Note {
     }
     html.push_str("</div>");
     Note { anchor: anchor.to_string(), html, line: format!("{head} {} {at}", d.message) }
+}
+
+/// `2 个错误、3 个警告、1 个提示` (only the severities present).
+fn summary<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
+    let mut n = [0usize; 3];
+    for d in diagnostics {
+        n[match d.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+    }
+    let parts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .zip(n)
+        .filter(|(_, k)| *k > 0)
+        .map(|(s, k)| format!("{k} 个{}", s.name_zh()))
+        .collect();
+    parts.join("、")
 }
 
 const UNREADABLE: &str = "章程无法读取；下面是上一次能读取时的预览。\n";
@@ -426,15 +451,17 @@ fn svg_size(svg: &str) -> Option<(f64, f64)> {
 
 /// The preview's own style: the view switch and the pages view.
 const STYLE: &str = "<style>\
-#charter-bar{position:fixed;top:8px;right:8px;z-index:10000;display:flex;font:14px/1.2 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.25);border-radius:6px;overflow:hidden}\
-#charter-bar button{font:inherit;border:0;background:#fff;color:#222;padding:7px 12px;cursor:pointer}\
+html{scroll-padding-top:3.5rem}\
+#charter-bar{position:fixed;top:4px;right:8px;z-index:10000;display:flex;font:14px/1.2 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.25);border-radius:6px;overflow:hidden}\
+#charter-bar button{font:inherit;border:0;background:#fff;color:#222;padding:5px 12px;cursor:pointer}\
 #charter-bar button+button{border-left:1px solid #ccc}\
 #charter-bar button[aria-pressed=true]{background:#333;color:#fff}\
 #charter-pages{display:none;background:#e6e6e6;padding:48px 8px 24px;min-height:100vh}\
 html.charter-view-pages #charter-pages{display:block}\
 html.charter-view-pages body>:not(#charter-bar):not(#charter-pages):not(#charter-problems):not(script):not(style){display:none!important}\
 #charter-problems{position:sticky;top:0;z-index:9999;background:#fff4f4;border-bottom:2px solid #b00;padding:6px 12px;max-height:45vh;overflow:auto;font:14px/1.5 system-ui,sans-serif;color:#222}\
-#charter-problems summary{cursor:pointer;font-weight:bold;padding-right:11em}\
+#charter-problems summary{cursor:pointer;font-weight:bold;padding-right:10em;min-height:24px}\
+#charter-problems .charter-quiet{font-weight:normal;color:#555}\
 #charter-problems pre{white-space:pre-wrap;font-size:13px;margin:6px 0 0}\
 .charter-note-list{margin:6px 0 0;padding-left:2em;font-size:13px}\
 .charter-notes{margin:.5rem 0}\
@@ -498,13 +525,10 @@ fn problems_box(p: &Page) -> String {
         return String::new();
     }
     let mut s = format!(
-        "<details id=\"charter-problems\"{}><summary>charter 发现的问题{}</summary>",
+        "<details id=\"charter-problems\"{}><summary>{}{}</summary>",
         if p.problems.is_empty() { "" } else { " open" },
-        if p.notes.is_empty() {
-            String::new()
-        } else {
-            format!("：{} 处标在相关条文旁，点击展开列表", p.notes.len())
-        }
+        if p.summary.is_empty() { "charter 发现的问题".to_string() } else { escape(&p.summary) },
+        if p.notes.is_empty() { "" } else { "<span class=\"charter-quiet\">（标在相关条文旁）</span>" }
     );
     if !p.problems.is_empty() {
         s.push_str("<pre>");
