@@ -5,9 +5,10 @@
 //! build), print, then wait for a change of any of the project's inputs
 //! ([`Project::inputs`]) and of the files that would become inputs when
 //! they appear (a `lint.yaml` next to the charter, a template override).
-//! The waiting is typst-kit's watcher (notify, plus typst-cli's handling of
-//! editors' atomic saves: a file deleted and re-created is watched again,
-//! and a file that is missing is polled until it is back). A charter that
+//! The waiting is [`super::watcher::Watcher`] (notify, plus typst-cli's
+//! handling of editors' atomic saves: a file deleted and re-created is
+//! watched again, and a file that is missing is polled until it is back;
+//! a save ends the wait as soon as it is complete). A charter that
 //! does not load, or has errors, writes nothing: the last good output stays
 //! in `out/`.
 
@@ -16,11 +17,11 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::build::{OutputArgs, report};
+use super::watcher::Watcher;
 use super::{CmdResult, Failure, Global, out};
 use charter::ToolError;
 use charter::project::{OpenOptions, Project, Session};
 use charter::render::{BUILTIN_TEMPLATES, FontSet};
-use typst_kit::watcher::Watcher;
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
@@ -79,7 +80,7 @@ pub fn watch_loop(
         // save during the build starts the next round). A fresh one also
         // re-watches a file an editor replaced (saved to a new file renamed
         // over the old one), whose inotify watch died with the old file.
-        let mut watcher = Watcher::new(None).map_err(watch_error)?;
+        let mut watcher = Watcher::new().map_err(watch_error)?;
         watcher.update(watched.iter().cloned()).map_err(watch_error)?;
         let opened = Project::open_with(path, options);
         if let Ok(project) = &opened {
