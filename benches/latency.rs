@@ -21,6 +21,11 @@
 //! until the page holds the new text. Before each edit the printed pages
 //! of the previous one are waited for, so that each edit starts from rest;
 //! their time (write → new pages version) is reported too.
+//!
+//! Then, in this process, typst's incremental compilation in a watcher's
+//! session (`project::Session`): the PDF of the 1,260-article charter
+//! built cold (a new process's first build), then rebuilt after each of
+//! five one-article edits in the same session.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -65,7 +70,43 @@ fn main() {
 
     let generated = charter::generate::charter_yaml(1260, 50);
     run("generated charter (1,260 articles)", &tmp.join("generated"), &generated, 10, 300);
+
+    println!("\ntypst in a watcher's session (in process), generated charter of 1,260 articles → PDF\n");
+    session_rebuilds(&tmp.join("session"), &generated);
     let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// The PDF built cold, then rebuilt after one-article edits in one
+/// session.
+fn session_rebuilds(dir: &Path, yaml: &str) {
+    use charter::project::output::{self, Output};
+    use charter::project::{BuildRequest, Project, Session};
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.join("charter.yaml");
+    let session = Session::new(charter::render::FontSet::embedded());
+    let request = BuildRequest {
+        outputs: vec![&output::Pdf as &dyn Output],
+        session: Some(&session),
+        force: true,
+        ..BuildRequest::default()
+    };
+    let build = |text: &str| {
+        std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+        let project = Project::open(&file).unwrap_or_else(|e| panic!("{e}"));
+        let t = Instant::now();
+        let outcome = project.build(&request);
+        assert!(outcome.is_complete(), "{:?}", outcome.status);
+        t.elapsed().as_secs_f64() * 1000.0
+    };
+    let cold = build(yaml);
+    let (line, variants) = edit_of(yaml);
+    let mut warm: Vec<f64> = (0..5).map(|i| build(&replace_line(yaml, line, &variants[i % 2].1))).collect();
+    warm.sort_by(f64::total_cmp);
+    println!("{:<44} {:>8.0}ms", "first build (cold)", cold);
+    println!(
+        "{:<44} {:>8.0}ms  (min {:.0}ms, max {:.0}ms)",
+        "rebuild after a one-article edit (median)", warm[2], warm[0], warm[4]
+    );
 }
 
 /// Serve `yaml` from `dir`, edit it `n` times, print the figures.
