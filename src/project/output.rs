@@ -16,7 +16,7 @@ mod html;
 mod pages;
 mod pdf;
 
-pub use docx::{Docx, docx_fonts};
+pub use docx::{Docx, decision_docx, docx_fonts};
 pub use html::Html;
 pub use pages::SvgPages;
 pub use pdf::Pdf;
