@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 
 pub use charter_amend as amend;
 pub use charter_core::{
-    Charter, Diagnostic, Document, FileId, Numbering, Severity, Sources, Span, ToolError, date, diagnostic, error,
-    export, generate, id, load, model, number, numerals, outline, raw, resolve, source, suggest, text,
+    Charter, Diagnostic, Document, FileId, Numbering, Severity, Sources, Span, ToolError, anchor, date, diagnostic,
+    error, export, generate, id, load, model, number, numerals, outline, raw, resolve, source, suggest, text,
 };
 pub use charter_diff as diff;
 pub use charter_disclosure as disclosure;

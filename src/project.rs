@@ -25,9 +25,11 @@ pub mod build;
 pub mod diff;
 pub mod init;
 pub mod output;
+pub mod session;
 
 pub use build::{BuildFailure, BuildOutcome, BuildRequest, BuildStatus, RenderedFile};
 pub use output::Output;
+pub use session::Session;
 
 /// Where a path's charter file is: the path itself, or `charter.yaml` in it.
 pub fn resolve_path(path: &Path) -> Result<PathBuf, ToolError> {

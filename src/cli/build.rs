@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use super::typeset::{FontArgs, print_report, template_failure};
 use super::{CmdResult, Failure, Global, out, use_color};
 use charter::project::output::{self, Output};
-use charter::project::{BuildFailure, BuildOutcome, BuildRequest, BuildStatus, OpenOptions, Project};
+use charter::project::{BuildFailure, BuildOutcome, BuildRequest, BuildStatus, OpenOptions, Project, Session};
 use charter::render::{FontSet, pdf};
 use charter::{Diagnostic, Sources, diagnostic};
 
@@ -47,9 +47,9 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
-    /// The build request these options ask for; `fonts` are fonts already
-    /// loaded (a watcher keeps them), `None` loads them for this build.
-    pub fn request<'a>(&self, fonts: Option<&'a FontSet>) -> BuildRequest<'a> {
+    /// The build request these options ask for; `session` is a watcher's
+    /// (fonts loaded once, typst kept warm), `None` for a single build.
+    pub fn request<'a>(&self, session: Option<&'a Session>) -> BuildRequest<'a> {
         // Always in this order, whatever the order of --format.
         let outputs =
             [(Format::Pdf, &output::Pdf as &dyn Output), (Format::Html, &output::Html), (Format::Docx, &output::Docx)]
@@ -66,7 +66,7 @@ impl OutputArgs {
                 Standard::V1_7 => pdf::Standard::Pdf17,
                 Standard::A2b => pdf::Standard::PdfA2b,
             },
-            fonts,
+            session,
         }
     }
 }

@@ -21,6 +21,7 @@ mod outline;
 mod serve;
 mod typeset;
 mod watch;
+mod watcher;
 pub mod zh;
 
 #[derive(Debug, Parser)]

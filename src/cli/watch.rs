@@ -5,9 +5,10 @@
 //! build), print, then wait for a change of any of the project's inputs
 //! ([`Project::inputs`]) and of the files that would become inputs when
 //! they appear (a `lint.yaml` next to the charter, a template override).
-//! The waiting is typst-kit's watcher (notify, plus typst-cli's handling of
-//! editors' atomic saves: a file deleted and re-created is watched again,
-//! and a file that is missing is polled until it is back). A charter that
+//! The waiting is [`super::watcher::Watcher`] (notify, plus typst-cli's
+//! handling of editors' atomic saves: a file deleted and re-created is
+//! watched again, and a file that is missing is polled until it is back;
+//! a save ends the wait as soon as it is complete). A charter that
 //! does not load, or has errors, writes nothing: the last good output stays
 //! in `out/`.
 
@@ -16,11 +17,11 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::build::{OutputArgs, report};
+use super::watcher::Watcher;
 use super::{CmdResult, Failure, Global, out};
 use charter::ToolError;
-use charter::project::{OpenOptions, Project};
+use charter::project::{OpenOptions, Project, Session};
 use charter::render::{BUILTIN_TEMPLATES, FontSet};
-use typst_kit::watcher::Watcher;
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
@@ -34,8 +35,8 @@ pub struct WatchArgs {
 pub fn run(args: &WatchArgs, global: &Global) -> CmdResult {
     let font_options = args.out.fonts.options()?;
     let options = OpenOptions { fonts: font_options, ..OpenOptions::default() };
-    let fonts = FontSet::load(&options.fonts);
-    let request = args.out.request(Some(&fonts));
+    let session = Session::new(FontSet::load(&options.fonts));
+    let request = args.out.request(Some(&session));
     watch_loop(&args.path, &options, |round, opened| {
         if round > 1 && !global.quiet {
             out(&format!("\n—— 文件有变化，重新生成（第 {round} 次）——\n"))?;
@@ -43,7 +44,7 @@ pub fn run(args: &WatchArgs, global: &Global) -> CmdResult {
         match opened {
             Ok(project) => {
                 let outcome = project.build(&request);
-                match report(project, outcome, global) {
+                match report(&project, outcome, global) {
                     Ok(0) => {}
                     Ok(_) => {
                         eprintln!("上一次成功生成的文件保留在 {}，改正后保存即可重新生成。", args.out.output.display())
@@ -68,7 +69,7 @@ pub fn run(args: &WatchArgs, global: &Global) -> CmdResult {
 pub fn watch_loop(
     path: &Path,
     options: &OpenOptions,
-    mut round: impl FnMut(u64, Result<&Project, &ToolError>) -> Result<(), Failure>,
+    mut round: impl FnMut(u64, Result<Project, ToolError>) -> Result<(), Failure>,
 ) -> CmdResult {
     // The path must hold a charter when watching starts; later it may
     // vanish for a moment (an editor's atomic save).
@@ -79,7 +80,7 @@ pub fn watch_loop(
         // save during the build starts the next round). A fresh one also
         // re-watches a file an editor replaced (saved to a new file renamed
         // over the old one), whose inotify watch died with the old file.
-        let mut watcher = Watcher::new(None).map_err(watch_error)?;
+        let mut watcher = Watcher::new().map_err(watch_error)?;
         watcher.update(watched.iter().cloned()).map_err(watch_error)?;
         let opened = Project::open_with(path, options);
         if let Ok(project) = &opened {
@@ -89,7 +90,7 @@ pub fn watch_loop(
                 watcher.update(watched.iter().cloned()).map_err(watch_error)?;
             }
         }
-        round(n, opened.as_ref())?;
+        round(n, opened)?;
         watcher.wait().map_err(watch_error)?;
     }
     Ok(0)

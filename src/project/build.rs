@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use charter_core::diagnostic::{self, Diagnostic};
 use charter_core::error::ToolError;
-use charter_render::{BuildOptions, FontSet, RenderError, Report, glyphs, pdf};
+use charter_render::{BuildOptions, RenderError, Report, glyphs, pdf};
 
-use super::Project;
 use super::output::{Output, RenderContext};
+use super::{Project, Session};
 
 /// What to build.
 #[derive(Debug)]
@@ -23,9 +23,10 @@ pub struct BuildRequest<'a> {
     /// (else 草案).
     pub watermark: Option<String>,
     pub standard: pdf::Standard,
-    /// Fonts already loaded (a watcher keeps them); `None` loads the
-    /// project's fonts when an output needs them.
-    pub fonts: Option<&'a FontSet>,
+    /// A watcher's long-lived session (fonts loaded once, typst's
+    /// incremental compilation kept warm); `None` loads the project's fonts
+    /// when an output needs them and compiles afresh.
+    pub session: Option<&'a Session>,
 }
 
 impl Default for BuildRequest<'_> {
@@ -36,7 +37,7 @@ impl Default for BuildRequest<'_> {
             force: false,
             watermark: None,
             standard: pdf::Standard::default(),
-            fonts: None,
+            session: None,
         }
     }
 }
@@ -74,6 +75,9 @@ pub struct RenderedFile {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
     pub pages: Option<usize>,
+    /// A format of one file per page: the pages, written as
+    /// `<stem>-1.<extension>`, `<stem>-2.<extension>`, … (`bytes` is empty).
+    pub parts: Vec<Vec<u8>>,
     /// The renderer's warnings, pointing into the template.
     pub warnings: Report,
 }
@@ -108,8 +112,17 @@ impl BuildOutcome {
         }
         let mut written = Vec::new();
         for f in &self.rendered {
-            crate::fsutil::write_atomic(&f.path, &f.bytes)?;
-            written.push(f.path.clone());
+            if f.parts.is_empty() {
+                crate::fsutil::write_atomic(&f.path, &f.bytes)?;
+                written.push(f.path.clone());
+            }
+            for (i, part) in f.parts.iter().enumerate() {
+                let stem = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let ext = f.path.extension().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let path = f.path.with_file_name(format!("{stem}-{}.{ext}", i + 1));
+                crate::fsutil::write_atomic(&path, part)?;
+                written.push(path);
+            }
         }
         Ok(written)
     }
@@ -123,12 +136,20 @@ impl Project {
         let doc = self.document();
         let needs_fonts = request.outputs.iter().any(|o| o.needs_fonts());
         let loaded;
-        let fonts = match (request.fonts, needs_fonts) {
+        let fonts = match (request.session, needs_fonts) {
             (_, false) => None,
-            (Some(f), true) => Some(f),
+            (Some(s), true) => Some(s.fonts()),
             (None, true) => {
                 loaded = self.load_fonts();
                 Some(&loaded)
+            }
+        };
+        let fresh;
+        let typst = match request.session {
+            Some(s) => s.typst(),
+            None => {
+                fresh = pdf::Session::new();
+                &fresh
             }
         };
         let mut diagnostics = doc.diagnostics.clone();
@@ -166,6 +187,7 @@ impl Project {
                 numbering: &doc.numbering,
                 template: template.as_ref(),
                 fonts: if output.needs_fonts() { fonts } else { None },
+                typst,
                 options: &options,
             };
             match output.render(&ctx) {
@@ -174,6 +196,7 @@ impl Project {
                     path: request.out_dir.join(format!("{stem}.{}", output.extension())),
                     bytes: r.bytes,
                     pages: r.pages,
+                    parts: r.parts,
                     warnings: r.warnings,
                 }),
                 Err(RenderError::Template(report)) => {

@@ -13,10 +13,12 @@ use charter_render::{BuildOptions, FontSet, RenderError, Report, Template};
 
 mod docx;
 mod html;
+mod pages;
 mod pdf;
 
 pub use docx::{Docx, decision_docx, docx_fonts};
 pub use html::Html;
+pub use pages::SvgPages;
 pub use pdf::Pdf;
 
 /// Everything an output may use.
@@ -29,6 +31,9 @@ pub struct RenderContext<'a> {
     pub template: Option<&'a Template>,
     /// The fonts, when the output [needs them](Output::needs_fonts).
     pub fonts: Option<&'a FontSet>,
+    /// The typst session to compile in (a watcher's long-lived one, or a
+    /// fresh one for a single build).
+    pub typst: &'a charter_render::pdf::Session,
     pub options: &'a BuildOptions,
 }
 
@@ -38,6 +43,9 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     /// The number of pages, for paged formats.
     pub pages: Option<usize>,
+    /// For a format of one file per page (SVG pages): the pages' files
+    /// (then `bytes` is empty).
+    pub parts: Vec<Vec<u8>>,
     /// Warnings of the renderer (a template's warnings).
     pub warnings: Report,
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::common::charter;
 
-fn temp(name: &str) -> PathBuf {
+pub fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("charter-live-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -18,14 +18,14 @@ fn temp(name: &str) -> PathBuf {
 }
 
 /// A small charter whose only article says `text`.
-fn charter_yaml(text: &str) -> String {
+pub fn charter_yaml(text: &str) -> String {
     format!(
         "title: 测试协会章程\nbody:\n  - chapter: 总则\n    id: general\n    body:\n      - id: first\n        text: |\n          {text}\n"
     )
 }
 
 /// Kills the watcher when the test ends, however it ends.
-struct Watching(Child);
+pub struct Watching(Child);
 
 impl Drop for Watching {
     fn drop(&mut self) {
@@ -36,7 +36,7 @@ impl Drop for Watching {
 
 /// Wait (at most two minutes: a cold debug build of the PDF is slow) until
 /// `f` holds.
-fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
+pub fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
     let start = Instant::now();
     while !f() {
         assert!(start.elapsed() < Duration::from_secs(120), "timed out waiting for {what}");
@@ -164,7 +164,7 @@ fn completions_and_man_page() {
 }
 
 /// `GET path` from the preview server; the body.
-fn get(addr: &str, path: &str) -> String {
+pub fn get(addr: &str, path: &str) -> String {
     use std::io::{Read, Write};
     let Ok(mut s) = std::net::TcpStream::connect(addr) else { return String::new() };
     let _ = write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
@@ -173,21 +173,23 @@ fn get(addr: &str, path: &str) -> String {
     buf
 }
 
-#[test]
-fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
+/// The body of an HTTP response.
+fn body(response: &str) -> String {
+    response.split_once("\r\n\r\n").map_or("", |(_, b)| b).trim().to_string()
+}
+
+/// `charter serve` on a free port for `dir`: the guard and the address.
+pub fn serve(dir: &Path) -> (Watching, String) {
     use std::io::BufRead;
-    let dir = temp("serve");
-    let file = dir.join("charter.yaml");
-    std::fs::write(&file, charter_yaml("本会的名称为甲乙协会。")).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(["serve", "--port", "0"])
-        .arg(&dir)
+        .args(["serve", "--port", "0", "--no-system-fonts"])
+        .arg(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
-    let _guard = Watching(child);
+    let guard = Watching(child);
     let mut first = String::new();
     let mut reader = std::io::BufReader::new(stdout);
     reader.read_line(&mut first).unwrap();
@@ -196,12 +198,43 @@ fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
     let url = first.trim().strip_prefix("预览地址：").unwrap_or_else(|| panic!("{first}")).to_string();
     let addr = url.trim_start_matches("http://").trim_end_matches('/').to_string();
     assert!(addr.starts_with("127.0.0.1:"), "binds the loopback address only: {addr}");
+    (guard, addr)
+}
+
+#[test]
+fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
+    let dir = temp("serve");
+    let file = dir.join("charter.yaml");
+    std::fs::write(&file, charter_yaml("本会的名称为甲乙协会。")).unwrap();
+    let (_guard, addr) = serve(&dir);
     wait_until("the first preview", || get(&addr, "/").contains("甲乙协会"));
     let page = get(&addr, "/");
     assert!(page.contains("/__charter/version"), "the page reloads itself");
+    assert!(page.contains("data-view=\"pages\""), "the page has the switch to the printed pages");
 
+    // The printed pages, typeset after the page, as SVG images.
+    wait_until("the pages view", || get(&addr, "/__charter/pages").contains("/__charter/pages/1.svg"));
+    let svg = get(&addr, "/__charter/pages/1.svg");
+    assert!(svg.contains("Content-Type: image/svg+xml") && svg.contains("<svg"), "{}", &svg[..svg.len().min(300)]);
+    let stamp = body(&get(&addr, "/__charter/version"));
+    let (_, pages_version) = stamp.split_once('.').unwrap();
+
+    // The version request with `since` waits for the change (the reload
+    // event), here a save.
+    let waiting = {
+        let (addr, stamp) = (addr.clone(), stamp.clone());
+        std::thread::spawn(move || body(&get(&addr, &format!("/__charter/version?since={stamp}"))))
+    };
+    std::thread::sleep(Duration::from_millis(300));
     std::fs::write(&file, charter_yaml("本会的名称为丙丁协会。")).unwrap();
+    let changed = waiting.join().unwrap();
+    assert_ne!(changed, stamp, "the waiting version request answered without a change");
     wait_until("the updated preview", || get(&addr, "/").contains("丙丁协会"));
+    wait_until("the updated pages", || {
+        let now = body(&get(&addr, "/__charter/version"));
+        now.split_once('.').is_some_and(|(_, p)| p != pages_version)
+    });
+    assert!(get(&addr, "/__charter/pages/1.svg").contains("<svg"));
 
     // A file saved empty: the last good page stays, the problem above it.
     std::fs::write(&file, "").unwrap();
@@ -210,8 +243,34 @@ fn serve_shows_the_preview_updates_it_and_keeps_the_last_good_page() {
     assert!(page.contains("丙丁协会") && page.contains("Y020"), "{page}");
 
     // Nothing but the page is served.
-    for path in ["/charter.yaml", "/../charter.yaml", "/etc/passwd"] {
+    for path in
+        ["/charter.yaml", "/../charter.yaml", "/etc/passwd", "/__charter/pages/0.svg", "/__charter/pages/99.svg"]
+    {
         assert!(get(&addr, path).starts_with("HTTP/1.1 404"), "{path}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn serve_shows_each_problem_beside_its_article() {
+    let dir = temp("serve-notes");
+    let file = dir.join("charter.yaml");
+    // A half-width comma in the article (CH020), and one in the title,
+    // which belongs to no article.
+    let yaml = charter_yaml("本会的名称为甲乙协会,住所在某市。").replace("测试协会章程", "测试协会章程,草案");
+    std::fs::write(&file, &yaml).unwrap();
+    let (_guard, addr) = serve(&dir);
+    wait_until("the first preview", || get(&addr, "/").contains("甲乙协会"));
+    let page = get(&addr, "/");
+    let chapter = page.find("id=\"general\"").unwrap();
+    let article = page.find("<article id=\"first\"").unwrap();
+    let note = page.find("class=\"charter-note charter-warning\"").unwrap_or_else(|| panic!("no note: {page}"));
+    assert!(chapter < note && note < article, "the note is not just before its article");
+    let line = yaml.lines().position(|l| l.contains("甲乙协会")).unwrap() + 1;
+    let at = format!("charter.yaml:{line}:");
+    assert!(page[note..article].contains("CH020") && page[note..article].contains(&at), "{}", &page[note..article]);
+    // The title's problem stays in the box at the top, open.
+    let top = page.find("<details id=\"charter-problems\" open>").unwrap_or_else(|| panic!("{page}"));
+    assert!(top < chapter && page[top..chapter].contains("charter.yaml:1:"), "{}", &page[top..chapter]);
     let _ = std::fs::remove_dir_all(&dir);
 }

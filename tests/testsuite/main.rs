@@ -4,6 +4,7 @@
 
 mod amend;
 mod bad_word;
+mod browser;
 mod check_cli;
 mod cli;
 mod common;

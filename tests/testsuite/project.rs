@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use charter::project::output::{self, Output};
-use charter::project::{BuildFailure, BuildRequest, BuildStatus, Input, InputKind, OpenOptions, Project};
+use charter::project::{BuildFailure, BuildRequest, BuildStatus, Input, InputKind, OpenOptions, Project, Session};
 use charter::render::FontOptions;
 
 fn fixture(name: &str) -> PathBuf {
@@ -203,5 +203,38 @@ fn diff_sources_and_comparison() {
     let cmp = Comparison::open(Source::Path(root.join("charter")), Source::Path(dir.clone())).unwrap();
     assert!(!cmp.new.is_comparable());
     assert!(cmp.diff().is_none());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The PDF of `dir`'s charter, built in `session` (None: a single build).
+fn pdf_in(dir: &Path, session: Option<&Session>) -> Vec<u8> {
+    let project = Project::open(dir).unwrap();
+    let outcome = project.build(&BuildRequest { session, ..request(&dir.join("out"), vec![&output::Pdf]) });
+    assert!(outcome.is_complete(), "{:?}", outcome.status);
+    outcome.rendered.into_iter().next().unwrap().bytes
+}
+
+#[test]
+fn a_watchers_session_builds_the_same_bytes_as_single_builds() {
+    let dir = scratch("session");
+    let file = dir.join("charter.yaml");
+    let original = std::fs::read_to_string(fixture("refs.yaml")).unwrap();
+    let edited = original.replacen("本会履行下列职责：", "本会依法履行下列职责：", 1);
+    assert_ne!(original, edited);
+
+    let session = Session::new(charter::render::FontSet::embedded());
+    let mut single = Vec::new();
+    let mut kept = Vec::new();
+    for text in [&original, &edited, &original] {
+        std::fs::write(&file, text).unwrap();
+        single.push(pdf_in(&dir, None));
+        kept.push(pdf_in(&dir, Some(&session)));
+    }
+    assert_eq!(session.typst().compilations(), 3);
+    for (i, (a, b)) in single.iter().zip(&kept).enumerate() {
+        assert!(a == b, "build {i}: the session's PDF differs from a single build's");
+    }
+    assert!(single[0] != single[1], "the edit changed nothing: the comparison proves nothing");
+    assert!(kept[0] == kept[2], "the same charter built again in the session differs");
     let _ = std::fs::remove_dir_all(&dir);
 }

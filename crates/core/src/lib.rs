@@ -16,6 +16,7 @@
 
 use std::path::Path;
 
+pub mod anchor;
 pub mod date;
 pub mod diagnostic;
 pub mod error;

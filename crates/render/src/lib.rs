@@ -173,18 +173,45 @@ fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
     charter_core::date::Date::parse_iso(s).map(|d| (i32::from(d.year), d.month, d.day))
 }
 
-/// The charter to PDF with the template `template`.
+/// The charter to PDF with the template `template`, compiled in `session`
+/// (a watcher's long-lived one, or a fresh [`pdf::Session`]).
 pub fn charter_pdf(
     charter: &Charter,
     numbering: &Numbering,
     template: &Template,
     fonts: &FontSet,
     options: &BuildOptions,
+    session: &pdf::Session,
 ) -> Result<pdf::Pdf, RenderError> {
+    let files = charter_files(charter, numbering, fonts, options)?;
+    let settings = pdf::PdfSettings { standard: options.standard, ident: Some(charter.meta.title.clone()) };
+    Ok(session.pdf(template, &files, fonts, &settings)?)
+}
+
+/// The charter's printed pages as SVG images (the PDF template, the same
+/// data), compiled in `session`: the preview's pages view.
+pub fn charter_svg(
+    charter: &Charter,
+    numbering: &Numbering,
+    template: &Template,
+    fonts: &FontSet,
+    options: &BuildOptions,
+    session: &pdf::Session,
+) -> Result<pdf::Svg, RenderError> {
+    let files = charter_files(charter, numbering, fonts, options)?;
+    Ok(session.svg(template, &files, fonts)?)
+}
+
+/// The virtual files the charter's PDF template reads.
+fn charter_files(
+    charter: &Charter,
+    numbering: &Numbering,
+    fonts: &FontSet,
+    options: &BuildOptions,
+) -> Result<[(&'static str, Vec<u8>); 2], ToolError> {
     let export = json_vec("导出数据", &charter_core::export::export(charter, numbering))?;
     let build = json_vec("排版信息", &BuildData::new(charter, fonts.resolve(), options))?;
-    let settings = pdf::PdfSettings { standard: options.standard, ident: Some(charter.meta.title.clone()) };
-    Ok(pdf::compile(template, &[("/charter.json", export), ("/build.json", build)], fonts, &settings)?)
+    Ok([("/charter.json", export), ("/build.json", build)])
 }
 
 /// Why a render produced nothing.

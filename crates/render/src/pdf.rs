@@ -60,20 +60,165 @@ pub const MAIN_PATH: &str = "/main.typ";
 
 /// Compile `template` with the data `files` (virtual path such as
 /// `/charter.json` → bytes) into a PDF. Template errors come back as
-/// diagnostics pointing into the template.
+/// diagnostics pointing into the template. A one-off compilation: a
+/// program that compiles again and again (a watcher) keeps a [`Session`].
 pub fn compile(
     template: &Template,
     files: &[(&str, Vec<u8>)],
     fonts: &FontSet,
     settings: &PdfSettings,
 ) -> Result<Pdf, Report> {
-    let world = CharterWorld::new(template, files, fonts)?;
+    let library = LazyHash::new(Library::default());
+    let main = Source::new(main_id()?, template.source.clone());
+    typeset(&library, main, template, files, fonts, |world, doc| export_pdf(world, doc, settings))
+}
+
+/// A typst session kept alive between compilations, for a watcher.
+///
+/// typst's incremental compilation (comemo) memoises parsing, evaluation
+/// and layout process-wide, keyed by what the world returned; a session
+/// gives it a stable world between rebuilds: the standard library is built
+/// and hashed once, each template's source is kept and updated in place
+/// (incremental reparse), and after each compilation the caches are
+/// trimmed to what the last rebuilds used (`comemo::evict`), so that a
+/// long-running preview does not grow without bound. The fonts stay with
+/// the caller (loaded once). The output is byte-identical to [`compile`].
+#[derive(Default)]
+pub struct Session {
+    state: Mutex<SessionState>,
+}
+
+#[derive(Default)]
+struct SessionState {
+    library: Option<LazyHash<Library>>,
+    /// The main source of each template, by the template's name.
+    mains: HashMap<String, Source>,
+    compilations: u64,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.state.lock().map_or(0, |s| s.compilations);
+        f.debug_struct("Session").field("compilations", &n).finish_non_exhaustive()
+    }
+}
+
+/// How many past compilations' cache entries a session keeps (typst-cli's
+/// watch mode keeps 10).
+const CACHE_AGE: usize = 10;
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Like [`compile`], in this session.
+    pub fn pdf(
+        &self,
+        template: &Template,
+        files: &[(&str, Vec<u8>)],
+        fonts: &FontSet,
+        settings: &PdfSettings,
+    ) -> Result<Pdf, Report> {
+        self.run(template, files, fonts, |world, doc| export_pdf(world, doc, settings))
+    }
+
+    /// The pages as SVG images (typst-svg), in this session.
+    pub fn svg(&self, template: &Template, files: &[(&str, Vec<u8>)], fonts: &FontSet) -> Result<Svg, Report> {
+        self.run(template, files, fonts, |_, doc| {
+            let options = typst_svg::SvgOptions::default();
+            let pages = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                doc.pages().iter().map(|p| typst_svg::svg(p, &options)).collect::<Vec<_>>()
+            }))
+            .map_err(|_| crash())?;
+            Ok(Svg { pages, warnings: Report::default() })
+        })
+    }
+
+    /// The number of compilations done in this session.
+    pub fn compilations(&self) -> u64 {
+        self.state.lock().map_or(0, |s| s.compilations)
+    }
+
+    fn run<T: WithWarnings>(
+        &self,
+        template: &Template,
+        files: &[(&str, Vec<u8>)],
+        fonts: &FontSet,
+        then: impl FnOnce(&CharterWorld, &PagedDocument) -> Result<T, Report>,
+    ) -> Result<T, Report> {
+        let mut state =
+            self.state.lock().map_err(|_| Report::message(crate::codes::R010, "排版会话出错（上一次排版崩溃）。"))?;
+        let state = &mut *state;
+        let main = match state.mains.get_mut(&template.name) {
+            Some(source) => {
+                if source.text() != template.source {
+                    source.replace(&template.source);
+                }
+                source.clone()
+            }
+            None => {
+                let source = Source::new(main_id()?, template.source.clone());
+                state.mains.insert(template.name.clone(), source.clone());
+                source
+            }
+        };
+        let library = state.library.get_or_insert_with(|| LazyHash::new(Library::default()));
+        let result = typeset(library, main, template, files, fonts, then);
+        state.compilations += 1;
+        typst::comemo::evict(CACHE_AGE);
+        result
+    }
+}
+
+/// The pages of a compiled document as SVG images.
+#[derive(Debug)]
+pub struct Svg {
+    /// One SVG document per page.
+    pub pages: Vec<String>,
+    /// Typst's warnings, as diagnostics pointing into the template.
+    pub warnings: Report,
+}
+
+/// A result that carries typst's warnings.
+trait WithWarnings {
+    fn set_warnings(&mut self, warnings: Report);
+}
+
+impl WithWarnings for Pdf {
+    fn set_warnings(&mut self, warnings: Report) {
+        self.warnings = warnings;
+    }
+}
+
+impl WithWarnings for Svg {
+    fn set_warnings(&mut self, warnings: Report) {
+        self.warnings = warnings;
+    }
+}
+
+fn main_id() -> Result<FileId, Report> {
+    file_id(MAIN_PATH).ok_or_else(|| Report::message(crate::codes::R010, format!("虚拟文件路径无效：{MAIN_PATH}")))
+}
+
+fn crash() -> Report {
+    Report::message(crate::codes::R010, "排版引擎内部出错（typst 崩溃）。请把章程文件和模板报告给维护者。")
+}
+
+/// Compile in the world made of `library`, the template's `main` source,
+/// the data `files` and `fonts`, then export the document with `then`.
+fn typeset<T: WithWarnings>(
+    library: &LazyHash<Library>,
+    main: Source,
+    template: &Template,
+    files: &[(&str, Vec<u8>)],
+    fonts: &FontSet,
+    then: impl FnOnce(&CharterWorld, &PagedDocument) -> Result<T, Report>,
+) -> Result<T, Report> {
+    let world = CharterWorld::new(library, main, template, files, fonts)?;
     let compiled = std::panic::catch_unwind(AssertUnwindSafe(|| typst::compile::<PagedDocument>(&world)));
     let Ok(warned) = compiled else {
-        return Err(Report::message(
-            crate::codes::R010,
-            "排版引擎内部出错（typst 崩溃）。请把章程文件和模板报告给维护者。",
-        ));
+        return Err(crash());
     };
     let warnings = world.report(&warned.warnings);
     let doc = match warned.output {
@@ -84,6 +229,12 @@ pub fn compile(
             return Err(report);
         }
     };
+    let mut out = then(&world, &doc)?;
+    out.set_warnings(warnings);
+    Ok(out)
+}
+
+fn export_pdf(world: &CharterWorld, doc: &PagedDocument, settings: &PdfSettings) -> Result<Pdf, Report> {
     let standards = match settings.standard {
         Standard::Pdf17 => PdfStandards::new(&[PdfStandard::V_1_7]),
         Standard::PdfA2b => PdfStandards::new(&[PdfStandard::A_2b]),
@@ -98,13 +249,13 @@ pub fn compile(
         tagged: true,
         pretty: false,
     };
-    let bytes = typst_pdf::pdf(&doc, &options).map_err(|errors| world.report(&errors))?;
-    Ok(Pdf { bytes, pages: doc.pages().len(), warnings })
+    let bytes = typst_pdf::pdf(doc, &options).map_err(|errors| world.report(&errors))?;
+    Ok(Pdf { bytes, pages: doc.pages().len(), warnings: Report::default() })
 }
 
 /// The in-memory world of one compilation.
 struct CharterWorld<'a> {
-    library: LazyHash<Library>,
+    library: &'a LazyHash<Library>,
     fonts: &'a FontSet,
     main: FileId,
     main_source: Source,
@@ -119,19 +270,25 @@ fn file_id(path: &str) -> Option<FileId> {
 }
 
 impl<'a> CharterWorld<'a> {
-    fn new(template: &Template, files: &[(&str, Vec<u8>)], fonts: &'a FontSet) -> Result<Self, Report> {
+    fn new(
+        library: &'a LazyHash<Library>,
+        main_source: Source,
+        template: &Template,
+        files: &[(&str, Vec<u8>)],
+        fonts: &'a FontSet,
+    ) -> Result<Self, Report> {
         let bad_path = |p: &str| Report::message(crate::codes::R010, format!("虚拟文件路径无效：{p}"));
-        let main = file_id(MAIN_PATH).ok_or_else(|| bad_path(MAIN_PATH))?;
+        let main = main_source.id();
         let mut map = HashMap::new();
         for (path, bytes) in files {
             let id = file_id(path).ok_or_else(|| bad_path(path))?;
             map.insert(id, Bytes::new(bytes.clone()));
         }
         Ok(CharterWorld {
-            library: LazyHash::new(Library::default()),
+            library,
             fonts,
             main,
-            main_source: Source::new(main, template.source.clone()),
+            main_source,
             template_name: template.name.clone(),
             files: map,
             dir: template.dir.clone(),
@@ -198,7 +355,7 @@ impl<'a> CharterWorld<'a> {
 
 impl World for CharterWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {

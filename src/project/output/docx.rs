@@ -40,7 +40,7 @@ impl Output for Docx {
             author: charter_docx::DEFAULT_AUTHOR.to_string(),
         };
         let bytes = charter_docx::charter(ctx.charter, ctx.numbering, &options);
-        Ok(Rendered { bytes, pages: None, warnings: Report::default() })
+        Ok(Rendered { bytes, pages: None, parts: Vec::new(), warnings: Report::default() })
     }
 }
 

@@ -24,6 +24,6 @@ impl Output for Html {
     fn render(&self, ctx: &RenderContext) -> Result<Rendered, RenderError> {
         let template = ctx.template.ok_or_else(|| super::no_template(charter_render::codes::R020))?;
         let html = charter_render::charter_html(ctx.charter, ctx.numbering, template, ctx.options)?;
-        Ok(Rendered { bytes: html.into_bytes(), pages: None, warnings: Report::default() })
+        Ok(Rendered { bytes: html.into_bytes(), pages: None, parts: Vec::new(), warnings: Report::default() })
     }
 }

@@ -33,7 +33,7 @@ impl Output for Pdf {
             )));
         };
         let template = ctx.template.ok_or_else(|| no_template(charter_render::codes::R010))?;
-        let pdf = charter_render::charter_pdf(ctx.charter, ctx.numbering, template, fonts, ctx.options)?;
-        Ok(Rendered { bytes: pdf.bytes, pages: Some(pdf.pages), warnings: pdf.warnings })
+        let pdf = charter_render::charter_pdf(ctx.charter, ctx.numbering, template, fonts, ctx.options, ctx.typst)?;
+        Ok(Rendered { bytes: pdf.bytes, pages: Some(pdf.pages), parts: Vec::new(), warnings: pdf.warnings })
     }
 }

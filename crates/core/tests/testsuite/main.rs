@@ -1,5 +1,6 @@
 //! charter-core's integration tests (one binary).
 
+mod anchor;
 mod controls;
 mod dates;
 mod docs;
