@@ -993,7 +993,12 @@ impl Converter<'_> {
         let sp = self.span(b);
         match &b.value {
             RawBlock::Short(s) => {
-                let text = self.text_at(s, sp)?;
+                // A scalar item of the wrong type (`- 2021.11`) was kept as a
+                // quoted placeholder: its text is the one written.
+                let text = match self.restored.get(&sp.start) {
+                    Some(original) => self.text_at(&original.clone(), sp)?,
+                    None => self.text_at(s, sp)?,
+                };
                 Some(Block { id: None, id_span: None, text, items: Vec::new(), allow: Vec::new() })
             }
             RawBlock::Full(m) => {
