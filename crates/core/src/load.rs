@@ -676,6 +676,9 @@ impl Converter<'_> {
         let status_span = raw.status.as_ref().map(|s| self.span(s));
         let status = raw.status.map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty());
         let history = raw.history.iter().filter_map(|h| self.text(h)).collect();
+        let issuer =
+            raw.issuer.map(|s| s.value.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"));
+        let issuer = issuer.filter(|s| !s.is_empty());
         let preamble = raw.preamble.iter().filter_map(|p| self.paragraph(p, None)).collect();
         let terms = raw.terms.iter().filter_map(|t| self.term(t)).collect();
         let body = match &raw.body {
@@ -694,7 +697,7 @@ impl Converter<'_> {
             self.err(Diagnostic::new(codes::Y023, "正文（body）是空的，章程至少要有一条").at(sp, "空的正文"));
         }
         Some(Charter {
-            meta: Meta { title: title.0, title_span: title.1, status, status_span, date, history, preamble },
+            meta: Meta { title: title.0, title_span: title.1, status, status_span, date, issuer, history, preamble },
             terms,
             body,
         })

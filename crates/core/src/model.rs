@@ -24,6 +24,9 @@ pub struct Meta {
     pub status_span: Option<Span>,
     /// `YYYY-MM-DD`, checked.
     pub date: Option<String>,
+    /// The issuing body (or bodies, one a line) of the closing signature
+    /// (落款), printed at the end above the date.
+    pub issuer: Option<String>,
     pub history: Vec<Text>,
     pub preamble: Vec<Block>,
 }

@@ -28,6 +28,9 @@ pub struct RawCharter {
     /// 文件日期，格式 YYYY-MM-DD。
     #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub date: Option<S<String>>,
+    /// 落款的发文机关，印在文末右侧、日期（date）之上；几个机关时每行写一个（用 `|` 文本块）。
+    #[schemars(with = "Option<String>")]
+    pub issuer: Option<S<String>>,
     /// 通过和修改的记录，每行一条，例如“2021年11月24日……通过”。
     #[serde(default)]
     #[schemars(with = "Vec<String>")]

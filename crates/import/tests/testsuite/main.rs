@@ -2,4 +2,5 @@
 
 mod bombs;
 mod roundtrip;
+mod signature;
 mod support;
