@@ -450,3 +450,54 @@ fn a_broken_html_template_is_reported_and_nothing_is_written() {
     // The PDF rendered fine, but nothing is written when any output fails.
     assert!(!out.exists());
 }
+
+/// Full-width punctuation is kept full width by a box per mark (with a
+/// word joiner before it, so it never starts a line): the text layer still
+/// reads as written, with no joiner leaking into it.
+#[test]
+fn full_width_punctuation_reads_as_written() {
+    let out = out_dir("punct");
+    build_ok(Path::new("charter/drafts/revised.yaml"), &out, &["--force", "--format", "pdf"]);
+    let text = pdf_text(&out.join("revised.pdf"));
+    for s in ["章程建设，推动学生会组织制度化规范化发展，依据", "行使民主权利、参与学校治理和监督的组织形式。"]
+    {
+        assert!(text.contains(s), "“{s}” is missing:\n{text}");
+    }
+    assert!(!text.contains('\u{2060}'), "a word joiner in the text layer");
+}
+
+/// The closing signature: issuer lines, then the date, after the last
+/// article — in the PDF and in the HTML page.
+#[test]
+fn the_signature_prints_after_the_last_article() {
+    let dir = out_dir("signature");
+    std::fs::create_dir_all(&dir).unwrap();
+    let yaml = dir.join("sig.yaml");
+    std::fs::write(
+        &yaml,
+        "title: 某某协会章程\ndate: 2021-11-24\nissuer: |\n  某某协会理事会\n  某某大学团委\nbody:\n  - id: a\n    text: 本章程由理事会负责解释。\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    build_ok(&yaml, &out, &[]);
+    let text = pdf_text(&out.join("sig.pdf"));
+    assert!(text.ends_with("本章程由理事会负责解释。某某协会理事会某某大学团委2021年11月24日"), "{text}");
+    let html = std::fs::read_to_string(out.join("sig.html")).unwrap();
+    let sig = html.split("<div class=\"signature\">").nth(1).unwrap_or_default();
+    assert!(sig.starts_with("\n<p>某某协会理事会</p>\n<p>某某大学团委</p>\n<p>2021年11月24日</p>"), "{html}");
+    // Without an issuer, no signature (the example has a date only).
+    let ex = std::fs::read_to_string(root().join("tests/fixtures/render/../../../charter/charter.yaml")).unwrap();
+    assert!(!ex.contains("issuer:"));
+}
+
+/// The HTML table of contents: number and title in their own boxes, so a
+/// wrapped title lines up after its number (a hanging indent); titles and
+/// history lines wrap in balanced lines.
+#[test]
+fn html_toc_has_a_hanging_indent() {
+    let out = out_dir("toc");
+    build_ok(Path::new(EXAMPLE), &out, &["--force", "--format", "html"]);
+    let html = std::fs::read_to_string(out.join("charter.html")).unwrap();
+    assert!(html.contains("<span class=\"n\">第一章</span><span>总则</span></a>"), "{html}");
+    assert!(html.contains("nav.toc a .n { flex: none;") && html.contains("h1, .history { text-wrap: balance; }"));
+}
