@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use charter_core::diagnostic::{self, Diagnostic};
 use charter_core::error::ToolError;
+use charter_core::model::PrintLayout;
 use charter_render::{BuildOptions, FontSet, RenderError, Report, glyphs, pdf};
 
 use super::Project;
@@ -23,6 +24,9 @@ pub struct BuildRequest<'a> {
     /// (else 草案).
     pub watermark: Option<String>,
     pub standard: pdf::Standard,
+    /// The print layout (`--layout short|full`); `None`: the charter's
+    /// `layout:`, else by length (`PrintLayout::auto`).
+    pub layout: Option<PrintLayout>,
     /// Fonts already loaded (a watcher keeps them); `None` loads the
     /// project's fonts when an output needs them.
     pub fonts: Option<&'a FontSet>,
@@ -36,6 +40,7 @@ impl Default for BuildRequest<'_> {
             force: false,
             watermark: None,
             standard: pdf::Standard::default(),
+            layout: None,
             fonts: None,
         }
     }
@@ -153,7 +158,7 @@ impl Project {
                 w.clone()
             }
         });
-        let options = BuildOptions { errors, watermark, standard: request.standard };
+        let options = BuildOptions { errors, watermark, standard: request.standard, layout: request.layout };
         let stem = self.stem();
         let mut rendered = Vec::new();
         for output in &request.outputs {
