@@ -1,6 +1,7 @@
 //! The importer's integration tests (one test binary for the crate).
 
 mod bombs;
+mod comments;
 mod roundtrip;
 mod signature;
 mod support;

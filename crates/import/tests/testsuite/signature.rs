@@ -56,7 +56,7 @@ fn a_right_aligned_signature_in_text_is_metadata() {
         assert_eq!(last_paragraphs(c), ["本章程由理事会负责解释。"], "{signature:?}");
         assert_eq!((c.issuer.as_deref(), c.date.as_deref()), (Some(issuer), Some(date)), "{signature:?}");
         let notes: Vec<&str> = imp.diagnostics.iter().map(|d| d.code.as_str()).collect();
-        assert!(notes.contains(&"I017"), "the import says what it did: {notes:?}");
+        assert!(notes.contains(&"I018"), "the import says what it did: {notes:?}");
         loads_back(imp.yaml.as_deref().expect("yaml"), Some(issuer), date);
     }
 }
@@ -83,7 +83,7 @@ fn text_that_is_not_a_signature_stays_in_the_article() {
         let c = imp.charter.as_ref().expect("a charter");
         assert!(last_paragraphs(c).iter().any(|p| p.contains(kept)), "{tail:?}: {:?}", last_paragraphs(c));
         assert_eq!(c.issuer, None, "{tail:?}");
-        assert!(!imp.diagnostics.iter().any(|d| d.code.as_str() == "I017"), "{tail:?}");
+        assert!(!imp.diagnostics.iter().any(|d| d.code.as_str() == "I018"), "{tail:?}");
     }
 }
 
