@@ -11,6 +11,7 @@ use charter::project::output::{self, Output};
 use charter::project::{BuildFailure, BuildOutcome, BuildRequest, BuildStatus, OpenOptions, Project, Session};
 use charter::render::{FontSet, pdf};
 use charter::{Diagnostic, Sources, diagnostic};
+use charter_core::model::PrintLayout;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -44,6 +45,9 @@ pub struct OutputArgs {
     /// PDF 标准：1.7（默认）或 a-2b（PDF/A-2b，用于存档）
     #[arg(long, value_enum, default_value_t = Standard::V1_7)]
     pub pdf_standard: Standard,
+    /// 印刷版式：auto（默认：按 charter.yaml 的 layout，没写时不超过 20 条用 short）、short（不要封面和目录，单面印刷、没有空白页）、full（封面、目录，双面印刷）
+    #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
+    pub layout: LayoutArg,
 }
 
 impl OutputArgs {
@@ -67,8 +71,20 @@ impl OutputArgs {
                 Standard::A2b => pdf::Standard::PdfA2b,
             },
             session,
+            layout: match self.layout {
+                LayoutArg::Auto => None,
+                LayoutArg::Short => Some(PrintLayout::Short),
+                LayoutArg::Full => Some(PrintLayout::Full),
+            },
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    Auto,
+    Short,
+    Full,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use charter_core::diagnostic::{self, Diagnostic};
 use charter_core::error::ToolError;
+use charter_core::model::PrintLayout;
 use charter_render::{BuildOptions, RenderError, Report, glyphs, pdf};
 
 use super::output::{Output, RenderContext};
@@ -27,6 +28,9 @@ pub struct BuildRequest<'a> {
     /// incremental compilation kept warm); `None` loads the project's fonts
     /// when an output needs them and compiles afresh.
     pub session: Option<&'a Session>,
+    /// The print layout (`--layout short|full`); `None`: the charter's
+    /// `layout:`, else by length (`PrintLayout::auto`).
+    pub layout: Option<PrintLayout>,
 }
 
 impl Default for BuildRequest<'_> {
@@ -38,6 +42,7 @@ impl Default for BuildRequest<'_> {
             watermark: None,
             standard: pdf::Standard::default(),
             session: None,
+            layout: None,
         }
     }
 }
@@ -174,7 +179,7 @@ impl Project {
                 w.clone()
             }
         });
-        let options = BuildOptions { errors, watermark, standard: request.standard };
+        let options = BuildOptions { errors, watermark, standard: request.standard, layout: request.layout };
         let stem = self.stem();
         let mut rendered = Vec::new();
         for output in &request.outputs {

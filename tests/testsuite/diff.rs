@@ -459,6 +459,11 @@ fn json_and_html_outputs() {
     assert!(html.contains("<del>团</del>") && html.contains("<ins>律</ins>"));
     assert!(html.contains("href=\"#a-presidium-powers-2\"") && html.contains("id=\"a-presidium-powers-2\""));
     assert!(html.contains("左右对照"));
+    // The index: the number is a box of its own (no marker in the column
+    // gap), the view switch is two focusable buttons.
+    assert!(html.contains("<li><span><a href=\"#a-presidium-powers-2\">"), "{html}");
+    assert!(html.contains("nav li::before { content: counter(n)"), "{html}");
+    assert!(html.contains("id=\"view-inline\" class=\"vh\" checked>") && !html.contains(" hidden>"), "{html}");
     assert!(!html.contains("http://") && !html.contains("https://"), "self-contained");
 }
 

@@ -202,7 +202,8 @@ fn example_html_has_an_anchor_per_article_and_working_links() {
 #[test]
 fn cross_references_are_links_in_pdf_and_html() {
     let out = out_dir("refs");
-    build_ok(&fixture("refs.yaml"), &out, &[]);
+    // A short charter, printed full so that it has a table of contents.
+    build_ok(&fixture("refs.yaml"), &out, &["--layout", "full"]);
     let ex = export(&fixture("refs.yaml"));
     // Every citation with a target, e.g. 第一条 in 第一条、第二条和第三条.
     let mut cited = Vec::new();
@@ -449,4 +450,117 @@ fn a_broken_html_template_is_reported_and_nothing_is_written() {
     assert!(r.stderr.contains("templates/charter.html.j2:"), "{}", r.stderr);
     // The PDF rendered fine, but nothing is written when any output fails.
     assert!(!out.exists());
+}
+
+/// Full-width punctuation is kept full width by a box per mark (with a
+/// word joiner before it, so it never starts a line): the text layer still
+/// reads as written, with no joiner leaking into it.
+#[test]
+fn full_width_punctuation_reads_as_written() {
+    let out = out_dir("punct");
+    build_ok(Path::new("charter/drafts/revised.yaml"), &out, &["--force", "--format", "pdf"]);
+    let text = pdf_text(&out.join("revised.pdf"));
+    for s in ["章程建设，推动学生会组织制度化规范化发展，依据", "行使民主权利、参与学校治理和监督的组织形式。"]
+    {
+        assert!(text.contains(s), "“{s}” is missing:\n{text}");
+    }
+    assert!(!text.contains('\u{2060}'), "a word joiner in the text layer");
+}
+
+/// The closing signature: issuer lines, then the date, after the last
+/// article — in the PDF and in the HTML page.
+#[test]
+fn the_signature_prints_after_the_last_article() {
+    let dir = out_dir("signature");
+    std::fs::create_dir_all(&dir).unwrap();
+    let yaml = dir.join("sig.yaml");
+    std::fs::write(
+        &yaml,
+        "title: 某某协会章程\ndate: 2021-11-24\nissuer: |\n  某某协会理事会\n  某某大学团委\nbody:\n  - id: a\n    text: 本章程由理事会负责解释。\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    build_ok(&yaml, &out, &[]);
+    let text = pdf_text(&out.join("sig.pdf"));
+    assert!(text.ends_with("本章程由理事会负责解释。某某协会理事会某某大学团委2021年11月24日"), "{text}");
+    let html = std::fs::read_to_string(out.join("sig.html")).unwrap();
+    let sig = html.split("<div class=\"signature\">").nth(1).unwrap_or_default();
+    assert!(sig.starts_with("\n<p>某某协会理事会</p>\n<p>某某大学团委</p>\n<p>2021年11月24日</p>"), "{html}");
+    // Without an issuer, no signature (the example has a date only).
+    let ex = std::fs::read_to_string(root().join("tests/fixtures/render/../../../charter/charter.yaml")).unwrap();
+    assert!(!ex.contains("issuer:"));
+}
+
+/// The HTML table of contents: number and title in their own boxes, so a
+/// wrapped title lines up after its number (a hanging indent); titles and
+/// history lines wrap in balanced lines.
+#[test]
+fn html_toc_has_a_hanging_indent() {
+    let out = out_dir("toc");
+    build_ok(Path::new(EXAMPLE), &out, &["--force", "--format", "html"]);
+    let html = std::fs::read_to_string(out.join("charter.html")).unwrap();
+    assert!(html.contains("<span class=\"n\">第一章</span><span>总则</span></a>"), "{html}");
+    assert!(html.contains("nav.toc a .n { flex: none;") && html.contains("h1, .history { text-wrap: balance; }"));
+}
+
+/// A charter of `articles` articles in three chapters, `extra` lines added
+/// to its top level.
+fn chaptered(articles: usize, extra: &str) -> String {
+    let mut y = format!("title: 某某市摄影家协会章程\nstatus: 草案\n{extra}body:\n");
+    for a in 0..articles {
+        if a % 6 == 0 {
+            y.push_str(&format!("  - id: ch{a}\n    chapter: 第{}部分\n    body:\n", a / 6 + 1));
+        }
+        y.push_str(&format!("      - id: a{a}\n        text: 本会依照章程开展工作，接受全体会员监督。\n"));
+    }
+    y
+}
+
+/// The page count `build` reports: 已生成 …（N 页）.
+fn pages(stdout: &str) -> usize {
+    let at = stdout.find("页）").unwrap_or_else(|| panic!("no page count: {stdout}"));
+    let digits: String =
+        stdout[..at].chars().rev().skip_while(|c| *c == ' ').take_while(char::is_ascii_digit).collect();
+    digits.chars().rev().collect::<String>().parse().unwrap()
+}
+
+/// Up to 20 articles print short (no cover, no table of contents, no blank
+/// pages); more print full; `layout:` in the file and `--layout` (which
+/// wins) choose either way.
+#[test]
+fn short_charters_print_without_cover_and_contents() {
+    let dir = out_dir("layout");
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |name: &str, yaml: &str, extra: &[&str]| {
+        let path = dir.join(format!("{name}.yaml"));
+        std::fs::write(&path, yaml).unwrap();
+        let out = dir.join(name);
+        let mut args = vec!["--format", "pdf"];
+        args.extend_from_slice(extra);
+        let r = build_ok(&path, &out, &args);
+        (pages(&r.stdout), pdf_text(&out.join(format!("{name}.pdf"))))
+    };
+    let (short, text) = run("seventeen", &chaptered(17, ""), &[]);
+    assert!(!text.contains("目录"), "a short charter has no table of contents");
+    // The title once (no cover), on page 1 with the text.
+    assert_eq!(text.matches("某某市摄影家协会章程").count(), 1, "{text}");
+    let (full, text) = run("seventeen-full", &chaptered(17, ""), &["--layout", "full"]);
+    assert!(text.contains("目录") && text.matches("某某市摄影家协会章程").count() == 2, "{text}");
+    // Cover, blank, contents, blank, then the text: four pages more.
+    assert_eq!(full, short + 4, "short {short} pages, full {full}");
+    assert!(short <= 2, "17 short articles: {short} pages");
+    let (_, text) = run("in-file", &chaptered(17, "layout: full\n"), &[]);
+    assert!(text.contains("目录"), "layout: full in the file");
+    let (_, text) = run("flag-wins", &chaptered(17, "layout: full\n"), &["--layout", "short"]);
+    assert!(!text.contains("目录"), "--layout short wins over the file");
+    let (_, text) = run("long", &chaptered(21, ""), &[]);
+    assert!(text.contains("目录"), "21 articles print full");
+    let (_, text) = run("long-short", &chaptered(21, "layout: short\n"), &[]);
+    assert!(!text.contains("目录"), "layout: short in the file");
+    // A layout the loader does not know is an error with the two names.
+    let path = dir.join("bad.yaml");
+    std::fs::write(&path, chaptered(3, "layout: shrot\n")).unwrap();
+    let r = build(&path, &dir.join("bad"), &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("Y036") && r.stderr.contains("“short”"), "{}", r.stderr);
 }

@@ -18,6 +18,9 @@ pub struct Export {
     pub title: String,
     pub status: Option<String>,
     pub date: Option<String>,
+    /// The closing signature's issuing body, one a line; absent when unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
     pub history: Vec<ExText>,
     pub preamble: Vec<ExParagraph>,
     pub counts: Counts,
@@ -139,6 +142,7 @@ pub fn export(charter: &Charter, numbering: &Numbering) -> Export {
         title: charter.meta.title.clone(),
         status: charter.meta.status.clone(),
         date: charter.meta.date.clone(),
+        issuer: charter.meta.issuer.clone(),
         history: charter.meta.history.iter().map(|t| ex.text(t, None)).collect(),
         preamble: charter.meta.preamble.iter().map(|p| ex.paragraph(p, None)).collect(),
         counts: numbering.counts,

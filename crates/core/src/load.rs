@@ -9,7 +9,9 @@ use serde_saphyr::{Error as YamlError, Location, Spanned, budget::BudgetBreach};
 
 use crate::diagnostic::Diagnostic;
 pub use crate::id::is_valid_id;
-use crate::model::{Allow, Article, Block, Charter, Division, Level, Meta, Name, Node, Note, Term, TermKind};
+use crate::model::{
+    Allow, Article, Block, Charter, Division, Level, Meta, Name, Node, Note, PrintLayout, Term, TermKind,
+};
 use crate::raw::{RawBlock, RawCharter, RawNode, RawTerm, S};
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suggest::did_you_mean;
@@ -1269,6 +1271,21 @@ impl Converter<'_> {
         let status_span = raw.status.as_ref().map(|s| self.span(s));
         let status = raw.status.map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty());
         let history = raw.history.iter().filter_map(|h| self.text(h)).collect();
+        let issuer =
+            raw.issuer.map(|s| s.value.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"));
+        let issuer = issuer.filter(|s| !s.is_empty());
+        let layout = raw.layout.as_ref().and_then(|l| match l.value.trim() {
+            "short" => Some(PrintLayout::Short),
+            "full" => Some(PrintLayout::Full),
+            other => {
+                let mut d = Diagnostic::new(codes::Y036, format!("未知的印刷版式“{other}”")).at(self.span(l), "版式");
+                if let Some(s) = did_you_mean(other, ["short", "full"]) {
+                    d = d.hint(format!("您是不是想写“{s}”？"));
+                }
+                self.err(d.hint("layout 只能是 short（不要封面和目录，单面印刷）或 full（封面、目录，双面印刷）；不写时按条数自动选择。"));
+                None
+            }
+        });
         let preamble = raw.preamble.iter().filter_map(|p| self.paragraph(p, None)).collect();
         let terms = raw.terms.iter().filter_map(|t| self.term(t)).collect();
         let body = match &raw.body {
@@ -1287,7 +1304,17 @@ impl Converter<'_> {
             self.err(Diagnostic::new(codes::Y023, "正文（body）是空的，章程至少要有一条").at(sp, "空的正文"));
         }
         Some(Charter {
-            meta: Meta { title: title.0, title_span: title.1, status, status_span, date, history, preamble },
+            meta: Meta {
+                title: title.0,
+                title_span: title.1,
+                status,
+                status_span,
+                date,
+                issuer,
+                layout,
+                history,
+                preamble,
+            },
             terms,
             body,
         })
@@ -1588,7 +1615,12 @@ impl Converter<'_> {
         let sp = self.span(b);
         match &b.value {
             RawBlock::Short(s) => {
-                let text = self.text_at(s, sp)?;
+                // A scalar item of the wrong type (`- 2021.11`) was kept as a
+                // quoted placeholder: its text is the one written.
+                let text = match self.restored.get(&sp.start) {
+                    Some(original) => self.text_at(&original.clone(), sp)?,
+                    None => self.text_at(s, sp)?,
+                };
                 Some(Block { id: None, id_span: None, text, items: Vec::new(), allow: Vec::new() })
             }
             RawBlock::Full(m) => {
@@ -1819,6 +1851,7 @@ pub mod codes {
         Y033 = Error, "allow 里写了不存在的规则代码。\n\n编、章、节、条、款、项上的 allow: [CH0xx] 只能列出检查规则（charter rules 列出全部规则），\n也可以写规则名，例如 allow: [latin-word]。Y 开头的问题是文件本身的错误，不能 allow，请直接改正。";
         Y034 = Warning, "编、章、节的 body 是空列表。\n\n空的编、章、节不会印出任何条文；请写上其中的条，或者删去这一层。";
         Y035 = Warning, "一行列表项（“- ”）或键（“heading：”）缩进得比上一行深，被 YAML 并进了上一行的文字，而不是新的一项或新的键。\n\n列表项的“- ”要与上一项的“- ”左端对齐；同一层的键要左端对齐，键后面用半角冒号加空格。";
+        Y036 = Error, "印刷版式（layout）不认识：只能是 short 或 full。\n\nshort：不要封面和目录，单面印刷、没有空白页；full：封面、目录，双面印刷（目录和正文从右页开始）。不写 layout 时，不超过 20 条的章程用 short。";
         Y040 = Warning, "没有引号的文字里，空格加“#”之后的内容被 YAML 当作注释删掉了。\n\n请改用块文字（text: | 后换行书写）或加引号。";
         Y050 = Error, "检查设置文件（lint.yaml）里写了不存在的规则。\n\nrules 下面的每个键是一条规则的代码（CH001）或名称（duplicate-heading）。用 charter rules 列出全部规则。";
         Y051 = Error, "检查设置文件（lint.yaml）里有未知的键或选项。\n\n顶层只有 rules；每条规则下面可以写 level 和这条规则的选项（charter explain 代码 列出选项）。";

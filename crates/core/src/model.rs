@@ -24,8 +24,41 @@ pub struct Meta {
     pub status_span: Option<Span>,
     /// `YYYY-MM-DD`, checked.
     pub date: Option<String>,
+    /// The issuing body (or bodies, one a line) of the closing signature
+    /// (落款), printed at the end above the date.
+    pub issuer: Option<String>,
+    /// The print layout asked for in the file (`layout:`); `None`: chosen
+    /// by length ([`PrintLayout::auto`]).
+    pub layout: Option<PrintLayout>,
     pub history: Vec<Text>,
     pub preamble: Vec<Block>,
+}
+
+/// How a charter is printed: `Full` with cover, table of contents and
+/// blank pages for two-sided printing; `Short` without cover and table of
+/// contents, one-sided, no blank pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrintLayout {
+    Short,
+    Full,
+}
+
+impl PrintLayout {
+    /// Charters of at most this many articles print short by default.
+    pub const SHORT_MAX_ARTICLES: usize = 20;
+
+    /// The layout for a charter of `articles` articles when nobody chose one.
+    pub fn auto(articles: usize) -> PrintLayout {
+        if articles <= Self::SHORT_MAX_ARTICLES { PrintLayout::Short } else { PrintLayout::Full }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PrintLayout::Short => "short",
+            PrintLayout::Full => "full",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -28,6 +28,12 @@ pub struct RawCharter {
     /// 文件日期，格式 YYYY-MM-DD。
     #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub date: Option<S<String>>,
+    /// 落款的发文机关，印在文末右侧、日期（date）之上；几个机关时每行写一个（用 `|` 文本块）。
+    #[schemars(with = "Option<String>")]
+    pub issuer: Option<S<String>>,
+    /// 印刷版式：short（短文件：不要封面和目录，单面印刷、没有空白页）或 full（封面、目录、双面印刷）；不写时不超过 20 条的章程用 short。`charter build --layout` 优先。
+    #[schemars(with = "Option<LayoutName>")]
+    pub layout: Option<S<String>>,
     /// 通过和修改的记录，每行一条，例如“2021年11月24日……通过”。
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -66,6 +72,15 @@ pub struct RawTerm {
     /// 给秘书处的备注。
     #[schemars(with = "Option<String>")]
     pub note: Option<S<String>>,
+}
+
+// The names `layout` accepts (schema only; the loader checks them itself).
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum LayoutName {
+    Short,
+    Full,
 }
 
 // The names `kind` accepts (schema only; the loader checks them itself).

@@ -24,6 +24,19 @@ pub fn paragraphs(ex: &Export, kinds: &[Level], errors: usize, notes: &mut Vec<S
     for n in &ex.body {
         node(n, kinds, &mut out, notes);
     }
+    out.extend(signature(ex));
+    out
+}
+
+/// The closing signature (落款): an empty line, the issuing bodies, the
+/// date in Chinese; nothing without an issuer.
+pub fn signature(ex: &Export) -> Vec<Para> {
+    let Some(issuer) = &ex.issuer else { return Vec::new() };
+    let mut out = vec![Para::new("Normal")];
+    out.extend(issuer.lines().map(|l| line("Signature", l)));
+    if let Some(d) = ex.date.as_deref().and_then(charter_core::date::Date::parse_iso) {
+        out.push(line("Signature", &d.chinese()));
+    }
     out
 }
 

@@ -157,6 +157,14 @@ pub fn styles(f: &Fonts, levels: usize) -> String {
     ));
     s.push_str(&para("Subtitle", "Subtitle", &format!("<w:keepNext/>{centered}"), "", ""));
     s.push_str(&para("History", "制定和修改经过", &format!("<w:keepNext/>{centered}"), &fonts(&f.kai), ""));
+    // The closing signature: right-aligned, four characters from the edge.
+    s.push_str(&para(
+        "Signature",
+        "落款",
+        "<w:keepNext/><w:jc w:val=\"right\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:rightChars=\"400\" w:right=\"1280\"/>",
+        "",
+        "",
+    ));
     for level in 1..=levels.max(1) {
         // 编 in 小二 (18 pt) when the charter has 编; the rest in 三号.
         let size = if level == 1 && levels == 4 { 36 } else { 32 };

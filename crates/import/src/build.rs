@@ -617,6 +617,14 @@ impl<'a> Builder<'a> {
         let mut i = layout.body_start;
         while i < lines.len() {
             let l = &lines[i];
+            if self.art.is_some()
+                && l.kind == Kind::Text
+                && let Some(sig) = crate::signature::at(lines, i)
+            {
+                self.signature(&sig);
+                i = sig.last + 1;
+                continue;
+            }
             if self.is_trailer(l) {
                 let rest = lines[i..].iter().filter(|x| !matches!(x.kind, Kind::Blank)).count();
                 self.diags.push(
@@ -679,6 +687,28 @@ impl<'a> Builder<'a> {
         if self.rejected_articles > 0 {
             // Reported one by one in `accept_article`.
         }
+    }
+
+    /// The closing signature: metadata, not text of the last article.
+    fn signature(&mut self, sig: &crate::signature::Signature) {
+        let (first, last) = (&self.lines[sig.first], &self.lines[sig.last]);
+        let date = sig.date.to_string();
+        let issuer = (!sig.bodies.is_empty()).then(|| sig.bodies.join("\n"));
+        let what = match &issuer {
+            Some(b) => format!("{}，{}", b.replace('\n', "、"), sig.date.chinese()),
+            None => sig.date.chinese(),
+        };
+        let span = Span::new(self.file, first.start, last.end.max(first.start));
+        self.diags.push(
+            Diagnostic::new(
+                crate::codes::I018,
+                format!("文末的落款（{what}）不是最后一条的正文，已写入 issuer 和 date"),
+            )
+            .at(span, "落款")
+            .hint("生成 PDF 和网页时落款印在文末；不要落款就删去 issuer。"),
+        );
+        self.out.date = Some(date);
+        self.out.issuer = issuer;
     }
 
     /// The level Markdown headings of this depth have elsewhere in the body.

@@ -30,6 +30,7 @@ mod decode;
 mod docx;
 mod lines;
 mod runon;
+mod signature;
 pub mod text_out;
 pub mod yaml;
 mod zip;
@@ -81,6 +82,10 @@ pub struct Imported {
     pub history: Vec<String>,
     pub preamble: Vec<String>,
     pub body: Vec<INode>,
+    /// `YYYY-MM-DD`: the date of the closing signature (落款).
+    pub date: Option<String>,
+    /// The issuing body (bodies, one a line) of the closing signature.
+    pub issuer: Option<String>,
     /// Word comments anchored outside any article or division heading
     /// (the title, the preamble): written as YAML comments at the top.
     pub loose_comments: Vec<String>,
@@ -217,6 +222,13 @@ impl Imported {
         self.map(&|_| {})
     }
 
+    /// What a printed document (the text layout, a Word file) carries of
+    /// the metadata: the date only in a signature, with an issuer.
+    pub fn as_printed(&self) -> Imported {
+        let date = if self.issuer.is_some() { self.date.clone() } else { None };
+        Imported { date, ..self.clone() }
+    }
+
     fn map(&self, id: &dyn Fn(&mut String)) -> Imported {
         fn block(b: &IBlock) -> IBlock {
             IBlock { id: None, text: b.text.clone(), items: b.items.iter().map(block).collect(), note: None }
@@ -290,6 +302,8 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
         history: charter.meta.history.iter().map(none).collect(),
         preamble: charter.meta.preamble.iter().map(|p| none(&p.text)).collect(),
         body: nodes(&charter.body, &plain),
+        date: charter.meta.date.clone(),
+        issuer: charter.meta.issuer.clone(),
         loose_comments: Vec::new(),
     }
 }
@@ -392,6 +406,7 @@ pub mod codes {
         I014 = Info, "Word 的自动编号不在文字里，已按 numbering.xml 还原为“第一条”“（一）”等编号。";
         I016 = Warning, "Word 文档里有尚未接受或拒绝的修订（修订模式下的插入、删除、移动）。\n\n默认按“全部接受”导入；加 --reject-changes 按“全部拒绝”导入，即修订前的原文。导入后请核对这些位置。";
         I017 = Info, "Word 文档里的批注已作为修改说明（note:）导入到批注所在的条或编、章、节标题上；不在任何条上的批注（例如标题、序言上的）写成 YAML 文件开头的注释。";
+        I018 = Info, "文末的落款（发文机关和日期，常常右对齐）不是最后一条的正文：已写入 issuer（发文机关）和 date（日期），生成 PDF 时印在文末。\n\n落款可以是机关在上、日期在下，也可以日期在上；日期可写作 2021年11月24日、二〇二一年十一月二十四日或 2021-11-24。";
         I015 = Warning, "目录与正文的章节标题不一致，或者缺了某个标题。结构以正文为准。";
         I020 = Warning, "条号不连续：跳过了某些条号。\n\n导入后各条按顺序重新编号，原来的条号只保留在 id 里（art-12）。";
         I021 = Warning, "条号重复或倒退。";

@@ -1,8 +1,9 @@
 //! The conventional plain-text layout of a charter (`charter export
 //! --format text`): title, status and history lines, 序言, headings
 //! (第一章　总则), articles (第一条　…) with their paragraphs, items （一）
-//! and sub-items 1. — the layout of published statutes, and exactly what
-//! `charter import` reads back.
+//! and sub-items 1., the closing signature (落款) when there is an issuer —
+//! the layout of published statutes, and exactly what `charter import`
+//! reads back.
 //!
 //! An article heading that the importer could mistake for text (too long,
 //! or with punctuation) is written in 【】 (第二条　【名称、住所】), a form
@@ -39,6 +40,17 @@ fn render(c: &Imported, numbering: &Numbering) -> String {
         }
     }
     nodes(&mut s, &c.body, numbering);
+    // The closing signature, as a document has it: the issuing bodies and
+    // the date on lines of their own after the last article.
+    if let Some(issuer) = &c.issuer {
+        s.push('\n');
+        for line in issuer.lines() {
+            let _ = writeln!(s, "{line}");
+        }
+        if let Some(d) = c.date.as_deref().and_then(charter_core::date::Date::parse_iso) {
+            let _ = writeln!(s, "{}", d.chinese());
+        }
+    }
     s
 }
 

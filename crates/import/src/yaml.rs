@@ -38,6 +38,19 @@ pub fn write(c: &Imported, origin: &Origin<'_>) -> String {
     if let Some(st) = &c.status {
         let _ = writeln!(s, "status: {}", scalar(st));
     }
+    if let Some(d) = &c.date {
+        let _ = writeln!(s, "date: {d}  # 取自原文的落款");
+    }
+    if let Some(issuer) = &c.issuer {
+        if issuer.contains('\n') {
+            s.push_str("issuer: |  # 取自原文的落款\n");
+            for line in issuer.lines() {
+                let _ = writeln!(s, "  {}", one_line(line));
+            }
+        } else {
+            let _ = writeln!(s, "issuer: {}  # 取自原文的落款", scalar(issuer));
+        }
+    }
     if !c.history.is_empty() {
         s.push_str("history:\n");
         for h in &c.history {

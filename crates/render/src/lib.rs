@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use charter_core::diagnostic::{Code, Diagnostic};
 use charter_core::error::ToolError;
-use charter_core::model::Charter;
+use charter_core::model::{Charter, PrintLayout};
 use charter_core::number::Numbering;
 use charter_core::source::Sources;
 
@@ -106,6 +106,9 @@ pub struct BuildOptions {
     /// Text of the diagonal watermark, if any.
     pub watermark: Option<String>,
     pub standard: pdf::Standard,
+    /// The print layout asked for (`build --layout`); `None`: the charter's
+    /// `layout:`, else by length.
+    pub layout: Option<PrintLayout>,
 }
 
 /// The document date when the charter has none: fixed, never the clock.
@@ -120,6 +123,10 @@ pub struct BuildData {
     pub checked: bool,
     pub errors: usize,
     pub watermark: Option<String>,
+    /// `short` (no cover, no table of contents, one-sided, no blank pages)
+    /// or `full`: the `--layout` flag, else the charter's `layout:`, else
+    /// `short` up to [`PrintLayout::SHORT_MAX_ARTICLES`] articles.
+    pub layout: PrintLayout,
     /// The document date for metadata: the charter's `date`, or
     /// [`FALLBACK_DATE`] (then `from_charter` is false).
     pub date: BuildDate,
@@ -142,7 +149,9 @@ pub const BUILD_SCHEMA: &str = "charter-build/1";
 
 impl BuildData {
     pub fn new(charter: &Charter, fonts: ResolvedFonts, options: &BuildOptions) -> BuildData {
-        BuildData::dated(charter.meta.date.as_deref(), fonts, options)
+        let layout =
+            options.layout.or(charter.meta.layout).unwrap_or_else(|| PrintLayout::auto(charter.articles().len()));
+        BuildData { layout, ..BuildData::dated(charter.meta.date.as_deref(), fonts, options) }
     }
 
     /// The build record of a document dated `date` (`YYYY-MM-DD`, else
@@ -155,6 +164,7 @@ impl BuildData {
             checked: options.errors == 0,
             errors: options.errors,
             watermark: options.watermark.clone().filter(|w| !w.trim().is_empty()),
+            layout: options.layout.unwrap_or(PrintLayout::Full),
             date: BuildDate {
                 year,
                 month,

@@ -657,7 +657,7 @@ fn build_then_import_keeps_the_notes() {
         let yaml = imp.yaml.expect("a charter");
         let back = Document::load(Path::new("back.yaml"), yaml.clone().into_bytes());
         let (c, n) = (back.charter.as_ref().expect("loads"), &back.numbering);
-        let orig = from_charter(doc.charter.as_ref().expect("charter"), &doc.numbering).without_ids();
+        let orig = from_charter(doc.charter.as_ref().expect("charter"), &doc.numbering).without_ids().as_printed();
         assert_eq!(from_charter(c, n).without_ids(), orig, "{rel}: {yaml}");
         if rel.contains("emphasis") {
             assert!(yaml.contains("note: |\n"), "{yaml}");
@@ -779,4 +779,21 @@ fn notes_of_renamed_and_added_divisions_are_comments_on_their_headings() {
     let renamed = commented(&document, &by_text("章名改为一般规定。"));
     assert!(renamed.contains("一般规定") && renamed.starts_with("第一章"), "{renamed}");
     assert_eq!(commented(&document, &by_text("新增附则一章。")), "第二章　附则");
+}
+
+/// The closing signature (issuer, then the date in Chinese) ends the
+/// document in the right-aligned 落款 style; no issuer, no signature.
+#[test]
+fn the_signature_ends_the_document() {
+    let yaml = "title: 某某协会章程\ndate: 2021-11-24\nissuer: |\n  某某协会理事会\n  某某大学团委\nbody:\n  - id: a\n    text: 本章程由理事会负责解释。\n";
+    let doc = Document::load(Path::new("sig.yaml"), yaml.as_bytes().to_vec());
+    let bytes = build(&doc);
+    let paras = resolve(&part(&bytes, "word/document.xml"), Mode::Accept);
+    let tail: Vec<(&str, &str)> = paras.iter().rev().take(3).rev().map(|(s, t)| (s.as_str(), t.as_str())).collect();
+    assert_eq!(tail, [("Signature", "某某协会理事会"), ("Signature", "某某大学团委"), ("Signature", "2021年11月24日")]);
+    let styles = part(&bytes, "word/styles.xml");
+    assert!(styles.contains("w:styleId=\"Signature\"") && styles.contains("<w:jc w:val=\"right\"/>"), "{styles}");
+    let plain = build(&load("charter/charter.yaml"));
+    let paras = resolve(&part(&plain, "word/document.xml"), Mode::Accept);
+    assert!(!paras.iter().any(|p| p.0 == "Signature"), "the example has no issuer");
 }

@@ -3,4 +3,5 @@
 mod bombs;
 mod comments;
 mod roundtrip;
+mod signature;
 mod support;
