@@ -60,6 +60,15 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 6] = [
     (DISCLOSURE_HTML_TEMPLATE, include_str!("../../../templates/disclosure.html.j2")),
 ];
 
+/// The built-in modules templates import (`#import "charter-text.typ"`):
+/// (file name, source). A project's `templates/` folder overrides each one
+/// like a template; a template of the project that imports one it does not
+/// have gets the built-in one.
+pub const BUILTIN_MODULES: [(&str, &str); 2] = [
+    ("charter-text.typ", include_str!("../../../templates/charter-text.typ")),
+    ("diff-table.typ", include_str!("../../../templates/diff-table.typ")),
+];
+
 /// A template's source and where it came from.
 #[derive(Clone, Debug)]
 pub struct Template {
