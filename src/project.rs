@@ -8,7 +8,9 @@
 //! [`Project::build`] ([`build`]) renders every requested output in memory
 //! behind the [`output::Output`] interface, and [`build::BuildOutcome::write`]
 //! writes them all at once. [`diff`] does the same for `charter diff`: the
-//! two drafts (files, or git revisions) and the comparison's outputs.
+//! two drafts (files, or git revisions) and the comparison's outputs;
+//! [`amend`] adds the congress's documents made from the same two drafts
+//! (the decision as PDF and HTML, the packet).
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +23,7 @@ use charter_render::{BUILTIN_TEMPLATES, FontOptions, FontSet, Template};
 
 use crate::ConfigChoice;
 
+pub mod amend;
 pub mod build;
 pub mod diff;
 pub mod init;

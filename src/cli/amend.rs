@@ -26,7 +26,8 @@ pub struct AmendArgs {
     pub old: PathBuf,
     /// 修改后的章程
     pub new: PathBuf,
-    /// 输出格式：text（修改决定全文，默认）、json（各修改项的数据，供 charter apply 等工具使用）
+    /// 输出格式：text（修改决定全文，默认）、json（各修改项的数据，供 charter apply 等工具使用）、
+    /// pdf（正式文件格式，默认写入 out/decision-修改前-修改后.pdf）、html（网页）
     #[arg(long, value_enum, default_value_t = AmendFormat::Text)]
     pub format: AmendFormat,
     /// 通过决定的会议，例如“哈尔滨音乐学院第二次学生代表大会第一次会议”（默认：学生代表大会）
@@ -38,12 +39,16 @@ pub struct AmendArgs {
     /// 写入文件，而不是输出到终端
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub fonts: super::typeset::FontArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AmendFormat {
     Text,
     Json,
+    Pdf,
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -84,6 +89,9 @@ fn printed(doc: &Document) -> Option<Doc> {
 }
 
 pub fn run_amend(args: &AmendArgs, global: &Global) -> CmdResult {
+    if matches!(args.format, AmendFormat::Pdf | AmendFormat::Html) {
+        return super::packet::run_decision(args, global);
+    }
     let (Some((od, on)), Some((nd, nn))) = (draft(&args.old, global)?, draft(&args.new, global)?) else {
         return Ok(1);
     };
@@ -109,7 +117,7 @@ pub fn run_amend(args: &AmendArgs, global: &Global) -> CmdResult {
     }
     let text = match args.format {
         AmendFormat::Text => w.decision.to_text(),
-        AmendFormat::Json => w.decision.to_json()?,
+        AmendFormat::Json | AmendFormat::Pdf | AmendFormat::Html => w.decision.to_json()?,
     };
     match &args.output {
         Some(path) => charter::fsutil::write_atomic(path, text.as_bytes())?,
