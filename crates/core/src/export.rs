@@ -49,6 +49,9 @@ pub struct ExDivision {
     /// 第一章; empty for an unnumbered division.
     pub label: String,
     pub title: String,
+    /// The drafter's note (`note:`), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub children: Vec<ExNode>,
 }
 
@@ -62,6 +65,9 @@ pub struct ExArticle {
     pub label: String,
     pub heading: Option<ExText>,
     pub repealed: bool,
+    /// The drafter's note (`note:`), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub paragraphs: Vec<ExParagraph>,
 }
 
@@ -167,6 +173,7 @@ impl Exporter<'_> {
                     id: d.id.clone(),
                     label: self.numbering.division_label(d),
                     title: d.title.clone(),
+                    note: d.note.as_ref().map(|n| n.text.clone()),
                     children: d.body.iter().map(|c| self.node(c)).collect(),
                 };
                 match d.level {
@@ -190,6 +197,7 @@ impl Exporter<'_> {
             label: no.label(),
             heading: a.heading.as_ref().map(|h| self.text(h, from)),
             repealed: a.repealed,
+            note: a.note.as_ref().map(|n| n.text.clone()),
             paragraphs: a.paragraphs.iter().map(|p| self.paragraph(p, from)).collect(),
         }
     }

@@ -8,7 +8,7 @@ use serde_saphyr::{Error as YamlError, Location, budget::BudgetBreach};
 
 use crate::diagnostic::Diagnostic;
 pub use crate::id::is_valid_id;
-use crate::model::{Allow, Article, Block, Charter, Division, Level, Meta, Name, Node, Term, TermKind};
+use crate::model::{Allow, Article, Block, Charter, Division, Level, Meta, Name, Node, Note, Term, TermKind};
 use crate::raw::{RawBlock, RawCharter, RawNode, RawTerm, S};
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suggest::did_you_mean;
@@ -895,6 +895,7 @@ impl Converter<'_> {
             body,
             span: sp,
             allow: self.allow(r.allow.as_ref()),
+            note: self.note(r.note.as_ref()),
         })
     }
 
@@ -976,8 +977,9 @@ impl Converter<'_> {
             );
         }
         let allow = self.allow(r.allow.as_ref());
+        let note = self.note(r.note.as_ref());
         let (id, id_span) = id?;
-        Some(Article { id, id_span, heading, paragraphs, repealed, inserted, span: sp, allow })
+        Some(Article { id, id_span, heading, paragraphs, repealed, inserted, span: sp, allow, note })
     }
 
     fn paragraph(&mut self, b: &S<RawBlock>, _parent: Option<&str>) -> Option<Block> {
@@ -1028,6 +1030,14 @@ impl Converter<'_> {
                 Some(Block { id: id.as_ref().map(|i| i.0.clone()), id_span: id.map(|i| i.1), text, items, allow })
             }
         }
+    }
+
+    /// A `note:`. Kept as written (not a charter text: no references, no
+    /// checks); a blank note is no note.
+    fn note(&mut self, note: Option<&S<String>>) -> Option<Note> {
+        let n = note?;
+        let text = n.value.trim();
+        (!text.is_empty()).then(|| Note { text: text.to_string(), span: self.span(n) })
     }
 
     /// An `allow:` list. Whether the codes exist is checked by the

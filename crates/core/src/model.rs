@@ -113,6 +113,8 @@ pub struct Division {
     pub span: Span,
     /// Rules suppressed inside this division.
     pub allow: Vec<Allow>,
+    /// The drafter's note (修改说明): never printed in the charter's text.
+    pub note: Option<Note>,
 }
 
 #[derive(Clone, Debug)]
@@ -127,6 +129,18 @@ pub struct Article {
     pub span: Span,
     /// Rules suppressed inside this article.
     pub allow: Vec<Allow>,
+    /// The drafter's note (修改说明): never printed in the charter's text.
+    pub note: Option<Note>,
+}
+
+/// A drafter's note on a division or an article (`note:`): why it reads as
+/// it does or why it was changed. Not part of the charter's text: no rule
+/// checks it and no charter output prints it; the congress packet's 修改说明
+/// and Word comments show it.
+#[derive(Clone, Debug)]
+pub struct Note {
+    pub text: String,
+    pub span: Span,
 }
 
 /// One block of an article's text: a 款 (in `Article::paragraphs` or

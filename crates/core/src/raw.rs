@@ -128,6 +128,10 @@ pub struct RawNode {
     /// 在这个编、章、节或条里不报告的检查规则，例如 [CH022]（见 docs/lint.md）。
     #[schemars(with = "Option<Vec<String>>")]
     pub allow: Option<S<Vec<S<String>>>>,
+    /// 备注：为什么这样写、为什么这样改（修改说明）。不印在章程正文里；
+    /// charter packet 的修改说明和 Word 文档的批注会用到它。
+    #[schemars(with = "Option<String>")]
+    pub note: Option<S<String>>,
 }
 
 /// A paragraph, item or sub-item: a string, or a mapping with an id and

@@ -7,6 +7,7 @@ mod example_charter;
 mod laws;
 mod lint_robustness;
 mod lint_rules;
+mod notes;
 mod robustness;
 mod rule_fixtures;
 
