@@ -229,10 +229,11 @@ impl Comparison {
     }
 }
 
-/// Every node's note in `c`, by id.
+/// Every node's note in `c` (`note:` on articles and divisions), by id.
 fn notes(c: &charter_core::Charter) -> HashMap<String, String> {
-    let _ = c;
-    HashMap::new()
+    let articles = c.articles().into_iter().filter_map(|a| Some((a.id.clone(), a.note.as_ref()?.text.clone())));
+    let divisions = c.divisions().into_iter().filter_map(|d| Some((d.id.clone(), d.note.as_ref()?.text.clone())));
+    articles.chain(divisions).collect()
 }
 
 fn pdf_printed(result: Result<pdf::Pdf, RenderError>) -> Result<Printed, ToolError> {

@@ -262,7 +262,13 @@ fn article_reason(op: &ArticleOp, reason: &dyn Fn(&str) -> Option<String>) -> Op
             }
         }
     }
-    (!notes.is_empty()).then(|| notes.join(""))
+    (!notes.is_empty()).then(|| notes.iter().map(|n| sentence(n)).collect())
+}
+
+/// A reason as a sentence: 。 added when it ends without a full stop.
+fn sentence(note: &str) -> String {
+    let note = note.trim();
+    if note.ends_with(['。', '！', '？', '.', '!', '?']) { note.to_string() } else { format!("{note}。") }
 }
 
 fn article_entry(op: &ArticleOp, reason: &dyn Fn(&str) -> Option<String>) -> Entry {
@@ -309,7 +315,7 @@ fn division_entry(op: &DivisionOp, reason: &dyn Fn(&str) -> Option<String>) -> O
         }
         _ => return None,
     };
-    let reason = op.new.as_ref().and_then(|n| reason(&n.id)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let reason = op.new.as_ref().and_then(|n| reason(&n.id)).filter(|s| !s.trim().is_empty()).map(|s| sentence(&s));
     Some(Entry { kind, text, reason })
 }
 
