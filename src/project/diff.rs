@@ -189,7 +189,9 @@ impl Comparison {
     pub(crate) fn template(&self, name: &str) -> Result<Template, ToolError> {
         let dirs: Vec<PathBuf> =
             [&self.new.source, &self.old.source].into_iter().filter_map(Source::project_dir).collect();
-        let dir = dirs.iter().find(|d| d.join("templates").join(name).is_file());
+        // Built in when neither has it, with the new draft's templates
+        // folder for the modules it imports.
+        let dir = dirs.iter().find(|d| d.join("templates").join(name).is_file()).or(dirs.first());
         super::template(dir.map(PathBuf::as_path), name)
     }
 
