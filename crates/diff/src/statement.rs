@@ -256,10 +256,10 @@ fn labels(v: &[ArticleRef]) -> String {
 fn article_reason(op: &ArticleOp, reason: &dyn Fn(&str) -> Option<String>) -> Option<String> {
     let mut notes: Vec<String> = Vec::new();
     for a in &op.new {
-        if let Some(n) = reason(&a.id).map(|n| n.trim().to_string()).filter(|n| !n.is_empty()) {
-            if !notes.contains(&n) {
-                notes.push(n);
-            }
+        if let Some(n) = reason(&a.id).map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
+            && !notes.contains(&n)
+        {
+            notes.push(n);
         }
     }
     (!notes.is_empty()).then(|| notes.iter().map(|n| sentence(n)).collect())
