@@ -43,6 +43,9 @@ pub struct DecisionPage {
     pub heading_lines: Vec<String>,
     /// （2021年12月1日学生代表大会通过）.
     pub adopted: String,
+    /// The same in two lines, broken after the date, for a long meeting
+    /// name: （2021年12月1日 / 哈尔滨音乐学院…会议通过）.
+    pub adopted_lines: Vec<String>,
     /// The adopting body and meeting.
     pub body: String,
     /// YYYY-MM-DD, when known.
@@ -88,12 +91,21 @@ impl DecisionPage {
                 }
             })
             .collect();
+        let adopted = d.adopted_line();
+        let adopted_lines = match adopted.find('日') {
+            Some(i) if adopted[i + '日'.len_utf8()..].chars().count() > 3 => {
+                let at = i + '日'.len_utf8();
+                vec![adopted[..at].to_string(), adopted[at..].to_string()]
+            }
+            _ => vec![adopted.clone()],
+        };
         DecisionPage {
             schema: DECISION_SCHEMA,
             title: d.title.clone(),
             heading,
             heading_lines,
-            adopted: d.adopted_line(),
+            adopted,
+            adopted_lines,
             body: d.body.clone(),
             date: d.date.clone(),
             opening: d.opening(),
