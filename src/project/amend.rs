@@ -152,14 +152,11 @@ pub enum Printed {
     Template(Report),
 }
 
-/// How the decision is adopted: the body and the date (else the new
-/// draft's date).
-pub type DecisionMeta = Meta;
-
 impl Comparison {
-    /// The decision written from `d` (this comparison's diff), or `None`
-    /// when a draft did not load.
-    pub fn decision(&self, d: &Diff, meta: &DecisionMeta) -> Option<Written> {
+    /// The decision written from `d` (this comparison's diff) with the
+    /// adopting body and date of `meta` (else the new draft's date), or
+    /// `None` when a draft did not load.
+    pub fn decision(&self, d: &Diff, meta: &Meta) -> Option<Written> {
         let (oc, nc) = (self.old.doc.charter.as_ref()?, self.new.doc.charter.as_ref()?);
         let old = Doc::from_charter(oc, &self.old.doc.numbering);
         let new = Doc::from_charter(nc, &self.new.doc.numbering);
