@@ -27,7 +27,8 @@ pub struct AmendArgs {
     /// 修改后的章程
     pub new: PathBuf,
     /// 输出格式：text（修改决定全文，默认）、json（各修改项的数据，供 charter apply 等工具使用）、
-    /// pdf（正式文件格式，默认写入 out/decision-修改前-修改后.pdf）、html（网页）
+    /// pdf（正式文件格式，默认写入 out/amend-修改前-修改后.pdf）、html（网页）、
+    /// docx（Word 文档，版式同章程的 Word 文档；默认写入 out/amend-修改前-修改后.docx）
     #[arg(long, value_enum, default_value_t = AmendFormat::Text)]
     pub format: AmendFormat,
     /// 通过决定的会议，例如“哈尔滨音乐学院第二次学生代表大会第一次会议”（默认：学生代表大会）
@@ -49,6 +50,7 @@ pub enum AmendFormat {
     Json,
     Pdf,
     Html,
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -118,10 +120,25 @@ pub fn run_amend(args: &AmendArgs, global: &Global) -> CmdResult {
     let text = match args.format {
         AmendFormat::Text => w.decision.to_text(),
         AmendFormat::Json | AmendFormat::Pdf | AmendFormat::Html => w.decision.to_json()?,
+        AmendFormat::Docx => return write_docx(args, &w.decision, global),
     };
     match &args.output {
         Some(path) => charter::fsutil::write_atomic(path, text.as_bytes())?,
         None => out(&text)?,
+    }
+    Ok(0)
+}
+
+/// The decision as .docx: to `-o`, else `out/amend-OLD-NEW.docx`.
+fn write_docx(args: &AmendArgs, d: &amend::Decision, global: &Global) -> CmdResult {
+    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out").join(format!("amend-{}-{}.docx", stem(&args.old), stem(&args.new))));
+    charter::fsutil::write_atomic(&path, &charter::project::output::decision_docx(d, Default::default()))?;
+    if !global.quiet {
+        out(&format!("已生成 {}\n", path.display()))?;
     }
     Ok(0)
 }

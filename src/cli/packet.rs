@@ -123,7 +123,7 @@ pub fn run_decision(args: &AmendArgs, global: &Global) -> CmdResult {
     match &fonts {
         Some(fonts) => {
             let printed = cmp.decision_pdf(&w, fonts)?;
-            let path = args.output.clone().unwrap_or_else(|| cmp.default_named_path("decision", "pdf"));
+            let path = args.output.clone().unwrap_or_else(|| cmp.default_named_path("amend", "pdf"));
             finish(printed, &cmp, Some(&path), "修改决定", global)
         }
         None => {

@@ -163,7 +163,7 @@ impl Comparison {
         Some(charter_amend::write(&old, &new, d, meta))
     }
 
-    /// `out/<what>-<old>-<new>.<extension>` (`decision`, `packet`).
+    /// `out/<what>-<old>-<new>.<extension>` (`amend`, `packet`).
     pub fn default_named_path(&self, what: &str, extension: &str) -> PathBuf {
         let diff = self.default_path(extension);
         let name = diff.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

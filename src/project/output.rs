@@ -15,7 +15,7 @@ mod docx;
 mod html;
 mod pdf;
 
-pub use docx::{Docx, docx_fonts};
+pub use docx::{Docx, decision_docx, docx_fonts};
 pub use html::Html;
 pub use pdf::Pdf;
 

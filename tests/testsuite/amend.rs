@@ -173,3 +173,32 @@ fn lifafa_decision() {
     let unread = err.matches("[A001]").count();
     eprintln!("立法法 official decision: exit {code}, {unread} clauses not read:\n{err}");
 }
+
+/// `--format docx`: the decision as a Word document whose paragraphs are
+/// exactly the lines of the text version; written to `-o` or, by default,
+/// to out/amend-OLD-NEW.docx; byte-identical on rerun.
+#[test]
+fn amend_docx_has_the_text_versions_paragraphs() {
+    let args = ["amend", "charter/charter.yaml", "charter/drafts/revised.yaml", "--body", "第二次学生代表大会"];
+    let (code, text, err) = charter(&args);
+    assert_eq!(code, 0, "{err}");
+    let file = tmp("决定.docx");
+    let f = file.to_string_lossy().into_owned();
+    let with = |extra: &[&'static str]| -> Vec<String> { args.iter().chain(extra).map(|s| (*s).to_string()).collect() };
+    let run = |v: Vec<String>| charter(&v.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut cmd = with(&["--format", "docx", "-o"]);
+    cmd.push(f.clone());
+    let (code, stdout, err) = run(cmd.clone());
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("已生成") && stdout.contains("决定.docx"), "{stdout}");
+    let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{e}"));
+    let imp = charter::import::import_bytes(&file, &bytes, charter::import::Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let paras: Vec<&str> = imp.sources.file(imp.file).text.lines().collect();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(paras, lines);
+    assert!(paras[0].starts_with("关于修改《") && paras[1].contains("第二次学生代表大会通过"), "{paras:?}");
+    let (code, _, _) = run(cmd);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read(&file).unwrap_or_default(), bytes, "not byte-identical on rerun");
+}

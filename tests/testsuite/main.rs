@@ -3,6 +3,7 @@
 //! file. Crate-level suites live in `crates/*/tests/testsuite/`.
 
 mod amend;
+mod bad_word;
 mod check_cli;
 mod cli;
 mod common;

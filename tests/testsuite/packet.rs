@@ -182,12 +182,12 @@ fn decision_and_packet_are_byte_identical_between_runs() {
 }
 
 #[test]
-fn default_files_are_out_decision_and_out_packet() {
+fn default_files_are_out_amend_and_out_packet() {
     let dir = scratch("default");
     let (old, new) = (root().join(OLD), root().join(NEW));
     let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
     let r = ok(run_in(&dir, &["amend", old, new, "--format", "pdf"]));
-    assert!(dir.join("out/decision-charter-revised.pdf").is_file(), "{}", r.stdout);
+    assert!(dir.join("out/amend-charter-revised.pdf").is_file(), "{}", r.stdout);
     let r = ok(run_in(&dir, &["packet", old, new, "--quiet"]));
     assert!(r.stdout.is_empty(), "{}", r.stdout);
     assert!(dir.join("out/packet-charter-revised.pdf").is_file());

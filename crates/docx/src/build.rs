@@ -5,10 +5,12 @@
 use charter_core::export::{ExArticle, ExItem, ExNode, ExParagraph, Export};
 use charter_core::model::Level;
 
-use crate::xml::{Char, Para, Rev};
+use crate::xml::{Char, Para, Rev, annotate};
 use crate::{heading_style, inlines};
 
-pub fn paragraphs(ex: &Export, kinds: &[Level], errors: usize) -> Vec<Para> {
+/// The charter's paragraphs; each note (`note:` of an article or a
+/// division) becomes a comment over its paragraphs, added to `notes`.
+pub fn paragraphs(ex: &Export, kinds: &[Level], errors: usize, notes: &mut Vec<String>) -> Vec<Para> {
     let mut out = front(ex);
     if errors > 0 {
         let mut p = Para::new("Unchecked");
@@ -20,7 +22,7 @@ pub fn paragraphs(ex: &Export, kinds: &[Level], errors: usize) -> Vec<Para> {
         out.insert(1, p);
     }
     for n in &ex.body {
-        node(n, kinds, &mut out);
+        node(n, kinds, &mut out, notes);
     }
     out
 }
@@ -52,10 +54,14 @@ pub fn line(style: &'static str, text: &str) -> Para {
     p
 }
 
-fn node(n: &ExNode, kinds: &[Level], out: &mut Vec<Para>) {
+fn node(n: &ExNode, kinds: &[Level], out: &mut Vec<Para>, notes: &mut Vec<String>) {
     let (level, d) = match n {
         ExNode::Article(a) => {
-            out.extend(article(a, &a.label));
+            let mut paras = article(a, &a.label);
+            if let Some(note) = &a.note {
+                annotate(&mut paras, note, notes);
+            }
+            out.extend(paras);
             return;
         }
         ExNode::Part(d) => (Level::Part, d),
@@ -63,9 +69,13 @@ fn node(n: &ExNode, kinds: &[Level], out: &mut Vec<Para>) {
         ExNode::Chapter(d) => (Level::Chapter, d),
         ExNode::Section(d) => (Level::Section, d),
     };
-    out.push(line(heading_style(kinds, level), &division_title(&d.label, &d.title)));
+    let mut heading = [line(heading_style(kinds, level), &division_title(&d.label, &d.title))];
+    if let Some(note) = &d.note {
+        annotate(&mut heading, note, notes);
+    }
+    out.extend(heading);
     for c in &d.children {
-        node(c, kinds, out);
+        node(c, kinds, out, notes);
     }
 }
 

@@ -80,9 +80,37 @@ pub const DEFAULT_AUTHOR: &str = "秘书处";
 pub fn charter(charter: &Charter, numbering: &Numbering, options: &Options) -> Vec<u8> {
     let ex = export::export(charter, numbering);
     let kinds = kinds(&[&ex]);
-    let paras = build::paragraphs(&ex, &kinds, options.errors);
+    let mut notes = Vec::new();
+    let paras = build::paragraphs(&ex, &kinds, options.errors, &mut notes);
     let stamp = xml::Stamp { author: options.author.clone(), date: None };
-    package(&paras, &ex.title, ex.date.as_deref(), kinds.len(), &options.fonts, &stamp, false)
+    let comment_stamp = xml::Stamp { author: options.author.clone(), date: ex.date.clone() };
+    let doc = Doc { paras: &paras, notes: &notes, title: &ex.title, date: ex.date.as_deref(), levels: kinds.len() };
+    package(&doc, &options.fonts, &stamp, &comment_stamp, false)
+}
+
+/// A formal document in the charter's styles — the amendment decision (关于
+/// 修改《…》的决定): the title, the line under it (（2021年12月1日……通过）,
+/// centred in 楷体), then the body paragraphs (first line indented).
+#[derive(Debug)]
+pub struct Formal<'a> {
+    pub title: &'a str,
+    pub subtitle: Option<&'a str>,
+    pub paragraphs: &'a [String],
+    /// `YYYY-MM-DD` for the document properties.
+    pub date: Option<&'a str>,
+}
+
+/// A formal document as a .docx (same page, styles and footers as the
+/// charter).
+pub fn formal(f: &Formal, options: &Options) -> Vec<u8> {
+    let mut paras = vec![build::line("Title", f.title)];
+    if let Some(s) = f.subtitle {
+        paras.push(build::line("History", s));
+    }
+    paras.extend(f.paragraphs.iter().filter(|p| !p.trim().is_empty()).map(|p| build::line("Normal", p)));
+    let stamp = xml::Stamp { author: options.author.clone(), date: None };
+    let doc = Doc { paras: &paras, notes: &[], title: f.title, date: f.date, levels: 0 };
+    package(&doc, &options.fonts, &stamp, &stamp, false)
 }
 
 /// One draft of a diff.
@@ -97,10 +125,12 @@ pub fn diff(d: &Diff, old: &Side, new: &Side, options: &Options) -> Vec<u8> {
     let oe = export::export(old.charter, old.numbering);
     let ne = export::export(new.charter, new.numbering);
     let kinds = kinds(&[&oe, &ne]);
-    let paras = tracked::paragraphs(d, &oe, &ne, &kinds);
+    let mut notes = Vec::new();
+    let paras = tracked::paragraphs(d, &oe, &ne, &kinds, &mut notes);
     let date = ne.date.clone().or_else(|| oe.date.clone());
     let stamp = xml::Stamp { author: options.author.clone(), date: date.clone() };
-    package(&paras, &ne.title, date.as_deref(), kinds.len(), &options.fonts, &stamp, true)
+    let doc = Doc { paras: &paras, notes: &notes, title: &ne.title, date: date.as_deref(), levels: kinds.len() };
+    package(&doc, &options.fonts, &stamp, &stamp, true)
 }
 
 /// The paragraphs of the tracked diff document, for checks: accepting
@@ -108,13 +138,13 @@ pub fn diff(d: &Diff, old: &Side, new: &Side, options: &Options) -> Vec<u8> {
 pub fn diff_paragraphs(d: &Diff, old: &Side, new: &Side) -> Vec<Para> {
     let oe = export::export(old.charter, old.numbering);
     let ne = export::export(new.charter, new.numbering);
-    tracked::paragraphs(d, &oe, &ne, &kinds(&[&oe, &ne]))
+    tracked::paragraphs(d, &oe, &ne, &kinds(&[&oe, &ne]), &mut Vec::new())
 }
 
 /// The paragraphs of the built charter, for checks.
 pub fn charter_paragraphs(charter: &Charter, numbering: &Numbering) -> Vec<Para> {
     let ex = export::export(charter, numbering);
-    build::paragraphs(&ex, &kinds(&[&ex]), 0)
+    build::paragraphs(&ex, &kinds(&[&ex]), 0, &mut Vec::new())
 }
 
 /// The kinds of division any of the drafts has, outermost first: each
@@ -132,30 +162,37 @@ pub(crate) fn heading_style(kinds: &[Level], level: Level) -> &'static str {
     STYLES[kinds.iter().position(|k| *k == level).unwrap_or(0).min(3)]
 }
 
-fn package(
-    paras: &[Para],
-    title: &str,
-    date: Option<&str>,
+/// A document's content: its paragraphs, the notes its comments say, the
+/// title and date for the properties, the number of heading levels.
+struct Doc<'a> {
+    paras: &'a [Para],
+    notes: &'a [String],
+    title: &'a str,
+    date: Option<&'a str>,
     levels: usize,
-    fonts: &Fonts,
-    stamp: &xml::Stamp,
-    track: bool,
-) -> Vec<u8> {
+}
+
+/// The package; `stamp` signs revisions, `comment_stamp` comments.
+fn package(doc: &Doc, fonts: &Fonts, stamp: &xml::Stamp, comment_stamp: &xml::Stamp, track: bool) -> Vec<u8> {
     let mut w = xml::Writer::new(stamp);
-    for p in paras {
+    for p in doc.paras {
         w.para(p);
     }
-    let entries: Vec<(&str, Vec<u8>)> = vec![
-        ("[Content_Types].xml", package::content_types(false).into_bytes()),
+    let has = !doc.notes.is_empty();
+    let mut entries: Vec<(&str, Vec<u8>)> = vec![
+        ("[Content_Types].xml", package::content_types(has).into_bytes()),
         ("_rels/.rels", package::root_rels().into_bytes()),
-        ("docProps/core.xml", package::core(title, date).into_bytes()),
-        ("word/_rels/document.xml.rels", package::document_rels(false).into_bytes()),
+        ("docProps/core.xml", package::core(doc.title, doc.date).into_bytes()),
+        ("word/_rels/document.xml.rels", package::document_rels(has).into_bytes()),
         ("word/document.xml", package::document(&w.out).into_bytes()),
-        ("word/styles.xml", package::styles(fonts, levels).into_bytes()),
+        ("word/styles.xml", package::styles(fonts, doc.levels).into_bytes()),
         ("word/settings.xml", package::settings(track).into_bytes()),
         ("word/footer1.xml", package::footer(true).into_bytes()),
         ("word/footer2.xml", package::footer(false).into_bytes()),
     ];
+    if has {
+        entries.push(("word/comments.xml", xml::comments(doc.notes, comment_stamp).into_bytes()));
+    }
     zip::write(&entries)
 }
 

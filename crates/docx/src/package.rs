@@ -188,6 +188,13 @@ pub fn styles(f: &Fonts, levels: usize) -> String {
     s.push_str(&chr("ArticleNumber", "条号", &fonts(&f.heading)));
     s.push_str(&chr("Strong", "Strong", &fonts(&f.heading)));
     s.push_str(&chr("Emphasis", "Emphasis", &fonts(&f.kai)));
+    s.push_str(&chr("CommentReference", "annotation reference", "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>"));
+    s.push_str(&format!(
+        "<w:style w:type=\"paragraph\" w:styleId=\"CommentText\"><w:name w:val=\"annotation text\"/><w:basedOn w:val=\"Normal\"/>\
+<w:pPr><w:jc w:val=\"left\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>\
+<w:rPr>{}<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>",
+        fonts(&f.song)
+    ));
     s.push_str(&format!(
         "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>\
 <w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>\

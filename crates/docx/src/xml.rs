@@ -53,11 +53,23 @@ pub struct Para {
     /// Opens (Some(name)) or closes a move range around this paragraph.
     pub move_start: Option<(Rev, u32)>,
     pub move_end: Option<(Rev, u32)>,
+    /// Comments (by index into the document's notes) whose range opens
+    /// before this paragraph's text, and those that close after it.
+    pub comments_start: Vec<u32>,
+    pub comments_end: Vec<u32>,
 }
 
 impl Para {
     pub fn new(style: &'static str) -> Para {
-        Para { style, runs: Vec::new(), mark: Rev::None, move_start: None, move_end: None }
+        Para {
+            style,
+            runs: Vec::new(),
+            mark: Rev::None,
+            move_start: None,
+            move_end: None,
+            comments_start: Vec::new(),
+            comments_end: Vec::new(),
+        }
     }
     pub fn push(&mut self, text: &str, style: Char, rev: Rev) {
         if text.is_empty() {
@@ -115,6 +127,51 @@ pub struct Stamp {
     pub date: Option<String>,
 }
 
+/// A comment over `paras` (the first to the last) saying `note`, added to
+/// the document's `notes`.
+pub fn annotate(paras: &mut [Para], note: &str, notes: &mut Vec<String>) {
+    if paras.is_empty() {
+        return;
+    }
+    let id = notes.len() as u32;
+    notes.push(note.to_string());
+    if let Some(p) = paras.first_mut() {
+        p.comments_start.push(id);
+    }
+    if let Some(p) = paras.last_mut() {
+        p.comments_end.push(id);
+    }
+}
+
+/// `word/comments.xml`: one comment per note, by `stamp`, each line of a
+/// note a paragraph.
+pub fn comments(notes: &[String], stamp: &Stamp) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
+    );
+    for (id, note) in notes.iter().enumerate() {
+        s.push_str(&format!("<w:comment w:id=\"{id}\" w:author=\""));
+        esc(&stamp.author, &mut s);
+        s.push('"');
+        if let Some(d) = &stamp.date {
+            s.push_str(" w:date=\"");
+            esc(d, &mut s);
+            s.push_str("T00:00:00Z\"");
+        }
+        s.push_str(" w:initials=\"");
+        esc(&stamp.author.chars().take(2).collect::<String>(), &mut s);
+        s.push_str("\">");
+        for line in note.lines() {
+            s.push_str("<w:p><w:pPr><w:pStyle w:val=\"CommentText\"/></w:pPr><w:r><w:t xml:space=\"preserve\">");
+            esc(line, &mut s);
+            s.push_str("</w:t></w:r></w:p>");
+        }
+        s.push_str("</w:comment>");
+    }
+    s.push_str("</w:comments>");
+    s
+}
+
 /// Writes paragraphs as `w:p` elements, numbering revisions from 1.
 #[derive(Debug)]
 pub struct Writer<'a> {
@@ -160,6 +217,9 @@ impl<'a> Writer<'a> {
             let a = self.attrs();
             self.out.push_str(&format!("<{tag}{a} w:name=\"move{name}\"/>"));
         }
+        for c in &p.comments_start {
+            self.out.push_str(&format!("<w:commentRangeStart w:id=\"{c}\"/>"));
+        }
         for r in &p.runs {
             let tag = r.rev.tag();
             if let Some(tag) = tag {
@@ -184,6 +244,11 @@ impl<'a> Writer<'a> {
             if let Some(tag) = tag {
                 self.out.push_str(&format!("</{tag}>"));
             }
+        }
+        for c in &p.comments_end {
+            self.out.push_str(&format!(
+                "<w:commentRangeEnd w:id=\"{c}\"/><w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:commentReference w:id=\"{c}\"/></w:r>"
+            ));
         }
         if let Some(key) = p.move_end {
             let tag = if key.0 == Rev::MoveFrom { "w:moveFromRangeEnd" } else { "w:moveToRangeEnd" };

@@ -46,6 +46,9 @@ pub struct Notes {
     /// Tracked changes in a .docx: counts, the byte offset of the first,
     /// and which version was imported.
     pub revisions: Option<(crate::RevisionStats, usize, crate::Revisions)>,
+    /// Word comments: how many were imported, how many of them are loose
+    /// (YAML comments), the byte offset of the first one's paragraph.
+    pub comments: Option<(usize, usize, usize)>,
 }
 
 /// Diagnostics about the decoding, at the start of the file.
@@ -72,6 +75,20 @@ pub fn notes(diags: &mut Vec<Diagnostic>, file: FileId, n: &Notes) {
         );
     }
     revision_note(diags, file, n);
+    if let Some((total, loose, at)) = n.comments {
+        let rest = if loose > 0 {
+            format!("；其中 {loose} 条不在任何条或章节标题上，写成了 YAML 开头的注释")
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::new(
+                crate::codes::I017,
+                format!("Word 文档里的 {total} 条批注已作为修改说明（note:）导入到所在的条或章节{rest}"),
+            )
+            .at(Span::new(file, at, at), "第一条批注"),
+        );
+    }
     if n.docx_numbered > 0 {
         diags.push(
             Diagnostic::new(
@@ -107,7 +124,13 @@ fn revision_note(diags: &mut Vec<Diagnostic>, file: FileId, n: &Notes) {
 }
 
 /// Build the charter from the lines of one file.
-pub fn build(lines: &[Line], file: FileId, format: InputFormat, fallback_title: &str) -> Built {
+pub fn build(
+    lines: &[Line],
+    file: FileId,
+    format: InputFormat,
+    fallback_title: &str,
+    comments: &[(usize, String)],
+) -> Built {
     let mut diags = Vec::new();
     if lines.iter().all(|l| matches!(l.kind, Kind::Blank | Kind::PageNumber)) {
         diags.push(
@@ -136,6 +159,9 @@ pub fn build(lines: &[Line], file: FileId, format: InputFormat, fallback_title: 
         );
     }
     let mut b = Builder::new(lines, file, format, &layout);
+    for (line, text) in comments {
+        b.comments.entry(*line).or_default().push(text.clone());
+    }
     b.header(&layout, fallback_title);
     b.body(&layout);
     if let Some(toc) = layout.toc {
@@ -318,6 +344,8 @@ struct Builder<'a> {
     /// the charter (a public notice with the charter as its part 二).
     outer_n: Option<u32>,
     rejected_articles: usize,
+    /// Word comments not yet placed, by line.
+    comments: std::collections::BTreeMap<usize, Vec<String>>,
 }
 
 fn span_of(file: FileId, l: &Line, len: usize) -> Span {
@@ -421,6 +449,7 @@ impl<'a> Builder<'a> {
             outer_level,
             outer_n: None,
             rejected_articles: 0,
+            comments: std::collections::BTreeMap::new(),
         }
     }
 
@@ -643,6 +672,7 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
+            self.place_comments(l.no..lines[i].no + 1);
             i += 1;
         }
         self.close_article();
@@ -764,7 +794,9 @@ impl<'a> Builder<'a> {
         };
         let id = self.division_id(level, number, &title);
         let unnumbered = number.is_none();
-        self.stack.push(OpenDiv { div: IDivision { level, id, title, unnumbered, body: Vec::new(), note } });
+        self.stack.push(OpenDiv {
+            div: IDivision { level, id, title, unnumbered, body: Vec::new(), note, drafter_note: None },
+        });
     }
 
     fn label_of(&self, level: Level, number: Option<u32>) -> String {
@@ -1146,7 +1178,39 @@ impl<'a> Builder<'a> {
         );
     }
 
+    /// Word comments on lines `range` go to the open article, else to the
+    /// division whose heading is the line, else stay loose.
+    fn place_comments(&mut self, range: std::ops::Range<usize>) {
+        let keys: Vec<usize> = self.comments.range(range).map(|(k, _)| *k).collect();
+        for k in keys {
+            let Some(texts) = self.comments.remove(&k) else { continue };
+            let target = match (&mut self.art, self.stack.last_mut()) {
+                (Some(a), _) => Some(&mut a.art.drafter_note),
+                (None, Some(d)) if d.div.body.is_empty() => Some(&mut d.div.drafter_note),
+                _ => None,
+            };
+            match target {
+                Some(note) => {
+                    for t in texts {
+                        match note {
+                            Some(n) => {
+                                n.push('\n');
+                                n.push_str(&t);
+                            }
+                            None => *note = Some(t),
+                        }
+                    }
+                }
+                None => self.out.loose_comments.extend(texts),
+            }
+        }
+    }
+
     fn finish(&mut self) -> Imported {
+        // Comments on lines the body did not reach (title, preamble, a
+        // trailer) stay loose, in order.
+        let rest: Vec<String> = std::mem::take(&mut self.comments).into_values().flatten().collect();
+        self.out.loose_comments.splice(0..0, rest);
         self.close_article();
         while !self.stack.is_empty() {
             self.pop_division();
@@ -1258,7 +1322,7 @@ mod tests {
     fn import(text: &str) -> (Imported, Vec<Diagnostic>) {
         let (lines, _) = split(text, InputFormat::Text);
         let lines = crate::runon::resplit(lines);
-        let b = build(&lines, FileId(0), InputFormat::Text, "文件名");
+        let b = build(&lines, FileId(0), InputFormat::Text, "文件名", &[]);
         (b.charter.unwrap_or_default(), b.diagnostics)
     }
 
@@ -1345,9 +1409,9 @@ mod tests {
     #[test]
     fn empty_and_no_articles() {
         let (lines, _) = split("\n  \n", InputFormat::Text);
-        assert_eq!(codes(&build(&lines, FileId(0), InputFormat::Text, "x").diagnostics), ["I003"]);
+        assert_eq!(codes(&build(&lines, FileId(0), InputFormat::Text, "x", &[]).diagnostics), ["I003"]);
         let (lines, _) = split("通知\n请各部门注意。\n", InputFormat::Text);
-        assert_eq!(codes(&build(&lines, FileId(0), InputFormat::Text, "x").diagnostics), ["I004"]);
+        assert_eq!(codes(&build(&lines, FileId(0), InputFormat::Text, "x", &[]).diagnostics), ["I004"]);
     }
 
     #[test]
@@ -1415,7 +1479,7 @@ mod tests {
                 "# 示例学生会章程\n\n（2020年5月1日学生代表大会通过）\n\n示例学生会　章程\n\n本会全体成员共同遵守。\n\n第一条 甲。\n",
                 format,
             );
-            let c = build(&lines, FileId(0), format, "x").charter.unwrap_or_default();
+            let c = build(&lines, FileId(0), format, "x", &[]).charter.unwrap_or_default();
             assert_eq!(c.title, "示例学生会章程", "{format:?}");
             assert_eq!(c.preamble, ["本会全体成员共同遵守。"], "{format:?}");
             assert_eq!(c.history.len(), 1, "{format:?}");

@@ -155,6 +155,7 @@ mod tests {
             repealed: false,
             inserted: false,
             note: None,
+            drafter_note: None,
         })
     }
 

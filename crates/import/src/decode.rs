@@ -5,7 +5,7 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
-use super::{InputFormat, docx, zip};
+use super::{InputFormat, cfb, docx, zip};
 
 /// A decoded input.
 #[derive(Debug)]
@@ -22,6 +22,8 @@ pub struct Decoded {
     pub docx_numbered: usize,
     /// Tracked changes in a .docx.
     pub docx_revisions: docx::RevisionStats,
+    /// Comments in a .docx: (line, text).
+    pub docx_comments: Vec<(usize, String)>,
 }
 
 /// Decode `bytes`. `Err` carries a message for the user: the file is not
@@ -34,7 +36,14 @@ pub fn decode(
     revisions: docx::Revisions,
 ) -> Result<Decoded, String> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    // Compound files first: an encrypted .docx is one, whatever its name.
+    if cfb::is_cfb(bytes) {
+        return Err(cfb::message(bytes, &ext));
+    }
     if format == Some(InputFormat::Docx) || (format.is_none() && (zip::is_zip(bytes) || ext == "docx")) {
+        if bytes.is_empty() {
+            return Err("文件是空的（0 字节），不是 Word 文档；文件可能没有保存完或没有传完整，请重新获取".into());
+        }
         if !zip::is_zip(bytes) {
             return Err("文件扩展名是 .docx，但内容不是 Word 文档（.docx 是 ZIP 压缩包）".into());
         }
@@ -47,10 +56,8 @@ pub fn decode(
             replaced: false,
             docx_numbered: d.numbered,
             docx_revisions: d.revisions,
+            docx_comments: d.comments,
         });
-    }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err("这是旧版 Word 文档（.doc），无法直接读取；请在 Word 或 WPS 中“另存为” .docx 后再导入".into());
     }
     if bytes.starts_with(b"%PDF") {
         return Err("这是 PDF 文件，无法导入；请把文字复制到文本文件（.txt），或导入原始的 Word 文档".into());
@@ -72,6 +79,7 @@ pub fn decode(
         replaced,
         docx_numbered: 0,
         docx_revisions: Default::default(),
+        docx_comments: Vec::new(),
     })
 }
 

@@ -24,6 +24,9 @@ pub struct DocxText {
     pub numbered: usize,
     /// Unaccepted tracked changes found (see [`Revisions`]).
     pub revisions: RevisionStats,
+    /// Word comments (批注): the output line (zero-based) where each is
+    /// anchored, and its text (paragraphs joined by '\n'), in document order.
+    pub comments: Vec<(usize, String)>,
 }
 
 /// The longest label automatic numbering may produce, in bytes. Real labels
@@ -46,12 +49,7 @@ pub const LABEL_ALLOWANCE: usize = 64 * 1024;
 pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
     let archive = Archive::open(bytes).map_err(|e| e.0)?;
     let Some(document) = archive.read("word/document.xml").map_err(|e| e.0)? else {
-        let what = if archive.names().any(|n| n == "content.xml") {
-            "这是 OpenDocument（.odt）文件，不是 Word 文档；请在 WPS 或 Word 中另存为 .docx"
-        } else {
-            "这是 ZIP 压缩包，但里面没有 word/document.xml，不是 Word 文档（.docx）"
-        };
-        return Err(what.to_string());
+        return Err(not_word(&archive));
     };
     let numbering = match archive.read("word/numbering.xml").map_err(|e| e.0)? {
         Some(b) => parse_numbering(&String::from_utf8_lossy(&b)),
@@ -59,6 +57,10 @@ pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
     };
     let styles = match archive.read("word/styles.xml").map_err(|e| e.0)? {
         Some(b) => parse_styles(&String::from_utf8_lossy(&b)),
+        None => HashMap::new(),
+    };
+    let comment_texts = match archive.read("word/comments.xml").map_err(|e| e.0)? {
+        Some(b) => parse_comments(&String::from_utf8_lossy(&b)),
         None => HashMap::new(),
     };
     let (paragraphs, revisions) = parse_document(&String::from_utf8_lossy(&document), mode)?;
@@ -90,6 +92,12 @@ pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
                 document.len()
             ));
         }
+        let line = out.text.matches('\n').count();
+        for id in &p.comments {
+            if let Some(t) = comment_texts.get(id).filter(|t| !t.is_empty()) {
+                out.comments.push((line, t.clone()));
+            }
+        }
         if let Some(l) = label.filter(|l| !l.is_empty()) {
             out.numbered += 1;
             out.text.push_str(&l);
@@ -99,6 +107,33 @@ pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
         out.text.push('\n');
     }
     Ok(out)
+}
+
+/// What a ZIP without `word/document.xml` is, for the user: the other
+/// Office Open XML and OpenDocument packages by their main part.
+fn not_word(archive: &Archive) -> String {
+    let has = |name: &str| archive.names().any(|n| n == name);
+    let kind = if has("xl/workbook.xml") {
+        Some("Excel 表格（.xlsx）")
+    } else if has("ppt/presentation.xml") {
+        Some("PowerPoint 演示文稿（.pptx）")
+    } else if has("content.xml") {
+        let mime = archive.read("mimetype").ok().flatten().unwrap_or_default();
+        Some(match mime.as_slice() {
+            b"application/vnd.oasis.opendocument.spreadsheet" => "OpenDocument 表格（.ods）",
+            b"application/vnd.oasis.opendocument.presentation" => "OpenDocument 演示文稿（.odp）",
+            _ => "OpenDocument 文本（.odt）",
+        })
+    } else {
+        None
+    };
+    match kind {
+        Some(k) if k.contains(".odt") => {
+            format!("这是 {k} 文件，不是 Word 文档；请在 WPS 或 Word 中“另存为” .docx 后再导入")
+        }
+        Some(k) => format!("这是 {k}，不是 Word 文档；章程请从 Word 文档（.docx）或纯文本导入"),
+        None => "这是 ZIP 压缩包，但里面没有 word/document.xml，不是 Word 文档（.docx）；请确认选对了文件".into(),
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -116,6 +151,9 @@ struct Para {
     mark: Option<RevKind>,
     /// Holds a tracked change.
     revised: bool,
+    /// Ids of the comments anchored here (their range starts here, or,
+    /// without a range, their reference is here).
+    comments: Vec<String>,
 }
 
 // ------------------------------------------------------------ revisions
@@ -225,22 +263,23 @@ impl RevisionState {
 /// and its properties).
 fn join_removed_marks(paras: Vec<Para>, mode: Revisions) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
-    let mut carry: Option<(String, bool)> = None;
+    let mut carry: Option<(String, bool, Vec<String>)> = None;
     for mut p in paras {
-        if let Some((text, revised)) = carry.take() {
+        if let Some((text, revised, comments)) = carry.take() {
             p.text.insert_str(0, &text);
             p.revised |= revised;
+            p.comments.splice(0..0, comments);
         }
         if p.mark.is_some_and(|k| !k.kept(mode)) {
-            carry = Some((std::mem::take(&mut p.text), true));
+            carry = Some((std::mem::take(&mut p.text), true, std::mem::take(&mut p.comments)));
             continue;
         }
         out.push(p);
     }
-    if let Some((text, revised)) = carry
-        && !text.is_empty()
+    if let Some((text, revised, comments)) = carry
+        && (!text.is_empty() || !comments.is_empty())
     {
-        out.push(Para { text, revised, ..Para::default() });
+        out.push(Para { text, revised, comments, ..Para::default() });
     }
     out
 }
@@ -420,6 +459,11 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
     let mut in_text = false;
     let mut in_ppr_change = 0usize;
     let mut in_numpr = false;
+    // Comments: ranges opened between paragraphs wait for the next one;
+    // ids already anchored by a range start are not anchored again by
+    // their reference.
+    let mut pending_comments: Vec<String> = Vec::new();
+    let mut anchored: std::collections::HashSet<String> = std::collections::HashSet::new();
     loop {
         let ev = match r.read_event() {
             Ok(Event::Eof) => break,
@@ -442,7 +486,7 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
                 }
                 match name {
                     "w:instrText" | "mc:Fallback" | "w:txbxContent" | "w:footnoteReference" => skip_depth = 1,
-                    "w:p" => para = Some(Para::default()),
+                    "w:p" => para = Some(Para { comments: std::mem::take(&mut pending_comments), ..Para::default() }),
                     "w:t" | "w:delText" => in_text = true,
                     "w:rPr" if in_ppr && in_ppr_change == 0 => in_mark_rpr = true,
                     "w:pPr" => in_ppr = true,
@@ -456,7 +500,17 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
                     continue;
                 }
                 if e.name().as_ref() == "w:p" {
-                    out.push(Para::default());
+                    out.push(Para { comments: std::mem::take(&mut pending_comments), ..Para::default() });
+                    continue;
+                }
+                if matches!(e.name().as_ref(), "w:commentRangeStart" | "w:commentReference")
+                    && let Some(id) = attr(&e, "w:id")
+                    && anchored.insert(id.clone())
+                {
+                    match &mut para {
+                        Some(p) => p.comments.push(id),
+                        None => pending_comments.push(id),
+                    }
                     continue;
                 }
                 let Some(p) = &mut para else { continue };
@@ -525,6 +579,66 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
         }
     }
     Ok((out, revs.stats))
+}
+
+/// `word/comments.xml`: comment id → its text, paragraphs joined by '\n'
+/// (each trimmed; empty paragraphs dropped).
+fn parse_comments(xml: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut cur: Option<(String, Vec<String>)> = None;
+    let mut in_text = false;
+    for_each_event(xml, |ev| match ev {
+        Event::Start(e) => match e.name().as_ref() {
+            "w:comment" => cur = attr(&e, "w:id").map(|id| (id, Vec::new())),
+            "w:p" => {
+                if let Some((_, ps)) = &mut cur {
+                    ps.push(String::new());
+                }
+            }
+            "w:t" => in_text = true,
+            _ => {}
+        },
+        Event::Empty(e) => {
+            if let (Some((_, ps)), "w:tab") = (&mut cur, e.name().as_ref())
+                && let Some(p) = ps.last_mut()
+            {
+                p.push(' ');
+            }
+        }
+        Event::End(e) => match e.name().as_ref() {
+            "w:t" => in_text = false,
+            "w:comment" => {
+                if let Some((id, ps)) = cur.take() {
+                    let lines: Vec<&str> = ps.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+                    out.insert(id, lines.join("\n"));
+                }
+            }
+            _ => {}
+        },
+        Event::Text(t) if in_text => {
+            if let Some(p) = cur.as_mut().and_then(|(_, ps)| ps.last_mut()) {
+                p.push_str(&t.xml10_content());
+            }
+        }
+        Event::GeneralRef(g) if in_text => {
+            if let Some(p) = cur.as_mut().and_then(|(_, ps)| ps.last_mut()) {
+                let c = match g.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => match g.xml10_content().as_ref() {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
+                    },
+                };
+                p.extend(c);
+            }
+        }
+        _ => {}
+    });
+    out
 }
 
 /// Word's list counters, per abstract numbering (lists sharing one abstract

@@ -24,6 +24,7 @@ use charter_core::number::Numbering;
 use charter_core::source::{FileId, Sources};
 
 mod build;
+mod cfb;
 mod cite_ids;
 mod decode;
 mod docx;
@@ -80,6 +81,9 @@ pub struct Imported {
     pub history: Vec<String>,
     pub preamble: Vec<String>,
     pub body: Vec<INode>,
+    /// Word comments anchored outside any article or division heading
+    /// (the title, the preamble): written as YAML comments at the top.
+    pub loose_comments: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +101,9 @@ pub struct IDivision {
     pub body: Vec<INode>,
     /// What the import repaired here, written as a YAML comment.
     pub note: Option<String>,
+    /// The drafter's note (`note:`, 修改说明): from Word comments on the
+    /// heading.
+    pub drafter_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -108,6 +115,9 @@ pub struct IArticle {
     pub inserted: bool,
     /// What the import repaired here, written as a YAML comment.
     pub note: Option<String>,
+    /// The drafter's note (`note:`, 修改说明): from Word comments anchored
+    /// in the article.
+    pub drafter_note: Option<String>,
 }
 
 /// A paragraph (款), item (项) or sub-item (目): its text and the blocks
@@ -229,7 +239,7 @@ impl Imported {
                 })
                 .collect()
         }
-        Imported { body: strip(&self.body, id), ..self.clone() }
+        Imported { body: strip(&self.body, id), loose_comments: Vec::new(), ..self.clone() }
     }
 }
 
@@ -255,6 +265,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
                     unnumbered: d.unnumbered,
                     body: nodes(&d.body, plain),
                     note: None,
+                    drafter_note: d.note.as_ref().map(|n| n.text.clone()),
                 }),
                 Node::Article(a) => {
                     let from = Some(a.id.as_str());
@@ -266,6 +277,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
                         repealed: a.repealed,
                         inserted: a.inserted,
                         note: None,
+                        drafter_note: a.note.as_ref().map(|n| n.text.clone()),
                     })
                 }
             })
@@ -278,6 +290,7 @@ pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
         history: charter.meta.history.iter().map(none).collect(),
         preamble: charter.meta.preamble.iter().map(|p| none(&p.text)).collect(),
         body: nodes(&charter.body, &plain),
+        loose_comments: Vec::new(),
     }
 }
 
@@ -319,7 +332,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
     let (lines, kangxi) = lines::split(&sources.file(file).text, decoded.format);
     let lines = runon::resplit(lines);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut built = build::build(&lines, file, decoded.format, &stem);
+    let mut built = build::build(&lines, file, decoded.format, &stem, &decoded.docx_comments);
     if let Some(c) = &mut built.charter {
         cite_ids::assign(c);
     }
@@ -337,6 +350,12 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
                 let text = &sources.file(file).text;
                 let at = text.split_inclusive('\n').take(line).map(str::len).sum::<usize>().min(text.len());
                 (decoded.docx_revisions.clone(), at, options.revisions)
+            }),
+            comments: decoded.docx_comments.first().map(|(line, _)| {
+                let text = &sources.file(file).text;
+                let at = text.split_inclusive('\n').take(*line).map(str::len).sum::<usize>().min(text.len());
+                let loose = built.charter.as_ref().map_or(0, |c| c.loose_comments.len());
+                (decoded.docx_comments.len(), loose, at)
             }),
         },
     );
@@ -372,6 +391,7 @@ pub mod codes {
         I013 = Warning, "康熙部首等形似汉字的字符已换成普通汉字。";
         I014 = Info, "Word 的自动编号不在文字里，已按 numbering.xml 还原为“第一条”“（一）”等编号。";
         I016 = Warning, "Word 文档里有尚未接受或拒绝的修订（修订模式下的插入、删除、移动）。\n\n默认按“全部接受”导入；加 --reject-changes 按“全部拒绝”导入，即修订前的原文。导入后请核对这些位置。";
+        I017 = Info, "Word 文档里的批注已作为修改说明（note:）导入到批注所在的条或编、章、节标题上；不在任何条上的批注（例如标题、序言上的）写成 YAML 文件开头的注释。";
         I015 = Warning, "目录与正文的章节标题不一致，或者缺了某个标题。结构以正文为准。";
         I020 = Warning, "条号不连续：跳过了某些条号。\n\n导入后各条按顺序重新编号，原来的条号只保留在 id 里（art-12）。";
         I021 = Warning, "条号重复或倒退。";

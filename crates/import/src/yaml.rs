@@ -28,6 +28,12 @@ pub fn write(c: &Imported, origin: &Origin<'_>) -> String {
     let _ = writeln!(s, "# 由 charter import 从 {} 导入（{}{enc}）。", one_line(origin.file), origin.format.name_zh());
     s.push_str("# 编号（第一章、第一条、（一））由工具计算，不要手写；id 取自原文的编号（art-21 即原第二十一条），\n");
     s.push_str("# 以后重新编号时 id 不变。每段正文都是 `|` 文本块，正文里的“ #”和“: ”不会被误读。\n");
+    for c in &c.loose_comments {
+        for (i, line) in c.lines().enumerate() {
+            let head = if i == 0 { "# Word 批注（不在任何条上）：" } else { "#   " };
+            let _ = writeln!(s, "{head}{}", one_line(line));
+        }
+    }
     let _ = writeln!(s, "title: {}", scalar(&c.title));
     if let Some(st) = &c.status {
         let _ = writeln!(s, "status: {}", scalar(st));
@@ -58,6 +64,7 @@ fn nodes(s: &mut String, list: &[INode], indent: usize) {
                 comment(s, &pad, d.note.as_deref());
                 let _ = writeln!(s, "{pad}- {}: {}", d.level.key(), scalar(&d.title));
                 let _ = writeln!(s, "{pad}  id: {}", d.id);
+                note(s, &pad, d.drafter_note.as_deref());
                 if d.unnumbered {
                     let _ = writeln!(s, "{pad}  unnumbered: true");
                 }
@@ -77,6 +84,7 @@ fn article(s: &mut String, a: &IArticle, indent: usize) {
     let pad = " ".repeat(indent);
     comment(s, &pad, a.note.as_deref());
     let _ = writeln!(s, "{pad}- id: {}", a.id);
+    note(s, &pad, a.drafter_note.as_deref());
     if let Some(h) = &a.heading {
         let _ = writeln!(s, "{pad}  heading: {}", scalar(&escape_markdown(h)));
     }
@@ -144,6 +152,21 @@ fn block(s: &mut String, b: &IBlock, indent: usize) {
     let _ = writeln!(s, "{pad}- text: |");
     block_lines(s, &b.text, indent + 4);
     items(s, &b.items, indent + 2);
+}
+
+/// The drafter's note (`note:`, from Word comments) of the node at `pad`:
+/// one line as a scalar, several as a `|` block (the loader trims it).
+fn note(s: &mut String, pad: &str, note: Option<&str>) {
+    let Some(n) = note.map(str::trim).filter(|n| !n.is_empty()) else { return };
+    let lines: Vec<String> = n.lines().map(one_line).collect();
+    if lines.len() == 1 {
+        let _ = writeln!(s, "{pad}  note: {}", scalar(&lines[0]));
+        return;
+    }
+    let _ = writeln!(s, "{pad}  note: |");
+    for l in lines {
+        let _ = writeln!(s, "{pad}    {l}");
+    }
 }
 
 /// A note of the import as a comment line: `# 导入：…`.

@@ -54,7 +54,13 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 
 impl<'a> Archive<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, ZipError> {
-        let broken = || ZipError("ZIP 目录损坏（文件可能不完整）".into());
+        let broken = || {
+            ZipError(
+                "文件不完整或已损坏：读不到 ZIP 压缩包末尾的目录（.docx 是 ZIP 压缩包），文件可能没有下载、复制或保存完整；\
+                 请重新获取完整的文件，或在 Word / WPS 中打开后重新保存"
+                    .into(),
+            )
+        };
         // End of central directory: the last "PK\5\6" within the final 64 KiB.
         let lo = bytes.len().saturating_sub(22 + 65_535);
         let eocd = (lo..=bytes.len().saturating_sub(22))
@@ -110,12 +116,21 @@ impl<'a> Archive<'a> {
         let extra_len = u16_at(b, e.local_offset + 28).ok_or_else(broken)? as usize;
         let start = e.local_offset + 30 + name_len + extra_len;
         let data = b.get(start..start.saturating_add(e.compressed)).ok_or_else(broken)?;
+        let too_big = || {
+            ZipError(format!(
+                "压缩包中的 {name} 解压后超过 64 MB，不是正常的 Word 文档（可能是故意构造的“压缩炸弹”），已拒绝读取"
+            ))
+        };
         if e.uncompressed > MAX_MEMBER {
-            return Err(ZipError(format!("压缩包中的 {name} 太大（超过 64 MB）")));
+            return Err(too_big());
         }
         let out = match e.method {
             0 => data.to_vec(),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_MEMBER).map_err(|_| broken())?,
+            // A member declaring a small size may still inflate without
+            // bound: the limit stops it (a "zip bomb"), whatever it says.
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_MEMBER).map_err(|e| {
+                if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput { too_big() } else { broken() }
+            })?,
             m => return Err(ZipError(format!("压缩包中的 {name} 使用了不支持的压缩方法（{m}）"))),
         };
         if out.len() != e.uncompressed || crc32fast::hash(&out) != e.crc {

@@ -62,3 +62,31 @@ pub fn docx_fonts(fonts: &FontSet) -> charter_docx::Fonts {
         kai: pick(&r.kai, d.kai),
     }
 }
+
+/// The amendment decision (`charter amend --format docx`) as a Word
+/// document in the charter's styles: its plain text (`Decision::to_text`,
+/// so the wording is exactly the text version's) laid out as the title,
+/// the adoption line under it, and one paragraph per line of the body.
+pub fn decision_docx(d: &charter_amend::Decision, fonts: charter_docx::Fonts) -> Vec<u8> {
+    let text = d.to_text();
+    let mut lines: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
+    let title = d.heading();
+    let subtitle = d.adopted_line();
+    if lines.first() == Some(&title) {
+        lines.remove(0);
+    }
+    let has_sub = lines.first() == Some(&subtitle);
+    if has_sub {
+        lines.remove(0);
+    }
+    let options = charter_docx::Options { fonts, errors: 0, author: charter_docx::DEFAULT_AUTHOR.to_string() };
+    charter_docx::formal(
+        &charter_docx::Formal {
+            title: &title,
+            subtitle: has_sub.then_some(subtitle.as_str()),
+            paragraphs: &lines,
+            date: d.date.as_deref(),
+        },
+        &options,
+    )
+}

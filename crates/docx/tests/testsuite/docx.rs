@@ -88,6 +88,15 @@ enum Mode {
 /// mark is removed runs on into the next one. Each paragraph as
 /// (style, text).
 fn resolve(xml: &str, mode: Mode) -> Vec<(String, String)> {
+    resolve_marked(xml, mode, false)
+}
+
+/// As [`resolve`]; with `marks`, each change of character style in a
+/// paragraph's text is marked `[Strong]`, `[Emphasis]`, `[ArticleNumber]`
+/// or `[]` (none), so that formatting is compared too.
+fn resolve_marked(xml: &str, mode: Mode, marks: bool) -> Vec<(String, String)> {
+    let mut run_style = String::new();
+    let mut last_style = String::new();
     let mut r = Reader::from_str(xml);
     let mut open: Vec<bool> = Vec::new(); // per enclosing revision: added?
     let mut in_text = false;
@@ -103,7 +112,9 @@ fn resolve(xml: &str, mode: Mode) -> Vec<(String, String)> {
             Event::Start(e) | Event::Empty(e) if matches!(e.name().as_ref(), "w:p") => {
                 let _ = e;
                 cur = Some((String::new(), String::new(), None));
+                last_style.clear();
             }
+            Event::Start(e) if e.name().as_ref() == "w:r" => run_style.clear(),
             Event::Start(e) => match e.name().as_ref() {
                 "w:ins" | "w:moveTo" => open.push(true),
                 "w:del" | "w:moveFrom" => open.push(false),
@@ -115,6 +126,10 @@ fn resolve(xml: &str, mode: Mode) -> Vec<(String, String)> {
             Event::Empty(e) => {
                 let n = e.name();
                 let name = n.as_ref();
+                if name == "w:rStyle" && !in_ppr {
+                    let v = e.attributes().flatten().find(|a| a.key.as_ref() == "w:val").expect("val");
+                    run_style = v.value.to_string();
+                }
                 if name == "w:pStyle" && in_ppr {
                     let v = e.attributes().flatten().find(|a| a.key.as_ref() == "w:val").expect("val");
                     if let Some(c) = &mut cur {
@@ -141,6 +156,10 @@ fn resolve(xml: &str, mode: Mode) -> Vec<(String, String)> {
             },
             Event::Text(t) if in_text && open.iter().all(|&a| keep(a)) => {
                 if let Some(c) = &mut cur {
+                    if marks && run_style != last_style {
+                        c.1.push_str(&format!("[{run_style}]"));
+                        last_style.clone_from(&run_style);
+                    }
                     c.1.push_str(&t.xml10_content());
                 }
             }
@@ -224,6 +243,34 @@ fn accept_all_gives_new_and_reject_all_gives_old() {
     }
 }
 
+/// Bold and 楷体 survive the diff document as they are in `build`: the
+/// tracked document, accepted or rejected, has the same character styles
+/// at the same characters as each draft built alone (every diff fixture;
+/// `emphasis` has bold and italic in kept, deleted, inserted and moved
+/// text, items and the preamble).
+#[test]
+fn character_styles_are_kept_as_build_keeps_them() {
+    for (o, n) in pairs() {
+        let (old, new) = (load(&o), load(&n));
+        let tracked = part(&diff_docx(&old, &new, &Options::default()), "word/document.xml");
+        let built = |d: &Document| resolve_marked(&part(&build(d), "word/document.xml"), Mode::Accept, true);
+        let text = |v: Vec<(String, String)>| v.into_iter().map(|p| p.1).collect::<Vec<_>>();
+        assert_eq!(text(resolve_marked(&tracked, Mode::Accept, true)), text(built(&new)), "{n}: accept all");
+        assert_eq!(text(resolve_marked(&tracked, Mode::Reject, true)), text(built(&old)), "{o}: reject all");
+    }
+    // The fixture does hold styles inside revisions.
+    let (old, new) = (load("tests/fixtures/diff/emphasis/old.yaml"), load("tests/fixtures/diff/emphasis/new.yaml"));
+    let xml = part(&diff_docx(&old, &new, &Options::default()), "word/document.xml");
+    for tag in ["w:ins", "w:del", "w:moveTo", "w:moveFrom"] {
+        let styled = xml
+            .split(&format!("<{tag} "))
+            .skip(1)
+            .filter_map(|x| x.split(&format!("</{tag}>")).next())
+            .any(|x| x.contains("w:val=\"Strong\"") || x.contains("w:val=\"Emphasis\""));
+        assert!(styled, "no styled run inside {tag}");
+    }
+}
+
 #[test]
 fn changes_are_marked_at_the_characters_the_diff_found() {
     // modify: a few characters of an article change, the rest is not marked.
@@ -271,6 +318,57 @@ fn moved_articles_are_word_moves() {
         v
     };
     assert_eq!(sorted(names("moveFrom")), sorted(names("moveTo")));
+}
+
+/// The text inside each move range of `kind` (moveFrom/moveTo), XML and all.
+fn ranges<'a>(xml: &'a str, kind: &str) -> Vec<&'a str> {
+    let (s, e) = (format!("<w:{kind}RangeStart "), format!("<w:{kind}RangeEnd "));
+    xml.split(s.as_str()).skip(1).filter_map(|r| r.split(e.as_str()).next()).collect()
+}
+
+#[test]
+fn a_moved_article_that_also_changed_shows_its_edits_inside_the_move() {
+    // `principles` moves from chapter 1 to chapter 2 and is reworded
+    // (本会实行民主集中制。→ 本会的组织原则是民主集中制。).
+    let (old, new) = (load("tests/fixtures/diff/move/old.yaml"), load("tests/fixtures/diff/move/new.yaml"));
+    let xml = part(&diff_docx(&old, &new, &Options::default()), "word/document.xml");
+    let text = |r: &str, tag: &str| -> String {
+        r.split(&format!("<w:{tag} ")).skip(1).filter_map(|x| x.split(&format!("</w:{tag}>")).next()).collect()
+    };
+    let from = ranges(&xml, "moveFrom");
+    let to = ranges(&xml, "moveTo");
+    let src = from.iter().find(|r| r.contains("民主集中制")).expect("the old place is a move source");
+    let dst = to.iter().find(|r| r.contains("民主集中制")).expect("the new place is a move destination");
+    // Shared text moves; the old wording is deleted at the old place, the
+    // new wording inserted at the new place.
+    assert!(text(src, "moveFrom").contains("民主集中制"), "{src}");
+    assert!(text(src, "del").contains("实行"), "{src}");
+    assert!(!src.contains("<w:ins "), "{src}");
+    assert!(text(dst, "moveTo").contains("民主集中制"), "{dst}");
+    assert!(text(dst, "ins").contains("的组织原则是"), "{dst}");
+    assert!(!dst.contains("<w:del "), "{dst}");
+    // The article number changed with the move: old number at the old
+    // place, new number at the new place.
+    let label = |d: &Document| {
+        let ex = charter_core::export::export(d.charter.as_ref().expect("charter"), &d.numbering);
+        fn find(nodes: &[charter_core::export::ExNode]) -> Option<String> {
+            nodes.iter().find_map(|n| match n {
+                charter_core::export::ExNode::Article(a) if a.id == "principles" => Some(a.label.clone()),
+                charter_core::export::ExNode::Article(_) => None,
+                charter_core::export::ExNode::Part(d)
+                | charter_core::export::ExNode::Subpart(d)
+                | charter_core::export::ExNode::Chapter(d)
+                | charter_core::export::ExNode::Section(d) => find(&d.children),
+            })
+        }
+        find(&ex.body).expect("principles")
+    };
+    let (ol, nl) = (label(&old), label(&new));
+    assert_ne!(ol, nl);
+    let resolved_old = resolve(&xml, Mode::Reject);
+    let resolved_new = resolve(&xml, Mode::Accept);
+    assert!(resolved_old.iter().any(|p| p.1.starts_with(&ol) && p.1.contains("实行民主集中制")));
+    assert!(resolved_new.iter().any(|p| p.1.starts_with(&nl) && p.1.contains("的组织原则是民主集中制")));
 }
 
 #[test]
@@ -420,17 +518,265 @@ fn libreoffice_opens_both_and_keeps_the_revisions() {
         assert!(pdf.starts_with(b"%PDF") && pdf.len() > 10_000, "{}: empty PDF", f.display());
     }
     // Saved again by LibreOffice, the revisions still accept to NEW and
-    // reject to OLD: LibreOffice read every one of them.
-    convert(bin, &dir.join("rt"), "docx:MS Word 2007 XML", &tracked);
-    let xml = part(&std::fs::read(dir.join("rt/diff.docx")).expect("round trip"), "word/document.xml");
-    let text = |v: Vec<(String, String)>| v.into_iter().map(|p| p.1).filter(|t| !t.is_empty()).collect::<Vec<_>>();
-    let built = |d: &Document| text(resolve(&part(&build(d), "word/document.xml"), Mode::Accept));
-    assert_eq!(text(resolve(&xml, Mode::Accept)), built(&new), "LibreOffice: accept all ≠ NEW");
-    assert_eq!(text(resolve(&xml, Mode::Reject)), built(&old), "LibreOffice: reject all ≠ OLD");
+    // reject to OLD: LibreOffice read every one of them (the move fixture
+    // has an article moved and reworded: edits inside a move).
+    let moved = (load("tests/fixtures/diff/move/old.yaml"), load("tests/fixtures/diff/move/new.yaml"));
+    let moved_file = dir.join("moved.docx");
+    std::fs::write(&moved_file, diff_docx(&moved.0, &moved.1, &Options::default())).expect("write");
+    // The emphasis fixture: styles and comments (notes) in revisions.
+    let styled = (load("tests/fixtures/diff/emphasis/old.yaml"), load("tests/fixtures/diff/emphasis/new.yaml"));
+    let styled_file = dir.join("styled.docx");
+    std::fs::write(&styled_file, diff_docx(&styled.0, &styled.1, &Options::default())).expect("write");
+    for (file, old, new) in
+        [(&tracked, &old, &new), (&moved_file, &moved.0, &moved.1), (&styled_file, &styled.0, &styled.1)]
+    {
+        convert(bin, &dir.join("rt"), "docx:MS Word 2007 XML", file);
+        let name = file.file_name().expect("name");
+        let xml = part(&std::fs::read(dir.join("rt").join(name)).expect("round trip"), "word/document.xml");
+        let text = |v: Vec<(String, String)>| v.into_iter().map(|p| p.1).filter(|t| !t.is_empty()).collect::<Vec<_>>();
+        let built = |d: &Document| text(resolve(&part(&build(d), "word/document.xml"), Mode::Accept));
+        assert_eq!(text(resolve(&xml, Mode::Accept)), built(new), "LibreOffice: accept all ≠ NEW ({name:?})");
+        assert_eq!(text(resolve(&xml, Mode::Reject)), built(old), "LibreOffice: reject all ≠ OLD ({name:?})");
+        if file == &styled_file {
+            // LibreOffice kept the comments too.
+            let saved = std::fs::read(dir.join("rt").join(name)).expect("round trip");
+            let kept = comments(&saved);
+            assert_eq!(kept.len(), 3, "LibreOffice comments: {kept:?}");
+            // …and they import as the notes of their articles.
+            let imp = charter_import::import_bytes(Path::new("lo.docx"), &saved, Default::default()).expect("import");
+            let yaml = imp.yaml.expect("a charter");
+            assert_eq!(yaml.matches("note:").count(), 3, "{yaml}");
+            assert!(yaml.contains("note: 移至组织机构一章，并改写。"), "{yaml}");
+        }
+    }
     // CHARTER_DOCX_KEEP=1 keeps the files to look at (pdftoppm the PDFs).
     if std::env::var_os("CHARTER_DOCX_KEEP").is_some() {
         eprintln!("kept: {}", dir.display());
     } else {
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+/// The comments of a document: id → (author, text with lines joined by
+/// '\n'); and, per id, the text the comment's range covers (accepted).
+fn comments(docx: &[u8]) -> BTreeMap<String, (String, String)> {
+    let Some(xml) = unzip(docx).remove("word/comments.xml") else { return BTreeMap::new() };
+    let xml = String::from_utf8(xml).expect("utf-8");
+    well_formed(&xml, "comments.xml");
+    let mut out = BTreeMap::new();
+    for c in xml.split("<w:comment ").skip(1) {
+        let attr =
+            |name: &str| c.split(&format!("{name}=\"")).nth(1).and_then(|x| x.split('"').next()).map(String::from);
+        let text: Vec<String> = between(c, "<w:t xml:space=\"preserve\">", "</w:t>").map(String::from).collect();
+        out.insert(attr("w:id").expect("id"), (attr("w:author").expect("author"), text.join("\n")));
+    }
+    out
+}
+
+/// The text inside comment `id`'s range in document.xml (every w:t).
+fn commented(document: &str, id: &str) -> String {
+    let range = document
+        .split(&format!("<w:commentRangeStart w:id=\"{id}\"/>"))
+        .nth(1)
+        .and_then(|r| r.split(&format!("<w:commentRangeEnd w:id=\"{id}\"/>")).next())
+        .unwrap_or_else(|| panic!("no range for comment {id}"));
+    assert!(document.contains(&format!("<w:commentReference w:id=\"{id}\"/>")), "comment {id} has no reference");
+    between(range, "<w:t xml:space=\"preserve\">", "</w:t>").collect()
+}
+
+#[test]
+fn notes_of_changed_nodes_are_comments_in_the_diff() {
+    let (old, new) = (load("tests/fixtures/diff/emphasis/old.yaml"), load("tests/fixtures/diff/emphasis/new.yaml"));
+    let bytes = diff_docx(&old, &new, &Options { author: "起草组".into(), ..Options::default() });
+    let document = part(&bytes, "word/document.xml");
+    let c = comments(&bytes);
+    let texts: HashSet<&str> = c.values().map(|(_, t)| t.as_str()).collect();
+    // Added (intro), modified (nature, two lines), moved and changed
+    // (principles); not the renumbered `name` nor the unchanged chapter.
+    assert_eq!(
+        texts,
+        HashSet::from([
+            "新增立章依据。",
+            "“全校学生”改为“全体学生”，与学生会组织改革方案一致。\n增加“自治”二字。",
+            "移至组织机构一章，并改写。",
+        ]),
+        "{c:?}"
+    );
+    assert!(c.values().all(|(a, _)| a == "起草组"));
+    for (id, (_, text)) in &c {
+        let covered = commented(&document, id);
+        let expect = if text.starts_with("新增") {
+            "依照"
+        } else if text.starts_with("移至") {
+            "组织原则"
+        } else {
+            "全体学生"
+        };
+        assert!(covered.contains(expect), "comment {id} covers {covered}");
+    }
+    let types = part(&bytes, "[Content_Types].xml");
+    assert!(types.contains("/word/comments.xml"));
+    assert!(part(&bytes, "word/_rels/document.xml.rels").contains("Target=\"comments.xml\""));
+    // Comments add no text: accept and reject still give the drafts.
+    let text = |v: Vec<(String, String)>| v.into_iter().map(|p| p.1).collect::<Vec<_>>();
+    assert_eq!(
+        text(resolve(&document, Mode::Accept)),
+        text(resolve(&part(&build(&new), "word/document.xml"), Mode::Accept))
+    );
+}
+
+#[test]
+fn build_shows_every_note_as_a_comment_and_no_notes_no_comments() {
+    let new = load("tests/fixtures/diff/emphasis/new.yaml");
+    let bytes = build(&new);
+    let c = comments(&bytes);
+    assert_eq!(c.len(), 5, "{c:?}");
+    assert!(c.values().all(|(a, _)| a == charter_docx::DEFAULT_AUTHOR));
+    let document = part(&bytes, "word/document.xml");
+    let chapter =
+        c.iter().find(|(_, (_, t))| t.starts_with("本章未改")).map(|(id, _)| id.clone()).expect("chapter note");
+    assert_eq!(commented(&document, &chapter), "第二章　组织机构");
+    let name = c.iter().find(|(_, (_, t))| t.starts_with("名称未改")).map(|(id, _)| id.clone()).expect("note");
+    assert!(commented(&document, &name).contains("本会名称为"));
+    // The comment styles exist; a charter without notes has no comments part.
+    assert!(part(&bytes, "word/styles.xml").contains("w:styleId=\"CommentText\""));
+    let plain = build(&load("tests/fixtures/diff/emphasis/old.yaml"));
+    assert!(!unzip(&plain).contains_key("word/comments.xml"));
+    assert!(!part(&plain, "[Content_Types].xml").contains("comments"));
+}
+
+/// Word comments come back as notes: build --format docx → import gives
+/// `note:` on the same articles and divisions (and the same structure and
+/// text), in the YAML that loads back.
+#[test]
+fn build_then_import_keeps_the_notes() {
+    use charter_import::{Options as ImportOptions, from_charter, import_bytes};
+    for rel in ["tests/fixtures/diff/emphasis/new.yaml", "charter/charter.yaml"] {
+        let doc = load(rel);
+        let imp = import_bytes(Path::new("x.docx"), &build(&doc), ImportOptions::default()).expect("import");
+        let yaml = imp.yaml.expect("a charter");
+        let back = Document::load(Path::new("back.yaml"), yaml.clone().into_bytes());
+        let (c, n) = (back.charter.as_ref().expect("loads"), &back.numbering);
+        let orig = from_charter(doc.charter.as_ref().expect("charter"), &doc.numbering).without_ids();
+        assert_eq!(from_charter(c, n).without_ids(), orig, "{rel}: {yaml}");
+        if rel.contains("emphasis") {
+            assert!(yaml.contains("note: |\n"), "{yaml}");
+            assert!(yaml.contains("    note: 本章未改（不应成为批注）。"), "{yaml}");
+            let notes = c.articles().into_iter().filter(|a| a.note.is_some()).count();
+            assert_eq!(notes, 4);
+        }
+    }
+}
+
+/// A formal document (the amendment decision) uses the charter's styles
+/// and page: Title, the adoption line in 制定和修改经过 (centred 楷体), the
+/// body in Normal; no revisions, no comments.
+#[test]
+fn formal_documents_use_the_charters_styles() {
+    let paragraphs = vec!["学生代表大会决定对《章程》作如下修改：".to_string(), "一、将第一条修改为：“甲”".to_string()];
+    let f = charter_docx::Formal {
+        title: "关于修改《章程》的决定",
+        subtitle: Some("（2024年1月1日学生代表大会通过）"),
+        paragraphs: &paragraphs,
+        date: Some("2024-01-01"),
+    };
+    let bytes = charter_docx::formal(&f, &Options::default());
+    let document = part(&bytes, "word/document.xml");
+    well_formed(&document, "document.xml");
+    let paras = resolve(&document, Mode::Accept);
+    let styles: Vec<&str> = paras.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(styles, ["Title", "History", "Normal", "Normal"]);
+    assert_eq!(paras[3].1, "一、将第一条修改为：“甲”");
+    assert!(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+    assert!(part(&bytes, "docProps/core.xml").contains("2024-01-01T00:00:00Z"));
+    assert!(!document.contains("<w:ins ") && !unzip(&bytes).contains_key("word/comments.xml"));
+    assert_eq!(bytes, charter_docx::formal(&f, &Options::default()));
+}
+
+/// A charter as a secretariat makes it in Word (python-docx from Word's own
+/// template: automatic numbering in numbering.xml, chapters numbered by the
+/// Heading 1 style, a reviewer's tracked changes and comments; generated by
+/// tests/fixtures/import/make_word_charter.py): import → YAML → build
+/// --format docx → import gives the same YAML text, with the changes
+/// accepted and with them rejected.
+#[test]
+fn a_word_made_charter_round_trips_through_build() {
+    use charter_import::{Options as ImportOptions, Revisions, import_bytes};
+    let bytes = std::fs::read(root().join("tests/fixtures/import/word-charter.docx")).expect("fixture");
+    let name = Path::new("word-charter.docx");
+    let import = |bytes: &[u8], revisions| {
+        let imp = import_bytes(name, bytes, ImportOptions { revisions, ..ImportOptions::default() }).expect("import");
+        assert!(!imp.has_errors(), "{:?}", imp.diagnostics);
+        imp.yaml.expect("a charter")
+    };
+    for mode in [Revisions::Accept, Revisions::Reject] {
+        let first = import(&bytes, mode);
+        let doc = Document::load(Path::new("word-charter.yaml"), first.clone().into_bytes());
+        assert!(doc.diagnostics.iter().all(|d| !d.is_error()), "{mode:?}: {first}");
+        let again = import(&build(&doc), Revisions::Accept);
+        assert_eq!(again, first, "{mode:?}: the YAML changed through build --format docx");
+        // What the fixture holds arrived: numbering, history, the notes,
+        // the reviewer's changes (or the original text when rejected).
+        assert!(first.contains("  - chapter: 组织机构\n    id: ch-3\n    note: 本章按学生会改革要求调整。"), "{first}");
+        assert!(first.contains("note: 任期问题请主席团再议。"), "{first}");
+        assert!(first.contains("history:\n  - 2023年11月20日"), "{first}");
+        let accepted = mode == Revisions::Accept;
+        assert_eq!(first.contains("可以连选连任"), accepted);
+        assert_eq!(first.contains("会员可以自愿退会"), accepted);
+        assert_eq!(first.contains("学生联合会"), !accepted);
+        assert_eq!(first.contains("加强与兄弟院校学生组织的交流"), !accepted);
+        let articles = doc.charter.as_ref().map_or(0, |c| c.articles().len());
+        assert_eq!(articles, if accepted { 15 } else { 14 });
+    }
+}
+
+/// A chapter both drafts have, whose first article in the new draft is new,
+/// keeps one unchanged heading (not an inserted and a deleted copy). Over
+/// every fixture: no heading text is both a wholly inserted and a wholly
+/// deleted paragraph.
+#[test]
+fn a_kept_chapter_opening_with_a_new_article_has_one_heading() {
+    for (o, n) in pairs() {
+        let (old, new) = (load(&o), load(&n));
+        let xml = part(&diff_docx(&old, &new, &Options::default()), "word/document.xml");
+        let whole = |tag: &str| -> HashSet<String> {
+            xml.split("<w:p>")
+                .filter(|p| p.contains("<w:pStyle w:val=\"Heading") && p.contains(&format!("<w:rPr><{tag} ")))
+                .map(|p| between(p, "xml:space=\"preserve\">", "</").collect::<String>())
+                .collect()
+        };
+        let (ins, del) = (whole("w:ins"), whole("w:del"));
+        assert!(ins.is_disjoint(&del), "{n}: headings both inserted and deleted: {:?}", ins.intersection(&del));
+    }
+    let (old, new) = (load("tests/fixtures/diff/emphasis/old.yaml"), load("tests/fixtures/diff/emphasis/new.yaml"));
+    let xml = part(&diff_docx(&old, &new, &Options::default()), "word/document.xml");
+    let headings: Vec<&str> = xml.split("<w:p>").filter(|p| p.contains("第一章　总则")).collect();
+    assert_eq!(headings.len(), 1, "{headings:?}");
+    assert!(!headings[0].contains("<w:ins ") && !headings[0].contains("<w:del "), "{}", headings[0]);
+}
+
+#[test]
+fn notes_of_renamed_and_added_divisions_are_comments_on_their_headings() {
+    let old = Document::load(
+        Path::new("old.yaml"),
+        "title: 测试章程\nbody:\n  - chapter: 总则\n    id: general\n    body:\n      - id: a\n        text: 本会名称为测试会。\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    let new = Document::load(
+        Path::new("new.yaml"),
+        "title: 测试章程\nbody:\n  - chapter: 一般规定\n    id: general\n    note: 章名改为一般规定。\n    body:\n      - id: a\n        text: 本会名称为测试会。\n  - chapter: 附则\n    id: end\n    note: 新增附则一章。\n    body:\n      - id: b\n        text: 本章程自通过之日起施行。\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    assert!(old.charter.is_some() && new.charter.is_some());
+    let bytes = diff_docx(&old, &new, &Options::default());
+    let document = part(&bytes, "word/document.xml");
+    let c = comments(&bytes);
+    let by_text = |t: &str| c.iter().find(|(_, (_, x))| x == t).map(|(id, _)| id.clone()).expect(t);
+    assert_eq!(c.len(), 2, "{c:?}");
+    // The renamed heading: its range holds the old and the new title.
+    let renamed = commented(&document, &by_text("章名改为一般规定。"));
+    assert!(renamed.contains("一般规定") && renamed.starts_with("第一章"), "{renamed}");
+    assert_eq!(commented(&document, &by_text("新增附则一章。")), "第二章　附则");
 }

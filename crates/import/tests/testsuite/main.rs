@@ -1,5 +1,6 @@
 //! The importer's integration tests (one test binary for the crate).
 
 mod bombs;
+mod comments;
 mod roundtrip;
 mod support;
