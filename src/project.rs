@@ -8,7 +8,9 @@
 //! [`Project::build`] ([`build`]) renders every requested output in memory
 //! behind the [`output::Output`] interface, and [`build::BuildOutcome::write`]
 //! writes them all at once. [`diff`] does the same for `charter diff`: the
-//! two drafts (files, or git revisions) and the comparison's outputs.
+//! two drafts (files, or git revisions) and the comparison's outputs;
+//! [`amend`] adds the congress's documents made from the same two drafts
+//! (the decision as PDF and HTML, the packet).
 
 use std::path::{Path, PathBuf};
 
@@ -17,10 +19,11 @@ use charter_core::error::ToolError;
 use charter_core::load::CHARTER_FILE;
 use charter_import::{Import, Options, import_bytes};
 use charter_lint::config::CONFIG_FILE;
-use charter_render::{BUILTIN_TEMPLATES, FontOptions, FontSet, Template};
+use charter_render::{BUILTIN_MODULES, BUILTIN_TEMPLATES, FontOptions, FontSet, Template};
 
 use crate::ConfigChoice;
 
+pub mod amend;
 pub mod build;
 pub mod diff;
 pub mod init;
@@ -99,17 +102,27 @@ pub fn template(project_dir: Option<&Path>, name: &str) -> Result<Template, Tool
         if let Some(dir) = project_dir {
             let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
             let folder = dir.join("templates");
-            let own = match (dir.canonicalize(), folder.canonicalize()) {
-                (Ok(d), Ok(f)) => f == d.join("templates"),
-                _ => false,
-            };
-            if !own {
+            if own_templates(dir).is_none() {
                 return Err(ToolError::TemplateOutside { path: folder });
             }
         }
         return read_template(&path).map_err(|e| ToolError::Read { path, source: e });
     }
-    builtin_template(name)
+    let mut t = builtin_template(name)?;
+    t.dir = project_dir.and_then(own_templates);
+    Ok(t)
+}
+
+/// The project's own `templates/` folder, canonical, when it exists and is
+/// not a symlink out of the project: a built-in typst template imports the
+/// modules it holds (`charter-text.typ`, …) instead of the built-in ones.
+fn own_templates(dir: &Path) -> Option<PathBuf> {
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let folder = dir.join("templates");
+    match (dir.canonicalize(), folder.canonicalize()) {
+        (Ok(d), Ok(f)) if f == d.join("templates") && f.is_dir() => Some(f),
+        _ => None,
+    }
 }
 
 /// The project's own copy of the template `name`, if it has one.
@@ -191,8 +204,10 @@ impl Project {
         let file = resolve_path(path)?;
         let (doc, config) = load_checked(&file, options.config)?;
         let dir = file.parent().map(Path::to_path_buf);
+        // The templates and the modules they import (watched alike).
         let templates = BUILTIN_TEMPLATES
             .iter()
+            .chain(BUILTIN_MODULES.iter())
             .filter_map(|(name, _)| {
                 let path = template_override(dir.as_deref(), name)?;
                 let read = read_template(&path).map_err(|e| (e.kind(), e.to_string()));
@@ -264,7 +279,11 @@ impl Project {
                 path: t.path.clone(),
                 source: std::io::Error::new(kind, message),
             }),
-            None => builtin_template(name),
+            None => {
+                let mut t = builtin_template(name)?;
+                t.dir = self.dir.as_deref().and_then(own_templates);
+                Ok(t)
+            }
         }
     }
 }

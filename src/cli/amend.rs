@@ -27,6 +27,7 @@ pub struct AmendArgs {
     /// 修改后的章程
     pub new: PathBuf,
     /// 输出格式：text（修改决定全文，默认）、json（各修改项的数据，供 charter apply 等工具使用）、
+    /// pdf（正式文件格式，默认写入 out/amend-修改前-修改后.pdf）、html（网页）、
     /// docx（Word 文档，版式同章程的 Word 文档；默认写入 out/amend-修改前-修改后.docx）
     #[arg(long, value_enum, default_value_t = AmendFormat::Text)]
     pub format: AmendFormat,
@@ -39,12 +40,16 @@ pub struct AmendArgs {
     /// 写入文件，而不是输出到终端
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub fonts: super::typeset::FontArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AmendFormat {
     Text,
     Json,
+    Pdf,
+    Html,
     Docx,
 }
 
@@ -93,14 +98,10 @@ fn printed(doc: &Document) -> Option<Doc> {
 }
 
 pub fn run_amend(args: &AmendArgs, global: &Global) -> CmdResult {
-    // The two drafts load side by side; their messages print in order.
-    let (o, n) = std::thread::scope(|s| {
-        let o = s.spawn(|| charter::process(&args.old));
-        let n = charter::process(&args.new);
-        // A panic in the thread is one in this command.
-        (o.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), n)
-    });
-    let (Some((od, on)), Some((nd, nn))) = (shown(o?, &args.old, global), shown(n?, &args.new, global)) else {
+    if matches!(args.format, AmendFormat::Pdf | AmendFormat::Html) {
+        return super::packet::run_decision(args, global);
+    }
+    let (Some((od, on)), Some((nd, nn))) = (draft(&args.old, global)?, draft(&args.new, global)?) else {
         return Ok(1);
     };
     let (Some(oc), Some(nc)) = (&od.charter, &nd.charter) else { return Ok(1) };
@@ -125,7 +126,7 @@ pub fn run_amend(args: &AmendArgs, global: &Global) -> CmdResult {
     }
     let text = match args.format {
         AmendFormat::Text => w.decision.to_text(),
-        AmendFormat::Json => w.decision.to_json()?,
+        AmendFormat::Json | AmendFormat::Pdf | AmendFormat::Html => w.decision.to_json()?,
         AmendFormat::Docx => return write_docx(args, &w.decision, global),
     };
     match &args.output {

@@ -18,6 +18,7 @@ mod generate;
 mod import;
 mod init;
 mod outline;
+mod packet;
 mod serve;
 mod typeset;
 mod watch;
@@ -77,6 +78,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// 根据两稿写出修改决定（关于修改《……》的决定）
     Amend(amend::AmendArgs),
+    /// 大会文件：封面、目录、修改决定（草案）、修改说明、修改对照表和修改后文本，合成一个 PDF
+    Packet(packet::PacketArgs),
     /// 把修改决定应用到修改前的章程（可逐项表决：--adopt 1,2,5），得到修改后的 YAML
     Apply(amend::ApplyArgs),
     /// 改革情况公开：计算自评表，与章程和改革要求比对，生成 PDF 和网页
@@ -155,6 +158,7 @@ pub fn run(cli: &Cli) -> CmdResult {
         Command::Diff(a) => diff::run(a, &cli.global),
         Command::Amend(a) => amend::run_amend(a, &cli.global),
         Command::Apply(a) => amend::run_apply(a, &cli.global),
+        Command::Packet(a) => packet::run(a, &cli.global),
         Command::Explain(a) => explain::run(a),
         Command::Rules => explain::rules(),
         Command::Disclosure(a) => disclosure::run(a, &cli.global),

@@ -130,6 +130,16 @@ pub struct Comparison {
     pub new: Side,
 }
 
+/// Characters to print that have no glyph in any font: the diagnostics of
+/// each draft (old, new) where they occur, and of those found only
+/// elsewhere (they point nowhere), and how many characters.
+#[derive(Debug)]
+pub struct Missing {
+    pub sides: [Vec<Diagnostic>; 2],
+    pub elsewhere: Vec<Diagnostic>,
+    pub count: usize,
+}
+
 /// The 修改对照表 PDF, or why it was not made.
 #[derive(Debug)]
 pub enum DiffPdf {
@@ -147,12 +157,41 @@ pub enum DiffPdf {
 }
 
 impl Comparison {
+    /// The characters of `chars` (what a document made from the two drafts
+    /// prints) that no font covers, each located in the drafts where it
+    /// occurs; those found in neither come from `elsewhere` (a file name,
+    /// an option). `None` when every character has a glyph.
+    pub fn missing_glyphs(
+        &self,
+        chars: impl IntoIterator<Item = char>,
+        fonts: &FontSet,
+        elsewhere: &str,
+    ) -> Option<Missing> {
+        let missing = glyphs::uncovered(chars, fonts);
+        if missing.is_empty() {
+            return None;
+        }
+        let mut located = BTreeSet::new();
+        let mut sides: [Vec<Diagnostic>; 2] = [Vec::new(), Vec::new()];
+        for (side, out) in [&self.old, &self.new].into_iter().zip(sides.iter_mut()) {
+            let Some(charter) = &side.doc.charter else { continue };
+            let found = glyphs::check_only(charter, side.doc.sources.file(side.doc.file), fonts, &missing);
+            located.extend(found.iter().map(|(c, _)| *c));
+            out.extend(found.into_iter().map(|(_, d)| d));
+        }
+        let elsewhere =
+            missing.iter().filter(|c| !located.contains(c)).map(|&c| glyphs::missing_elsewhere(c, elsewhere)).collect();
+        Some(Missing { sides, elsewhere, count: missing.len() })
+    }
+
     /// The template `name` of the new draft's project, else of the old
     /// one's, else the built-in one.
-    fn template(&self, name: &str) -> Result<Template, ToolError> {
+    pub(crate) fn template(&self, name: &str) -> Result<Template, ToolError> {
         let dirs: Vec<PathBuf> =
             [&self.new.source, &self.old.source].into_iter().filter_map(Source::project_dir).collect();
-        let dir = dirs.iter().find(|d| d.join("templates").join(name).is_file());
+        // Built in when neither has it, with the new draft's templates
+        // folder for the modules it imports.
+        let dir = dirs.iter().find(|d| d.join("templates").join(name).is_file()).or(dirs.first());
         super::template(dir.map(PathBuf::as_path), name)
     }
 
@@ -207,22 +246,8 @@ impl Comparison {
     pub fn pdf(&self, d: &Diff, fonts: &FontSet) -> Result<DiffPdf, ToolError> {
         let table = charter_diff::table::table(d);
         // Nothing is dropped silently: every printed character needs a glyph.
-        let missing = glyphs::uncovered(table.chars(), fonts);
-        if !missing.is_empty() {
-            let mut located = BTreeSet::new();
-            let mut sides: [Vec<Diagnostic>; 2] = [Vec::new(), Vec::new()];
-            for (side, out) in [&self.old, &self.new].into_iter().zip(sides.iter_mut()) {
-                let Some(charter) = &side.doc.charter else { continue };
-                let found = glyphs::check_only(charter, side.doc.sources.file(side.doc.file), fonts, &missing);
-                located.extend(found.iter().map(|(c, _)| *c));
-                out.extend(found.into_iter().map(|(_, d)| d));
-            }
-            let elsewhere = missing
-                .iter()
-                .filter(|c| !located.contains(c))
-                .map(|&c| glyphs::missing_elsewhere(c, "文件名"))
-                .collect();
-            return Ok(DiffPdf::MissingGlyphs { sides, elsewhere, count: missing.len() });
+        if let Some(Missing { sides, elsewhere, count }) = self.missing_glyphs(table.chars(), fonts, "文件名") {
+            return Ok(DiffPdf::MissingGlyphs { sides, elsewhere, count });
         }
         let template = self.template(DIFF_TEMPLATE)?;
         Ok(match charter_render::diff_pdf(d, &table, &template, fonts) {

@@ -17,6 +17,7 @@ mod help_zh;
 mod import;
 mod lint_config;
 mod live;
+mod packet;
 mod project;
 mod render;
 mod windows;

@@ -20,6 +20,7 @@ mod blocks;
 mod impact;
 mod inline;
 mod side;
+pub mod statement;
 pub mod table;
 pub mod term;
 

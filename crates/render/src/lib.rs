@@ -50,14 +50,34 @@ pub const DISCLOSURE_PDF_TEMPLATE: &str = "disclosure.typ";
 /// The HTML template of the reform disclosure.
 pub const DISCLOSURE_HTML_TEMPLATE: &str = "disclosure.html.j2";
 
+/// The PDF template of the amendment decision (`charter amend --format pdf`).
+pub const DECISION_TEMPLATE: &str = "decision.typ";
+/// The HTML template of the amendment decision.
+pub const DECISION_HTML_TEMPLATE: &str = "decision.html.j2";
+/// The template of the congress packet (`charter packet`).
+pub const PACKET_TEMPLATE: &str = "packet.typ";
+
 /// The built-in templates: (file name, source).
-pub const BUILTIN_TEMPLATES: [(&str, &str); 6] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 9] = [
     (PDF_TEMPLATE, include_str!("../../../templates/charter.typ")),
     (HTML_TEMPLATE, include_str!("../../../templates/charter.html.j2")),
     (DIFF_TEMPLATE, include_str!("../../../templates/diff.typ")),
     (DIFF_HTML_TEMPLATE, include_str!("../../../templates/diff.html.j2")),
     (DISCLOSURE_PDF_TEMPLATE, include_str!("../../../templates/disclosure.typ")),
     (DISCLOSURE_HTML_TEMPLATE, include_str!("../../../templates/disclosure.html.j2")),
+    (DECISION_TEMPLATE, include_str!("../../../templates/decision.typ")),
+    (DECISION_HTML_TEMPLATE, include_str!("../../../templates/decision.html.j2")),
+    (PACKET_TEMPLATE, include_str!("../../../templates/packet.typ")),
+];
+
+/// The built-in modules templates import (`#import "charter-text.typ"`):
+/// (file name, source). A project's `templates/` folder overrides each one
+/// like a template; a template of the project that imports one it does not
+/// have gets the built-in one.
+pub const BUILTIN_MODULES: [(&str, &str); 3] = [
+    ("charter-text.typ", include_str!("../../../templates/charter-text.typ")),
+    ("diff-table.typ", include_str!("../../../templates/diff-table.typ")),
+    ("decision-text.typ", include_str!("../../../templates/decision-text.typ")),
 ];
 
 /// A template's source and where it came from.
@@ -334,4 +354,63 @@ pub fn disclosure_html(
             build => Value::from(Serde(&build)),
         },
     )
+}
+
+/// The amendment decision to PDF: the template (normally
+/// [`DECISION_TEMPLATE`]) gets `/decision.json` (`data`, the printed
+/// decision made by the project layer from `charter-amend`) and
+/// `/build.json`, dated `date` (`YYYY-MM-DD`). `ident` names the document
+/// (its title).
+pub fn decision_pdf(
+    data: &impl Serialize,
+    date: Option<&str>,
+    ident: &str,
+    template: &Template,
+    fonts: &FontSet,
+) -> Result<pdf::Pdf, RenderError> {
+    let data = json_vec("修改决定数据", data)?;
+    let build = json_vec("排版信息", &BuildData::dated(date, fonts.resolve(), &BuildOptions::default()))?;
+    let settings = pdf::PdfSettings { standard: pdf::Standard::Pdf17, ident: Some(ident.to_string()) };
+    Ok(pdf::compile(template, &[("/decision.json", data), ("/build.json", build)], fonts, &settings)?)
+}
+
+/// The amendment decision to HTML: the template gets `decision` (`data`)
+/// and `build` (dated `date`).
+pub fn decision_html(data: &impl Serialize, date: Option<&str>, template: &Template) -> Result<String, Report> {
+    use minijinja::value::{Serde, Value};
+    let build = BuildData::dated(date, ResolvedFonts::default(), &BuildOptions::default());
+    html::render_with(
+        template,
+        minijinja::context! {
+            decision => Value::from(Serde(data)),
+            build => Value::from(Serde(&build)),
+        },
+    )
+}
+
+/// The congress packet to PDF: the template (normally [`PACKET_TEMPLATE`])
+/// gets `/packet.json` (`packet`: the cover, the decision and the 修改说明,
+/// made by the project layer), `/table.json` (the 修改对照表 of
+/// [`charter_diff::table::table`]), `/charter.json` (the new draft's export)
+/// and `/build.json`, dated `date`.
+pub fn packet_pdf(
+    packet: &impl Serialize,
+    table: &charter_diff::table::Table,
+    new: (&Charter, &Numbering),
+    date: Option<&str>,
+    template: &Template,
+    fonts: &FontSet,
+) -> Result<pdf::Pdf, RenderError> {
+    let packet = json_vec("大会文件数据", packet)?;
+    let table = json_vec("修改对照表数据", table)?;
+    let export = json_vec("导出数据", &charter_core::export::export(new.0, new.1))?;
+    let build = json_vec("排版信息", &BuildData::dated(date, fonts.resolve(), &BuildOptions::default()))?;
+    let settings =
+        pdf::PdfSettings { standard: pdf::Standard::Pdf17, ident: Some(format!("{}修改草案", new.0.meta.title)) };
+    Ok(pdf::compile(
+        template,
+        &[("/packet.json", packet), ("/table.json", table), ("/charter.json", export), ("/build.json", build)],
+        fonts,
+        &settings,
+    )?)
 }

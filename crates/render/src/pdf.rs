@@ -389,7 +389,10 @@ impl World for CharterWorld<'_> {
         if let Some(b) = self.files.get(&id) {
             return Ok(b.clone());
         }
-        self.read_dir_file(id).map(Bytes::new)
+        match self.read_dir_file(id) {
+            Err(FileError::NotFound(path)) => builtin_module(id).ok_or(FileError::NotFound(path)),
+            read => read.map(Bytes::new),
+        }
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -400,6 +403,17 @@ impl World for CharterWorld<'_> {
         // Builds never read the clock.
         None
     }
+}
+
+/// A built-in module (`charter-text.typ`, …) at the root of the virtual
+/// project, for a template that imports one its folder does not have.
+fn builtin_module(id: FileId) -> Option<Bytes> {
+    if !matches!(id.root(), VirtualRoot::Project) {
+        return None;
+    }
+    let name = id.vpath().get_without_slash();
+    let (_, source) = crate::BUILTIN_MODULES.iter().find(|(n, _)| *n == name)?;
+    Some(Bytes::from_string(source.to_string()))
 }
 
 /// A template read from a file, with its folder for further files.

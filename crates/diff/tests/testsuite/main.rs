@@ -2,4 +2,5 @@
 
 mod alignment;
 mod scale;
+mod statement;
 mod table_heading;
