@@ -93,7 +93,9 @@ fn the_windows_binary_builds_the_example_under_wine() {
     // (the lines naming the output folder differ).
     let findings = |s: &str| {
         s.lines()
-            .filter(|l| l.starts_with("错误[") || l.starts_with("警告[") || l.starts_with("另有") || l.starts_with("发现"))
+            .filter(|l| {
+                l.starts_with("错误[") || l.starts_with("警告[") || l.starts_with("另有") || l.starts_with("发现")
+            })
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
