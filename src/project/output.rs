@@ -80,6 +80,19 @@ pub const ALL: [&dyn Output; 3] = [&Pdf, &Html, &Docx];
 
 /// The error of an output asked to render without the template it names
 /// (the build step hands every output its template; this is a bug).
+/// The fonts and the template a typst output cannot do without; `what`
+/// names the output in the message (排版 PDF, 排版页面).
+fn typst_inputs<'a>(ctx: &'a RenderContext, what: &str) -> Result<(&'a FontSet, &'a Template), RenderError> {
+    let Some(fonts) = ctx.fonts else {
+        return Err(RenderError::Template(Report::message(
+            charter_render::codes::R010,
+            format!("{what}需要字体，但没有加载字体。"),
+        )));
+    };
+    let template = ctx.template.ok_or_else(|| no_template(charter_render::codes::R010))?;
+    Ok((fonts, template))
+}
+
 fn no_template(code: charter_core::diagnostic::Code) -> RenderError {
     RenderError::Template(Report::message(code, "排版时没有拿到模板（这是 charter 的缺陷，请报告）。"))
 }

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::zip::Archive;
 use charter_core::numerals::{to_chinese, to_chinese_financial};
@@ -559,17 +559,7 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
             }
             Event::GeneralRef(g) if in_text && skip_depth == 0 && revs.keeps_text(mode) => {
                 if let Some(p) = &mut para {
-                    let c = match g.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        _ => match g.xml10_content().as_ref() {
-                            "amp" => Some('&'),
-                            "lt" => Some('<'),
-                            "gt" => Some('>'),
-                            "quot" => Some('"'),
-                            "apos" => Some('\''),
-                            _ => None,
-                        },
-                    };
+                    let c = reference_char(&g);
                     if let Some(c) = c {
                         p.text.push(c);
                     }
@@ -622,17 +612,7 @@ fn parse_comments(xml: &str) -> HashMap<String, String> {
         }
         Event::GeneralRef(g) if in_text => {
             if let Some(p) = cur.as_mut().and_then(|(_, ps)| ps.last_mut()) {
-                let c = match g.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match g.xml10_content().as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
+                let c = reference_char(&g);
                 p.extend(c);
             }
         }
@@ -761,6 +741,23 @@ fn roman(mut n: u32) -> String {
         }
     }
     s
+}
+
+/// The character of a reference in text: a character reference (`&#x4E00;`)
+/// or one of XML's five predefined entities; anything else (a DTD's own
+/// entity, which Word never writes) is dropped, never expanded.
+fn reference_char(g: &BytesRef) -> Option<char> {
+    match g.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match g.xml10_content().as_ref() {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! The printed pages as SVG images (typst-svg), one file per page: the
 //! pages view of `charter serve`.
 
-use charter_render::{PDF_TEMPLATE, RenderError, Report};
+use charter_render::{PDF_TEMPLATE, RenderError};
 
-use super::{Output, RenderContext, Rendered, no_template};
+use super::{Output, RenderContext, Rendered, typst_inputs};
 
 /// The PDF's pages as SVG images, from the same template and data as
 /// [`super::Pdf`]. Not a `--format` of `build`; written (if ever) as
@@ -29,13 +29,7 @@ impl Output for SvgPages {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Rendered, RenderError> {
-        let Some(fonts) = ctx.fonts else {
-            return Err(RenderError::Template(Report::message(
-                charter_render::codes::R010,
-                "排版页面需要字体，但没有加载字体。",
-            )));
-        };
-        let template = ctx.template.ok_or_else(|| no_template(charter_render::codes::R010))?;
+        let (fonts, template) = typst_inputs(ctx, "排版页面")?;
         let svg = charter_render::charter_svg(ctx.charter, ctx.numbering, template, fonts, ctx.options, ctx.typst)?;
         Ok(Rendered {
             bytes: Vec::new(),

@@ -1,8 +1,8 @@
 //! The printable PDF (typst).
 
-use charter_render::{PDF_TEMPLATE, RenderError, Report};
+use charter_render::{PDF_TEMPLATE, RenderError};
 
-use super::{Output, RenderContext, Rendered, no_template};
+use super::{Output, RenderContext, Rendered, typst_inputs};
 
 /// `charter build --format pdf`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -26,13 +26,7 @@ impl Output for Pdf {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Rendered, RenderError> {
-        let Some(fonts) = ctx.fonts else {
-            return Err(RenderError::Template(Report::message(
-                charter_render::codes::R010,
-                "排版 PDF 需要字体，但没有加载字体。",
-            )));
-        };
-        let template = ctx.template.ok_or_else(|| no_template(charter_render::codes::R010))?;
+        let (fonts, template) = typst_inputs(ctx, "排版 PDF ")?;
         let pdf = charter_render::charter_pdf(ctx.charter, ctx.numbering, template, fonts, ctx.options, ctx.typst)?;
         Ok(Rendered { bytes: pdf.bytes, pages: Some(pdf.pages), parts: Vec::new(), warnings: pdf.warnings })
     }
