@@ -102,6 +102,18 @@ impl<'a> Cur<'a> {
                 break;
             }
         }
+        // 并 joining two clauses (改为第四十条，并在第一款中的…); 相应地 and
+        // 同时 opening a consequential one.
+        for w in ["并", "相应地", "同时"] {
+            let r = self.rest();
+            if let Some(t) = r.strip_prefix(w) {
+                let t = t.trim_start_matches(['，', ',']);
+                if ["将", "在", "删去", "增加", "第", "其中", "修改为", "对"].iter().any(|p| t.starts_with(p))
+                {
+                    self.pos += r.len() - t.len();
+                }
+            }
+        }
     }
     fn here(&self) -> Range<usize> {
         let end = self.rest().char_indices().nth(1).map(|(i, _)| i).unwrap_or(self.rest().len());
@@ -442,6 +454,11 @@ fn edits(c: &mut Cur, mut pre: Option<Addr>, out: &mut Vec<Edit>) -> Result<(), 
         if c.at_end() {
             return Ok(());
         }
+        // 将第二款修改为 / 将其中的“A”…: 将 before a place of this article.
+        let before = c.pos;
+        if c.eat("将") && c.article().is_some() || !(c.rest().starts_with('第') || c.rest().starts_with("其中")) {
+            c.pos = before;
+        }
         let at = pre.take().or_else(|| c.addr());
         if at.is_some() {
             scope = at;
@@ -577,6 +594,8 @@ fn edits(c: &mut Cur, mut pre: Option<Addr>, out: &mut Vec<Edit>) -> Result<(), 
 
 /// One clause starting an operation; appends to `ops`.
 fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
+    // 相应地将第二十八条… (a consequential change) reads as 将第二十八条….
+    let _ = c.eat("相应地") || c.eat("同时，") || c.eat("同时");
     let here = c.here();
     // Continuation of the previous article's edits.
     if let Some(Op::Edit { edits: list, .. }) = ops.last_mut() {
@@ -613,6 +632,27 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
         c.pos = c.s.len() - rest.len();
         return Ok(());
     }
+    let save = c.pos;
+    if c.eat("将") && {
+        // 将章程名称修改为 · 将本章程的名称修改为 · 将《测试章程》的名称修改为
+        let _ = c.eat("本章程") || c.eat("章程") || c.eat("本法") || c.eat("法律") || c.eat("本条例") || {
+            let r = c.rest();
+            match (r.starts_with('《'), r.find('》')) {
+                (true, Some(k)) if !r[..k].contains('\n') => {
+                    c.pos += k + '》'.len_utf8();
+                    true
+                }
+                _ => false,
+            }
+        };
+        c.eat("的");
+        c.eat("名称修改为") || c.eat("标题修改为")
+    } {
+        let Some(t) = c.short_quote() else { return Err(unsupported(c, "应当是“新名称”")) };
+        ops.push(Op::Title { text: t });
+        return Ok(());
+    }
+    c.pos = save;
     if c.eat("将章程名称修改为") {
         let Some(t) = c.short_quote() else { return Err(unsupported(c, "应当是“新名称”")) };
         ops.push(Op::Title { text: t });

@@ -183,3 +183,13 @@ fn malformed_forms_are_located() {
     let f = apply(&old, &d, None).expect_err("no 第九条");
     assert_eq!(f[0].kind, FailKind::NoTarget);
 }
+
+#[test]
+fn joined_and_consequential_clauses_and_the_title() {
+    let p = printed(
+        "一、将第三条中的“五人”修改为“七人”，并删去“，任期一年”。\n\n二、相应地将第四条第二款中的“一人”修改为“二人”。\n\n三、将第二条改为第二条，并将第三款修改为：“会员大会每学年召开一次。”\n\n四、将本章程的名称修改为“测试学生会章程”。\n",
+    );
+    assert!(p.starts_with("测试学生会章程\n"), "{p}");
+    assert!(p.contains("主席团由七人组成。") && p.contains("秘书处设秘书长二人。"), "{p}");
+    assert!(p.contains("会员大会每学年召开一次。"), "{p}");
+}
