@@ -183,7 +183,15 @@ fn check_toc(lines: &[Line], file: FileId, toc: Toc, body_start: usize, diags: &
         heading_title(without_page_number(&l.text)).chars().filter(|c| !is_space(*c)).collect()
     };
     let listed: Vec<&Line> = lines[toc.entries..toc.end].iter().filter(is_heading).collect();
-    let body: Vec<&Line> = lines[body_start..].iter().filter(is_heading).collect();
+    // A table of contents may list only the outer levels (章 without 节):
+    // compare the body's headings of the levels it lists.
+    let level = |l: &Line| match l.kind {
+        Kind::Heading { level, .. } => Some(level),
+        _ => None,
+    };
+    let levels: Vec<Option<Level>> = listed.iter().map(|l| level(l)).collect();
+    let body: Vec<&Line> =
+        lines[body_start..].iter().filter(is_heading).filter(|l| levels.contains(&level(l))).collect();
     if listed.is_empty() {
         return;
     }

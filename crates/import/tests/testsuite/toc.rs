@@ -137,3 +137,16 @@ fn a_title_ending_in_a_number_is_not_a_page_number() {
     assert_eq!(chapters(&imp), ["总则", "2021年修订"]);
     assert_eq!(codes(&imp), ["I011"], "{:?}", imp.diagnostics);
 }
+
+#[test]
+fn a_toc_of_chapters_only_is_compared_with_the_chapters() {
+    // The 目录 lists chapters; the body also has sections (节): no mismatch.
+    let text = "示例章程\n目录\n第一章 总则……1\n第二章 组织机构……2\n第一章 总则\n第一条 本会名称为示例会。\n第二章 组织机构\n第一节 代表大会\n第二条 代表大会每年召开一次。\n第二节 委员会\n第三条 委员会执行代表大会的决议。\n";
+    let imp = import_bytes(Path::new("toc.txt"), text.as_bytes(), Options::default()).expect("import");
+    assert_eq!(chapters(&imp), ["总则", "组织机构"]);
+    assert_eq!(codes(&imp), ["I011"], "{:?}", imp.diagnostics);
+    // A chapter missing from it is still reported.
+    let stale = text.replace("第二章 组织机构……2\n", "");
+    let imp = import_bytes(Path::new("toc.txt"), stale.as_bytes(), Options::default()).expect("import");
+    assert!(codes(&imp).contains(&"I015"), "{:?}", imp.diagnostics);
+}
