@@ -1252,8 +1252,11 @@ pub fn parse_lenient(text: &str) -> Result<(Decision, Vec<ParseError>), Vec<Pars
         }
         if let Some(p) = t.find("作如下修改") {
             let head = &t[..p];
-            if let (Some(a), Some(b)) = (head.find('《'), head.rfind('》')) {
-                title = head[a + '《'.len_utf8()..b].to_string();
+            // The last 》 after the first 《 (a stray 》 before it is no title).
+            if let Some(a) = head.find('《')
+                && let Some(b) = head[a..].rfind('》')
+            {
+                title = head[a + '《'.len_utf8()..a + b].to_string();
             }
             if let Some(b) = head.find("决定对") {
                 body = head[..b].to_string();

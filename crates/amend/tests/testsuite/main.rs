@@ -2,6 +2,7 @@
 
 mod compose;
 mod forms;
+mod fuzzed;
 mod keep;
 mod lifafa;
 mod links;
