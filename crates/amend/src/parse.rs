@@ -868,11 +868,12 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
                     // 删去第十条、第十一条 · 删去第十条至第十二条
                     loop {
                         if c.eat("至") {
-                            let Some(last) = c.article().filter(|l| *l > article) else {
+                            // (A range of more than 10,000 articles is no charter's.)
+                            let Some(last) = c.article().filter(|l| *l > article && *l - article <= 10_000) else {
                                 return Err(unsupported(c, "删去第X条至第Y条：“至”后应当是更后面的第Y条"));
                             };
                             ops.extend((article + 1..=last).map(|article| Op::Delete { article }));
-                            break;
+                            continue;
                         }
                         let save = c.pos;
                         if !(c.eat("、") || c.eat("和")) {

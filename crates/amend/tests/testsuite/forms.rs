@@ -126,6 +126,8 @@ fn articles_renumbered_merged_split_and_deleted() {
     // A range of deletions.
     let p = printed("一、删去第三条至第五条。\n");
     assert_eq!(article(&p, "第三条"), "第三条\n本章程自通过之日起施行。");
+    let p = printed("一、删去第一条至第二条、第五条。\n");
+    assert_eq!(lines(&p).iter().filter(|l| l.starts_with('第') && l.ends_with('条')).count(), 3, "{p}");
 }
 
 #[test]
@@ -192,4 +194,41 @@ fn joined_and_consequential_clauses_and_the_title() {
     assert!(p.starts_with("测试学生会章程\n"), "{p}");
     assert!(p.contains("主席团由七人组成。") && p.contains("秘书处设秘书长二人。"), "{p}");
     assert!(p.contains("会员大会每学年召开一次。"), "{p}");
+}
+
+/// Every prefix and every one-character deletion of decisions in the forms
+/// above: read and applied without a panic, every failure inside the text.
+#[test]
+fn damaged_forms_never_panic() {
+    let (_, old) = load("old.yaml", OLD);
+    let items = [
+        "一、在第三条后增加一条，作为第四条：“主席团会议由主席召集。”\n\n二、增加两条，分别作为第七条、第八条：“第七条　各部门设部长一人。\n“第八条　部长对主席团负责。”\n",
+        "一、将第三条、第四条合并，修改为：“主席团由五人组成。”\n\n二、删去第一条至第二条、第五条。\n\n三、将第五条改为第四条。\n",
+        "一、增加一章，作为第三章：“第三章　经费\n“第七条　本会经费来源于学院拨款。”\n\n二、在第二章后增加一章，作为第三章，章名为“附则”，调整后的第六条列入该章。\n",
+        "一、将章程第三条中的“五人”修改为“七人”，并删去“，任期一年”；相应地将第四条第二款中的“一人”删去。\n",
+    ];
+    let mut texts: Vec<String> = items.iter().map(|i| format!("{HEAD}{i}{TAIL}")).collect();
+    texts.push("测试章程修正案\n\n第一条　将第三条中的“五人”修改为“七人”。\n\n第二条　第六条修改为：“本章程自2024年7月1日起施行。”\n".to_string());
+    let mut tried = 0;
+    for text in &texts {
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut variants: Vec<String> = bounds.iter().map(|b| text[..*b].to_string()).collect();
+        for w in bounds.windows(2) {
+            variants.push(format!("{}{}", &text[..w[0]], &text[w[1]..]));
+        }
+        for v in variants {
+            tried += 1;
+            match parse(&v) {
+                Ok(d) => {
+                    if let Err(fails) = apply(&old, &d, None) {
+                        assert!(!fails.is_empty());
+                    }
+                }
+                Err(errs) => {
+                    assert!(errs.iter().all(|e| e.range.end <= v.len()), "{v}: {errs:?}");
+                }
+            }
+        }
+    }
+    assert!(tried > 1000, "{tried}");
 }
