@@ -500,16 +500,43 @@ fn edits(c: &mut Cur, mut pre: Option<Addr>, out: &mut Vec<Edit>) -> Result<(), 
             };
             scope = scoped;
             let Some(from) = c.short_quote() else { return Err(unsupported(c, "应当是“原文”")) };
-            if c.eat("修改为") {
+            // “A”、“B”分别修改为“C”、“D” · “A”、“B”修改为“C”
+            let mut froms = vec![from.clone()];
+            loop {
+                let save = c.pos;
+                match (c.eat("、"), c.short_quote()) {
+                    (true, Some(q)) => froms.push(q),
+                    _ => {
+                        c.pos = save;
+                        break;
+                    }
+                }
+            }
+            if froms.len() > 1 || c.rest().starts_with("分别修改为") {
+                let each = c.eat("分别修改为");
+                if !each && !c.eat("修改为") {
+                    return Err(unsupported(c, "“A”、“B”后应当是“分别修改为”或“修改为”"));
+                }
+                let mut tos = Vec::new();
+                while let Some(q) = c.short_quote() {
+                    tos.push(q);
+                    if !c.eat("、") {
+                        break;
+                    }
+                }
+                let tos = match (each, tos.len()) {
+                    (false, 1) => vec![tos[0].clone(); froms.len()],
+                    (_, n) if n == froms.len() => tos,
+                    _ => return Err(unsupported(c, "修改前后的文字应当一一对应：“A”、“B”分别修改为“C”、“D”")),
+                };
+                out.extend(froms.into_iter().zip(tos).map(|(from, to)| Edit::Words { at: scoped, from, to }));
+            } else if c.eat("修改为") {
                 let Some(to) = c.short_quote() else {
                     return Err(unsupported(c, "修改为后应当是“新文字”"));
                 };
                 out.push(Edit::Words { at: scoped, from, to });
-            } else if c.eat("后增加") {
-                let Some(add) = c.short_quote() else {
-                    return Err(unsupported(c, "后增加后应当是“增加的文字”"));
-                };
-                out.push(Edit::Words { at: scoped, to: format!("{from}{add}"), from });
+            } else if let Some(to) = insertion(c, &from)? {
+                out.push(Edit::Words { at: scoped, to, from });
             } else if c.eat("删去") {
                 // 将第X条中的“A”删去
                 out.push(Edit::Words { at: scoped, from, to: String::new() });
@@ -539,13 +566,8 @@ fn edits(c: &mut Cur, mut pre: Option<Addr>, out: &mut Vec<Edit>) -> Result<(), 
                 }
             };
             let Some(from) = c.short_quote() else { return Err(unsupported(c, "在……后应当是“原文”")) };
-            if !c.eat("后增加") {
-                return Err(unsupported(c, &preview(c.rest())));
-            }
-            let Some(add) = c.short_quote() else {
-                return Err(unsupported(c, "后增加后应当是“增加的文字”"));
-            };
-            out.push(Edit::Words { at: at2, to: format!("{from}{add}"), from });
+            let Some(to) = insertion(c, &from)? else { return Err(unsupported(c, &preview(c.rest()))) };
+            out.push(Edit::Words { at: at2, to, from });
         } else if c.eat("增加") {
             let Some((k, unit)) = c.counted() else { return Err(unsupported(c, &preview(c.rest()))) };
             c.seps();
@@ -939,16 +961,14 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
         if !c.eat("中的") {
             return Err(unsupported(c, &preview(c.rest())));
         }
-        let from = c.short_quote();
-        let ok = c.eat("后增加");
-        let add = c.short_quote();
-        let (Some(from), true, Some(add)) = (from, ok, add) else { return Err(unsupported(c, &preview(c.rest()))) };
+        let Some(from) = c.short_quote() else { return Err(unsupported(c, &preview(c.rest()))) };
+        let Some(to) = insertion(c, &from)? else { return Err(unsupported(c, &preview(c.rest()))) };
         for t in list {
             let Target::Article(a, at) = t else { return Err(unsupported(c, "章节中不能增加文字")) };
             ops.push(Op::Edit {
                 article: a,
                 renumber: None,
-                edits: vec![Edit::Words { at, from: from.clone(), to: format!("{from}{add}") }],
+                edits: vec![Edit::Words { at, from: from.clone(), to: to.clone() }],
             });
         }
         return Ok(());
@@ -1030,6 +1050,18 @@ fn punctuation(c: &mut Cur) -> bool {
         c.pos = save;
     }
     ok
+}
+
+/// After “A”: 后增加“B” (之后增加, 后面增加) → AB, 前增加“B” (之前增加,
+/// 前面增加) → BA; None when neither follows.
+fn insertion(c: &mut Cur, from: &str) -> Result<Option<String>, ParseError> {
+    let after = ["后增加", "之后增加", "后面增加"].iter().any(|w| c.eat(w));
+    let before = !after && ["前增加", "之前增加", "前面增加"].iter().any(|w| c.eat(w));
+    if !after && !before {
+        return Ok(None);
+    }
+    let Some(add) = c.short_quote() else { return Err(unsupported(c, "增加后应当是“增加的文字”")) };
+    Ok(Some(if after { format!("{from}{add}") } else { format!("{add}{from}") }))
 }
 
 /// 增加一条，作为第N条：“……” · 增加两条，分别作为第N条、第M条：“第N条　……

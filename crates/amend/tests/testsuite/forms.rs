@@ -232,3 +232,16 @@ fn damaged_forms_never_panic() {
     }
     assert!(tried > 1000, "{tried}");
 }
+
+#[test]
+fn several_quotations_and_insertions_before() {
+    let p = printed(
+        "一、将第三条中的“五人”、“一年”分别修改为“七人”、“两年”。\n\n二、将第四条第一款中的“处理”、“日常”修改为“办理”。\n\n三、在第五条中的“领导下”前增加“统一”；在第一条中的“群众组织”之前增加“自治”。\n",
+    );
+    assert!(p.contains("主席团由七人组成，任期两年。"), "{p}");
+    assert!(p.contains("秘书处办理办理事务。"), "{p}");
+    assert!(p.contains("各部门在主席团统一领导下工作。") && p.contains("全院学生的自治群众组织"), "{p}");
+    let text = format!("{HEAD}一、将第三条中的“五人”、“一年”分别修改为“七人”。\n{TAIL}");
+    let e = parse(&text).expect_err("two quotations, one replacement");
+    assert!(e[0].message.contains("一一对应"), "{e:?}");
+}
