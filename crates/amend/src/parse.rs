@@ -616,6 +616,7 @@ fn edits(c: &mut Cur, mut pre: Option<Addr>, out: &mut Vec<Edit>) -> Result<(), 
 
 /// One clause starting an operation; appends to `ops`.
 fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
+    inserted_number(c)?;
     // 相应地将第二十八条… (a consequential change) reads as 将第二十八条….
     let _ = c.eat("相应地") || c.eat("同时，") || c.eat("同时");
     let here = c.here();
@@ -882,6 +883,24 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
             match at {
                 Some(at) => {
                     let mut list = vec![Edit::DeleteBlock { at }];
+                    // 删去第二十条第二款、第三款 · 删去第五条第二款第三项和第四项
+                    let mut last = at;
+                    loop {
+                        let save = c.pos;
+                        match (c.eat("、") || c.eat("和"), c.addr()) {
+                            (true, Some(mut next)) => {
+                                if !next.named && next.item > 0 {
+                                    (next.para, next.named) = (last.para, last.named);
+                                }
+                                list.push(Edit::DeleteBlock { at: next });
+                                last = next;
+                            }
+                            _ => {
+                                c.pos = save;
+                                break;
+                            }
+                        }
+                    }
                     edits(c, None, &mut list)?;
                     ops.push(Op::Edit { article, renumber: None, edits: list });
                 }
@@ -1050,6 +1069,25 @@ fn punctuation(c: &mut Cur) -> bool {
         c.pos = save;
     }
     ok
+}
+
+/// 第十条之一 before the clause's first quotation: numbers here are
+/// positions, so an inserted number cannot be placed.
+fn inserted_number(c: &Cur) -> Result<(), ParseError> {
+    let r = c.rest();
+    let head = &r[..r.find(['“', '"', '\n']).unwrap_or(r.len())];
+    let Some(k) = head.find("条之") else { return Ok(()) };
+    let after = &head[k + "条之".len()..];
+    if !after.starts_with(|ch: char| "一二三四五六七八九十".contains(ch)) {
+        return Ok(());
+    }
+    let start = head[..k].rfind('第').unwrap_or(k);
+    Err(err(
+        codes::A001,
+        c.base + c.pos + start..c.base + c.pos + k + "条之".len() + after.chars().next().map_or(0, char::len_utf8),
+        "不支持“第X条之一”这样的条号：章程的条号按条文的位置依次计算",
+        Some("写成调整后的条号，例如“增加一条，作为第十一条”，其后各条的序号由“此外，对条文顺序……作相应调整”一句调整"),
+    ))
 }
 
 /// After “A”: 后增加“B” (之后增加, 后面增加) → AB, 前增加“B” (之前增加,

@@ -245,3 +245,13 @@ fn several_quotations_and_insertions_before() {
     let e = parse(&text).expect_err("two quotations, one replacement");
     assert!(e[0].message.contains("一一对应"), "{e:?}");
 }
+
+#[test]
+fn several_paragraphs_and_items_deleted_and_inserted_numbers_refused() {
+    let p = printed("一、删去第二条第二款第一项、第三项。\n\n二、删去第二条第一款和第三款。\n");
+    assert_eq!(article(&p, "第二条"), "第二条\n会员大会行使下列职权：\n  （一）选举主席团；");
+    let text = format!("{HEAD}一、增加一条，作为第三条之一：“主席团会议由主席召集。”\n{TAIL}");
+    let e = parse(&text).expect_err("第三条之一");
+    assert!(e[0].message.contains("第X条之一"), "{e:?}");
+    assert_eq!(&text[e[0].range.clone()], "第三条之一", "{e:?}");
+}
