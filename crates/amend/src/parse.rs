@@ -1428,7 +1428,9 @@ pub fn parse_lenient(text: &str) -> Result<(Decision, Vec<ParseError>), Vec<Pars
 }
 
 fn starts_clause(t: &str) -> bool {
-    ["将", "增加", "删去", "在", "第", "其中", "修改为", "标题", "（", "("].iter().any(|p| t.starts_with(p))
+    ["将", "增加", "删去", "在", "第", "其中", "修改为", "标题", "（", "(", "相应地", "同时", "并"]
+        .iter()
+        .any(|p| t.starts_with(p))
 }
 
 /// （2023年3月13日…） → 2023-03-13.
