@@ -12,8 +12,13 @@
 //! accepting every revision gives the new draft and rejecting every one
 //! the old draft.
 //!
+//! [`packet`] writes the congress packet (cover, TOC field, decision,
+//! 修改说明, the 修改对照表 as a Word table, the new text) in the same
+//! styles, one section per part.
+//!
 //! Output is deterministic: no clock (revision dates come from the draft),
-//! revision ids counted per document, a ZIP with fixed timestamps.
+//! revision ids counted per document (never a process-wide counter), a ZIP
+//! written by the `zip` crate with every option pinned (`zip.rs`).
 
 use charter_core::error::ToolError;
 use charter_core::export::{self, ExInline, ExText, Export};
