@@ -51,9 +51,9 @@ pub const LABEL_ALLOWANCE: usize = 64 * 1024;
 /// `word/document.xml` plus [`LABEL_ALLOWANCE`]; a document that needs more
 /// (a numbering bomb) is refused.
 pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
-    let archive = Archive::open(bytes).map_err(|e| e.0)?;
+    let mut archive = Archive::open(bytes).map_err(|e| e.0)?;
     let Some(document) = archive.read("word/document.xml").map_err(|e| e.0)? else {
-        return Err(not_word(&archive));
+        return Err(not_word(&mut archive));
     };
     let numbering = match archive.read("word/numbering.xml").map_err(|e| e.0)? {
         Some(b) => parse_numbering(&String::from_utf8_lossy(&b)),
@@ -121,8 +121,9 @@ pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
 
 /// What a ZIP without `word/document.xml` is, for the user: the other
 /// Office Open XML and OpenDocument packages by their main part.
-fn not_word(archive: &Archive) -> String {
-    let has = |name: &str| archive.names().any(|n| n == name);
+fn not_word(archive: &mut Archive) -> String {
+    let names: Vec<String> = archive.names().collect();
+    let has = |name: &str| names.iter().any(|n| n == name);
     let kind = if has("xl/workbook.xml") {
         Some("Excel 表格（.xlsx）")
     } else if has("ppt/presentation.xml") {
