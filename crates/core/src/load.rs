@@ -346,22 +346,7 @@ pub fn parse_recovering_lists<T: serde::de::DeserializeOwned>(
     keys: &[&str],
 ) -> Parsed<T> {
     let diags = scan_characters(file, id);
-    // Without aliases (refused: no alias bombs) a file cannot hold more
-    // nodes or events than it has bytes: the budget grows with the file, so
-    // a large charter (100,000 articles) loads; the library's defaults
-    // stay the floor.
-    let size = file.text.len();
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: MAX_DEPTH,
-            max_aliases: 0,
-            max_anchors: 0,
-            max_nodes: size.max(250_000),
-            max_events: size.saturating_mul(2).max(1_000_000),
-        },
-        strict_booleans: true,
-        leading_zero_numbers_as_strings: true,
-    };
+    let options = yaml_options(file.text.len());
     let lines: Vec<usize> = std::iter::once(0).chain(file.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
 
     // serde stops at the first error. To report the others in the same run,
@@ -422,6 +407,26 @@ pub fn parse_recovering_lists<T: serde::de::DeserializeOwned>(
     let mut diagnostics = diags;
     diagnostics.extend(found);
     Parsed { value, diagnostics, blanked, file: id, lines, restored, guesses }
+}
+
+/// The YAML parser's options for a file of `size` bytes: no anchors or
+/// aliases, the depth limit, strict booleans. Without aliases (refused: no
+/// alias bombs) a file cannot hold more nodes or events than it has bytes:
+/// the budget grows with the file, so a large charter (100,000 articles)
+/// loads; the library's defaults stay the floor. Public for the benches'
+/// bare-parse baseline (the same parser, the same options).
+pub fn yaml_options(size: usize) -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            max_aliases: 0,
+            max_anchors: 0,
+            max_nodes: size.max(250_000),
+            max_events: size.saturating_mul(2).max(1_000_000),
+        },
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+    }
 }
 
 /// The YAML errors after which the loader blanks the entry and goes on.
