@@ -337,31 +337,23 @@ pub fn parse_recovering<T: serde::de::DeserializeOwned>(file: &SourceFile, id: F
 /// `keys` (and of the `body` lists inside them) is a document of type `T`
 /// on its own once written under its key (`body:\n` + the item's lines): a
 /// file with mistakes then has each such item parsed (and re-parsed after
-/// each mistake) alone, not the whole file once per mistake. The whole
-/// file is parsed once more at the end, for what lies outside those items.
-/// Work is linear in the file's size, whatever the number of mistakes.
+/// each mistake) alone, not the whole file once per mistake. An item of
+/// `body` with a mistake has, in turn, each item of its `items` and
+/// `paragraphs` lists (and of their `items`, down to 目) parsed alone,
+/// written as `body:\n- items:\n` + the item's lines, before the item
+/// itself is parsed again for the mistakes in its own keys: one article
+/// with thousands of 项 costs its size, not its size per mistake. A syntax
+/// error ends recovery where it stands, as in the whole file: the items
+/// before its line are still checked one by one. The whole file is parsed
+/// once more at the end, for what lies outside those items. Work is
+/// linear in the file's size, whatever the number of mistakes.
 pub fn parse_recovering_lists<T: serde::de::DeserializeOwned>(
     file: &SourceFile,
     id: FileId,
     keys: &[&str],
 ) -> Parsed<T> {
     let diags = scan_characters(file, id);
-    // Without aliases (refused: no alias bombs) a file cannot hold more
-    // nodes or events than it has bytes: the budget grows with the file, so
-    // a large charter (100,000 articles) loads; the library's defaults
-    // stay the floor.
-    let size = file.text.len();
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: MAX_DEPTH,
-            max_aliases: 0,
-            max_anchors: 0,
-            max_nodes: size.max(250_000),
-            max_events: size.saturating_mul(2).max(1_000_000),
-        },
-        strict_booleans: true,
-        leading_zero_numbers_as_strings: true,
-    };
+    let options = yaml_options(file.text.len());
     let lines: Vec<usize> = std::iter::once(0).chain(file.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
 
     // serde stops at the first error. To report the others in the same run,
@@ -377,6 +369,7 @@ pub fn parse_recovering_lists<T: serde::de::DeserializeOwned>(
         blanked: Vec::new(),
         restored: HashMap::new(),
         guesses: Vec::new(),
+        limit: file.text.len(),
     };
     let parse = |text: &str| -> Result<T, YamlError> { serde_saphyr::from_str_with_options(text, options.clone()) };
     let mut first = Some(parse(&rec.text));
@@ -424,6 +417,26 @@ pub fn parse_recovering_lists<T: serde::de::DeserializeOwned>(
     Parsed { value, diagnostics, blanked, file: id, lines, restored, guesses }
 }
 
+/// The YAML parser's options for a file of `size` bytes: no anchors or
+/// aliases, the depth limit, strict booleans. Without aliases (refused: no
+/// alias bombs) a file cannot hold more nodes or events than it has bytes:
+/// the budget grows with the file, so a large charter (100,000 articles)
+/// loads; the library's defaults stay the floor. Public for the benches'
+/// bare-parse baseline (the same parser, the same options).
+pub fn yaml_options(size: usize) -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            max_aliases: 0,
+            max_anchors: 0,
+            max_nodes: size.max(250_000),
+            max_events: size.saturating_mul(2).max(1_000_000),
+        },
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+    }
+}
+
 /// The YAML errors after which the loader blanks the entry and goes on.
 const RECOVERABLE: [&str; 4] = ["Y010", "Y011", "Y012", "Y013"];
 
@@ -445,7 +458,14 @@ struct Recovery<'f> {
     blanked: Vec<(usize, usize)>,
     restored: HashMap<usize, String>,
     guesses: Vec<Guess>,
+    /// Items that end past this byte are left to the whole-file parse (a
+    /// syntax error stands there).
+    limit: usize,
 }
+
+/// What a 款, 项 or 目 is written under when it is parsed alone: a list
+/// of them is the same type wherever it stands.
+const BLOCK_HEADER: &str = "body:\n- items:\n";
 
 impl Recovery<'_> {
     /// Keep a diagnostic (and, for an unknown key that looks like a
@@ -471,8 +491,26 @@ impl Recovery<'_> {
     /// [`parse_recovering_lists`]). Items whose place cannot be told from
     /// their lines are left to the parse of the whole file.
     fn check_lists<T: serde::de::DeserializeOwned>(&mut self, keys: &[&str], options: &serde_saphyr::Options) {
-        let Ok(skel) = serde_saphyr::from_str_with_options::<SkelRoot>(&self.file.text, options.clone()) else {
-            return;
+        // The skeleton reads past duplicate keys (the first wins: the items
+        // of a repeated list are blanked with it by the whole-file parse).
+        let mut lenient = options.clone();
+        lenient.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::FirstWins;
+        let text = &self.file.text;
+        let skel = match serde_saphyr::from_str_with_options::<SkelRoot>(text, lenient.clone()) {
+            Ok(skel) => skel,
+            // A syntax error further on: the whole-file parse would report
+            // the mistakes before it one by one, then stop there. The items
+            // that end before its line are checked alone; the rest is left
+            // to the whole-file parse (which stops at the error).
+            Err(e) => {
+                let Some(at) = e.location().map(|l| loc_offset(self.file, &l)) else { return };
+                let cut = text.get(..at.min(text.len())).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+                let Ok(skel) = serde_saphyr::from_str_with_options::<SkelRoot>(&text[..cut], lenient) else {
+                    return;
+                };
+                self.limit = cut;
+                skel
+            }
         };
         for (key, items) in &skel.0 {
             if keys.contains(&key.as_str()) {
@@ -491,34 +529,81 @@ impl Recovery<'_> {
             items.iter().map(|it| item_lines(self.file, loc_offset(self.file, &it.referenced))).collect();
         for (k, item) in items.iter().enumerate() {
             let Some((start, end)) = chunks[k] else { continue };
-            // The item must end where the next one begins.
+            // The item must end where the next one begins, and before a
+            // syntax error.
             if let Some(Some((next, _))) = chunks.get(k + 1)
                 && *next != end
             {
                 continue;
             }
-            if item.value.0.is_empty() {
-                self.check_chunk::<T>(key, start, end, options);
+            if item.value.body.is_empty() {
+                // An article (or a glossary entry): its 款 and 项 are
+                // checked alone once it has a mistake; those before a
+                // syntax error inside it are checked alone anyway.
+                let blocks: &[Spanned<SkelBlock>] = if key == "body" { &item.value.blocks } else { &[] };
+                if end <= self.limit {
+                    self.check_chunk::<T>(&format!("{key}:\n"), start, end, blocks, options);
+                } else {
+                    self.check_blocks::<T>(blocks, options);
+                }
             } else {
                 // A division: its articles one by one; its own keys are
                 // left to the parse of the whole file.
-                self.check_items::<T>("body", &item.value.0, options);
+                self.check_items::<T>("body", &item.value.body, options);
             }
         }
     }
 
-    /// Parse `key:\n` + the lines `start..end` as a `T`, blanking each
-    /// recoverable mistake (in the text and in the piece) until it parses.
-    fn check_chunk<T: serde::de::DeserializeOwned>(
+    /// Check each item of a list of 款, 项 or 目 (see [`Self::check_items`])
+    /// alone, written as `body:\n- items:\n` + its lines (the same type
+    /// wherever it stands), with its own 项 or 目 checked alone first once
+    /// it has a mistake.
+    fn check_blocks<T: serde::de::DeserializeOwned>(
         &mut self,
-        key: &str,
-        start: usize,
-        end: usize,
+        items: &[Spanned<SkelBlock>],
         options: &serde_saphyr::Options,
     ) {
-        let header = format!("{key}:\n");
-        let mut piece = header.clone();
+        let chunks: Vec<Option<(usize, usize)>> =
+            items.iter().map(|it| item_lines(self.file, loc_offset(self.file, &it.referenced))).collect();
+        for (k, item) in items.iter().enumerate() {
+            let Some((start, end)) = chunks[k] else { continue };
+            if let Some(Some((next, _))) = chunks.get(k + 1)
+                && *next != end
+            {
+                continue;
+            }
+            if end <= self.limit {
+                self.check_chunk::<T>(BLOCK_HEADER, start, end, &item.value.items, options);
+            } else {
+                self.check_blocks::<T>(&item.value.items, options);
+            }
+        }
+    }
+
+    /// Parse `header` + the lines `start..end` as a `T`, blanking each
+    /// recoverable mistake (in the text and in the piece) until it parses.
+    /// When it has a mistake, the items of its lists of 款, 项 or 目
+    /// (`blocks`) are checked alone first, so that the piece is parsed
+    /// again only for the mistakes in its own keys.
+    fn check_chunk<T: serde::de::DeserializeOwned>(
+        &mut self,
+        header: &str,
+        start: usize,
+        end: usize,
+        blocks: &[Spanned<SkelBlock>],
+        options: &serde_saphyr::Options,
+    ) {
+        let mut piece = String::with_capacity(header.len() + end - start);
+        piece.push_str(header);
         piece.push_str(&self.text[start..end]);
+        if !blocks.is_empty() {
+            if serde_saphyr::from_str_with_options::<T>(&piece, options.clone()).is_ok() {
+                return;
+            }
+            self.check_blocks::<T>(blocks, options);
+            piece.truncate(header.len());
+            piece.push_str(&self.text[start..end]);
+        }
         loop {
             let Err(e) = serde_saphyr::from_str_with_options::<T>(&piece, options.clone()) else { return };
             let Some(loc) = e.location() else { return };
@@ -571,17 +656,30 @@ fn item_lines(file: &SourceFile, at: usize) -> Option<(usize, usize)> {
 
 /// Where the list items of a YAML document stand, read leniently (anything
 /// of an unexpected shape is skipped): for each top-level key whose value is
-/// a list, its items; for each item, the items of its `body` list.
+/// a list, its items; for each item, the items of its `body` list, or of
+/// its `items` and `paragraphs` lists (款 and 项), and theirs (目).
 struct SkelRoot(Vec<SkelLists>);
 
 /// A key and the items of the list under it.
 type SkelLists = (String, Vec<Spanned<SkelNode>>);
 
-/// A list item: the items of its `body` list (empty for an article).
-struct SkelNode(Vec<Spanned<SkelNode>>);
+/// An item of `body` (or of a top-level list): the items of its `body`
+/// list (empty for an article), and of its `items` and `paragraphs` lists,
+/// in the order of the file.
+#[derive(Default)]
+struct SkelNode {
+    body: Vec<Spanned<SkelNode>>,
+    blocks: Vec<Spanned<SkelBlock>>,
+}
+
+/// A 款, 项 or 目: the items of its `items` list.
+#[derive(Default)]
+struct SkelBlock {
+    items: Vec<Spanned<SkelBlock>>,
+}
 
 /// A list, or nothing when the value is not a list.
-struct SkelList(Vec<Spanned<SkelNode>>);
+struct SkelList<E>(Vec<Spanned<E>>);
 
 /// A mapping key, when it is a string.
 struct SkelKey(Option<String>);
@@ -654,43 +752,57 @@ impl<'de> de::Deserialize<'de> for SkelKey {
     }
 }
 
-impl<'de> de::Deserialize<'de> for SkelList {
+impl<'de, I: de::Deserialize<'de>> de::Deserialize<'de> for SkelList<I> {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = SkelList;
+        struct V<I>(std::marker::PhantomData<I>);
+        impl<'de, I: de::Deserialize<'de>> de::Visitor<'de> for V<I> {
+            type Value = SkelList<I>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("any value")
             }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<SkelList, E> {
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<SkelList<I>, E> {
                 Ok(SkelList(Vec::new()))
             }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> Result<SkelList, A::Error> {
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> Result<SkelList<I>, A::Error> {
                 let mut out = Vec::new();
-                while let Some(x) = a.next_element::<Spanned<SkelNode>>()? {
+                while let Some(x) = a.next_element::<Spanned<I>>()? {
                     out.push(x);
                 }
                 Ok(SkelList(out))
             }
-            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<SkelList, A::Error> {
+            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<SkelList<I>, A::Error> {
                 de::IgnoredAny.visit_map(a).map(|_| SkelList(Vec::new()))
             }
             skel_accept_any!(SkelList(Vec::new()));
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V(std::marker::PhantomData))
     }
 }
 
-/// The lists under the keys of a mapping: all of them (`all`), or only the
-/// one under `body`.
-fn skel_map<'de, A: de::MapAccess<'de>>(mut a: A, all: bool) -> Result<Vec<SkelLists>, A::Error> {
+/// Every list under the keys of a mapping (the top level).
+fn skel_root<'de, A: de::MapAccess<'de>>(mut a: A) -> Result<Vec<SkelLists>, A::Error> {
     let mut out = Vec::new();
     while let Some(SkelKey(k)) = a.next_key::<SkelKey>()? {
         match k {
-            Some(k) if all || k == "body" => {
+            Some(k) => {
                 let SkelList(items) = a.next_value()?;
                 out.push((k, items));
             }
+            None => {
+                a.next_value::<de::IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The lists of an item of `body`: `body`, and `items` and `paragraphs`.
+fn skel_node<'de, A: de::MapAccess<'de>>(mut a: A) -> Result<SkelNode, A::Error> {
+    let mut out = SkelNode::default();
+    while let Some(SkelKey(k)) = a.next_key::<SkelKey>()? {
+        match k.as_deref() {
+            Some("body") => out.body.extend(a.next_value::<SkelList<SkelNode>>()?.0),
+            Some("items" | "paragraphs") => out.blocks.extend(a.next_value::<SkelList<SkelBlock>>()?.0),
             _ => {
                 a.next_value::<de::IgnoredAny>()?;
             }
@@ -699,47 +811,79 @@ fn skel_map<'de, A: de::MapAccess<'de>>(mut a: A, all: bool) -> Result<Vec<SkelL
     Ok(out)
 }
 
-/// How deep [`SkelNode`]s nest before their lists are skipped (left to
-/// the parse of the whole file): 编 › 分编 › 章 › 节 › 条 needs five.
+/// The list of a 款 or 项 written as a mapping: `items`.
+fn skel_block<'de, A: de::MapAccess<'de>>(mut a: A) -> Result<SkelBlock, A::Error> {
+    let mut out = SkelBlock::default();
+    while let Some(SkelKey(k)) = a.next_key::<SkelKey>()? {
+        match k.as_deref() {
+            Some("items") => out.items.extend(a.next_value::<SkelList<SkelBlock>>()?.0),
+            _ => {
+                a.next_value::<de::IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// How deep [`SkelNode`]s and [`SkelBlock`]s nest before their lists are
+/// skipped (left to the parse of the whole file): 编 › 分编 › 章 › 节 ›
+/// 条 › 款 › 项 › 目 needs eight.
 const SKEL_DEPTH: usize = 8;
 
 thread_local! {
     static SKEL_NESTING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-impl<'de> de::Deserialize<'de> for SkelNode {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let depth = SKEL_NESTING.with(|n| n.get());
-        if depth >= SKEL_DEPTH {
-            return de::IgnoredAny::deserialize(d).map(|_| SkelNode(Vec::new()));
-        }
-        SKEL_NESTING.with(|n| n.set(depth + 1));
-        let out = SkelNode::deserialize_map(d);
-        SKEL_NESTING.with(|n| n.set(depth));
-        out
+/// Deserialize a skeleton item with `f` reading its mapping, or skip it
+/// past [`SKEL_DEPTH`].
+fn skel_nested<'de, D: de::Deserializer<'de>, T: Default>(
+    d: D,
+    f: fn(D) -> Result<T, D::Error>,
+) -> Result<T, D::Error> {
+    let depth = SKEL_NESTING.with(|n| n.get());
+    if depth >= SKEL_DEPTH {
+        return de::IgnoredAny::deserialize(d).map(|_| T::default());
     }
+    SKEL_NESTING.with(|n| n.set(depth + 1));
+    let out = f(d);
+    SKEL_NESTING.with(|n| n.set(depth));
+    out
 }
 
-impl SkelNode {
-    fn deserialize_map<'de, D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+/// A visitor for a skeleton item: a mapping read by `$read`, anything else
+/// skipped as `$ty::default()`.
+macro_rules! skel_item_visitor {
+    ($ty:ident, $read:ident, $d:expr) => {{
         struct V;
         impl<'de> de::Visitor<'de> for V {
-            type Value = SkelNode;
+            type Value = $ty;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("any value")
             }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<SkelNode, E> {
-                Ok(SkelNode(Vec::new()))
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<$ty, E> {
+                Ok($ty::default())
             }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, a: A) -> Result<SkelNode, A::Error> {
-                de::IgnoredAny.visit_seq(a).map(|_| SkelNode(Vec::new()))
+            fn visit_seq<A: de::SeqAccess<'de>>(self, a: A) -> Result<$ty, A::Error> {
+                de::IgnoredAny.visit_seq(a).map(|_| $ty::default())
             }
-            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<SkelNode, A::Error> {
-                Ok(SkelNode(skel_map(a, false)?.into_iter().flat_map(|(_, items)| items).collect()))
+            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<$ty, A::Error> {
+                $read(a)
             }
-            skel_accept_any!(SkelNode(Vec::new()));
+            skel_accept_any!($ty::default());
         }
-        d.deserialize_any(V)
+        $d.deserialize_any(V)
+    }};
+}
+
+impl<'de> de::Deserialize<'de> for SkelNode {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        skel_nested(d, |d| skel_item_visitor!(SkelNode, skel_node, d))
+    }
+}
+
+impl<'de> de::Deserialize<'de> for SkelBlock {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        skel_nested(d, |d| skel_item_visitor!(SkelBlock, skel_block, d))
     }
 }
 
@@ -758,7 +902,7 @@ impl<'de> de::Deserialize<'de> for SkelRoot {
                 de::IgnoredAny.visit_seq(a).map(|_| SkelRoot(Vec::new()))
             }
             fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<SkelRoot, A::Error> {
-                Ok(SkelRoot(skel_map(a, true)?))
+                Ok(SkelRoot(skel_root(a)?))
             }
             skel_accept_any!(SkelRoot(Vec::new()));
         }

@@ -1,55 +1,139 @@
 //! How `check` grows with the charter (issue 14): generated charters of
 //! 2,000–16,000 articles with 50 glossary terms (`charter generate`),
 //! checked in full (load, number, resolve, every rule), next to a bare
-//! parse of the same YAML into the raw structs. Prints both times, their
-//! ratio (goal: within 2× at every size) and the growth exponent between
-//! sizes (1.0 = linear).
+//! parse of the same bytes: the same YAML parser (serde-saphyr) with the
+//! loader's options, into a generic value (`serde_json::Value`), no spans,
+//! no checks. Prints both times, their ratio (goal: within 2× at every
+//! size) and the growth exponent between sizes (1.0 = linear). Each figure
+//! is the median of five runs (the machine may be shared).
 //!
-//! `cargo bench -p charter-lint --bench growth` (other sizes: `-- 1000 32000`)
+//! `--phases` adds where the time of `check` goes at each size: the
+//! loader's parse into the raw structs, load (parse + conversion) and
+//! numbering, resolve, the shared analyses (sites, names) and every rule.
+//!
+//! `cargo bench -p charter-lint --bench growth` (other sizes: `-- 1000 32000`,
+//! breakdown: `-- --phases`)
 
 use std::path::Path;
 use std::time::Instant;
 
+use charter_core::Document;
 use charter_core::generate::charter_yaml;
-use charter_core::load::{Parsed, parse_recovering};
+use charter_core::load::{Parsed, parse_recovering, yaml_options};
 use charter_core::raw::RawCharter;
+use charter_core::resolve;
 use charter_core::source::Sources;
+use charter_lint::{Config, Context};
 
-/// The best of three runs, in seconds.
-fn best(mut f: impl FnMut() -> usize) -> (f64, usize) {
-    let mut out = (f64::MAX, 0);
-    for _ in 0..3 {
+const RUNS: usize = 5;
+
+/// The median of [`RUNS`] runs, in seconds, and what the last run returned.
+fn median<T>(mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut times = Vec::with_capacity(RUNS);
+    let mut out = None;
+    for _ in 0..RUNS {
         let t = Instant::now();
-        let n = f();
-        out = (out.0.min(t.elapsed().as_secs_f64()), n);
+        let v = std::hint::black_box(f());
+        times.push(t.elapsed().as_secs_f64());
+        out = Some(v);
     }
-    out
+    times.sort_by(f64::total_cmp);
+    (times[RUNS / 2], out.expect("RUNS > 0"))
+}
+
+fn ms(s: f64) -> String {
+    format!("{:.0} ms", s * 1000.0)
+}
+
+/// The bare parse: the loader's YAML parser and options, into a generic value.
+fn bare_parse(yaml: &str) -> serde_json::Value {
+    serde_saphyr::from_str_with_options(yaml, yaml_options(yaml.len())).unwrap_or_default()
+}
+
+/// Where the time of `check` goes.
+fn phases(yaml: &str) {
+    let (raw, _) = median(|| {
+        let mut sources = Sources::default();
+        let id = sources.add(Path::new("big.yaml"), yaml.to_string());
+        let p: Parsed<RawCharter> = parse_recovering(sources.file(id), id);
+        p.value.is_some()
+    });
+    let (load, doc) = median(|| Document::load(Path::new("big.yaml"), yaml.as_bytes().to_vec()));
+    let Some(charter) = &doc.charter else { return };
+    let (number, _) = median(|| {
+        let mut d = Vec::new();
+        charter_core::number::number(charter, &mut d)
+    });
+    let (res, problems) = median(|| resolve::resolve(charter, &doc.numbering));
+    let config = Config::default();
+    let file = doc.sources.file(doc.file);
+    let fresh = || Context::new(charter, &doc.numbering, file, &problems, &config);
+    let (sites, _) = median(|| fresh().sites().len());
+    let (names, _) = median(|| {
+        let ctx = fresh();
+        ctx.sites();
+        let t = Instant::now();
+        ctx.names();
+        t.elapsed()
+    });
+    let names = names - sites; // the sites it needs are timed above
+    println!(
+        "  parse into raw structs {}; load + number {} (numbering {}); resolve {}; sites {}; names {}",
+        ms(raw),
+        ms(load),
+        ms(number),
+        ms(res),
+        ms(sites),
+        ms(names.max(0.0))
+    );
+    let mut rules = Vec::new();
+    for rule in charter_lint::all_rules() {
+        let mut times: Vec<f64> = (0..RUNS)
+            .map(|_| {
+                let ctx = fresh();
+                ctx.sites();
+                ctx.names();
+                let t = Instant::now();
+                let mut found = Vec::new();
+                (rule.check)(&ctx, &mut found);
+                std::hint::black_box(found);
+                t.elapsed().as_secs_f64()
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        rules.push((times[RUNS / 2], rule.code.as_str()));
+    }
+    rules.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let total: f64 = rules.iter().map(|r| r.0).sum();
+    let top: Vec<String> = rules.iter().take(8).map(|(t, c)| format!("{c} {}", ms(*t))).collect();
+    println!("  rules {} in all; slowest: {}", ms(total), top.join(", "));
 }
 
 fn main() {
-    let mut sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let show_phases = args.iter().any(|a| a == "--phases");
+    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     if sizes.is_empty() {
         sizes = vec![2_000, 4_000, 8_000, 16_000];
     }
     let mut last: Option<(usize, f64)> = None;
     for n in sizes {
         let yaml = charter_yaml(n, 50);
-        let (parse, _) = best(|| {
-            let mut sources = Sources::default();
-            let id = sources.add(Path::new("big.yaml"), yaml.clone());
-            let p: Parsed<RawCharter> = parse_recovering(sources.file(id), id);
-            p.diagnostics.len()
-        });
-        let (check, found) = best(|| charter_lint::process_text(Path::new("big.yaml"), &yaml, None).diagnostics.len());
+        let (parse, _) = median(|| bare_parse(&yaml));
+        let (check, found) =
+            median(|| charter_lint::process_text(Path::new("big.yaml"), &yaml, None).diagnostics.len());
         let growth = last.map_or(String::new(), |(m, s)| {
             format!(", growth exponent {:.2}", (check / s).ln() / (n as f64 / m as f64).ln())
         });
         println!(
-            "check {n} articles: {:.0} ms ({found} findings); bare parse {:.0} ms; check/parse {:.1}×{growth}",
-            check * 1000.0,
-            parse * 1000.0,
+            "check {n} articles: {} ({found} findings); bare parse {}; check/parse {:.1}×{growth}",
+            ms(check),
+            ms(parse),
             check / parse
         );
+        if show_phases {
+            phases(&yaml);
+        }
         last = Some((n, check));
     }
 }

@@ -44,6 +44,10 @@ fn split_after(s: &str, ends: &[char]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
+        // Most characters are ideographs, never an end.
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            continue;
+        }
         if ends.contains(&c) {
             out.push(start..i + c.len_utf8());
             start = i + c.len_utf8();

@@ -279,8 +279,48 @@ const STOP_WORDS: &[&str] = &[
 /// Does a stop word end right before `q`?
 fn stop_word_before(text: &str, q: usize) -> bool {
     let before = &text[..q];
-    STOP_WORDS.iter().chain(STRIP).any(|w| before.ends_with(w) && !in_other_word(text, q - w.len(), w))
+    let Some(last) = before.chars().next_back() else { return false };
+    stop_words_ending_in(last).iter().any(|w| before.ends_with(w) && !in_other_word(text, q - w.len(), w))
 }
+
+/// The words of [`STOP_WORDS`] and [`STRIP`] that end in `c` (indexed once:
+/// the left scan asks at every character).
+fn stop_words_ending_in(c: char) -> &'static [&'static str] {
+    static INDEX: std::sync::OnceLock<Vec<(char, Vec<&'static str>)>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: BTreeMap<char, Vec<&'static str>> = BTreeMap::new();
+        for w in STOP_WORDS.iter().chain(STRIP) {
+            if let Some(l) = w.chars().next_back() {
+                m.entry(l).or_default().push(w);
+            }
+        }
+        m.into_iter().collect()
+    });
+    index.binary_search_by_key(&c, |(l, _)| *l).map_or(&[], |i| index[i].1.as_slice())
+}
+
+/// The start of the last occurrence of `needle` in `hay` (a short
+/// qualifier: cheaper than building a searcher for each of many words).
+fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return hay.rfind(needle);
+    }
+    (0..=hay.len() - needle.len()).rev().find(|&i| hay.is_char_boundary(i) && hay[i..].starts_with(needle))
+}
+
+/// The start of the first setting-up verb (not part of a word such as 建设)
+/// in `s`, if any.
+fn first_setup_verb(s: &str) -> Option<usize> {
+    s.char_indices().find_map(|(at, c)| {
+        if !SETUP_FIRST.contains(c) {
+            return None;
+        }
+        SETUP.iter().any(|v| s[at..].starts_with(v) && !in_other_word(s, at, v)).then_some(at)
+    })
+}
+
+/// The first characters of the words of [`SETUP`].
+const SETUP_FIRST: &str = "设下可成组建聘配分选";
 
 /// Deictic or level prefixes that do not change what a name denotes.
 const SCOPE: &[&str] = &["我院", "我校", "我会", "本院", "本校", "本会", "院级", "校级", "系级", "全院", "全校"];
@@ -874,7 +914,7 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
         }
         // A setting-up verb inside the qualifier ends it: 每个部门设有部长.
         for v in SETUP {
-            if let Some(i) = text[qs..start].rfind(v) {
+            if let Some(i) = rfind_short(&text[qs..start], v) {
                 let at = qs + i;
                 if !in_other_word(text, at, v) {
                     qs = at + v.len();
@@ -1081,9 +1121,11 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
         }
         // 由……组成: the members are set up too; a lead-in ending in 组成：
         // sets up the names in its items.
-        for range in super::cjk::sentences(t) {
+        let sentences = super::cjk::sentences(t);
+        for range in &sentences {
             let s = &t[range.clone()];
-            if let (Some(by), Some(of)) = (s.find('由'), s.rfind("组成"))
+            if let Some(by) = s.find('由')
+                && let Some(of) = s.rfind("组成")
                 && by < of
             {
                 for o in &occs {
@@ -1099,20 +1141,11 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
             }
         }
         // Setting-up verbs: every name after one, to the end of the sentence.
-        for range in super::cjk::sentences(t) {
+        for range in sentences {
             let s = &t[range.clone()];
-            let mut verb_at = None;
-            for v in SETUP {
-                let mut from = 0;
-                while let Some(i) = s[from..].find(v) {
-                    let at = from + i;
-                    from = at + v.len();
-                    if !in_other_word(s, at, v) {
-                        verb_at = Some(verb_at.map_or(at, |x: usize| x.min(at)));
-                    }
-                }
-            }
-            if let Some(v) = verb_at {
+            // No verb of SETUP overlaps itself, so the first position
+            // where one starts is the first of all their occurrences.
+            if let Some(v) = first_setup_verb(s) {
                 for o in &occs {
                     if o.range.start >= range.start + v && o.range.end <= range.end {
                         out.insert(o.name.clone());
@@ -1136,6 +1169,25 @@ mod tests {
         let mut v = extract(0, s);
         resolve_overlaps(&mut v, &HashMap::new());
         v.into_iter().map(|o| o.name).collect()
+    }
+
+    #[test]
+    fn setup_first_characters_are_those_of_setup() {
+        let mut firsts: Vec<char> = SETUP.iter().filter_map(|v| v.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut listed: Vec<char> = SETUP_FIRST.chars().collect();
+        listed.sort_unstable();
+        assert_eq!(firsts, listed);
+    }
+
+    #[test]
+    fn rfind_short_agrees_with_rfind() {
+        for hay in ["设立设立委员会", "下设", "", "委员会设", "设设设"] {
+            for needle in SETUP.iter().chain(["设设", "会"].iter()) {
+                assert_eq!(rfind_short(hay, needle), hay.rfind(needle), "{hay} {needle}");
+            }
+        }
     }
 
     #[test]
