@@ -30,6 +30,7 @@ pub mod numerals;
 pub mod outline;
 pub mod raw;
 pub mod resolve;
+pub mod script;
 mod slips;
 pub mod source;
 pub mod suggest;

@@ -146,7 +146,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn chinese_before(c: char) -> bool {
-    is_chinese(c) && !matches!(c, '“' | '‘' | '（' | '《')
+    is_chinese(c) && !matches!(c, '“' | '‘' | '（' | '《' | '「' | '『')
 }
 
 /// A bracket pair in Chinese context: Chinese inside, or Chinese right
