@@ -143,7 +143,7 @@ fn write_docx(args: &AmendArgs, d: &amend::Decision, global: &Global) -> CmdResu
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from("out").join(format!("amend-{}-{}.docx", stem(&args.old), stem(&args.new))));
-    charter::fsutil::write_atomic(&path, &charter::project::output::decision_docx(d, Default::default()))?;
+    charter::fsutil::write_atomic(&path, &charter::project::output::decision_docx(d, Default::default())?)?;
     if !global.quiet {
         out(&format!("已生成 {}\n", path.display()))?;
     }

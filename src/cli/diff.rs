@@ -68,7 +68,7 @@ pub fn run(args: &DiffArgs, global: &Global) -> CmdResult {
         return Ok(1);
     }
     if let (Some(fonts), Format::Docx) = (&fonts, args.format) {
-        let Some(bytes) = cmp.docx(&d, fonts, &args.author) else { return Ok(1) };
+        let Some(bytes) = cmp.docx(&d, fonts, &args.author)? else { return Ok(1) };
         let path = args.output.clone().unwrap_or_else(|| cmp.default_path("docx"));
         charter::fsutil::write_atomic(&path, &bytes)?;
         if !global.quiet {

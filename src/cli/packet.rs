@@ -1,4 +1,5 @@
-//! `charter packet OLD NEW` (the congress packet, one PDF) and the printed
+//! `charter packet OLD NEW` (the congress packet, one PDF or one Word
+//! document with `--format docx`) and the printed
 //! decision of `charter amend OLD NEW --format pdf|html`.
 //!
 //! Exit codes: 0 written; 1 a draft cannot be read as a charter, or a
@@ -35,11 +36,21 @@ pub struct PacketArgs {
     /// 会议日期 YYYY-MM-DD（默认：修改后章程的 date）
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    /// 写入的 PDF 文件（默认 out/packet-修改前-修改后.pdf）
+    /// 输出格式：pdf（默认）或 docx（Word 文档：封面、目录域、各部分标题为“标题 1”样式、
+    /// 修改对照表为 Word 表格，页码连续；默认写入 out/packet-修改前-修改后.docx）
+    #[arg(long, value_enum, default_value_t = PacketFormat::Pdf)]
+    pub format: PacketFormat,
+    /// 写入的文件（默认 out/packet-修改前-修改后.pdf 或 .docx）
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub fonts: FontArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PacketFormat {
+    Pdf,
+    Docx,
 }
 
 /// The two drafts compared and the decision written, or the exit code
@@ -140,7 +151,14 @@ pub fn run(args: &PacketArgs, global: &Global) -> CmdResult {
         Ok(x) => x,
         Err(code) => return Ok(code),
     };
+    let what = "大会文件：封面、目录、修改决定、修改说明、修改对照表、修改后文本";
+    if args.format == PacketFormat::Docx {
+        let bytes = cmp.packet_docx(&diff, &w, charter::project::output::docx_fonts(&fonts))?;
+        let path = args.output.clone().unwrap_or_else(|| cmp.default_named_path("packet", "docx"));
+        let printed = Printed::Rendered { bytes, pages: None, warnings: Default::default() };
+        return finish(printed, &cmp, Some(&path), &format!("Word 文档，{what}"), global);
+    }
     let printed = cmp.packet_pdf(&diff, &w, &fonts)?;
     let path = args.output.clone().unwrap_or_else(|| cmp.default_named_path("packet", "pdf"));
-    finish(printed, &cmp, Some(&path), "大会文件：封面、目录、修改决定、修改说明、修改对照表、修改后文本", global)
+    finish(printed, &cmp, Some(&path), what, global)
 }

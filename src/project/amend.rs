@@ -240,6 +240,51 @@ impl Comparison {
     }
 }
 
+impl Comparison {
+    /// The congress packet as one Word document (`charter packet
+    /// --format docx`): the same parts as [`Self::packet_pdf`], worded the
+    /// same — the decision's paragraphs as `DecisionPage` prints them, the
+    /// 修改说明 of [`Self::statement`], the 修改对照表 of
+    /// [`charter_diff::table`] — in the charter's Word styles
+    /// (`charter_docx::packet`). Word has no glyph check: it substitutes
+    /// fonts itself.
+    pub fn packet_docx(&self, d: &Diff, w: &Written, fonts: charter_docx::Fonts) -> Result<Vec<u8>, ToolError> {
+        let Some(nc) = self.new.doc.charter.as_ref() else {
+            return Err(ToolError::Usage("修改后的章程无法读取".to_string()));
+        };
+        let page = DecisionPage::new(w);
+        let mut paragraphs = vec![page.opening.clone()];
+        for it in &page.items {
+            for (i, p) in it.paragraphs.iter().enumerate() {
+                paragraphs.push(if i == 0 { format!("{}{p}", it.label) } else { p.clone() });
+            }
+        }
+        paragraphs.extend(page.closing.iter().cloned());
+        let statement = self.statement(d);
+        let mut table = charter_diff::table::table(d);
+        table.old.name.clear();
+        table.new.name.clear();
+        let date_text = page.date.as_deref().map(charter_amend::decision::chinese_date);
+        let packet = charter_docx::Packet {
+            title: &d.new.title,
+            meeting: &page.body,
+            date_text: date_text.as_deref(),
+            decision: charter_docx::Formal {
+                title: &page.heading,
+                subtitle: None,
+                paragraphs: &paragraphs,
+                date: page.date.as_deref(),
+            },
+            statement: &statement,
+            table: &table,
+            charter: nc,
+            numbering: &self.new.doc.numbering,
+        };
+        let options = charter_docx::Options { fonts, errors: 0, author: charter_docx::DEFAULT_AUTHOR.to_string() };
+        charter_docx::packet(&packet, &options)
+    }
+}
+
 /// Every node's note in `c` (`note:` on articles and divisions), by id.
 fn notes(c: &charter_core::Charter) -> HashMap<String, String> {
     let articles = c.articles().into_iter().filter_map(|a| Some((a.id.clone(), a.note.as_ref()?.text.clone())));

@@ -230,14 +230,16 @@ impl Comparison {
 
     /// The new draft as a Word document in which every change from the old
     /// one is a tracked revision (`charter-docx`): accept all gives the new
-    /// draft, reject all the old. `None` when a draft did not load.
-    pub fn docx(&self, d: &Diff, fonts: &FontSet, author: &str) -> Option<Vec<u8>> {
-        let (oc, nc) = (self.old.doc.charter.as_ref()?, self.new.doc.charter.as_ref()?);
+    /// draft, reject all the old. `Ok(None)` when a draft did not load.
+    pub fn docx(&self, d: &Diff, fonts: &FontSet, author: &str) -> Result<Option<Vec<u8>>, ToolError> {
+        let (Some(oc), Some(nc)) = (self.old.doc.charter.as_ref(), self.new.doc.charter.as_ref()) else {
+            return Ok(None);
+        };
         let options =
             charter_docx::Options { fonts: super::output::docx_fonts(fonts), errors: 0, author: author.to_string() };
         let old = charter_docx::Side { charter: oc, numbering: &self.old.doc.numbering };
         let new = charter_docx::Side { charter: nc, numbering: &self.new.doc.numbering };
-        Some(charter_docx::diff(d, &old, &new, &options))
+        charter_docx::diff(d, &old, &new, &options).map(Some)
     }
 
     /// The 修改对照表 of `d` (this comparison's diff) as PDF: every

@@ -77,7 +77,8 @@ fn adopt_applies_only_the_chosen_items() {
 /// Every malformed decision: its diagnostics (snapshot) and exit code.
 #[test]
 fn malformed_decisions() {
-    let adopt = [("dependency_on_rejected", "2"), ("adopt_unknown_item", "1,7")];
+    let adopt =
+        [("dependency_on_rejected", "2"), ("dependency_on_rejected_replacement", "2"), ("adopt_unknown_item", "1,7")];
     let mut names: Vec<String> = std::fs::read_dir("tests/fixtures/amend/bad")
         .unwrap_or_else(|e| panic!("{e}"))
         .filter_map(|e| e.ok())

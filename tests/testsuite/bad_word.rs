@@ -285,10 +285,16 @@ fn a_zip_bomb_is_refused_within_the_budget() {
     let honest = zip(&[("word/document.xml", 8, size as u32, 0, data.clone())]);
     let m = refused(&d, "bomb.docx", &honest);
     assert!(m.contains("解压后超过 64 MB") && m.contains("压缩炸弹"), "{m}");
-    // Lying (declares 1 KB): inflating stops at the budget.
-    let liar = zip(&[("word/document.xml", 8, 1024, 0, data)]);
+    // Lying (declares 1 KB): inflating stops at the declared size, long
+    // before the budget.
+    let liar = zip(&[("word/document.xml", 8, 1024, 0, data.clone())]);
     let m = refused(&d, "liar.docx", &liar);
-    assert!(m.contains("解压后超过 64 MB"), "{m}");
+    assert!(m.contains("超过了它自己声明的大小（1024 字节）") && m.contains("压缩炸弹"), "{m}");
+    // Lying just under the budget (declares 60 MB): still stopped while
+    // inflating, at 60 MB, not after 100 MB.
+    let near = zip(&[("word/document.xml", 8, 60 * 1024 * 1024, 0, data)]);
+    let m = refused(&d, "near.docx", &near);
+    assert!(m.contains("超过了它自己声明的大小") && m.contains("压缩炸弹"), "{m}");
     // The hand-made stream is a real one: a small version inflates.
     let spaces = vec![b' '; 1000];
     let ok = zip(&[("word/document.xml", 8, 1000, crc32(&spaces), deflate_spaces(1000))]);

@@ -193,6 +193,67 @@ fn default_files_are_out_amend_and_out_packet() {
     assert!(dir.join("out/packet-charter-revised.pdf").is_file());
 }
 
+/// `word/document.xml` of a .docx.
+fn document_xml(path: &Path) -> String {
+    let bytes = read(path);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut s).unwrap();
+    s
+}
+
+/// The visible text of WordprocessingML, runs joined, paragraphs on lines.
+fn docx_text(xml: &str) -> String {
+    let mut out = String::new();
+    for p in xml.split("</w:p>") {
+        for t in p.split("<w:t xml:space=\"preserve\">").skip(1) {
+            out.push_str(&t[..t.find("</w:t>").unwrap_or(0)]);
+        }
+        out.push('\n');
+    }
+    out.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+#[test]
+fn the_packet_as_docx_has_every_part_byte_identical_between_runs() {
+    let dir = scratch("docx");
+    let (old, new) = (root().join(OLD), root().join(NEW));
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let r = ok(run_in(&dir, &["packet", old, new, "--format", "docx", "--body", BODY]));
+    let file = dir.join("out/packet-charter-revised.docx");
+    assert!(file.is_file(), "{}", r.stdout);
+    assert!(r.stdout.contains("Word 文档"), "{}", r.stdout);
+    let again = dir.join("again.docx");
+    ok(run_in(&dir, &["packet", old, new, "--format", "docx", "--body", BODY, "-o", "again.docx"]));
+    assert!(read(&file) == read(&again), "two runs differ");
+    let text = docx_text(&document_xml(&file));
+    // The cover names the meeting; the decision's every item is there,
+    // as `amend` words it; the 说明 has the example's reason and the
+    // placeholder elsewhere; the table and the new text follow.
+    assert!(text.contains(&format!("（提请{BODY}审议）")), "{text}");
+    // Each part's heading is the last place its title occurs (the cover
+    // and the contents name it before).
+    let at = |s: &str| text.rfind(s).unwrap_or_else(|| panic!("no {s} in {text}"));
+    let (statement, table) = (at(&format!("关于《{TITLE}》修改的说明")), at(&format!("《{TITLE}》修改对照表")));
+    let decision = &text[at("作如下修改")..statement];
+    let mut from = 0;
+    let n = items().len();
+    for k in 1..=n {
+        let label = format!("\n{}、", chinese(k));
+        from += 1 + decision[from..].find(&label).unwrap_or_else(|| panic!("item {label} missing or out of order"));
+    }
+    assert!(!decision.contains(&format!("\n{}、", chinese(n + 1))));
+    let said = &text[statement..table];
+    assert!(said.contains("【修改理由待补充】"), "{said}");
+    assert!(at("作如下修改") < statement && statement < table);
+    assert!(at("第一章") > table, "the new text comes last");
+    // Unreadable drafts: exit 1 and nothing written, as for the PDF.
+    std::fs::write(dir.join("bad.yaml"), "title: [\n").unwrap();
+    let r = run_in(&dir, &["packet", "bad.yaml", new, "--format", "docx", "-o", "p.docx"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(!dir.join("p.docx").exists());
+}
+
 /// A project's own decision.typ replaces the built-in one; its own
 /// decision-text.typ module is used by the packet too.
 #[test]

@@ -44,6 +44,7 @@ fn art_label(k: u32) -> String {
 
 pub(crate) fn qblock_to_block(q: &QBlock) -> Block {
     Block {
+        id: None,
         text: PText::new(q.text.clone()),
         items: q.items.iter().map(qblock_to_block).collect(),
         comments: Default::default(),
@@ -61,9 +62,24 @@ pub(crate) fn art_to_qart(a: &Art) -> QArt {
     }
 }
 
-fn set_from_qart(a: &mut Art, q: &QArt) {
+/// A restated article: its heading and 款 from the quotation; the 款 and
+/// 项 keep the ids of those they replace, place by place, so that
+/// references to them still resolve (`keep_ids`; not for the further
+/// pieces of a split, which are new articles).
+fn set_from_qart(a: &mut Art, q: &QArt, keep_ids: bool) {
     a.heading = q.heading.as_ref().map(|h| PText::new(h.clone()));
-    a.paragraphs = q.paragraphs.iter().map(qblock_to_block).collect();
+    let mut paragraphs: Vec<Block> = q.paragraphs.iter().map(qblock_to_block).collect();
+    if keep_ids {
+        carry_ids(&a.paragraphs, &mut paragraphs);
+    }
+    a.paragraphs = paragraphs;
+}
+
+fn carry_ids(old: &[Block], new: &mut [Block]) {
+    for (o, n) in old.iter().zip(new.iter_mut()) {
+        n.id.clone_from(&o.id);
+        carry_ids(&o.items, &mut n.items);
+    }
 }
 
 fn block_mut<'a>(a: &'a mut Art, at: &Addr) -> Option<&'a mut Block> {
@@ -177,13 +193,40 @@ pub(crate) fn replace_throughout(articles: &mut [Art], pairs: &[(String, String)
     counts
 }
 
+fn full_width_text(t: &mut PText) -> usize {
+    match charter_core::punct::to_full_width(&t.printed) {
+        Some(s) => {
+            t.set(s);
+            1
+        }
+        None => 0,
+    }
+}
+
+fn full_width_block(b: &mut Block) -> usize {
+    full_width_text(&mut b.text) + b.items.iter_mut().map(full_width_block).sum::<usize>()
+}
+
+/// 将本章程中的半角标点符号统一修改为相应的全角标点符号 in the headings and
+/// texts of `articles`; how many texts changed.
+pub(crate) fn full_width_throughout(articles: &mut [Art]) -> usize {
+    let mut n = 0;
+    for a in articles {
+        if let Some(h) = &mut a.heading {
+            n += full_width_text(h);
+        }
+        n += a.paragraphs.iter_mut().map(full_width_block).sum::<usize>();
+    }
+    n
+}
+
 /// Apply the edits of one item to an article (old numbering `label`).
 pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<(), (FailKind, String)> {
     let mut deletes: Vec<Addr> = Vec::new();
     let mut adds: Vec<(Addr, &QBlock)> = Vec::new();
     for e in edits {
         match e {
-            Edit::Whole { article } => set_from_qart(a, article),
+            Edit::Whole { article } => set_from_qart(a, article, true),
             Edit::Heading { text } => match &mut a.heading {
                 Some(h) => h.edit(text.clone()),
                 None => a.heading = Some(PText::new(text.clone())),
@@ -195,7 +238,9 @@ pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<()
                 let text = keep_end(&block.text, &b.text.printed);
                 b.text.edit(text);
                 if !block.items.is_empty() {
-                    b.items = block.items.iter().map(qblock_to_block).collect();
+                    let mut items: Vec<Block> = block.items.iter().map(qblock_to_block).collect();
+                    carry_ids(&b.items, &mut items);
+                    b.items = items;
                 }
             }
             Edit::Words { at, from, to } => {
@@ -265,6 +310,57 @@ pub(crate) fn apply_edits(a: &mut Art, edits: &[Edit], label: &str) -> Result<()
         }
     }
     Ok(())
+}
+
+/// The first rejected item after which `works` holds: `works` gets a
+/// function applying that item to articles (returning whether it changed
+/// them) — its replacements throughout, its punctuation, and its edits of
+/// old article `article`. For an item whose quoted old text is not found:
+/// found after a rejected item, it depends on that item.
+fn rejected_enabler(
+    d: &Decision,
+    adopted: &dyn Fn(usize) -> bool,
+    article: u32,
+    works: impl Fn(&mut dyn FnMut(&mut [Art]) -> bool) -> bool,
+) -> Option<usize> {
+    d.items.iter().filter(|r| !adopted(r.no)).find_map(|r| {
+        let relevant = r.ops.iter().any(|op| match op {
+            Op::Global { .. } | Op::Punctuation => true,
+            Op::Edit { article: a, .. } => *a == article,
+            _ => false,
+        });
+        if !relevant {
+            return None;
+        }
+        let mut apply_rejected = |arts: &mut [Art]| -> bool {
+            let mut changed = false;
+            for op in &r.ops {
+                match op {
+                    Op::Global { from, to } => {
+                        changed |= replace_throughout(arts, &[(from.clone(), to.clone())])[0] > 0;
+                    }
+                    Op::Punctuation => changed |= full_width_throughout(arts) > 0,
+                    Op::Edit { article: a, edits, .. } if *a == article && arts.len() == 1 => {
+                        changed |= apply_edits(&mut arts[0], edits, "").is_ok();
+                    }
+                    _ => {}
+                }
+            }
+            changed
+        };
+        works(&mut apply_rejected).then_some(r.no)
+    })
+}
+
+/// Item `item` quotes text that rejected item `on` writes: A013.
+fn dependency(item: usize, on: usize, not_found: &str) -> Failure {
+    let (a, b) = (to_chinese(item as u32), to_chinese(on as u32));
+    Failure {
+        item,
+        kind: FailKind::Dependency,
+        message: format!("第{a}项依赖于未通过的第{b}项：{not_found}，这段文字是第{b}项修改后才有的"),
+        hint: Some(format!("同时通过第{b}项，或者不通过第{a}项")),
+    }
 }
 
 /// Where an article of the new text comes from: the old article (its
@@ -426,6 +522,15 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
     // Replacements throughout first, on the old text (the other items
     // quote the text as they leave it).
     let mut arts: Vec<Art> = old.articles.clone();
+    // The punctuation normalised first (a replacement throughout quotes
+    // the text as it leaves it).
+    for it in d.items.iter().filter(|i| adopted(i.no)) {
+        if it.ops.contains(&Op::Punctuation) && full_width_throughout(&mut arts) == 0 {
+            let mut f = fail(it.no, FailKind::NotFound, "章程中没有需要改为全角的半角标点符号");
+            f.hint = Some("删去这一项".to_string());
+            fails.push(f);
+        }
+    }
     let mut globals: Vec<(usize, (String, String))> = Vec::new();
     for it in d.items.iter().filter(|i| adopted(i.no)) {
         for op in &it.ops {
@@ -488,8 +593,21 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                         continue;
                     }
                     let idx = *article as usize - 1;
+                    let before = arts[idx].clone();
                     if let Err((kind, m)) = apply_edits(&mut arts[idx], edits, &art_label(*article)) {
-                        fails.push(fail(it.no, kind, m));
+                        let enabler = (kind == FailKind::NotFound)
+                            .then(|| {
+                                rejected_enabler(d, &adopted, *article, |rejected| {
+                                    let mut a = before.clone();
+                                    let changed = rejected(std::slice::from_mut(&mut a));
+                                    changed && apply_edits(&mut a, edits, "").is_ok()
+                                })
+                            })
+                            .flatten();
+                        match enabler {
+                            Some(r) => fails.push(dependency(it.no, r, &m)),
+                            None => fails.push(fail(it.no, kind, m)),
+                        }
                     }
                 }
                 Op::Delete { article } => {
@@ -716,6 +834,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                                     && let Some(o) = arts[*x as usize - 1].paragraphs.get(*y as usize - 1)
                                 {
                                     b.text.set(keep_end(&block.text, &o.text.printed));
+                                    b.id.clone_from(&o.id);
                                 }
                                 a.paragraphs.push(b);
                                 origin.paragraphs.push(from.copied());
@@ -746,7 +865,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                         note: None,
                         comments: Default::default(),
                     };
-                    set_from_qart(&mut a, article);
+                    set_from_qart(&mut a, article, true);
                     out.push((a, members, true, Origin::default()));
                 }
             }
@@ -765,7 +884,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                         a.note = None;
                         a.comments = Default::default();
                     }
-                    set_from_qart(&mut a, &pieces[*piece]);
+                    set_from_qart(&mut a, &pieces[*piece], *piece == 0);
                     let article = (*piece == 0).then_some(*o as u32 + 1);
                     out.push((a, members, false, Origin { article, paragraphs: Vec::new() }));
                 }
@@ -779,7 +898,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
                 }
                 if let Some(Op::Merge { article, .. }) = op_of(*item, *op) {
                     let mut a = arts[olds[0]].clone();
-                    set_from_qart(&mut a, article);
+                    set_from_qart(&mut a, article, true);
                     let origin = Origin { article: Some(olds[0] as u32 + 1), paragraphs: Vec::new() };
                     out.push((a, members, false, origin));
                 }
@@ -887,6 +1006,10 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
             a.path.push(id.clone());
         }
         doc.articles.push(a);
+    }
+    // Citations the decision quotes as printed, back to references.
+    if crate::link::uses_references(old) {
+        crate::link::relink_articles(&mut doc.articles, &old.articles);
     }
     // The title.
     for it in d.items.iter().filter(|i| adopted(i.no)) {

@@ -133,6 +133,10 @@ pub enum Op {
     Merge { articles: Vec<u32>, number: u32, article: QArt },
     /// 将本章程中的“A”修改为“B”.
     Global { from: String, to: String },
+    /// 将本章程中的半角标点符号统一修改为相应的全角标点符号: every
+    /// half-width mark that is Chinese punctuation
+    /// (`charter_core::punct::halfwidth_marks`) in full width.
+    Punctuation,
     /// An article (new number) made of 款 taken from old articles: 将第七十二条
     /// 改为两条，第一款作为第八十条… · 将第九十九条第一款、第二款改为第一百一十条 ·
     /// 增加一条，作为第N条，将第X条第三款修改后作为本条第一款. `takes`: the old
@@ -181,6 +185,9 @@ pub const SCHEMA: &str = "charter-amend/1";
 fn is_simplified(s: &Script) -> bool {
     *s == Script::Simplified
 }
+
+/// The object of [`Op::Punctuation`]'s wording, after 将本章程中的.
+pub const PUNCTUATION: &str = "半角标点符号统一修改为相应的全角标点符号";
 
 /// Quotation marks inside a quotation become single ones.
 pub fn inner_quotes(s: &str) -> String {
@@ -400,6 +407,7 @@ pub fn render_op_in(op: &Op, me: &str) -> String {
         Op::Global { from, to } => {
             format!("将{me}中的“{}”修改为“{}”。", inner_quotes(from), inner_quotes(to))
         }
+        Op::Punctuation => format!("将{me}中的{PUNCTUATION}。"),
         Op::Compose { number, takes, parts } => {
             // 增加一条，作为第N条，将第X条第Y款作为本条第一款；将第X条第Z款修改后
             // 作为本条第二款：“……”；增加一款，作为第N条第三款：“……”

@@ -23,16 +23,19 @@ pub struct PText {
     /// Written or edited by an item of a decision: its citations are in the
     /// new numbering already (not renumbered by `apply`).
     pub edited: bool,
+    /// Its source in OLD cites by `[[id]]` (kept when the source form is
+    /// dropped, so that `apply` can restore the references).
+    pub linked: bool,
 }
 
 impl PText {
     /// A new text (quoted by a decision).
     pub fn new(printed: impl Into<String>) -> PText {
-        PText { printed: printed.into(), raw: None, edited: true }
+        PText { printed: printed.into(), raw: None, edited: true, linked: false }
     }
     fn of(t: &Text, numbering: &Numbering, from: Option<&str>) -> PText {
         let printed = t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text;
-        PText { printed, raw: Some(t.raw.clone()), edited: false }
+        PText { printed, raw: Some(t.raw.clone()), edited: false, linked: !t.references().is_empty() }
     }
     /// Replace the printed text (the source form is dropped).
     pub fn set(&mut self, s: String) {
@@ -56,6 +59,9 @@ impl PText {
 /// A paragraph (款), item (项) or sub-item (目).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
+    /// Its id in OLD (`- id: …` of a 款 or 项), kept while it survives, so
+    /// that `[[id]]` citations of it still resolve.
+    pub id: Option<String>,
     pub text: PText,
     pub items: Vec<Block>,
     /// Its comments in OLD's YAML (kept while it survives).
@@ -122,6 +128,7 @@ fn block_of_items(items: &[MBlock], numbering: &Numbering, from: Option<&str>) -
     items
         .iter()
         .map(|i| Block {
+            id: i.id.clone(),
             text: PText::of(&i.text, numbering, from),
             items: block_of_items(&i.items, numbering, from),
             comments: Comments::default(),
@@ -131,6 +138,7 @@ fn block_of_items(items: &[MBlock], numbering: &Numbering, from: Option<&str>) -
 
 fn block_of(p: &MBlock, numbering: &Numbering, from: Option<&str>) -> Block {
     Block {
+        id: p.id.clone(),
         text: PText::of(&p.text, numbering, from),
         items: block_of_items(&p.items, numbering, from),
         comments: Comments::default(),
@@ -452,7 +460,7 @@ fn article(s: &mut String, a: &Art, indent: usize) {
     }
     match a.paragraphs.as_slice() {
         [] => {}
-        [p] => {
+        [p] if p.id.is_none() => {
             if !p.text.printed.is_empty() {
                 write_comments_above(s, &p.comments, &format!("{pad}  "));
                 let line = format!("{pad}  text: {}", quoted(&source(&p.text)));
@@ -482,6 +490,15 @@ fn items(s: &mut String, list: &[Block], indent: usize) {
 fn block(s: &mut String, b: &Block, indent: usize) {
     let pad = " ".repeat(indent);
     write_comments_above(s, &b.comments, &pad);
+    if let Some(id) = &b.id {
+        let line = format!("{pad}- id: {id}");
+        let _ = writeln!(s, "{}", with_trailing_comment(&line, &b.comments));
+        if !b.text.printed.is_empty() || b.items.is_empty() {
+            let _ = writeln!(s, "{pad}  text: {}", quoted(&source(&b.text)));
+        }
+        items(s, &b.items, indent + 2);
+        return;
+    }
     if b.text.printed.is_empty() && !b.items.is_empty() {
         let _ = writeln!(s, "{pad}- items:");
         for i in &b.items {

@@ -15,6 +15,7 @@ pub mod apply;
 pub mod cite;
 pub mod decision;
 pub mod doc;
+pub mod link;
 pub mod parse;
 pub mod script;
 pub mod write;

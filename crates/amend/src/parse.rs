@@ -35,6 +35,38 @@ fn item_number(line: &str) -> Option<(u32, usize)> {
     Some((numerals::parse(head)?, end + '、'.len_utf8()))
 }
 
+/// 第一条　… : an item of a 修正案 (amendment), (number, bytes before its
+/// text) — the label, then a space, then a clause.
+fn amendment_number(line: &str) -> Option<(u32, usize)> {
+    let rest = line.strip_prefix('第')?;
+    let end = rest.find('条')?;
+    let head = &rest[..end];
+    if head.is_empty() || !head.chars().all(|c| NUM_CHARS.contains(c)) {
+        return None;
+    }
+    let after = &rest[end + '条'.len_utf8()..];
+    let t = after.trim_start_matches([' ', '\u{3000}']);
+    if t.len() == after.len() || !starts_clause(t) {
+        return None;
+    }
+    Some((numerals::parse(head)?, line.len() - t.len()))
+}
+
+/// How the items are numbered: 一、二、… (a decision) or 第一条、第二条… (a
+/// 修正案).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Items,
+    Articles,
+}
+
+fn numbered(form: Form, line: &str) -> Option<(u32, usize)> {
+    match form {
+        Form::Items => item_number(line),
+        Form::Articles => amendment_number(line),
+    }
+}
+
 struct Cur<'a> {
     s: &'a str,
     pos: usize,
@@ -68,6 +100,18 @@ impl<'a> Cur<'a> {
             self.ws();
             if !(self.eat("，") || self.eat("；") || self.eat("。") || self.eat(",") || self.eat(";")) {
                 break;
+            }
+        }
+        // 并 joining two clauses (改为第四十条，并在第一款中的…); 相应地 and
+        // 同时 opening a consequential one.
+        for w in ["并", "相应地", "同时"] {
+            let r = self.rest();
+            if let Some(t) = r.strip_prefix(w) {
+                let t = t.trim_start_matches(['，', ',']);
+                if ["将", "在", "删去", "增加", "第", "其中", "修改为", "对"].iter().any(|p| t.starts_with(p))
+                {
+                    self.pos += r.len() - t.len();
+                }
             }
         }
     }
@@ -120,9 +164,29 @@ impl<'a> Cur<'a> {
         }
         Some(out)
     }
-    /// 第X条 (not 第X条之一: not supported).
+    /// 第X条 (not 第X条之一: not supported), after the text's name when
+    /// the decision names it (章程第五条, 刑法第二十条: `name_prefix`).
     fn article(&mut self) -> Option<u32> {
-        self.number("条")
+        let save = self.pos;
+        self.name_prefix();
+        let n = self.number("条");
+        if n.is_none() {
+            self.pos = save;
+        }
+        n
+    }
+    /// The amended text's name before 第 (本章程, 章程, 刑法, 中华人民共和国
+    /// 立法法): a short run of Han characters ending in a kind of text,
+    /// right before 第. Nothing when there is none.
+    fn name_prefix(&mut self) {
+        const KINDS: [&str; 12] =
+            ["章程", "条例", "办法", "规定", "细则", "规则", "准则", "守则", "规程", "决定", "纲要", "法"];
+        let r = self.rest();
+        let run: usize =
+            r.chars().take(16).take_while(|c| *c != '第' && charter_core::punct::is_han(*c)).map(char::len_utf8).sum();
+        if run > 0 && r[run..].starts_with('第') && KINDS.iter().any(|k| r[..run].ends_with(k)) {
+            self.pos += run;
+        }
     }
     /// 第二款第三项第1目 (any of them), after an article.
     fn addr(&mut self) -> Option<Addr> {
@@ -315,20 +379,26 @@ fn to_qblock(lines: &[String]) -> QBlock {
 
 /// Split pieces: lines starting with 第X条 open a piece.
 fn to_pieces(lines: &[String]) -> Vec<QArt> {
-    let mut pieces: Vec<Vec<String>> = Vec::new();
+    to_numbered_pieces(lines).into_iter().map(|(_, a)| a).collect()
+}
+
+/// Pieces with the number each is quoted with (None: a first piece
+/// without 第X条).
+fn to_numbered_pieces(lines: &[String]) -> Vec<(Option<u32>, QArt)> {
+    let mut pieces: Vec<(Option<u32>, Vec<String>)> = Vec::new();
     for l in lines {
         let t = l.trim_start();
         let mut c = Cur { s: t, pos: 0, base: 0 };
-        if c.article().is_some() {
+        if let Some(n) = c.number("条") {
             let rest = c.rest().trim_start_matches([' ', '\u{3000}']).to_string();
-            pieces.push(if rest.is_empty() { Vec::new() } else { vec![rest] });
+            pieces.push((Some(n), if rest.is_empty() { Vec::new() } else { vec![rest] }));
         } else if let Some(p) = pieces.last_mut() {
-            p.push(l.clone());
+            p.1.push(l.clone());
         } else {
-            pieces.push(vec![l.clone()]);
+            pieces.push((None, vec![l.clone()]));
         }
     }
-    pieces.iter().map(|p| to_qart(p)).collect()
+    pieces.into_iter().map(|(n, p)| (n, to_qart(&p))).collect()
 }
 
 fn unsupported(c: &Cur, what: &str) -> ParseError {
@@ -384,11 +454,27 @@ fn edits(c: &mut Cur, mut pre: Option<Addr>, out: &mut Vec<Edit>) -> Result<(), 
         if c.at_end() {
             return Ok(());
         }
+        // 将第二款修改为 / 将其中的“A”…: 将 before a place of this article.
+        let before = c.pos;
+        if c.eat("将") && c.article().is_some() || !(c.rest().starts_with('第') || c.rest().starts_with("其中")) {
+            c.pos = before;
+        }
         let at = pre.take().or_else(|| c.addr());
         if at.is_some() {
             scope = at;
         }
         let start = c.pos;
+        // 删去第五条… / 在第五条… / 将第五条…: a clause on an article of its
+        // own, not an edit of this one.
+        let other = {
+            let _ = c.eat("删去") || c.eat("在") || c.eat("将");
+            let art = c.article().is_some();
+            c.pos = start;
+            art
+        };
+        if other {
+            return Ok(());
+        }
         if c.eat("修改为：") || c.eat("修改为:") {
             let lines = c.quote()?;
             match at {
@@ -414,16 +500,46 @@ fn edits(c: &mut Cur, mut pre: Option<Addr>, out: &mut Vec<Edit>) -> Result<(), 
             };
             scope = scoped;
             let Some(from) = c.short_quote() else { return Err(unsupported(c, "应当是“原文”")) };
-            if c.eat("修改为") {
+            // “A”、“B”分别修改为“C”、“D” · “A”、“B”修改为“C”
+            let mut froms = vec![from.clone()];
+            loop {
+                let save = c.pos;
+                match (c.eat("、"), c.short_quote()) {
+                    (true, Some(q)) => froms.push(q),
+                    _ => {
+                        c.pos = save;
+                        break;
+                    }
+                }
+            }
+            if froms.len() > 1 || c.rest().starts_with("分别修改为") {
+                let each = c.eat("分别修改为");
+                if !each && !c.eat("修改为") {
+                    return Err(unsupported(c, "“A”、“B”后应当是“分别修改为”或“修改为”"));
+                }
+                let mut tos = Vec::new();
+                while let Some(q) = c.short_quote() {
+                    tos.push(q);
+                    if !c.eat("、") {
+                        break;
+                    }
+                }
+                let tos = match (each, tos.len()) {
+                    (false, 1) => vec![tos[0].clone(); froms.len()],
+                    (_, n) if n == froms.len() => tos,
+                    _ => return Err(unsupported(c, "修改前后的文字应当一一对应：“A”、“B”分别修改为“C”、“D”")),
+                };
+                out.extend(froms.into_iter().zip(tos).map(|(from, to)| Edit::Words { at: scoped, from, to }));
+            } else if c.eat("修改为") {
                 let Some(to) = c.short_quote() else {
                     return Err(unsupported(c, "修改为后应当是“新文字”"));
                 };
                 out.push(Edit::Words { at: scoped, from, to });
-            } else if c.eat("后增加") {
-                let Some(add) = c.short_quote() else {
-                    return Err(unsupported(c, "后增加后应当是“增加的文字”"));
-                };
-                out.push(Edit::Words { at: scoped, to: format!("{from}{add}"), from });
+            } else if let Some(to) = insertion(c, &from)? {
+                out.push(Edit::Words { at: scoped, to, from });
+            } else if c.eat("删去") {
+                // 将第X条中的“A”删去
+                out.push(Edit::Words { at: scoped, from, to: String::new() });
             } else {
                 return Err(unsupported(c, &preview(c.rest())));
             }
@@ -450,17 +566,12 @@ fn edits(c: &mut Cur, mut pre: Option<Addr>, out: &mut Vec<Edit>) -> Result<(), 
                 }
             };
             let Some(from) = c.short_quote() else { return Err(unsupported(c, "在……后应当是“原文”")) };
-            if !c.eat("后增加") {
-                return Err(unsupported(c, &preview(c.rest())));
-            }
-            let Some(add) = c.short_quote() else {
-                return Err(unsupported(c, "后增加后应当是“增加的文字”"));
-            };
-            out.push(Edit::Words { at: at2, to: format!("{from}{add}"), from });
+            let Some(to) = insertion(c, &from)? else { return Err(unsupported(c, &preview(c.rest()))) };
+            out.push(Edit::Words { at: at2, to, from });
         } else if c.eat("增加") {
             let Some((k, unit)) = c.counted() else { return Err(unsupported(c, &preview(c.rest()))) };
             c.seps();
-            if !c.eat("作为") {
+            if !(c.eat("分别作为") || c.eat("作为")) {
                 return Err(unsupported(c, "增加一款（项）后应当写明“作为第X款（项）”"));
             }
             let mut numbers = Vec::new();
@@ -505,6 +616,9 @@ fn edits(c: &mut Cur, mut pre: Option<Addr>, out: &mut Vec<Edit>) -> Result<(), 
 
 /// One clause starting an operation; appends to `ops`.
 fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
+    inserted_number(c)?;
+    // 相应地将第二十八条… (a consequential change) reads as 将第二十八条….
+    let _ = c.eat("相应地") || c.eat("同时，") || c.eat("同时");
     let here = c.here();
     // Continuation of the previous article's edits.
     if let Some(Op::Edit { edits: list, .. }) = ops.last_mut() {
@@ -541,6 +655,27 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
         c.pos = c.s.len() - rest.len();
         return Ok(());
     }
+    let save = c.pos;
+    if c.eat("将") && {
+        // 将章程名称修改为 · 将本章程的名称修改为 · 将《测试章程》的名称修改为
+        let _ = c.eat("本章程") || c.eat("章程") || c.eat("本法") || c.eat("法律") || c.eat("本条例") || {
+            let r = c.rest();
+            match (r.starts_with('《'), r.find('》')) {
+                (true, Some(k)) if !r[..k].contains('\n') => {
+                    c.pos += k + '》'.len_utf8();
+                    true
+                }
+                _ => false,
+            }
+        };
+        c.eat("的");
+        c.eat("名称修改为") || c.eat("标题修改为")
+    } {
+        let Some(t) = c.short_quote() else { return Err(unsupported(c, "应当是“新名称”")) };
+        ops.push(Op::Title { text: t });
+        return Ok(());
+    }
+    c.pos = save;
     if c.eat("将章程名称修改为") {
         let Some(t) = c.short_quote() else { return Err(unsupported(c, "应当是“新名称”")) };
         ops.push(Op::Title { text: t });
@@ -551,6 +686,10 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
         if let Some(k) = r.find("中的") {
             if !r[..k].contains('第') && !r[..k].contains('\n') {
                 c.pos += k + "中的".len();
+                if punctuation(c) {
+                    ops.push(Op::Punctuation);
+                    return Ok(());
+                }
                 let from = c.short_quote();
                 let ok = c.eat("修改为");
                 let to = c.short_quote();
@@ -560,12 +699,22 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
                 }
             }
         }
-        return Err(unsupported(c, &preview(c.rest())));
+        // 将本章程第五条…: a target, read below.
+        if r.find("第").is_none_or(|f| r.find("中的").is_some_and(|k| f >= k)) {
+            return Err(unsupported(c, &preview(c.rest())));
+        }
+        c.pos = c.s.len() - r.len();
     }
-    if c.eat("将") {
+    // 将第X条… or, as the NPC also writes, 第X条… without 将.
+    let lead = c.eat("将");
+    let target_first = ["第", "本章程第", "章程第"].iter().any(|p| c.rest().starts_with(p));
+    if lead || target_first {
         let list = targets(c);
         match list.as_slice() {
-            [] => return Err(unsupported(c, &format!("“将”后应当是第X条、第X章等，而不是{}", preview(c.rest())))),
+            [] if lead => {
+                return Err(unsupported(c, &format!("“将”后应当是第X条、第X章等，而不是{}", preview(c.rest()))));
+            }
+            [] => return Err(unsupported(c, &preview(c.rest()))),
             [Target::Division(level, parent, number)] => {
                 c.eat("的");
                 if c.eat("章名修改为") || c.eat("节名修改为") || c.eat("编名修改为") || c.eat("名称修改为")
@@ -584,7 +733,28 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
             return Err(unsupported(c, "条和章不能在同一处并列"));
         }
         if c.eat("合并") {
+            let mark = c.pos;
             c.seps();
+            if !c.rest().starts_with("作为") {
+                // 将第X条、第Y条合并，修改为：“……” — the merged article
+                // stands where the first stood: the first restated, the
+                // others deleted.
+                if !(c.eat("修改为：") || c.eat("修改为:")) {
+                    c.pos = mark;
+                    return Err(unsupported(c, "合并后应当写明“作为第X条”或“修改为：”和合并后的条文"));
+                }
+                let lines = c.quote()?;
+                let mut olds = arts.iter().map(|a| a.0);
+                if let Some(first) = olds.next() {
+                    ops.push(Op::Edit {
+                        article: first,
+                        renumber: None,
+                        edits: vec![Edit::Whole { article: to_qart(&lines) }],
+                    });
+                }
+                ops.extend(olds.map(|article| Op::Delete { article }));
+                return Ok(());
+            }
             let (true, Some(number)) = (c.eat("作为"), c.article()) else {
                 return Err(unsupported(c, "合并后应当写明“作为第X条”"));
             };
@@ -683,7 +853,12 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
             let Some(n) = c.article() else { return Err(unsupported(c, "改为后应当是第X条")) };
             let mut list = Vec::new();
             edits(c, at, &mut list)?;
-            ops.push(Op::Edit { article, renumber: Some(n), edits: list });
+            if list.is_empty() && at.is_none() {
+                // 将第X条改为第Y条。 alone: the article takes that place.
+                ops.push(Op::Move { article, number: n });
+            } else {
+                ops.push(Op::Edit { article, renumber: Some(n), edits: list });
+            }
             return Ok(());
         }
         c.eat("的");
@@ -708,10 +883,52 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
             match at {
                 Some(at) => {
                     let mut list = vec![Edit::DeleteBlock { at }];
+                    // 删去第二十条第二款、第三款 · 删去第五条第二款第三项和第四项
+                    let mut last = at;
+                    loop {
+                        let save = c.pos;
+                        match (c.eat("、") || c.eat("和"), c.addr()) {
+                            (true, Some(mut next)) => {
+                                if !next.named && next.item > 0 {
+                                    (next.para, next.named) = (last.para, last.named);
+                                }
+                                list.push(Edit::DeleteBlock { at: next });
+                                last = next;
+                            }
+                            _ => {
+                                c.pos = save;
+                                break;
+                            }
+                        }
+                    }
                     edits(c, None, &mut list)?;
                     ops.push(Op::Edit { article, renumber: None, edits: list });
                 }
-                None => ops.push(Op::Delete { article }),
+                None => {
+                    ops.push(Op::Delete { article });
+                    // 删去第十条、第十一条 · 删去第十条至第十二条
+                    loop {
+                        if c.eat("至") {
+                            // (A range of more than 10,000 articles is no charter's.)
+                            let Some(last) = c.article().filter(|l| *l > article && *l - article <= 10_000) else {
+                                return Err(unsupported(c, "删去第X条至第Y条：“至”后应当是更后面的第Y条"));
+                            };
+                            ops.extend((article + 1..=last).map(|article| Op::Delete { article }));
+                            continue;
+                        }
+                        let save = c.pos;
+                        if !(c.eat("、") || c.eat("和")) {
+                            break;
+                        }
+                        match c.article() {
+                            Some(article) if c.addr().is_none() => ops.push(Op::Delete { article }),
+                            _ => {
+                                c.pos = save;
+                                break;
+                            }
+                        }
+                    }
+                }
             }
             return Ok(());
         }
@@ -731,29 +948,55 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
     if c.eat("在") {
         // 在第X章中增加一节 / 在第X条第Y款、…中的“A”后增加“B”
         let list = targets(c);
-        if let [Target::Division(Level::Chapter, None, ch)] = list.as_slice() {
-            c.eat("中");
-            return division_add(c, ops, Some(*ch));
+        if let [Target::Division(level, parent, number)] = list.as_slice() {
+            if c.eat("后") {
+                // 在第二章后增加一章 · 在第二章第一节后增加一节
+                return division_add(c, ops, if *level == Level::Section { *parent } else { None });
+            }
+            if *level == Level::Chapter {
+                c.eat("中");
+                return division_add(c, ops, Some(*number));
+            }
+        }
+        if let [Target::Article(article, at)] = list.as_slice()
+            && c.eat("后")
+        {
+            c.seps();
+            match at {
+                // 在第五条第二款后增加一款，作为第三款：“……”
+                Some(at) => {
+                    let mut edit_list = Vec::new();
+                    edits(c, Some(*at), &mut edit_list)?;
+                    if edit_list.is_empty() {
+                        return Err(unsupported(c, "应当是“增加一款，作为第X款：……”"));
+                    }
+                    ops.push(Op::Edit { article: *article, renumber: None, edits: edit_list });
+                }
+                // 在第五条后增加一条，作为第六条：“……”
+                None => add_articles(c, ops)?,
+            }
+            return Ok(());
         }
         if !c.eat("中的") {
             return Err(unsupported(c, &preview(c.rest())));
         }
-        let from = c.short_quote();
-        let ok = c.eat("后增加");
-        let add = c.short_quote();
-        let (Some(from), true, Some(add)) = (from, ok, add) else { return Err(unsupported(c, &preview(c.rest()))) };
+        let Some(from) = c.short_quote() else { return Err(unsupported(c, &preview(c.rest()))) };
+        let Some(to) = insertion(c, &from)? else { return Err(unsupported(c, &preview(c.rest()))) };
         for t in list {
             let Target::Article(a, at) = t else { return Err(unsupported(c, "章节中不能增加文字")) };
             ops.push(Op::Edit {
                 article: a,
                 renumber: None,
-                edits: vec![Edit::Words { at, from: from.clone(), to: format!("{from}{add}") }],
+                edits: vec![Edit::Words { at, from: from.clone(), to: to.clone() }],
             });
         }
         return Ok(());
     }
     if c.rest().starts_with("增加一章") || c.rest().starts_with("增加一节") {
         return division_add(c, ops, None);
+    }
+    if c.rest().starts_with("增加两条") || c.rest().starts_with("增加三条") {
+        return add_articles(c, ops);
     }
     if c.eat("增加一条") {
         c.seps();
@@ -806,6 +1049,104 @@ fn clause(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
     }
     let _ = here;
     Err(unsupported(c, &preview(c.rest())))
+}
+
+/// 半角标点符号[统一]修改为[相应的]全角标点符号 (after 将本章程中的): the
+/// half-width punctuation normalised. False (nothing read) otherwise.
+fn punctuation(c: &mut Cur) -> bool {
+    let save = c.pos;
+    let ok = (c.eat("半角标点符号") || c.eat("半角标点"))
+        && {
+            c.eat("统一");
+            c.eat("修改为") || c.eat("改为")
+        }
+        && {
+            c.eat("相应的");
+            c.eat("对应的");
+            c.eat("全角标点符号") || c.eat("全角标点")
+        };
+    if !ok {
+        c.pos = save;
+    }
+    ok
+}
+
+/// 第十条之一 before the clause's first quotation: numbers here are
+/// positions, so an inserted number cannot be placed.
+fn inserted_number(c: &Cur) -> Result<(), ParseError> {
+    let r = c.rest();
+    let head = &r[..r.find(['“', '"', '\n']).unwrap_or(r.len())];
+    let Some(k) = head.find("条之") else { return Ok(()) };
+    let after = &head[k + "条之".len()..];
+    if !after.starts_with(|ch: char| "一二三四五六七八九十".contains(ch)) {
+        return Ok(());
+    }
+    let start = head[..k].rfind('第').unwrap_or(k);
+    Err(err(
+        codes::A001,
+        c.base + c.pos + start..c.base + c.pos + k + "条之".len() + after.chars().next().map_or(0, char::len_utf8),
+        "不支持“第X条之一”这样的条号：章程的条号按条文的位置依次计算",
+        Some("写成调整后的条号，例如“增加一条，作为第十一条”，其后各条的序号由“此外，对条文顺序……作相应调整”一句调整"),
+    ))
+}
+
+/// After “A”: 后增加“B” (之后增加, 后面增加) → AB, 前增加“B” (之前增加,
+/// 前面增加) → BA; None when neither follows.
+fn insertion(c: &mut Cur, from: &str) -> Result<Option<String>, ParseError> {
+    let after = ["后增加", "之后增加", "后面增加"].iter().any(|w| c.eat(w));
+    let before = !after && ["前增加", "之前增加", "前面增加"].iter().any(|w| c.eat(w));
+    if !after && !before {
+        return Ok(None);
+    }
+    let Some(add) = c.short_quote() else { return Err(unsupported(c, "增加后应当是“增加的文字”")) };
+    Ok(Some(if after { format!("{from}{add}") } else { format!("{add}{from}") }))
+}
+
+/// 增加一条，作为第N条：“……” · 增加两条，分别作为第N条、第M条：“第N条　……
+/// “第M条　……”: articles added (new numbers).
+fn add_articles(c: &mut Cur, ops: &mut Vec<Op>) -> Result<(), ParseError> {
+    let here = c.here();
+    let (true, Some((k, "条"))) = (c.eat("增加"), c.counted()) else {
+        return Err(unsupported(c, "应当是“增加一条，作为第X条：……”"));
+    };
+    c.seps();
+    if !(c.eat("分别作为") || c.eat("作为")) {
+        return Err(unsupported(c, "增加的条文应当写明“作为第X条”"));
+    }
+    let mut numbers = Vec::new();
+    while let Some(n) = c.article() {
+        numbers.push(n);
+        if !c.eat("、") {
+            break;
+        }
+    }
+    if numbers.len() != k as usize {
+        return Err(err(
+            codes::A001,
+            here,
+            format!("增加{k}条，但“作为”后列出的条数是{}", numbers.len()),
+            Some("增加的条数与列出的条号一一对应：增加两条，分别作为第X条、第Y条"),
+        ));
+    }
+    c.seps();
+    c.eat("：");
+    c.eat(":");
+    let lines = c.quote()?;
+    if numbers.len() == 1 {
+        ops.push(Op::Add { number: numbers[0], article: to_qart(&lines) });
+        return Ok(());
+    }
+    let pieces = to_pieces(&lines);
+    if pieces.len() != numbers.len() {
+        return Err(err(
+            codes::A001,
+            here,
+            format!("增加{}条，但引文里有{}条", numbers.len(), pieces.len()),
+            Some("每一条的引文以“第X条”开头"),
+        ));
+    }
+    ops.extend(numbers.into_iter().zip(pieces).map(|(number, article)| Op::Add { number, article }));
+    Ok(())
 }
 
 /// Put part `k` (1-based) of a composed article in its place.
@@ -898,6 +1239,35 @@ fn division_add(c: &mut Cur, ops: &mut Vec<Op>, parent: Option<u32>) -> Result<(
         return Err(unsupported(c, "应当写明“作为第X章（节）”"));
     };
     c.seps();
+    if c.eat("：") || c.eat(":") || c.rest().starts_with('“') {
+        // 增加一章，作为第七章：“第七章　经费\n“第三十五条　……” — the
+        // division with its articles quoted (their new numbers).
+        let here = c.here();
+        let lines = c.quote()?;
+        let head = lines.first().map(|l| l.trim()).unwrap_or("");
+        let mut h = Cur { s: head, pos: 0, base: 0 };
+        let title = match h.number(unit) {
+            Some(n) if n == number => h.rest().trim_start_matches([' ', '\u{3000}']).to_string(),
+            _ => String::new(),
+        };
+        let pieces = to_numbered_pieces(&lines[1..]);
+        if title.is_empty() || pieces.is_empty() || pieces.iter().any(|(n, _)| n.is_none()) {
+            return Err(err(
+                codes::A001,
+                here,
+                format!("增加的{unit}应当引出“第{}{unit}　名称”和其中的各条“第X条　……”", numerals::to_chinese(number)),
+                None,
+            ));
+        }
+        let numbers: Vec<u32> = pieces.iter().filter_map(|(n, _)| *n).collect();
+        let (first, last) = (numbers[0], numbers[numbers.len() - 1]);
+        if numbers.windows(2).any(|w| w[1] != w[0] + 1) {
+            return Err(err(codes::A001, here, format!("增加的{unit}中的条号应当连续"), None));
+        }
+        ops.extend(pieces.into_iter().filter_map(|(n, article)| Some(Op::Add { number: n?, article })));
+        ops.push(Op::DivisionAdd { level, parent, number, title, first, last });
+        return Ok(());
+    }
     if !(c.eat(&format!("{unit}名为")) || c.eat("名为")) {
         return Err(unsupported(c, &format!("应当写明“{unit}名为“……””")));
     }
@@ -946,16 +1316,29 @@ fn parse_text(text: &str) -> Result<(Decision, Vec<ParseError>), Vec<ParseError>
     let mut body = String::new();
     let mut date = None;
     let mut first_item = None;
+    // A 修正案 numbers its items 第一条、第二条… when no line starts 一、.
+    let form = if lines.iter().any(|(_, l)| item_number(l.trim().trim_start_matches('>').trim()).is_some()) {
+        Form::Items
+    } else {
+        Form::Articles
+    };
     for (k, (_, l)) in lines.iter().enumerate() {
         let t = l.trim().trim_start_matches('>').trim();
-        if item_number(t).is_some() {
+        if numbered(form, t).is_some() {
             first_item = Some(k);
             break;
         }
+        if form == Form::Articles && title.is_empty() && t.ends_with("修正案") {
+            // 《测试章程》修正案 · 测试章程修正案
+            title = t.trim_end_matches("修正案").trim_start_matches('《').trim_end_matches('》').to_string();
+        }
         if let Some(p) = t.find("作如下修改") {
             let head = &t[..p];
-            if let (Some(a), Some(b)) = (head.find('《'), head.rfind('》')) {
-                title = head[a + '《'.len_utf8()..b].to_string();
+            // The last 》 after the first 《 (a stray 》 before it is no title).
+            if let Some(a) = head.find('《')
+                && let Some(b) = head[a..].rfind('》')
+            {
+                title = head[a + '《'.len_utf8()..a + b].to_string();
             }
             if let Some(b) = head.find("决定对") {
                 body = head[..b].to_string();
@@ -983,7 +1366,7 @@ fn parse_text(text: &str) -> Result<(Decision, Vec<ParseError>), Vec<ParseError>
     for (off, l) in &lines[first_item..] {
         let t = l.trim_start();
         let lead = l.len() - t.len();
-        if let Some((n, len)) = item_number(t.trim_start_matches('>').trim_start()) {
+        if let Some((n, len)) = numbered(form, t.trim_start_matches('>').trim_start()) {
             if let Some(last) = items.last_mut() {
                 last.2 = *off;
             }
@@ -1056,7 +1439,9 @@ fn parse_text(text: &str) -> Result<(Decision, Vec<ParseError>), Vec<ParseError>
 }
 
 fn starts_clause(t: &str) -> bool {
-    ["将", "增加", "删去", "在", "第", "其中", "修改为", "标题", "（", "("].iter().any(|p| t.starts_with(p))
+    ["将", "增加", "删去", "在", "第", "其中", "修改为", "标题", "（", "(", "相应地", "同时", "并"]
+        .iter()
+        .any(|p| t.starts_with(p))
 }
 
 /// （2023年3月13日…） → 2023-03-13.

@@ -219,7 +219,7 @@ pub fn restore_quoted(d: &mut Decision) {
                 }
                 Op::DivisionAdd { title, .. } | Op::DivisionRename { title, .. } => unnest(title),
                 Op::Title { text } => unnest(text),
-                Op::Delete { .. } | Op::Move { .. } | Op::DivisionDelete { .. } => {}
+                Op::Delete { .. } | Op::Move { .. } | Op::DivisionDelete { .. } | Op::Punctuation => {}
             }
         }
     }

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use charter_core::numerals;
 use charter_diff::{ArticleChange, BlockChange, BlockKind, Diff, DivisionChange, SegOp};
 
-use crate::apply::{apply, apply_edits, art_to_qart, block_to_qblock, replace_throughout};
+use charter_core::punct::halfwidth_marks;
+
+use crate::apply::{apply, apply_edits, art_to_qart, block_to_qblock, full_width_throughout, replace_throughout};
 use crate::decision::{Addr, Decision, Edit, Item, Op, QBlock, SCHEMA, render_op};
 use crate::doc::{Art, Block, Doc, PText};
 
@@ -624,12 +626,15 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
         .collect();
     terms.sort();
     terms.dedup();
-    let decision_of = |items: Vec<((u32, u32), Vec<Op>)>, globals: &[(String, String)]| {
+    let decision_of = |items: Vec<((u32, u32), Vec<Op>)>, globals: &[(String, String)], punct: bool| {
         let mut list: Vec<Vec<Op>> = items.into_iter().map(|(_, ops)| ops).collect();
         // Replacements throughout last (as the NPC does), longer first.
         let mut g = globals.to_vec();
         g.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b)));
         list.extend(g.into_iter().map(|(from, to)| vec![Op::Global { from, to }]));
+        if punct {
+            list.push(vec![Op::Punctuation]);
+        }
         Decision {
             schema: SCHEMA,
             script: old.script,
@@ -639,7 +644,7 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
             items: list.into_iter().enumerate().map(|(i, ops)| Item { no: i + 1, ops, span: None }).collect(),
         }
     };
-    let mut decision = decision_of(build_items(old, new, diff, &terms), &[]);
+    let mut decision = decision_of(build_items(old, new, diff, &terms), &[], false);
     let ok = |d: &Decision| apply(old, d, None).is_ok_and(|doc| same_doc(&doc, new));
     let cost = |d: &Decision| d.to_text().chars().count();
     // A term replaced throughout: one item instead of one per article, when
@@ -664,8 +669,29 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
             same[i] = same_article(&old.articles[i], &new.articles[j]);
         }
     }
-    for cand in global_candidates(old, new, diff, &terms) {
-        if old
+    // Half-width punctuation made full-width throughout: one item
+    // (将本章程中的半角标点符号统一修改为相应的全角标点符号) instead of one per
+    // mark, when NEW has none left (so the normalisation converts no mark
+    // NEW keeps), the decision still gives NEW and reads shorter. It
+    // applies to the old text first, before the replacements throughout.
+    let mut start = old.clone();
+    let mut punct = false;
+    if !new.articles.iter().any(|a| article_blocks(a).iter().any(|t| !halfwidth_marks(&t.printed).is_empty()))
+        && full_width_throughout(&mut start.articles) > 0
+    {
+        let trial = decision_of(build_items(&start, new, diff, &terms), &[], true);
+        let c = cost(&trial);
+        if c < best && ok(&trial) {
+            decision = trial;
+            best = c;
+            punct = true;
+        }
+    }
+    if !punct {
+        start = old.clone();
+    }
+    for cand in global_candidates(&start, new, diff, &terms) {
+        if start
             .articles
             .iter()
             .zip(&same)
@@ -675,11 +701,11 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
         }
         let mut g = globals.clone();
         g.push(cand);
-        let mut base = old.clone();
+        let mut base = start.clone();
         if replace_throughout(&mut base.articles, &g).contains(&0) {
             continue;
         }
-        let trial = decision_of(build_items(&base, new, diff, &terms), &g);
+        let trial = decision_of(build_items(&base, new, diff, &terms), &g, punct);
         let c = cost(&trial);
         if c < best && ok(&trial) {
             decision = trial;

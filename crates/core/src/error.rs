@@ -59,6 +59,9 @@ pub enum ToolError {
     Watch { reason: String },
     /// `charter init` found files it would overwrite.
     InitExists { paths: Vec<PathBuf> },
+    /// A Word document's ZIP package could not be written (`reason`: the
+    /// zip crate's message).
+    Package { reason: String },
 }
 
 impl fmt::Display for ToolError {
@@ -109,6 +112,7 @@ impl fmt::Display for ToolError {
             ToolError::Import { path, reason } => write!(f, "无法导入 {}：{reason}", path.display()),
             ToolError::Usage(s) => f.write_str(s),
             ToolError::Watch { reason } => write!(f, "无法监视文件的变化：{reason}"),
+            ToolError::Package { reason } => write!(f, "无法生成 Word 文档的压缩包：{reason}"),
             ToolError::InitExists { paths } => {
                 let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
                 write!(

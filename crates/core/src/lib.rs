@@ -28,6 +28,7 @@ pub mod model;
 pub mod number;
 pub mod numerals;
 pub mod outline;
+pub mod punct;
 pub mod raw;
 pub mod resolve;
 pub mod script;

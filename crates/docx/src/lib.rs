@@ -12,9 +12,15 @@
 //! accepting every revision gives the new draft and rejecting every one
 //! the old draft.
 //!
+//! [`packet`] writes the congress packet (cover, TOC field, decision,
+//! 修改说明, the 修改对照表 as a Word table, the new text) in the same
+//! styles, one section per part.
+//!
 //! Output is deterministic: no clock (revision dates come from the draft),
-//! revision ids counted per document, a ZIP with fixed timestamps.
+//! revision ids counted per document (never a process-wide counter), a ZIP
+//! written by the `zip` crate with every option pinned (`zip.rs`).
 
+use charter_core::error::ToolError;
 use charter_core::export::{self, ExInline, ExText, Export};
 use charter_core::model::{Charter, Level};
 use charter_core::number::Numbering;
@@ -22,10 +28,12 @@ use charter_diff::Diff;
 
 mod build;
 mod package;
+mod packet;
 mod tracked;
 mod xml;
 mod zip;
 
+pub use packet::{Packet, packet};
 pub use xml::{Para, Rev};
 
 /// The font families named in the styles, per role (the document does not
@@ -77,7 +85,7 @@ impl Default for Options {
 pub const DEFAULT_AUTHOR: &str = "秘书处";
 
 /// The charter as a .docx.
-pub fn charter(charter: &Charter, numbering: &Numbering, options: &Options) -> Vec<u8> {
+pub fn charter(charter: &Charter, numbering: &Numbering, options: &Options) -> Result<Vec<u8>, ToolError> {
     let ex = export::export(charter, numbering);
     let kinds = kinds(&[&ex]);
     let mut notes = Vec::new();
@@ -102,7 +110,7 @@ pub struct Formal<'a> {
 
 /// A formal document as a .docx (same page, styles and footers as the
 /// charter).
-pub fn formal(f: &Formal, options: &Options) -> Vec<u8> {
+pub fn formal(f: &Formal, options: &Options) -> Result<Vec<u8>, ToolError> {
     let mut paras = vec![build::line("Title", f.title)];
     if let Some(s) = f.subtitle {
         paras.push(build::line("History", s));
@@ -121,7 +129,7 @@ pub struct Side<'a> {
 }
 
 /// The new draft with every change from the old one as a tracked revision.
-pub fn diff(d: &Diff, old: &Side, new: &Side, options: &Options) -> Vec<u8> {
+pub fn diff(d: &Diff, old: &Side, new: &Side, options: &Options) -> Result<Vec<u8>, ToolError> {
     let oe = export::export(old.charter, old.numbering);
     let ne = export::export(new.charter, new.numbering);
     let kinds = kinds(&[&oe, &ne]);
@@ -173,25 +181,52 @@ struct Doc<'a> {
 }
 
 /// The package; `stamp` signs revisions, `comment_stamp` comments.
-fn package(doc: &Doc, fonts: &Fonts, stamp: &xml::Stamp, comment_stamp: &xml::Stamp, track: bool) -> Vec<u8> {
+fn package(
+    doc: &Doc,
+    fonts: &Fonts,
+    stamp: &xml::Stamp,
+    comment_stamp: &xml::Stamp,
+    track: bool,
+) -> Result<Vec<u8>, ToolError> {
     let mut w = xml::Writer::new(stamp);
     for p in doc.paras {
         w.para(p);
     }
-    let has = !doc.notes.is_empty();
+    let parts = Parts {
+        document: package::document(&w.out),
+        styles: package::styles(fonts, doc.levels, false),
+        notes: doc.notes,
+        title: doc.title,
+        date: doc.date,
+    };
+    zip_package(&parts, comment_stamp, track)
+}
+
+/// The parts a package is made of besides the fixed ones.
+pub(crate) struct Parts<'a> {
+    pub document: String,
+    pub styles: String,
+    pub notes: &'a [String],
+    pub title: &'a str,
+    pub date: Option<&'a str>,
+}
+
+/// The package of `parts`, with relationships, settings and footers.
+pub(crate) fn zip_package(parts: &Parts, comment_stamp: &xml::Stamp, track: bool) -> Result<Vec<u8>, ToolError> {
+    let has = !parts.notes.is_empty();
     let mut entries: Vec<(&str, Vec<u8>)> = vec![
         ("[Content_Types].xml", package::content_types(has).into_bytes()),
         ("_rels/.rels", package::root_rels().into_bytes()),
-        ("docProps/core.xml", package::core(doc.title, doc.date).into_bytes()),
+        ("docProps/core.xml", package::core(parts.title, parts.date).into_bytes()),
         ("word/_rels/document.xml.rels", package::document_rels(has).into_bytes()),
-        ("word/document.xml", package::document(&w.out).into_bytes()),
-        ("word/styles.xml", package::styles(fonts, doc.levels).into_bytes()),
+        ("word/document.xml", parts.document.clone().into_bytes()),
+        ("word/styles.xml", parts.styles.clone().into_bytes()),
         ("word/settings.xml", package::settings(track).into_bytes()),
         ("word/footer1.xml", package::footer(true).into_bytes()),
         ("word/footer2.xml", package::footer(false).into_bytes()),
     ];
     if has {
-        entries.push(("word/comments.xml", xml::comments(doc.notes, comment_stamp).into_bytes()));
+        entries.push(("word/comments.xml", xml::comments(parts.notes, comment_stamp).into_bytes()));
     }
     zip::write(&entries)
 }

@@ -22,7 +22,47 @@ pub const PAGE: &str = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"r
 const LINE: &str = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\"/>";
 
 pub fn document(body: &str) -> String {
-    format!("{DECL}<w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>{body}{PAGE}</w:body></w:document>")
+    document_with(body, PAGE)
+}
+
+/// The document with its last section's properties `sect`.
+pub fn document_with(body: &str, sect: &str) -> String {
+    format!("{DECL}<w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>{body}{sect}</w:body></w:document>")
+}
+
+/// A section's properties for a document of several sections (the
+/// packet): with or without the page-number footers, restarting the page
+/// numbers at 1 or continuing them, portrait as [`PAGE`] or A4 landscape
+/// (the 修改对照表's page: 25 mm inside, 20 mm outside, 20 mm top, 24 mm
+/// bottom, no line grid so that its 小四 lines keep their own height).
+pub fn section(footers: bool, restart: bool, landscape: bool) -> String {
+    let mut s = String::from("<w:sectPr>");
+    if footers {
+        s.push_str(
+            "<w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>",
+        );
+    }
+    s.push_str("<w:type w:val=\"nextPage\"/>");
+    if landscape {
+        s.push_str(
+            "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>\
+<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1361\" w:left=\"1417\" w:header=\"567\" w:footer=\"1077\" w:gutter=\"0\"/>",
+        );
+    } else {
+        s.push_str(
+            "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
+<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"1304\" w:gutter=\"0\"/>",
+        );
+    }
+    if restart {
+        s.push_str("<w:pgNumType w:start=\"1\"/>");
+    }
+    s.push_str("<w:cols w:space=\"425\"/>");
+    if !landscape {
+        s.push_str("<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/>");
+    }
+    s.push_str("</w:sectPr>");
+    s
 }
 
 pub fn content_types(comments: bool) -> String {
@@ -127,7 +167,11 @@ fn fonts(east_asia: &str) -> String {
 /// division headings as Heading 1–4 (Word's navigation pane and TOC field
 /// use them), 条标题, 序言标题, the body (Normal), 条号 (a character style
 /// in 黑体), Strong (黑体), Emphasis (楷体), and the footer.
-pub fn styles(f: &Fonts, levels: usize) -> String {
+///
+/// `parts` (the congress packet): Heading 1 is a part's title (小标宋,
+/// 二号, centred), the divisions take Heading 2–5, and the packet's own
+/// styles follow (cover, contents, the 修改对照表's cells and marks).
+pub fn styles(f: &Fonts, levels: usize, parts: bool) -> String {
     let mut s = format!(
         "{DECL}<w:styles xmlns:w=\"{W}\"><w:docDefaults><w:rPrDefault><w:rPr>{}<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>\
 <w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{LINE}</w:pPr></w:pPrDefault></w:docDefaults>",
@@ -165,9 +209,22 @@ pub fn styles(f: &Fonts, levels: usize) -> String {
         "",
         "",
     ));
+    let shift = usize::from(parts);
+    if parts {
+        s.push_str(&para(
+            "Heading1",
+            "heading 1",
+            &format!(
+                "<w:keepNext/><w:keepLines/>{centered}<w:spacing w:before=\"0\" w:after=\"579\" w:line=\"760\" w:lineRule=\"exact\"/><w:outlineLvl w:val=\"0\"/>"
+            ),
+            &format!("{}<w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>", fonts(&f.title)),
+            "<w:uiPriority w:val=\"9\"/>",
+        ));
+    }
     for level in 1..=levels.max(1) {
         // 编 in 小二 (18 pt) when the charter has 编; the rest in 三号.
         let size = if level == 1 && levels == 4 { 36 } else { 32 };
+        let level = level + shift;
         s.push_str(&para(
             &format!("Heading{level}"),
             &format!("heading {level}"),
@@ -209,6 +266,92 @@ pub fn styles(f: &Fonts, levels: usize) -> String {
 <w:rPr>{}<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>",
         fonts(&f.song)
     ));
+    if parts {
+        packet_styles(f, &mut s);
+    }
     s.push_str("</w:styles>");
     s
+}
+
+/// The packet's own styles: the cover, the contents (Word's `toc 1`,
+/// `toc 2`, which its TOC field applies), the 修改对照表's cells in 小四
+/// (off the line grid) and its marks, the 修改说明's placeholder.
+fn packet_styles(f: &Fonts, s: &mut String) {
+    let no_indent = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
+    let style = |id: &str, name: &str, ppr: &str, rpr: &str| {
+        format!(
+            "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>\
+<w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
+        )
+    };
+    let centered = format!("<w:jc w:val=\"center\"/>{no_indent}");
+    s.push_str(&style(
+        "Cover",
+        "封面标题",
+        &format!("{centered}<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"900\" w:lineRule=\"exact\"/>"),
+        &format!("{}<w:b/><w:sz w:val=\"52\"/><w:szCs w:val=\"52\"/>", fonts(&f.title)),
+    ));
+    s.push_str(&style("Centered", "居中", &centered, ""));
+    s.push_str(&style(
+        "ContentsTitle",
+        "目录标题",
+        &format!(
+            "<w:keepNext/><w:pageBreakBefore/>{centered}<w:spacing w:before=\"0\" w:after=\"579\" w:line=\"760\" w:lineRule=\"exact\"/>"
+        ),
+        &format!("{}<w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>", fonts(&f.title)),
+    ));
+    // The type area is 156 mm (8845 twips): page numbers at its right edge.
+    let tabs = "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"8845\"/></w:tabs>";
+    s.push_str(&style("TOC1", "toc 1", &format!("{tabs}{no_indent}"), &fonts(&f.heading)));
+    s.push_str(&style(
+        "TOC2",
+        "toc 2",
+        &format!("{tabs}<w:ind w:left=\"640\" w:leftChars=\"200\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>"),
+        "",
+    ));
+    let small = "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>";
+    let cell_spacing =
+        "<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"312\" w:lineRule=\"auto\"/>";
+    s.push_str(&style(
+        "TableText",
+        "对照表正文",
+        &format!("{cell_spacing}<w:ind w:firstLineChars=\"200\" w:firstLine=\"480\"/>"),
+        small,
+    ));
+    s.push_str(&style(
+        "TableCenter",
+        "对照表居中",
+        &format!("{cell_spacing}<w:jc w:val=\"center\"/>{no_indent}"),
+        small,
+    ));
+    s.push_str(&style("TableNote", "对照表说明", &format!("{cell_spacing}<w:jc w:val=\"left\"/>{no_indent}"), small));
+    s.push_str(&style(
+        "TableHead",
+        "对照表表头",
+        &format!("<w:keepNext/>{cell_spacing}<w:jc w:val=\"center\"/>{no_indent}"),
+        &format!("{}{small}", fonts(&f.heading)),
+    ));
+    s.push_str(&style(
+        "TableMeta",
+        "对照表概要",
+        &format!("<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>{no_indent}"),
+        "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>",
+    ));
+    let chr = |id: &str, name: &str, rpr: &str| {
+        format!(
+            "<w:style w:type=\"character\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:qFormat/><w:rPr>{rpr}</w:rPr></w:style>"
+        )
+    };
+    s.push_str(&chr("Inserted", "新增文字", &format!("{}<w:u w:val=\"single\"/>", fonts(&f.heading))));
+    s.push_str(&chr(
+        "InsertedHeading",
+        "条标题新增文字",
+        &format!(
+            "{}<w:u w:val=\"thick\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D1D1D1\"/>",
+            fonts(&f.heading)
+        ),
+    ));
+    s.push_str(&chr("Deleted", "删去文字", &format!("{}<w:strike/>", fonts(&f.body))));
+    s.push_str(&chr("Muted", "未修改说明", "<w:color w:val=\"4D4D4D\"/>"));
+    s.push_str(&chr("Placeholder", "待补充", &format!("{}<w:color w:val=\"C00000\"/>", fonts(&f.heading))));
 }

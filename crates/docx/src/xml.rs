@@ -35,6 +35,34 @@ pub enum Char {
     Number,
     Strong,
     Emph,
+    /// Text added, in the 修改对照表 (黑体, underlined): a mark, not a
+    /// tracked revision.
+    Inserted,
+    /// Text added to an article heading, in the 修改对照表 (also on grey).
+    InsertedHeading,
+    /// Text removed, in the 修改对照表 (struck through).
+    Deleted,
+    /// A remark in a cell: （条文内容未修改）, ……
+    Muted,
+    /// 【修改理由待补充】 in the 修改说明 (red 黑体).
+    Placeholder,
+}
+
+impl Char {
+    /// The character style's id in `styles.xml`, if any.
+    pub fn style_id(self) -> Option<&'static str> {
+        match self {
+            Char::Plain => None,
+            Char::Number => Some("ArticleNumber"),
+            Char::Strong => Some("Strong"),
+            Char::Emph => Some("Emphasis"),
+            Char::Inserted => Some("Inserted"),
+            Char::InsertedHeading => Some("InsertedHeading"),
+            Char::Deleted => Some("Deleted"),
+            Char::Muted => Some("Muted"),
+            Char::Placeholder => Some("Placeholder"),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -57,6 +85,12 @@ pub struct Para {
     /// before this paragraph's text, and those that close after it.
     pub comments_start: Vec<u32>,
     pub comments_end: Vec<u32>,
+    /// A bookmark `_Toc<n>` around the paragraph's text (the packet's
+    /// headings, which its contents refer to).
+    pub bookmark: Option<u32>,
+    /// A '\n' in the text is a line break (`w:br`), not a space: a long
+    /// title broken where the PDF breaks it.
+    pub line_breaks: bool,
 }
 
 impl Para {
@@ -69,6 +103,8 @@ impl Para {
             move_end: None,
             comments_start: Vec::new(),
             comments_end: Vec::new(),
+            bookmark: None,
+            line_breaks: false,
         }
     }
     pub fn push(&mut self, text: &str, style: Char, rev: Rev) {
@@ -217,6 +253,9 @@ impl<'a> Writer<'a> {
             let a = self.attrs();
             self.out.push_str(&format!("<{tag}{a} w:name=\"move{name}\"/>"));
         }
+        if let Some(b) = p.bookmark {
+            self.out.push_str(&format!("<w:bookmarkStart w:id=\"{b}\" w:name=\"_Toc{b}\"/>"));
+        }
         for c in &p.comments_start {
             self.out.push_str(&format!("<w:commentRangeStart w:id=\"{c}\"/>"));
         }
@@ -227,18 +266,21 @@ impl<'a> Writer<'a> {
                 self.out.push_str(&format!("<{tag}{a}>"));
             }
             self.out.push_str("<w:r>");
-            let style = match r.style {
-                Char::Plain => None,
-                Char::Number => Some("ArticleNumber"),
-                Char::Strong => Some("Strong"),
-                Char::Emph => Some("Emphasis"),
-            };
-            if let Some(s) = style {
+            if let Some(s) = r.style.style_id() {
                 self.out.push_str(&format!("<w:rPr><w:rStyle w:val=\"{s}\"/></w:rPr>"));
             }
             let t = if r.rev == Rev::Del { "w:delText" } else { "w:t" };
             self.out.push_str(&format!("<{t} xml:space=\"preserve\">"));
-            esc(&r.text, &mut self.out);
+            if p.line_breaks {
+                for (i, piece) in r.text.split('\n').enumerate() {
+                    if i > 0 {
+                        self.out.push_str(&format!("</{t}><w:br/><{t} xml:space=\"preserve\">"));
+                    }
+                    esc(piece, &mut self.out);
+                }
+            } else {
+                esc(&r.text, &mut self.out);
+            }
             self.out.push_str(&format!("</{t}>"));
             self.out.push_str("</w:r>");
             if let Some(tag) = tag {
@@ -249,6 +291,9 @@ impl<'a> Writer<'a> {
             self.out.push_str(&format!(
                 "<w:commentRangeEnd w:id=\"{c}\"/><w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:commentReference w:id=\"{c}\"/></w:r>"
             ));
+        }
+        if let Some(b) = p.bookmark {
+            self.out.push_str(&format!("<w:bookmarkEnd w:id=\"{b}\"/>"));
         }
         if let Some(key) = p.move_end {
             let tag = if key.0 == Rev::MoveFrom { "w:moveFromRangeEnd" } else { "w:moveToRangeEnd" };

@@ -130,6 +130,7 @@ pub fn build(
     format: InputFormat,
     fallback_title: &str,
     comments: &[(usize, String)],
+    toc_lines: &[usize],
 ) -> Built {
     let mut diags = Vec::new();
     if lines.iter().all(|l| matches!(l.kind, Kind::Blank | Kind::PageNumber)) {
@@ -140,7 +141,7 @@ pub fn build(
         );
         return Built { charter: None, diagnostics: diags };
     }
-    let layout = match locate(lines) {
+    let layout = match locate(lines, toc_lines) {
         Some(l) => l,
         None => {
             diags.push(
@@ -176,11 +177,21 @@ pub fn build(
 /// The table of contents should list the body's headings: report the
 /// first difference (a heading renamed in the body but not in the 目录, or
 /// one missing).
-fn check_toc(lines: &[Line], file: FileId, toc: (usize, usize), body_start: usize, diags: &mut Vec<Diagnostic>) {
+fn check_toc(lines: &[Line], file: FileId, toc: Toc, body_start: usize, diags: &mut Vec<Diagnostic>) {
     let is_heading = |l: &&Line| matches!(l.kind, Kind::Heading { .. } | Kind::Supplementary { .. });
-    let key = |l: &Line| -> String { heading_title(&l.text).chars().filter(|c| !is_space(*c)).collect() };
-    let listed: Vec<&Line> = lines[toc.0 + 1..toc.1].iter().filter(is_heading).collect();
-    let body: Vec<&Line> = lines[body_start..].iter().filter(is_heading).collect();
+    let key = |l: &Line| -> String {
+        heading_title(without_page_number(&l.text)).chars().filter(|c| !is_space(*c)).collect()
+    };
+    let listed: Vec<&Line> = lines[toc.entries..toc.end].iter().filter(is_heading).collect();
+    // A table of contents may list only the outer levels (章 without 节):
+    // compare the body's headings of the levels it lists.
+    let level = |l: &Line| match l.kind {
+        Kind::Heading { level, .. } => Some(level),
+        _ => None,
+    };
+    let levels: Vec<Option<Level>> = listed.iter().map(|l| level(l)).collect();
+    let body: Vec<&Line> =
+        lines[body_start..].iter().filter(is_heading).filter(|l| levels.contains(&level(l))).collect();
     if listed.is_empty() {
         return;
     }
@@ -226,26 +237,77 @@ fn first_content(lines: &[Line], file: FileId) -> Span {
         .map_or(Span::new(file, 0, 0), |l| Span::new(file, l.start, l.end))
 }
 
+/// A table of contents entry without its page number: “第一章　总则……1”,
+/// “第一章 总则\t1” → “第一章 总则”. Digits count as a page number only
+/// after a space, a tab or a leader, so a title ending in a number stays.
+fn without_page_number(t: &str) -> &str {
+    let trimmed = t.trim_end();
+    let digits = trimmed.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if digits.len() == trimmed.len() {
+        return t;
+    }
+    let lead = digits.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '.' | '．' | '·' | '•' | '…' | '‥' | '⋯' | '-' | '—' | '－' | '_' | '＿')
+    });
+    if lead.len() == digits.len() || lead.is_empty() { t } else { lead }
+}
+
+/// A table of contents: lines [start, end), its entries from `entries`
+/// (after a 目录 line, or from `start` when Word's TOC field has none).
+#[derive(Debug, Clone, Copy)]
+struct Toc {
+    start: usize,
+    entries: usize,
+    end: usize,
+}
+
 /// Where the parts of the document are (line indexes).
 #[derive(Debug)]
 struct Layout {
-    /// The table of contents, [start, end).
-    toc: Option<(usize, usize)>,
+    toc: Option<Toc>,
     /// The first line of the body (a heading or the first article).
     body_start: usize,
 }
 
-fn locate(lines: &[Line]) -> Option<Layout> {
+/// `toc_lines`: source lines (zero-based) that a Word TOC field generated;
+/// they are the table of contents whether or not a 目录 line heads them.
+fn locate(lines: &[Line], toc_lines: &[usize]) -> Option<Layout> {
     let is_art = |l: &Line| matches!(l.kind, Kind::Article { sep: true, .. } | Kind::Article { number: 1, .. });
-    let first_art = lines.iter().position(is_art)?;
-    let toc_line = lines[..first_art].iter().position(|l| l.kind == Kind::Toc);
-    let toc = toc_line.map(|t| (t, toc_end(lines, t, first_art)));
+    // Both in source order: one merge finds the hinted lines' indexes.
+    let mut hinted = Vec::new();
+    let mut h = toc_lines.iter().peekable();
+    for (i, l) in lines.iter().enumerate() {
+        while h.next_if(|&&n| n < l.no).is_some() {}
+        if h.peek().is_some_and(|&&n| n == l.no) {
+            hinted.push(i);
+        }
+    }
+    let first_art = (0..lines.len()).find(|&i| is_art(&lines[i]) && hinted.binary_search(&i).is_err())?;
+    let field_toc = match (hinted.first(), hinted.last()) {
+        (Some(&f), Some(&l)) if f < first_art => {
+            // A 目录 line right above (across blank lines), or the first
+            // hinted line itself (a TOC content control holds its title).
+            let title = (0..=f)
+                .rev()
+                .take_while(|&i| i == f || matches!(lines[i].kind, Kind::Blank | Kind::PageNumber | Kind::Toc))
+                .find(|&i| lines[i].kind == Kind::Toc);
+            Some(match title {
+                Some(t) => Toc { start: t, entries: t + 1, end: l + 1 },
+                None => Toc { start: f, entries: f, end: l + 1 },
+            })
+        }
+        _ => None,
+    };
+    let toc = field_toc.or_else(|| {
+        let t = lines[..first_art].iter().position(|l| l.kind == Kind::Toc)?;
+        Some(Toc { start: t, entries: t + 1, end: toc_end(lines, t, first_art) })
+    });
     // The first article after the table of contents.
     let first_art = match toc {
-        Some((_, end)) => end + lines[end..].iter().position(is_art)?,
+        Some(t) => t.end + lines[t.end..].iter().position(is_art)?,
         None => first_art,
     };
-    let floor = toc.map_or(0, |t| t.1);
+    let floor = toc.map_or(0, |t| t.end);
     let mut body_start = first_art;
     let mut i = first_art;
     while i > floor {
@@ -266,7 +328,7 @@ fn toc_end(lines: &[Line], t: usize, first_art: usize) -> usize {
     let key = |l: &Line| -> Option<String> {
         match &l.kind {
             Kind::Heading { .. } | Kind::Supplementary { .. } | Kind::Text => {
-                Some(heading_title(&l.text).chars().filter(|c| !is_space(*c)).collect())
+                Some(heading_title(without_page_number(&l.text)).chars().filter(|c| !is_space(*c)).collect())
             }
             _ => None,
         }
@@ -461,10 +523,10 @@ impl<'a> Builder<'a> {
 
     fn header(&mut self, layout: &Layout, fallback_title: &str) {
         let zone: Vec<usize> = match layout.toc {
-            Some((s, e)) => (0..s).chain(e..layout.body_start).collect(),
+            Some(t) => (0..t.start).chain(t.end..layout.body_start).collect(),
             None => (0..layout.body_start).collect(),
         };
-        if let Some((s, e)) = layout.toc {
+        if let Some(Toc { start: s, end: e, .. }) = layout.toc {
             let l = &self.lines[s];
             self.diags.push(
                 Diagnostic::new(crate::codes::I011, "目录已略去，章节结构取自正文")
@@ -1352,7 +1414,7 @@ mod tests {
     fn import(text: &str) -> (Imported, Vec<Diagnostic>) {
         let (lines, _) = split(text, InputFormat::Text);
         let lines = crate::runon::resplit(lines);
-        let b = build(&lines, FileId(0), InputFormat::Text, "文件名", &[]);
+        let b = build(&lines, FileId(0), InputFormat::Text, "文件名", &[], &[]);
         (b.charter.unwrap_or_default(), b.diagnostics)
     }
 
@@ -1439,9 +1501,9 @@ mod tests {
     #[test]
     fn empty_and_no_articles() {
         let (lines, _) = split("\n  \n", InputFormat::Text);
-        assert_eq!(codes(&build(&lines, FileId(0), InputFormat::Text, "x", &[]).diagnostics), ["I003"]);
+        assert_eq!(codes(&build(&lines, FileId(0), InputFormat::Text, "x", &[], &[]).diagnostics), ["I003"]);
         let (lines, _) = split("通知\n请各部门注意。\n", InputFormat::Text);
-        assert_eq!(codes(&build(&lines, FileId(0), InputFormat::Text, "x", &[]).diagnostics), ["I004"]);
+        assert_eq!(codes(&build(&lines, FileId(0), InputFormat::Text, "x", &[], &[]).diagnostics), ["I004"]);
     }
 
     #[test]
@@ -1509,7 +1571,7 @@ mod tests {
                 "# 示例学生会章程\n\n（2020年5月1日学生代表大会通过）\n\n示例学生会　章程\n\n本会全体成员共同遵守。\n\n第一条 甲。\n",
                 format,
             );
-            let c = build(&lines, FileId(0), format, "x", &[]).charter.unwrap_or_default();
+            let c = build(&lines, FileId(0), format, "x", &[], &[]).charter.unwrap_or_default();
             assert_eq!(c.title, "示例学生会章程", "{format:?}");
             assert_eq!(c.preamble, ["本会全体成员共同遵守。"], "{format:?}");
             assert_eq!(c.history.len(), 1, "{format:?}");

@@ -24,6 +24,8 @@ pub struct Decoded {
     pub docx_revisions: docx::RevisionStats,
     /// Comments in a .docx: (line, text).
     pub docx_comments: Vec<(usize, String)>,
+    /// Lines of a table of contents Word generated (see `DocxText::toc_lines`).
+    pub docx_toc: Vec<usize>,
 }
 
 /// Decode `bytes`. `Err` carries a message for the user: the file is not
@@ -57,6 +59,7 @@ pub fn decode(
             docx_numbered: d.numbered,
             docx_revisions: d.revisions,
             docx_comments: d.comments,
+            docx_toc: d.toc_lines,
         });
     }
     if bytes.starts_with(b"%PDF") {
@@ -80,6 +83,7 @@ pub fn decode(
         docx_numbered: 0,
         docx_revisions: Default::default(),
         docx_comments: Vec::new(),
+        docx_toc: Vec::new(),
     })
 }
 

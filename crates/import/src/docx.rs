@@ -27,6 +27,10 @@ pub struct DocxText {
     /// Word comments (批注): the output line (zero-based) where each is
     /// anchored, and its text (paragraphs joined by '\n'), in document order.
     pub comments: Vec<(usize, String)>,
+    /// Output lines (zero-based) inside a table of contents that Word
+    /// generated (a TOC field's result, or a content control marked as one),
+    /// in order; their page numbers (PAGEREF fields) are left out.
+    pub toc_lines: Vec<usize>,
 }
 
 /// The longest label automatic numbering may produce, in bytes. Real labels
@@ -47,9 +51,9 @@ pub const LABEL_ALLOWANCE: usize = 64 * 1024;
 /// `word/document.xml` plus [`LABEL_ALLOWANCE`]; a document that needs more
 /// (a numbering bomb) is refused.
 pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
-    let archive = Archive::open(bytes).map_err(|e| e.0)?;
+    let mut archive = Archive::open(bytes).map_err(|e| e.0)?;
     let Some(document) = archive.read("word/document.xml").map_err(|e| e.0)? else {
-        return Err(not_word(&archive));
+        return Err(not_word(&mut archive));
     };
     let numbering = match archive.read("word/numbering.xml").map_err(|e| e.0)? {
         Some(b) => parse_numbering(&String::from_utf8_lossy(&b)),
@@ -69,6 +73,9 @@ pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
     let mut generated = 0usize;
     let mut counters = Counters::default();
     let mut out = DocxText { revisions, ..DocxText::default() };
+    // The output line the next paragraph starts on (counted as text is
+    // added, never by rescanning it).
+    let mut line = 0usize;
     for (index, p) in paragraphs.into_iter().enumerate() {
         if p.revised && out.revisions.first_line.is_none() {
             out.revisions.first_line = Some(index);
@@ -92,7 +99,9 @@ pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
                 document.len()
             ));
         }
-        let line = out.text.matches('\n').count();
+        if p.toc {
+            out.toc_lines.push(line);
+        }
         for id in &p.comments {
             if let Some(t) = comment_texts.get(id).filter(|t| !t.is_empty()) {
                 out.comments.push((line, t.clone()));
@@ -105,14 +114,16 @@ pub fn extract(bytes: &[u8], mode: Revisions) -> Result<DocxText, String> {
         }
         out.text.push_str(&p.text);
         out.text.push('\n');
+        line += 1 + p.text.matches('\n').count();
     }
     Ok(out)
 }
 
 /// What a ZIP without `word/document.xml` is, for the user: the other
 /// Office Open XML and OpenDocument packages by their main part.
-fn not_word(archive: &Archive) -> String {
-    let has = |name: &str| archive.names().any(|n| n == name);
+fn not_word(archive: &mut Archive) -> String {
+    let names: Vec<String> = archive.names().collect();
+    let has = |name: &str| names.iter().any(|n| n == name);
     let kind = if has("xl/workbook.xml") {
         Some("Excel 表格（.xlsx）")
     } else if has("ppt/presentation.xml") {
@@ -154,6 +165,8 @@ struct Para {
     /// Ids of the comments anchored here (their range starts here, or,
     /// without a range, their reference is here).
     comments: Vec<String>,
+    /// Part of a table of contents Word generated.
+    toc: bool,
 }
 
 // ------------------------------------------------------------ revisions
@@ -464,6 +477,7 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
     // their reference.
     let mut pending_comments: Vec<String> = Vec::new();
     let mut anchored: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut fields = Fields::default();
     loop {
         let ev = match r.read_event() {
             Ok(Event::Eof) => break,
@@ -484,8 +498,11 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
                     }
                     continue;
                 }
+                if fields.start(&e) {
+                    continue;
+                }
                 match name {
-                    "w:instrText" | "mc:Fallback" | "w:txbxContent" | "w:footnoteReference" => skip_depth = 1,
+                    "mc:Fallback" | "w:txbxContent" | "w:footnoteReference" => skip_depth = 1,
                     "w:p" => para = Some(Para { comments: std::mem::take(&mut pending_comments), ..Para::default() }),
                     "w:t" | "w:delText" => in_text = true,
                     "w:rPr" if in_ppr && in_ppr_change == 0 => in_mark_rpr = true,
@@ -500,7 +517,14 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
                     continue;
                 }
                 if e.name().as_ref() == "w:p" {
-                    out.push(Para { comments: std::mem::take(&mut pending_comments), ..Para::default() });
+                    out.push(Para {
+                        comments: std::mem::take(&mut pending_comments),
+                        toc: fields.in_toc(),
+                        ..Para::default()
+                    });
+                    continue;
+                }
+                if fields.empty(&e) {
                     continue;
                 }
                 if matches!(e.name().as_ref(), "w:commentRangeStart" | "w:commentReference")
@@ -538,9 +562,19 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
                 if revs.end(e.name().as_ref().as_bytes()) {
                     continue;
                 }
+                if fields.end(e.name().as_ref()) {
+                    continue;
+                }
                 match e.name().as_ref() {
                     "w:p" => {
-                        if let Some(p) = para.take() {
+                        if let Some(mut p) = para.take() {
+                            if fields.in_toc() {
+                                p.toc = true;
+                            }
+                            if p.toc {
+                                // The tab before the (omitted) page number.
+                                p.text.truncate(p.text.trim_end().len());
+                            }
                             out.push(p);
                         }
                     }
@@ -552,9 +586,15 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
                     _ => {}
                 }
             }
+            Event::Text(t) if fields.in_instr && skip_depth == 0 => fields.instr(&t.xml10_content()),
             Event::Text(t) if in_text && skip_depth == 0 && revs.keeps_text(mode) => {
                 if let Some(p) = &mut para {
-                    p.text.push_str(&t.xml10_content());
+                    if fields.in_toc() {
+                        p.toc = true;
+                    }
+                    if !fields.in_page_ref() {
+                        p.text.push_str(&t.xml10_content());
+                    }
                 }
             }
             Event::GeneralRef(g) if in_text && skip_depth == 0 && revs.keeps_text(mode) => {
@@ -569,6 +609,106 @@ fn parse_document(xml: &str, mode: Revisions) -> Result<(Vec<Para>, RevisionStat
         }
     }
     Ok((out, revs.stats))
+}
+
+/// Fields (w:fldChar begin/separate/end with w:instrText, or w:fldSimple)
+/// and content controls (w:sdt) as the document is read: enough to know
+/// when text is a table of contents Word generated (a TOC field's result,
+/// or a control whose gallery is "Table of Contents") and when it is a
+/// page number inside one (a PAGEREF field's result).
+#[derive(Debug, Default)]
+struct Fields {
+    /// Open fields: the instruction, and whether its result is being read.
+    open: Vec<(String, bool)>,
+    /// Inside w:instrText.
+    in_instr: bool,
+    /// Open content controls: whether each is a table of contents.
+    sdts: Vec<bool>,
+}
+
+impl Fields {
+    /// An opening tag; true when it was a field's or a control's.
+    fn start(&mut self, e: &BytesStart<'_>) -> bool {
+        match e.name().as_ref() {
+            "w:instrText" => self.in_instr = true,
+            "w:fldSimple" => self.open.push((attr(e, "w:instr").unwrap_or_default(), true)),
+            "w:sdt" => self.sdts.push(false),
+            "w:fldChar" => self.char_type(e),
+            _ => return false,
+        }
+        true
+    }
+
+    /// An empty element; true when it was a field's or a control's.
+    fn empty(&mut self, e: &BytesStart<'_>) -> bool {
+        match e.name().as_ref() {
+            "w:fldChar" => self.char_type(e),
+            "w:docPartGallery" => {
+                if attr(e, "w:val").is_some_and(|v| v.contains("Table of Contents"))
+                    && let Some(s) = self.sdts.last_mut()
+                {
+                    *s = true;
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn char_type(&mut self, e: &BytesStart<'_>) {
+        match attr(e, "w:fldCharType").as_deref() {
+            Some("begin") => self.open.push((String::new(), false)),
+            Some("separate") => {
+                if let Some(f) = self.open.last_mut() {
+                    f.1 = true;
+                }
+            }
+            Some("end") => {
+                self.open.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// A closing tag; true when it was a field's or a control's.
+    fn end(&mut self, name: &str) -> bool {
+        match name {
+            "w:instrText" => self.in_instr = false,
+            "w:fldSimple" => {
+                self.open.pop();
+            }
+            "w:sdt" => {
+                self.sdts.pop();
+            }
+            "w:fldChar" => {}
+            _ => return false,
+        }
+        true
+    }
+
+    fn instr(&mut self, text: &str) {
+        if let Some(f) = self.open.last_mut() {
+            // Bounded: an instruction is a few words; a crafted document
+            // cannot grow it without limit.
+            if f.0.len() < 256 {
+                f.0.push_str(text);
+            }
+        }
+    }
+
+    fn result_of(&self, field: &str) -> bool {
+        self.open.iter().any(|(instr, result)| {
+            *result && instr.trim_start().get(..field.len()).is_some_and(|w| w.eq_ignore_ascii_case(field))
+        })
+    }
+
+    fn in_toc(&self) -> bool {
+        self.sdts.iter().any(|t| *t) || self.result_of("TOC ") || self.result_of("TOC\\")
+    }
+
+    fn in_page_ref(&self) -> bool {
+        self.result_of("PAGEREF")
+    }
 }
 
 /// `word/comments.xml`: comment id → its text, paragraphs joined by '\n'

@@ -376,7 +376,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8], options: Options) -> Result<Impor
     let (lines, kangxi) = lines::split(&sources.file(file).text, decoded.format);
     let lines = runon::resplit(lines);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut built = build::build(&lines, file, decoded.format, &stem, &decoded.docx_comments);
+    let mut built = build::build(&lines, file, decoded.format, &stem, &decoded.docx_comments, &decoded.docx_toc);
     if let Some(c) = &mut built.charter {
         cite_ids::assign(c);
     }

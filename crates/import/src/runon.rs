@@ -461,7 +461,7 @@ mod tests {
         let import = |text: &str, resplit_on: bool| {
             let (lines, _) = split(text, InputFormat::Text);
             let lines = if resplit_on { resplit(lines) } else { lines };
-            crate::build::build(&lines, charter_core::source::FileId(0), InputFormat::Text, "x", &[])
+            crate::build::build(&lines, charter_core::source::FileId(0), InputFormat::Text, "x", &[], &[])
                 .charter
                 .unwrap_or_default()
         };

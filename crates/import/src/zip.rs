@@ -1,50 +1,36 @@
-//! A minimal ZIP reader: enough to take `word/document.xml` out of a .docx.
+//! Reading members of a ZIP archive (a .docx) into memory, through the
+//! `zip` crate (central directory, ZIP64, stored and deflate), with the
+//! protections an importer of untrusted files needs on top:
 //!
-//! Reads the central directory (so data descriptors don't matter), supports
-//! the two methods Word writes (stored, deflate) and refuses the rest.
-//! Sizes are capped so that a hostile file cannot make us allocate without
-//! bound ("zip bomb"), and every member read is checked against the CRC-32
-//! of the central directory, so a damaged file is an error, never silently
-//! wrong text.
+//! - **a size budget while inflating**: a member declaring more than 64 MB
+//!   is refused before it is inflated; one declaring less is read through
+//!   a limit of 64 MB (and the crate stops it at its declared size), so a
+//!   "zip bomb" whose headers lie is refused while inflating, never after;
+//! - **every member checked against its CRC-32** (the crate checks it at the
+//!   end of the member), so a damaged file is an error, never silently
+//!   wrong text;
+//! - **members are read by exact name into memory, never extracted**, so a
+//!   name like `../../x` or `/tmp/x` means nothing;
+//! - **encrypted members and unknown methods are refused** with a message,
+//!   not read as garbage.
 //!
-//! Why not the `zip` crate: we need one read-only path (central directory,
-//! stored or deflate, one member by exact name, never extracted to disk, so
-//! no path traversal), and the crate would add its own dependency tree
-//! (even with `default-features = false` and deflate only) for the ~100
-//! lines here; CRC-32 comes from `crc32fast` and inflate from `miniz_oxide`,
-//! which are already in the lock.
+//! Every failure is a [`ZipError`] phrased in Chinese for the user.
+
+use std::io::{Cursor, Read};
+
+use zip::result::ZipError as CrateError;
 
 /// Largest uncompressed member we accept.
-const MAX_MEMBER: usize = 64 * 1024 * 1024;
+const MAX_MEMBER: u64 = 64 * 1024 * 1024;
 
 /// Why a member could not be read, phrased for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ZipError(pub String);
 
-/// One entry of the central directory.
-#[derive(Debug, Clone)]
-struct Entry {
-    name: String,
-    method: u16,
-    crc: u32,
-    compressed: usize,
-    uncompressed: usize,
-    local_offset: usize,
-}
-
 /// An opened archive.
 #[derive(Debug)]
 pub struct Archive<'a> {
-    bytes: &'a [u8],
-    entries: Vec<Entry>,
-}
-
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes([*b.get(at)?, *b.get(at + 1)?]))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes([*b.get(at)?, *b.get(at + 1)?, *b.get(at + 2)?, *b.get(at + 3)?]))
+    zip: zip::ZipArchive<Cursor<&'a [u8]>>,
 }
 
 /// Does this look like a ZIP file (local header signature)?
@@ -54,161 +40,217 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 
 impl<'a> Archive<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, ZipError> {
-        let broken = || {
+        // Whatever the crate finds wrong with the directory (no end record,
+        // a directory beyond the file, bad signatures) is a damaged file.
+        let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
             ZipError(
                 "文件不完整或已损坏：读不到 ZIP 压缩包末尾的目录（.docx 是 ZIP 压缩包），文件可能没有下载、复制或保存完整；\
                  请重新获取完整的文件，或在 Word / WPS 中打开后重新保存"
                     .into(),
             )
-        };
-        // End of central directory: the last "PK\5\6" within the final 64 KiB.
-        let lo = bytes.len().saturating_sub(22 + 65_535);
-        let eocd = (lo..=bytes.len().saturating_sub(22))
-            .rev()
-            .find(|&i| bytes.get(i..i + 4) == Some(b"PK\x05\x06"))
-            .ok_or_else(broken)?;
-        let count = u16_at(bytes, eocd + 10).ok_or_else(broken)? as usize;
-        let dir_offset = u32_at(bytes, eocd + 16).ok_or_else(broken)? as usize;
-        let mut entries = Vec::with_capacity(count.min(4096));
-        let mut at = dir_offset;
-        for _ in 0..count {
-            if u32_at(bytes, at) != Some(0x0201_4b50) {
-                return Err(broken());
-            }
-            let method = u16_at(bytes, at + 10).ok_or_else(broken)?;
-            let crc = u32_at(bytes, at + 16).ok_or_else(broken)?;
-            let compressed = u32_at(bytes, at + 20).ok_or_else(broken)? as usize;
-            let uncompressed = u32_at(bytes, at + 24).ok_or_else(broken)? as usize;
-            let name_len = u16_at(bytes, at + 28).ok_or_else(broken)? as usize;
-            let extra_len = u16_at(bytes, at + 30).ok_or_else(broken)? as usize;
-            let comment_len = u16_at(bytes, at + 32).ok_or_else(broken)? as usize;
-            let local_offset = u32_at(bytes, at + 42).ok_or_else(broken)? as usize;
-            let name = bytes.get(at + 46..at + 46 + name_len).ok_or_else(broken)?;
-            entries.push(Entry {
-                name: String::from_utf8_lossy(name).into_owned(),
-                method,
-                crc,
-                compressed,
-                uncompressed,
-                local_offset,
-            });
-            at += 46 + name_len + extra_len + comment_len;
-        }
-        Ok(Archive { bytes, entries })
+        })?;
+        Ok(Archive { zip })
     }
 
-    /// The names of all members.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|e| e.name.as_str())
+    /// The names of all members (raw bytes read as UTF-8, lossily).
+    pub fn names(&self) -> impl Iterator<Item = String> + '_ {
+        self.zip.file_names_raw().map(|n| String::from_utf8_lossy(n).into_owned())
     }
 
-    /// The uncompressed bytes of member `name`; `Ok(None)` when absent.
-    pub fn read(&self, name: &str) -> Result<Option<Vec<u8>>, ZipError> {
-        let Some(e) = self.entries.iter().find(|e| e.name == name) else {
+    /// The uncompressed bytes of member `name` (exact bytes of the name, no
+    /// case folding or path normalisation); `Ok(None)` when absent.
+    pub fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, ZipError> {
+        let Some(index) = self.zip.index_for_name_raw(name.as_bytes()) else {
             return Ok(None);
         };
         let broken = || ZipError(format!("压缩包中的 {name} 已损坏"));
-        let b = self.bytes;
-        if u32_at(b, e.local_offset) != Some(0x0403_4b50) {
-            return Err(broken());
-        }
-        let name_len = u16_at(b, e.local_offset + 26).ok_or_else(broken)? as usize;
-        let extra_len = u16_at(b, e.local_offset + 28).ok_or_else(broken)? as usize;
-        let start = e.local_offset + 30 + name_len + extra_len;
-        let data = b.get(start..start.saturating_add(e.compressed)).ok_or_else(broken)?;
         let too_big = || {
             ZipError(format!(
                 "压缩包中的 {name} 解压后超过 64 MB，不是正常的 Word 文档（可能是故意构造的“压缩炸弹”），已拒绝读取"
             ))
         };
-        if e.uncompressed > MAX_MEMBER {
+        let entry = self.zip.by_index_data(index).map_err(|_| broken())?;
+        let declared = entry.size();
+        if entry.encrypted() {
+            return Err(ZipError(format!(
+                "压缩包中的 {name} 已加密（设置了密码），无法读取；请在 Word 或 WPS 中打开，取消密码后重新保存为 .docx 再导入"
+            )));
+        }
+        match entry.compression() {
+            zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated => {}
+            m => return Err(ZipError(format!("压缩包中的 {name} 使用了不支持的压缩方法（{m}）"))),
+        }
+        if declared > MAX_MEMBER {
             return Err(too_big());
         }
-        let out = match e.method {
-            0 => data.to_vec(),
-            // A member declaring a small size may still inflate without
-            // bound: the limit stops it (a "zip bomb"), whatever it says.
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_MEMBER).map_err(|e| {
-                if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput { too_big() } else { broken() }
-            })?,
-            m => return Err(ZipError(format!("压缩包中的 {name} 使用了不支持的压缩方法（{m}）"))),
-        };
-        if out.len() != e.uncompressed || crc32fast::hash(&out) != e.crc {
-            return Err(ZipError(format!(
-                "压缩包中的 {name} 已损坏（CRC 校验不符），文件可能不完整或传输时出错；请重新获取该文件，或在 Word / WPS 中打开后重新保存"
-            )));
+        let file = self.zip.by_index(index).map_err(|e| match e {
+            CrateError::UnsupportedArchive(_) | CrateError::CompressionMethodNotSupported(_) => {
+                ZipError(format!("压缩包中的 {name} 使用了不支持的压缩方法或加密方式，无法读取"))
+            }
+            _ => broken(),
+        })?;
+        let mut out = Vec::with_capacity(usize::try_from(declared).unwrap_or(0).min(1 << 20));
+        // The budget does not rely on the declared size: whatever the
+        // headers say, no more than MAX_MEMBER + 1 bytes are inflated.
+        let read = file.take(MAX_MEMBER + 1).read_to_end(&mut out);
+        if out.len() as u64 > MAX_MEMBER {
+            return Err(too_big());
+        }
+        if let Err(e) = read {
+            let what = e.to_string();
+            return Err(if what.contains("declared uncompressed size") {
+                // The crate stops a member at the size it declares: a damaged
+                // stream or a bomb lying about its size.
+                ZipError(format!(
+                    "压缩包中的 {name} 已损坏：解压后超过了它自己声明的大小（{declared} 字节），文件可能不完整或传输时出错，\
+                     也可能是故意构造的“压缩炸弹”，已拒绝读取；请重新获取该文件，或在 Word / WPS 中打开后重新保存"
+                ))
+            } else if what.contains("checksum") {
+                crc_error(name)
+            } else {
+                broken()
+            });
+        }
+        if out.len() as u64 != declared {
+            return Err(crc_error(name));
         }
         Ok(Some(out))
     }
+}
+
+fn crc_error(name: &str) -> ZipError {
+    ZipError(format!(
+        "压缩包中的 {name} 已损坏（CRC 校验不符），文件可能不完整或传输时出错；请重新获取该文件，或在 Word / WPS 中打开后重新保存"
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Build a stored (uncompressed) archive by hand.
-    pub(crate) fn stored_zip(files: &[(&str, &[u8])]) -> Vec<u8> {
+    /// One member: name, method, general-purpose flags, declared size, CRC, data.
+    type Member<'a> = (&'a str, u16, u16, u32, u32, Vec<u8>);
+
+    /// Build an archive by hand, headers saying exactly what the caller says.
+    fn raw_zip(files: &[Member]) -> Vec<u8> {
         let mut out = Vec::new();
         let mut central = Vec::new();
-        for (name, data) in files {
+        for (name, method, flags, declared, crc, data) in files {
             let offset = out.len() as u32;
-            let crc = crc32fast::hash(data);
+            let mut head = Vec::new();
+            head.extend_from_slice(&20u16.to_le_bytes());
+            head.extend_from_slice(&flags.to_le_bytes());
+            head.extend_from_slice(&method.to_le_bytes());
+            head.extend_from_slice(&[0, 0, 0x21, 0]); // 1980-01-01
+            head.extend_from_slice(&crc.to_le_bytes());
+            head.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            head.extend_from_slice(&declared.to_le_bytes());
+            head.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            head.extend_from_slice(&0u16.to_le_bytes());
             out.extend_from_slice(b"PK\x03\x04");
-            out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-            out.extend_from_slice(&crc.to_le_bytes());
-            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(&0u16.to_le_bytes());
+            out.extend_from_slice(&head);
             out.extend_from_slice(name.as_bytes());
             out.extend_from_slice(data);
-            central.extend_from_slice(b"PK\x01\x02");
-            central.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-            central.extend_from_slice(&crc.to_le_bytes());
-            central.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            central.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            central.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            central.extend_from_slice(&[0; 12]);
+            central.extend_from_slice(b"PK\x01\x02\x14\x00");
+            central.extend_from_slice(&head);
+            central.extend_from_slice(&[0; 10]);
             central.extend_from_slice(&offset.to_le_bytes());
             central.extend_from_slice(name.as_bytes());
         }
-        let dir_offset = out.len() as u32;
-        let dir_len = central.len() as u32;
+        let (dir_at, dir_len, n) = (out.len() as u32, central.len() as u32, files.len() as u16);
         out.extend_from_slice(&central);
-        out.extend_from_slice(b"PK\x05\x06");
-        out.extend_from_slice(&[0; 4]);
-        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&n.to_le_bytes());
         out.extend_from_slice(&dir_len.to_le_bytes());
-        out.extend_from_slice(&dir_offset.to_le_bytes());
+        out.extend_from_slice(&dir_at.to_le_bytes());
         out.extend_from_slice(&0u16.to_le_bytes());
         out
     }
 
+    fn stored<'a>(name: &'a str, data: &[u8]) -> Member<'a> {
+        (name, 0, 0, data.len() as u32, crc32fast::hash(data), data.to_vec())
+    }
+
+    fn deflated(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(data).unwrap_or_else(|e| panic!("{e}"));
+        e.finish().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn error_of(z: &[u8], name: &str) -> String {
+        let mut a = Archive::open(z).unwrap_or_else(|e| panic!("{e:?}"));
+        match a.read(name) {
+            Ok(v) => panic!("read {} bytes", v.map_or(0, |v| v.len())),
+            Err(e) => e.0,
+        }
+    }
+
     #[test]
-    fn reads_stored_members() {
-        let z = stored_zip(&[("a.txt", b"hello"), ("word/document.xml", b"<x/>")]);
+    fn reads_stored_and_deflated_members() {
+        let text = "第一条 本会名称为示例会。".repeat(50);
+        let packed = deflated(text.as_bytes());
+        let z = raw_zip(&[
+            stored("a.txt", b"hello"),
+            ("word/document.xml", 8, 0, text.len() as u32, crc32fast::hash(text.as_bytes()), packed),
+        ]);
         assert!(is_zip(&z));
-        let a = Archive::open(&z).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(a.names().count(), 2);
-        assert_eq!(a.read("word/document.xml").unwrap_or_default(), Some(b"<x/>".to_vec()));
+        let mut a = Archive::open(&z).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(a.names().collect::<Vec<_>>(), ["a.txt", "word/document.xml"]);
+        assert_eq!(a.read("a.txt").unwrap_or_default(), Some(b"hello".to_vec()));
+        assert_eq!(a.read("word/document.xml").unwrap_or_default(), Some(text.into_bytes()));
         assert_eq!(a.read("missing").unwrap_or_default(), None);
+        // Exact names only: no case folding, no path normalisation.
+        assert_eq!(a.read("A.TXT").unwrap_or_default(), None);
+        assert_eq!(a.read("./a.txt").unwrap_or_default(), None);
     }
 
     #[test]
     fn crc_mismatch_is_an_error() {
-        let mut z = stored_zip(&[("word/document.xml", b"<w:t>abc</w:t>")]);
+        let mut z = raw_zip(&[stored("word/document.xml", b"<w:t>abc</w:t>")]);
         let at = z.windows(3).position(|w| w == b"abc").unwrap_or_else(|| panic!("no data"));
         z[at + 1] = b'x';
-        let a = Archive::open(&z).unwrap_or_else(|e| panic!("{e:?}"));
-        let err = a.read("word/document.xml").err().map(|e| e.0).unwrap_or_default();
+        let err = error_of(&z, "word/document.xml");
         assert!(err.contains("word/document.xml 已损坏（CRC 校验不符）"), "{err}");
     }
 
     #[test]
     fn truncated_archives_are_errors() {
-        let z = stored_zip(&[("a.txt", b"hello")]);
-        assert!(Archive::open(&z[..z.len() - 30]).is_err());
+        let z = raw_zip(&[stored("a.txt", b"hello")]);
+        for keep in [z.len() - 30, z.len() - 22, z.len() - 1, 4, 0] {
+            let err = Archive::open(&z[..keep]).err().map(|e| e.0).unwrap_or_default();
+            assert!(err.contains("文件不完整或已损坏"), "{keep}: {err}");
+        }
         assert!(Archive::open(b"PK\x03\x04garbage").is_err());
+    }
+
+    #[test]
+    fn encrypted_members_are_refused() {
+        // Flag bit 0: traditional PKWARE encryption.
+        let mut m = stored("word/document.xml", b"\x12\x34 scrambled bytes");
+        m.2 = 1;
+        let err = error_of(&raw_zip(&[m]), "word/document.xml");
+        assert!(err.contains("已加密") && err.contains("取消密码"), "{err}");
+    }
+
+    #[test]
+    fn unknown_methods_are_refused() {
+        let mut m = stored("word/document.xml", b"BZh91AY&SY");
+        m.1 = 12; // bzip2
+        let err = error_of(&raw_zip(&[m]), "word/document.xml");
+        assert!(err.contains("不支持的压缩方法"), "{err}");
+    }
+
+    #[test]
+    fn a_member_larger_than_it_declares_is_stopped_while_inflating() {
+        let data = vec![b' '; 100_000];
+        let m = ("word/document.xml", 8, 0, 1_000, crc32fast::hash(&data), deflated(&data));
+        let err = error_of(&raw_zip(&[m]), "word/document.xml");
+        assert!(err.contains("超过了它自己声明的大小（1000 字节）") && err.contains("压缩炸弹"), "{err}");
+        // Declaring more than the budget is refused before inflating.
+        let m = ("word/document.xml", 8, 0, 65 * 1024 * 1024, 0, deflated(b"x"));
+        let err = error_of(&raw_zip(&[m]), "word/document.xml");
+        assert!(err.contains("解压后超过 64 MB"), "{err}");
     }
 }

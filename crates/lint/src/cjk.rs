@@ -2,49 +2,7 @@
 
 use charter_core::numerals;
 
-/// A Han character (CJK unified ideographs and extension A, compatibility
-/// ideographs), plus 〇.
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F) || c == '〇'
-}
-
-/// Full-width punctuation used in Chinese text.
-pub fn is_cjk_punct(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '（'
-            | '）'
-            | '《'
-            | '》'
-            | '〈'
-            | '〉'
-            | '【'
-            | '】'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-            | '…'
-            | '—'
-            | '～'
-            | '·'
-    )
-}
-
-/// Han or full-width punctuation: "Chinese context".
-pub fn is_chinese(c: char) -> bool {
-    is_han(c) || is_cjk_punct(c)
-}
+pub use charter_core::punct::{is_chinese, is_cjk_punct, is_han};
 
 /// A numeral character, Chinese (common forms, for 第X条 and counts) or
 /// Arabic (ASCII or full-width); the classes are `charter_core::numerals`'.

@@ -15,7 +15,7 @@
 //! a list after 分别为, or an abbreviation definition. Together with the
 //! glossary and the known outside bodies this decides what is defined.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -542,9 +542,12 @@ pub fn analyse(ctx: &Context) -> Analysis {
             }
         }
     }
+    // Every tail of a known name, for names led by a verb of running text.
+    let known_tails: HashSet<&str> =
+        known.iter().flat_map(|k| k.char_indices().skip(1).map(move |(i, _)| &k[i..])).collect();
     for list in &mut found {
         for o in list.iter_mut() {
-            trim(o, &known, &tails);
+            trim(o, &known, &tails, &known_tails);
         }
     }
     a.rebuild(ctx, sites, &found, &hits);
@@ -600,11 +603,45 @@ pub fn quoted_titles(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Verbs that precede a body's name in running text (执行代表大会的决议,
+/// 遵守学生会的规定) but can also begin a real name (执行委员会, 监督委员会),
+/// so they are not stripped when names are found: a name starting with one
+/// is cut after it only when the rest names a known body, or is the tail of
+/// one (代表大会 of 研究生代表大会).
+const RUNNING_VERBS: &[&str] = &[
+    "贯彻执行",
+    "执行",
+    "遵守",
+    "遵照",
+    "遵循",
+    "服从",
+    "听从",
+    "监督",
+    "督促",
+    "检查",
+    "考核",
+    "评议",
+    "协调",
+    "对接",
+    "尊重",
+    "拥护",
+    "请示",
+    "联络",
+];
+
 /// Cut a name to its longest known tail, unless what precedes the tail
 /// qualifies it (我院, 院级, 系).
-fn trim(o: &mut Occurrence, known: &BTreeSet<String>, tails: &BTreeSet<&str>) {
+fn trim(o: &mut Occurrence, known: &BTreeSet<String>, tails: &BTreeSet<&str>, known_tails: &HashSet<&str>) {
     if o.compound || o.glossary_only || known.contains(&o.name) {
         return;
+    }
+    if let Some(v) = RUNNING_VERBS.iter().find(|v| o.name.starts_with(**v)) {
+        let rest = &o.name[v.len()..];
+        if rest.chars().count() >= 2 && (known.contains(rest) || tails.contains(rest) || known_tails.contains(rest)) {
+            o.range.start += v.len();
+            o.name = rest.to_string();
+            return;
+        }
     }
     for (off, _) in o.name.char_indices().skip(1) {
         let s = &o.name[off..];

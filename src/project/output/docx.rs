@@ -39,7 +39,7 @@ impl Output for Docx {
             errors: ctx.options.errors,
             author: charter_docx::DEFAULT_AUTHOR.to_string(),
         };
-        let bytes = charter_docx::charter(ctx.charter, ctx.numbering, &options);
+        let bytes = charter_docx::charter(ctx.charter, ctx.numbering, &options)?;
         Ok(Rendered { bytes, pages: None, parts: Vec::new(), warnings: Report::default() })
     }
 }
@@ -67,7 +67,10 @@ pub fn docx_fonts(fonts: &FontSet) -> charter_docx::Fonts {
 /// document in the charter's styles: its plain text (`Decision::to_text`,
 /// so the wording is exactly the text version's) laid out as the title,
 /// the adoption line under it, and one paragraph per line of the body.
-pub fn decision_docx(d: &charter_amend::Decision, fonts: charter_docx::Fonts) -> Vec<u8> {
+pub fn decision_docx(
+    d: &charter_amend::Decision,
+    fonts: charter_docx::Fonts,
+) -> Result<Vec<u8>, charter_core::error::ToolError> {
     let text = d.to_text();
     let mut lines: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
     let title = d.heading();

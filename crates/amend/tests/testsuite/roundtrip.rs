@@ -57,7 +57,14 @@ pub fn roundtrip(old_yaml: &str, new_yaml: &str) -> String {
     // Adopted, as `charter apply` does by default.
     charter_amend::adopt(&mut applied, &parsed);
     let yaml = applied.to_yaml("test");
-    let (_, back) = load("applied.yaml", &yaml);
+    let (back_doc, back) = load("applied.yaml", &yaml);
+    // The same references, text by text (targets by their numbers: added
+    // articles have other ids); a charter without references gets none.
+    let (want_refs, got_refs) = (references(&nd), references(&back_doc));
+    if want_refs != got_refs {
+        let k = want_refs.iter().zip(&got_refs).position(|(a, b)| a != b).unwrap_or(0);
+        panic!("references differ at text {k}: want {:?}, got {:?}\n{text}", want_refs.get(k), got_refs.get(k));
+    }
     assert_eq!(back.status, None, "adopted: no draft status");
     let last = back.history.last().map(|h| h.printed.as_str()).unwrap_or("");
     assert!(last.starts_with("根据") && last.ends_with("的决定》修正"), "history: {last}");
@@ -73,6 +80,40 @@ pub fn roundtrip(old_yaml: &str, new_yaml: &str) -> String {
     }
     assert!(w.verified);
     text
+}
+
+/// Per text of every article (in order, heading first): its `[[…]]`
+/// references, each as the numbers of its targets (第五条第二款) and
+/// whether it is a range.
+pub fn references(doc: &Document) -> Vec<Vec<String>> {
+    use charter_core::text::{RefTargets, Text};
+    let Some(c) = doc.charter.as_ref() else { return Vec::new() };
+    let cite = |t: &Text| -> Vec<String> {
+        t.references()
+            .iter()
+            .map(|r| {
+                let ids = r.targets.ids();
+                let labels: Vec<String> =
+                    ids.iter().map(|i| doc.numbering.cite_one(&i.id, None).unwrap_or_default()).collect();
+                let sep = if matches!(r.targets, RefTargets::Range(..)) { "至" } else { "、" };
+                labels.join(sep)
+            })
+            .collect()
+    };
+    fn block(b: &charter_core::model::Block, out: &mut Vec<Vec<String>>, cite: &dyn Fn(&Text) -> Vec<String>) {
+        out.push(cite(&b.text));
+        for i in &b.items {
+            block(i, out, cite);
+        }
+    }
+    let mut out = Vec::new();
+    for a in c.articles() {
+        out.push(a.heading.as_ref().map(&cite).unwrap_or_default());
+        for p in &a.paragraphs {
+            block(p, &mut out, &cite);
+        }
+    }
+    out
 }
 
 #[test]

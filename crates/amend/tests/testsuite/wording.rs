@@ -98,10 +98,14 @@ fn example_pair_quotes_phrases() {
     let (od, d) = decision(&old, &new);
     assert!(check_phrases(&od, &d) >= 5);
     let text = d.to_text();
-    // Bracket changes: no fragments like “(以”; the half-width opening
-    // bracket, replaced in many articles, is one item.
+    // Bracket changes: no fragments like “(以”; half-width punctuation
+    // made full-width throughout (“, ” “(” “,” “;” and the brackets closing
+    // them) is one item in words, and no mark is an item of its own.
     assert!(!text.contains("“(以”"), "{text}");
-    assert!(text.contains("将本章程中的“(”修改为“（”。"), "{text}");
+    assert!(text.contains("将本章程中的半角标点符号统一修改为相应的全角标点符号。"), "{text}");
+    for mark in [",", ";", "(", ")", ":"] {
+        assert!(!text.contains(&format!("{mark}”修改为")), "{mark}: {text}");
+    }
     // A wrong glossary form is quoted whole; corrected in two articles it
     // is one item.
     assert!(text.contains("“学习纪检部”修改为“学习纪律部”"), "{text}");

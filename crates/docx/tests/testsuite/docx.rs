@@ -15,7 +15,7 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn load(rel: &str) -> Document {
+pub(crate) fn load(rel: &str) -> Document {
     let path = root().join(rel);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let doc = Document::load(&path, bytes);
@@ -24,7 +24,7 @@ fn load(rel: &str) -> Document {
 }
 
 /// The entries of a ZIP, read through its central directory.
-fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
     let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]) as usize;
     let u32_at = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as usize;
     let eocd = bytes.len() - 22;
@@ -59,12 +59,12 @@ fn crc32(data: &[u8]) -> u32 {
     !c
 }
 
-fn part(docx: &[u8], name: &str) -> String {
+pub(crate) fn part(docx: &[u8], name: &str) -> String {
     String::from_utf8(unzip(docx).remove(name).unwrap_or_else(|| panic!("no {name}"))).expect("utf-8")
 }
 
 /// Every part is well-formed XML.
-fn well_formed(xml: &str, name: &str) {
+pub(crate) fn well_formed(xml: &str, name: &str) {
     let mut r = Reader::from_str(xml);
     r.config_mut().check_end_names = true;
     loop {
@@ -192,7 +192,7 @@ fn resolve_marked(xml: &str, mode: Mode, marks: bool) -> Vec<(String, String)> {
 }
 
 fn build(doc: &Document) -> Vec<u8> {
-    charter_docx::charter(doc.charter.as_ref().expect("charter"), &doc.numbering, &Options::default())
+    charter_docx::charter(doc.charter.as_ref().expect("charter"), &doc.numbering, &Options::default()).expect("package")
 }
 
 fn diff_docx(old: &Document, new: &Document, options: &Options) -> Vec<u8> {
@@ -207,6 +207,7 @@ fn diff_docx(old: &Document, new: &Document, options: &Options) -> Vec<u8> {
         &Side { charter: nc, numbering: &new.numbering },
         options,
     )
+    .expect("package")
 }
 
 /// The pairs to compare: the example's two drafts and every diff fixture.
@@ -450,7 +451,8 @@ fn fonts_given_are_named_in_the_styles() {
         doc.charter.as_ref().expect("charter"),
         &doc.numbering,
         &Options { fonts, ..Options::default() },
-    );
+    )
+    .expect("package");
     let styles = part(&bytes, "word/styles.xml");
     assert!(styles.contains("w:eastAsia=\"Noto Serif CJK SC\""));
     assert!(styles.contains("w:eastAsia=\"黑体\""));
@@ -483,13 +485,13 @@ fn import_reads_the_tracked_document_as_either_draft() {
 }
 
 /// LibreOffice, when installed (`soffice` on PATH).
-fn soffice() -> Option<&'static str> {
+pub(crate) fn soffice() -> Option<&'static str> {
     ["soffice", "libreoffice"]
         .into_iter()
         .find(|b| std::process::Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()))
 }
 
-fn convert(bin: &str, dir: &Path, to: &str, file: &Path) {
+pub(crate) fn convert(bin: &str, dir: &Path, to: &str, file: &Path) {
     let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
     let out = std::process::Command::new(bin)
         .args([profile.as_str(), "--headless", "--convert-to", to, "--outdir"])
@@ -685,7 +687,7 @@ fn formal_documents_use_the_charters_styles() {
         paragraphs: &paragraphs,
         date: Some("2024-01-01"),
     };
-    let bytes = charter_docx::formal(&f, &Options::default());
+    let bytes = charter_docx::formal(&f, &Options::default()).expect("package");
     let document = part(&bytes, "word/document.xml");
     well_formed(&document, "document.xml");
     let paras = resolve(&document, Mode::Accept);
@@ -695,7 +697,7 @@ fn formal_documents_use_the_charters_styles() {
     assert!(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
     assert!(part(&bytes, "docProps/core.xml").contains("2024-01-01T00:00:00Z"));
     assert!(!document.contains("<w:ins ") && !unzip(&bytes).contains_key("word/comments.xml"));
-    assert_eq!(bytes, charter_docx::formal(&f, &Options::default()));
+    assert_eq!(bytes, charter_docx::formal(&f, &Options::default()).expect("package"));
 }
 
 /// A charter as a secretariat makes it in Word (python-docx from Word's own

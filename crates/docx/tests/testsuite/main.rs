@@ -1,3 +1,4 @@
 //! charter-docx's integration tests (one test binary).
 
 mod docx;
+mod packet;

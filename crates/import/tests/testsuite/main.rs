@@ -5,3 +5,4 @@ mod comments;
 mod roundtrip;
 mod signature;
 mod support;
+mod toc;
