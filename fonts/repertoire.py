@@ -7,6 +7,8 @@ The repertoire:
   - the 8,105 characters of 通用规范汉字表 (Table of General Standard Chinese
     Characters, 2013: the State Council's list of characters for general use,
     including the rarer characters of personal and place names);
+  - the 13,051 hanzi of Big5 (Traditional script, as used in Taiwan, Hong
+    Kong and Macao; about 8,000 of them are not in the two sets above);
   - every character of GB 2312 (its 6,763 hanzi, nearly all already in the
     table above, and its 682 symbols: full-width punctuation, ①⑴⒈Ⅰ, Greek,
     Cyrillic, kana, box drawing, pinyin letters);
@@ -44,6 +46,22 @@ def gb2312():
     return out
 
 
+def big5():
+    """The hanzi of Big5 (Taiwan's and Hong Kong's traditional set: 5,401
+    frequent characters A440–C67E and 7,652 less frequent C940–F9D5), so
+    that charters in Traditional script print."""
+    out = set()
+    for hi in list(range(0xA4, 0xC7)) + list(range(0xC9, 0xFA)):
+        for lo in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
+            try:
+                ch = bytes([hi, lo]).decode("big5")
+            except UnicodeDecodeError:
+                continue
+            if 0x4E00 <= ord(ch) <= 0x9FFF:
+                out.add(ord(ch))
+    return out
+
+
 RANGES = [
     (0x0020, 0x007E),  # ASCII
     (0x00A0, 0x00FF),  # Latin-1 Supplement
@@ -72,7 +90,7 @@ RANGES = [
 
 
 def main():
-    cps = tgh(sys.argv[1]) | gb2312()
+    cps = tgh(sys.argv[1]) | gb2312() | big5()
     for lo, hi in RANGES:
         cps.update(range(lo, hi + 1))
     for cp in sorted(cps):

@@ -84,6 +84,8 @@ impl DecisionPage {
             .iter()
             .map(|it| {
                 let text = it.ops.iter().map(charter_amend::decision::render_op).collect::<Vec<_>>().join("\n");
+                // In the charter's script (第五條, 「」 for Traditional).
+                let text = d.words(&text);
                 PageItem {
                     no: it.no,
                     label: format!("{}、", charter_core::numerals::to_chinese(it.no as u32)),

@@ -20,4 +20,5 @@ mod live;
 mod packet;
 mod project;
 mod render;
+mod traditional;
 mod windows;

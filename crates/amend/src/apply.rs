@@ -930,6 +930,7 @@ pub fn apply(old: &Doc, d: &Decision, adopt: Option<&BTreeSet<usize>>) -> Result
         title: old.title.clone(),
         status: old.status.clone(),
         date: old.date.clone(),
+        script: old.script,
         history: old.history.clone(),
         preamble: old.preamble.clone(),
         terms: old.terms.clone(),

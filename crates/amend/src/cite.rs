@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use charter_core::numerals;
+use charter_core::script::{Script, simplified};
 
 /// Where the old articles and 款 went: old article → new article, and
 /// (old article, old 款) → (new article, new 款).
@@ -15,7 +16,7 @@ pub struct Moves {
     pub paragraphs: HashMap<(u32, u32), (u32, u32)>,
 }
 
-const NUM: &str = "零〇一二两三四五六七八九十百千";
+const NUM: &str = "零〇一二两兩三四五六七八九十百千";
 
 /// 第八 → (8, chars consumed after 第…) when followed by `unit`.
 fn cited(chars: &[char], i: usize, unit: char) -> Option<(u32, usize)> {
@@ -35,8 +36,11 @@ fn cited(chars: &[char], i: usize, unit: char) -> Option<(u32, usize)> {
 /// `here`. None when nothing changes. Citations of other texts (宪法第…条,
 /// 《…》第…条) and bare 第X条 without 本法 before it or its list are kept.
 pub fn renumber(text: &str, me: &str, this: Option<u32>, here: u32, moves: &Moves) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let me: Vec<char> = me.chars().collect();
+    // Matched in Simplified (本會章第八條 reads as 本会章第八条), written
+    // back as the text has it.
+    let orig: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = orig.iter().map(|&c| simplified(c)).collect();
+    let me: Vec<char> = me.chars().map(simplified).collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     // Inside a list of citations of this text (本法第八条、第九条和第十条).
@@ -46,14 +50,14 @@ pub fn renumber(text: &str, me: &str, this: Option<u32>, here: u32, moves: &Move
     let mut changed = false;
     while i < chars.len() {
         if chars[i..].starts_with(&me) {
-            out.extend(&me);
+            out.extend(&orig[i..i + me.len()]);
             i += me.len();
             ours = true;
             this_article = false;
             continue;
         }
         if chars[i..].starts_with(&['本', '条']) {
-            out.push_str("本条");
+            out.extend(&orig[i..i + 2]);
             i += 2;
             ours = false;
             this_article = true;
@@ -73,8 +77,9 @@ pub fn renumber(text: &str, me: &str, this: Option<u32>, here: u32, moves: &Move
                 Some(p) => format!("第{}条第{}款", numerals::to_chinese(a), numerals::to_chinese(p)),
                 None => format!("第{}条", numerals::to_chinese(a)),
             };
-            let orig: String = chars[i - len - para.map_or(0, |x| x.1)..i].iter().collect();
-            changed |= s != orig;
+            let was: String = orig[i - len - para.map_or(0, |x| x.1)..i].iter().collect();
+            let s = if was.contains('條') { Script::Traditional.words(&s).into_owned() } else { s };
+            changed |= s != was;
             out.push_str(&s);
             continue;
         }
@@ -92,8 +97,30 @@ pub fn renumber(text: &str, me: &str, this: Option<u32>, here: u32, moves: &Move
             ours = false;
             this_article = false;
         }
-        out.push(c);
+        out.push(orig[i]);
         i += 1;
     }
     changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_citations_follow_the_new_numbers() {
+        let mut moves = Moves::default();
+        moves.articles.insert(8, 9);
+        moves.articles.insert(13, 12);
+        let t = "依本會章第八條及第十三條之規定；本條第二款亦同。";
+        assert_eq!(
+            renumber(t, "本會章", Some(20), 20, &moves).as_deref(),
+            Some("依本會章第九條及第十二條之規定；本條第二款亦同。")
+        );
+        // Simplified as before.
+        assert_eq!(
+            renumber("依照本章程第八条的规定", "本章程", None, 1, &moves).as_deref(),
+            Some("依照本章程第九条的规定")
+        );
+    }
 }

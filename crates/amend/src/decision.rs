@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use charter_core::model::Level;
 use charter_core::numerals::{item_label, to_chinese};
+use charter_core::script::Script;
 use serde::Serialize;
 
 /// A quoted text block: a paragraph (款) or an item (项) with its items.
@@ -166,6 +167,10 @@ pub struct Item {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Decision {
     pub schema: &'static str,
+    /// The script of the wording (the charter's): Traditional prints
+    /// 關於修改, 第五條 and 「」 quotes (`script`); absent when Simplified.
+    #[serde(skip_serializing_if = "is_simplified")]
+    pub script: Script,
     /// The charter's title, as in 《》.
     pub title: String,
     /// The adopting body and meeting (学生代表大会第一次会议).
@@ -176,6 +181,10 @@ pub struct Decision {
 }
 
 pub const SCHEMA: &str = "charter-amend/1";
+
+fn is_simplified(s: &Script) -> bool {
+    *s == Script::Simplified
+}
 
 /// The object of [`Op::Punctuation`]'s wording, after 将本章程中的.
 pub const PUNCTUATION: &str = "半角标点符号统一修改为相应的全角标点符号";
@@ -311,11 +320,17 @@ fn end_sentence(s: &mut String) {
 
 /// How a text names itself: 本法, 本条例, 本办法… after the kind its title
 /// ends with; 本章程 otherwise.
+/// A title in Traditional script names itself in it (本會章, 本條例).
 pub fn self_name(title: &str) -> String {
-    const KINDS: [&str; 12] =
-        ["章程", "条例", "办法", "规定", "细则", "规则", "准则", "守则", "规程", "决定", "纲要", "法"];
-    let kind = KINDS.iter().find(|k| title.ends_with(**k)).copied().unwrap_or("章程");
-    format!("本{kind}")
+    const KINDS: [&str; 13] =
+        ["章程", "条例", "办法", "规定", "细则", "规则", "准则", "守则", "规程", "决定", "纲要", "会章", "法"];
+    let simple = charter_core::script::simplify(title);
+    let simple = simple.replace('準', "准");
+    match KINDS.iter().find(|k| simple.ends_with(**k)) {
+        // The kind as the title writes it (same length in either script).
+        Some(k) => format!("本{}", &title[title.len() - k.len()..]),
+        None => "本章程".to_string(),
+    }
 }
 
 /// The wording of one operation (a text calling itself 本章程).
@@ -479,21 +494,27 @@ pub fn render_list(ops: &[Op]) -> Option<String> {
 }
 
 impl Decision {
+    /// A text composed in Simplified (the wording of this module) in the
+    /// decision's script: 第五條, 修改為, 「」 for Traditional.
+    pub fn words(&self, s: &str) -> String {
+        crate::script::localise(s, self.script)
+    }
+
     /// The opening sentence.
     pub fn opening(&self) -> String {
-        format!("{}决定对《{}》作如下修改：", self.body, self.title)
+        self.words(&format!("{}决定对《{}》作如下修改：", self.body, self.title))
     }
 
     /// The closing sentences.
     pub fn closing(&self) -> Vec<String> {
         vec![
-            "此外，对条文顺序和条文中引用的条文序号作相应调整。".to_string(),
-            format!("《{}》根据本决定作相应修改，重新公布。", self.title),
+            self.words("此外，对条文顺序和条文中引用的条文序号作相应调整。"),
+            self.words(&format!("《{}》根据本决定作相应修改，重新公布。", self.title)),
         ]
     }
 
     pub fn heading(&self) -> String {
-        format!("关于修改《{}》的决定", self.title)
+        self.words(&format!("关于修改《{}》的决定", self.title))
     }
 
     /// The date line: （2021年12月1日学生代表大会第一次会议通过）.
@@ -502,7 +523,7 @@ impl Decision {
             Some(d) => chinese_date(d),
             None => "××××年××月××日".to_string(),
         };
-        format!("（{date}{}通过）", self.body)
+        self.words(&format!("（{date}{}通过）", self.body))
     }
 
     /// The decision as plain text.
@@ -517,7 +538,7 @@ impl Decision {
                 Some(list) => list,
                 None => it.ops.iter().map(|op| render_op_in(op, &me)).collect::<Vec<_>>().join("\n\n"),
             };
-            let _ = writeln!(s, "{}、{}\n", to_chinese(it.no as u32), body);
+            let _ = writeln!(s, "{}、{}\n", to_chinese(it.no as u32), self.words(&body));
         }
         for c in self.closing() {
             let _ = writeln!(s, "{c}");

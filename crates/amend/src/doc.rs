@@ -114,6 +114,8 @@ pub struct Doc {
     pub title: String,
     pub status: Option<String>,
     pub date: Option<String>,
+    /// The charter's script (`script:`), kept in the YAML written.
+    pub script: charter_core::script::Script,
     pub history: Vec<PText>,
     pub preamble: Vec<Block>,
     pub terms: Vec<TermOut>,
@@ -149,6 +151,7 @@ impl Doc {
             title: c.meta.title.clone(),
             status: c.meta.status.clone(),
             date: c.meta.date.clone(),
+            script: c.meta.script,
             history: c.meta.history.iter().map(|t| PText::of(t, numbering, None)).collect(),
             preamble: c.meta.preamble.iter().map(|p| block_of(p, numbering, None)).collect(),
             terms: c
@@ -371,6 +374,9 @@ impl Doc {
         }
         if let Some(d) = &self.date {
             let _ = writeln!(s, "date: {d}");
+        }
+        if self.script.is_traditional() {
+            let _ = writeln!(s, "script: {}", self.script.name());
         }
         if !self.history.is_empty() {
             s.push_str("history:\n");

@@ -17,6 +17,7 @@ pub mod decision;
 pub mod doc;
 pub mod link;
 pub mod parse;
+pub mod script;
 pub mod write;
 
 pub use apply::{FailKind, Failure, apply};
@@ -117,5 +118,7 @@ pub fn adopt(doc: &mut Doc, d: &Decision) {
 /// The history line of an adopted decision: 根据2021年12月1日…《关于修改〈…〉的决定》修正.
 pub fn history_line(d: &Decision) -> String {
     let date = d.date.as_deref().map(decision::chinese_date).unwrap_or_default();
-    format!("根据{date}{}《关于修改〈{}〉的决定》修正", d.body, d.title)
+    let line = format!("根据{date}{}", d.body);
+    // The title in 〈〉 stays as the charter writes it.
+    format!("{}《{}〈{}〉{}》{}", d.words(&line), d.words("关于修改"), d.title, d.words("的决定"), d.words("修正"))
 }

@@ -1293,6 +1293,17 @@ pub fn parse(text: &str) -> Result<Decision, Vec<ParseError>> {
 /// without the unreadable items, and the errors (for validation against
 /// real decisions). Fails only when no item is found at all.
 pub fn parse_lenient(text: &str) -> Result<(Decision, Vec<ParseError>), Vec<ParseError>> {
+    // A decision in Traditional script (第五條, 修改為, 「」) reads as one in
+    // Simplified; same offsets (`script`).
+    let norm = crate::script::normalise(text);
+    let (mut d, errors) = parse_text(&norm.text)?;
+    if norm.traditional {
+        crate::script::restore_quoted(&mut d);
+    }
+    Ok((d, errors))
+}
+
+fn parse_text(text: &str) -> Result<(Decision, Vec<ParseError>), Vec<ParseError>> {
     let mut errors = Vec::new();
     // Lines with their byte offsets.
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -1424,7 +1435,7 @@ pub fn parse_lenient(text: &str) -> Result<(Decision, Vec<ParseError>), Vec<Pars
             out.push(Item { no: *n as usize, ops, span: Some(*start..*end) });
         }
     }
-    Ok((Decision { schema: SCHEMA, title, body, date, items: out }, errors))
+    Ok((Decision { schema: SCHEMA, script: Default::default(), title, body, date, items: out }, errors))
 }
 
 fn starts_clause(t: &str) -> bool {

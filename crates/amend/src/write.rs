@@ -637,6 +637,7 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
         }
         Decision {
             schema: SCHEMA,
+            script: old.script,
             title: old.title.clone(),
             body: meta.body.clone().unwrap_or_else(|| "学生代表大会".to_string()),
             date: meta.date.clone().or_else(|| new.date.clone()),

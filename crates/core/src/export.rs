@@ -8,6 +8,7 @@ use crate::model::{Article, Block, Charter, Node};
 use crate::number::{Counts, Numbering};
 use crate::numerals::{item_label, subitem_label};
 use crate::resolve;
+use crate::script::Script;
 use crate::text::{Inline, RefTargets, Text};
 
 pub const SCHEMA: &str = "charter-export/1";
@@ -15,6 +16,10 @@ pub const SCHEMA: &str = "charter-export/1";
 #[derive(Debug, Serialize)]
 pub struct Export {
     pub schema: &'static str,
+    /// The script of the generated words (labels, citations): absent for
+    /// the default, Simplified; `traditional` for 繁體.
+    #[serde(skip_serializing_if = "is_simplified")]
+    pub script: Script,
     pub title: String,
     pub status: Option<String>,
     pub date: Option<String>,
@@ -134,11 +139,16 @@ pub struct RefPart {
     pub target: Option<String>,
 }
 
+fn is_simplified(s: &Script) -> bool {
+    *s == Script::Simplified
+}
+
 /// Build the export of a charter.
 pub fn export(charter: &Charter, numbering: &Numbering) -> Export {
     let ex = Exporter { numbering };
     Export {
         schema: SCHEMA,
+        script: charter.meta.script,
         title: charter.meta.title.clone(),
         status: charter.meta.status.clone(),
         date: charter.meta.date.clone(),
@@ -198,7 +208,7 @@ impl Exporter<'_> {
             id: a.id.clone(),
             number: no.base,
             sub: no.sub,
-            label: no.label(),
+            label: self.numbering.article_label(no),
             heading: a.heading.as_ref().map(|h| self.text(h, from)),
             repealed: a.repealed,
             note: a.note.as_ref().map(|n| n.text.clone()),

@@ -31,6 +31,7 @@ pub mod outline;
 pub mod punct;
 pub mod raw;
 pub mod resolve;
+pub mod script;
 mod slips;
 pub mod source;
 pub mod suggest;

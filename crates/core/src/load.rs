@@ -13,6 +13,7 @@ use crate::model::{
     Allow, Article, Block, Charter, Division, Level, Meta, Name, Node, Note, PrintLayout, Term, TermKind,
 };
 use crate::raw::{RawBlock, RawCharter, RawNode, RawTerm, S};
+use crate::script::Script;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::suggest::did_you_mean;
 use crate::text::{ProblemKind, Text, join_lines};
@@ -1430,6 +1431,18 @@ impl Converter<'_> {
                 None
             }
         });
+        let script = raw.script.as_ref().map_or(Script::Simplified, |l| match Script::from_name(&l.value) {
+            Some(s) => s,
+            None => {
+                let other = l.value.trim();
+                let mut d = Diagnostic::new(codes::Y053, format!("未知的文字“{other}”")).at(self.span(l), "文字");
+                if let Some(s) = did_you_mean(other, ["simplified", "traditional"]) {
+                    d = d.hint(format!("您是不是想写“{s}”？"));
+                }
+                self.err(d.hint("script 只能是 simplified（简体，默认）或 traditional（繁體）。"));
+                Script::Simplified
+            }
+        });
         let preamble = raw.preamble.iter().filter_map(|p| self.paragraph(p, None)).collect();
         let terms = raw.terms.iter().filter_map(|t| self.term(t)).collect();
         let body = match &raw.body {
@@ -1456,6 +1469,7 @@ impl Converter<'_> {
                 date,
                 issuer,
                 layout,
+                script,
                 history,
                 preamble,
             },
@@ -2003,6 +2017,7 @@ pub mod codes {
         Y041 = Warning, "看不见的字符：零宽空格、不换行空格、软连字符等，通常从 Word 或网页复制而来。";
         Y042 = Warning, "康熙部首等“长得像汉字”的字符，例如“⼀”（U+2F00）冒充“一”。";
         Y043 = Warning, "行首的全角空格（U+3000）：它不是缩进，会成为文字的一部分。";
+        Y053 = Error, "文字（script）不认识：只能是 simplified（简体，默认）或 traditional（繁體）；也可以写“简体”“繁體”。\n\n它决定工具生成的文字用哪种字形：编号（第一条或第一條）、目录（目录或目錄）、修改决定的表述。章程正文本身照原样印出。";
         Y044 = Error, "文字里有控制字符（如 \"\\0\"、\"\\u0007\" 这样的转义写出的空字符、响铃）。\n\n控制字符印不出来，会让 PDF、HTML 和终端出错。读入时把它们去掉并报告这个错误，build 因此拒绝生成（--force 生成的文件里也没有它们）。删除这些转义即可；charter check --fix 可以自动删除。";
     }
 }

@@ -30,6 +30,8 @@ pub struct Meta {
     /// The print layout asked for in the file (`layout:`); `None`: chosen
     /// by length ([`PrintLayout::auto`]).
     pub layout: Option<PrintLayout>,
+    /// The script (`script:`): the generated words' (第一条 or 第一條).
+    pub script: crate::script::Script,
     pub history: Vec<Text>,
     pub preamble: Vec<Block>,
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Article, Block, Charter, Division, Level};
 use crate::numerals::to_chinese;
+use crate::script::Script;
 use crate::source::Span;
 use crate::walk::{self, BlockAt, BlockLevel, Flow, Visitor};
 
@@ -95,9 +96,17 @@ pub struct Numbering {
     /// Article numbers in document order, with ids.
     pub articles: Vec<(String, ArticleNo)>,
     pub counts: Counts,
+    /// The charter's script: labels and citations are written in it
+    /// (第一条 or 第一條).
+    pub script: Script,
 }
 
 impl Numbering {
+    /// An article's label in the charter's script: 第五条之一 / 第五條之一.
+    pub fn article_label(&self, no: ArticleNo) -> String {
+        self.script.words(&no.label()).into_owned()
+    }
+
     pub fn article(&self, id: &str) -> Option<ArticleNo> {
         match self.targets.get(id) {
             Some(Target::Article { no, .. }) => Some(*no),
@@ -108,13 +117,27 @@ impl Numbering {
     /// The label of a division: 第一章 (empty for an unnumbered one).
     pub fn division_label(&self, d: &Division) -> String {
         match self.targets.get(&d.id) {
-            Some(Target::Division { number: Some(n), level, .. }) => format!("第{}{}", to_chinese(*n), level.word()),
+            Some(Target::Division { number: Some(n), level, .. }) => {
+                self.script.words(&format!("第{}{}", to_chinese(*n), level.word())).into_owned()
+            }
             _ => String::new(),
         }
     }
 
     /// Cite one id as seen from the article `from`. None when unknown.
     pub fn cite_one(&self, id: &str, from: Option<&str>) -> Option<String> {
+        if let Some(Target::Division { number: None, title, .. }) = self.targets.get(id) {
+            return Some(title.clone());
+        }
+        let cite = self.cite_simplified(id, from)?;
+        Some(match self.script.words(&cite) {
+            std::borrow::Cow::Borrowed(_) => cite,
+            std::borrow::Cow::Owned(t) => t,
+        })
+    }
+
+    /// [`Numbering::cite_one`] in the tool's own (Simplified) words.
+    fn cite_simplified(&self, id: &str, from: Option<&str>) -> Option<String> {
         Some(match self.targets.get(id)? {
             Target::Division { level, number, parents, title } => match number {
                 Some(n) => {
@@ -196,7 +219,7 @@ fn segments(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
-        if matches!(c, '编' | '章' | '节' | '条' | '款' | '项' | '目') {
+        if matches!(c, '编' | '章' | '节' | '条' | '款' | '项' | '目' | '編' | '節' | '條' | '項') {
             let end = i + c.len_utf8();
             out.push(&s[start..end]);
             start = end;
@@ -212,6 +235,7 @@ fn segments(s: &str) -> Vec<&str> {
 /// it.
 pub fn number(charter: &Charter, diags: &mut Vec<Diagnostic>) -> Numbering {
     let mut st = State::default();
+    st.n.script = charter.meta.script;
     walk::walk_nodes(&charter.body, &mut st);
     diags.append(&mut st.diags);
     st.n

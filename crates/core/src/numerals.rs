@@ -61,7 +61,7 @@ fn below_10k(n: u32, leading: bool) -> String {
     s
 }
 
-/// Parse a Chinese numeral (十一, 一百零一, 两千, 〇) or Arabic digits
+/// Parse a Chinese numeral (十一, 一百零一, 两千, 兩千, 一萬, 〇) or Arabic digits
 /// (ASCII or full-width). Returns `None` for anything else.
 pub fn parse(s: &str) -> Option<u32> {
     if s.is_empty() {
@@ -109,7 +109,7 @@ pub fn parse(s: &str) -> Option<u32> {
             '十' | '拾' => 10,
             '百' | '佰' => 100,
             '千' | '仟' => 1000,
-            '万' => 10_000,
+            '万' | '萬' => 10_000,
             _ => return None,
         };
         if prev == Prev::Zero {
@@ -153,11 +153,11 @@ fn digit_value(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
         '一' | '壹' => 1,
-        '二' | '两' | '贰' => 2,
+        '二' | '两' | '兩' | '贰' | '貳' => 2,
         '三' | '叁' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
-        '六' | '陆' => 6,
+        '六' | '陆' | '陸' => 6,
         '七' | '柒' => 7,
         '八' | '捌' => 8,
         '九' | '玖' => 9,
@@ -189,13 +189,16 @@ pub fn to_chinese_financial(n: u32) -> String {
 /// Any character of a Chinese numeral that [`parse`] reads: digits (with 〇
 /// and 两), units up to 万, and the financial forms (壹, 拾, …).
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    digit_value(c).is_some() || matches!(c, '十' | '百' | '千' | '万') || FINANCIAL.iter().any(|&(_, f)| f == c)
+    digit_value(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '萬') || FINANCIAL.iter().any(|&(_, f)| f == c)
 }
 
 /// A character of a Chinese numeral in running text (第二十一条, 三人):
-/// the common forms 零〇一二两三四五六七八九十百千, no financial forms, no 万.
+/// the common forms 零〇一二两兩三四五六七八九十百千, no financial forms
+/// (壹 貳 陸 …), no 万.
 pub fn is_common_numeral_char(c: char) -> bool {
-    (digit_value(c).is_some() || matches!(c, '十' | '百' | '千')) && !FINANCIAL.iter().any(|&(_, f)| f == c)
+    (digit_value(c).is_some() || matches!(c, '十' | '百' | '千'))
+        && !FINANCIAL.iter().any(|&(_, f)| f == c)
+        && !matches!(c, '貳' | '陸')
 }
 
 /// An Arabic digit, ASCII or full-width.
@@ -261,6 +264,8 @@ mod tests {
     #[test]
     fn parse_variants_and_rejects() {
         assert_eq!(parse("两千"), Some(2000));
+        assert_eq!(parse("兩千"), Some(2000));
+        assert_eq!(parse("一萬零一"), Some(10001));
         assert_eq!(parse("一〇一"), None);
         assert_eq!(parse("21"), Some(21));
         assert_eq!(parse("２１"), Some(21));
@@ -277,7 +282,8 @@ mod tests {
         let common: String = "零〇一二两三四五六七八九十百千".into();
         assert!(common.chars().all(is_common_numeral_char));
         assert!(common.chars().all(is_chinese_numeral_char));
-        for c in "壹贰叁肆伍陆柒捌玖拾佰仟万".chars() {
+        assert!(is_common_numeral_char('兩'));
+        for c in "壹贰叁肆伍陆柒捌玖拾佰仟万萬貳陸".chars() {
             assert!(is_chinese_numeral_char(c) && !is_common_numeral_char(c), "{c}");
         }
         for c in "条第1１a甲".chars() {

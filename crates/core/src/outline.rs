@@ -51,7 +51,7 @@ impl<'a> Visitor<'a> for Lines<'_, '_> {
 
     fn article(&mut self, a: &'a Article, parents: &[&'a Division]) {
         let indent = "  ".repeat(parents.len());
-        let label = self.numbering.article(&a.id).map(|n| n.label()).unwrap_or_default();
+        let label = self.numbering.article(&a.id).map(|n| self.numbering.article_label(n)).unwrap_or_default();
         let heading = a.heading.as_ref().map(|h| h.raw.as_str()).unwrap_or("");
         let extra = if a.repealed { "（删去）" } else { heading };
         let sep = if extra.is_empty() { "" } else { " " };

@@ -185,7 +185,7 @@ pub fn to_full_width(t: &str) -> Option<String> {
 }
 
 fn chinese_before(c: char) -> bool {
-    is_chinese(c) && !matches!(c, '“' | '‘' | '（' | '《')
+    is_chinese(c) && !matches!(c, '“' | '‘' | '（' | '《' | '「' | '『')
 }
 
 /// A bracket pair in Chinese context: Chinese inside, or Chinese right

@@ -34,6 +34,9 @@ pub struct RawCharter {
     /// 印刷版式：short（短文件：不要封面和目录，单面印刷、没有空白页）或 full（封面、目录、双面印刷）；不写时不超过 20 条的章程用 short。`charter build --layout` 优先。
     #[schemars(with = "Option<LayoutName>")]
     pub layout: Option<S<String>>,
+    /// 文字：simplified（简体，默认）或 traditional（繁體，香港、澳门、台湾通行）；也可以写“简体”“繁體”。决定编号（第一条/第一條）、目录等生成文字和修改决定的用字。`charter import` 读入繁体文本时自动写上。
+    #[schemars(with = "Option<ScriptName>")]
+    pub script: Option<S<String>>,
     /// 通过和修改的记录，每行一条，例如“2021年11月24日……通过”。
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -81,6 +84,22 @@ pub struct RawTerm {
 enum LayoutName {
     Short,
     Full,
+}
+
+// The names `script` accepts (schema only; the loader checks them itself
+// and also takes 简体, 繁體, zh-Hans, zh-Hant).
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum ScriptName {
+    Simplified,
+    Traditional,
+    #[serde(rename = "简体")]
+    Jianti,
+    #[serde(rename = "繁體")]
+    Fanti,
+    #[serde(rename = "繁体")]
+    FantiSimplified,
 }
 
 // The names `kind` accepts (schema only; the loader checks them itself).

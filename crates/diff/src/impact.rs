@@ -34,7 +34,7 @@ pub(crate) fn impacts(os: &Side, ns: &Side, ops: &[ArticleOp], op_of_new: &[usiz
         // The block operations of this article, in block order.
         let block_ops: Vec<&super::BlockOp> =
             op.blocks.iter().filter(|b| b.new.as_ref().is_some_and(|p| p.article == k)).collect();
-        let label = art.no.label();
+        let label = ns.draft.numbering.article_label(art.no);
         for (bi, block) in art.blocks.iter().enumerate() {
             let kept = match block_ops.get(bi) {
                 // A new article: everything in it was written now.
@@ -208,19 +208,22 @@ impl Cx<'_, '_> {
         let message = match now_of_old.first() {
             Some(&m) => format!(
                 "{citing_label}中写明的“{text}”原指修改前的{}（现为{}），现在指向{new_what}，请改为“{}”。",
-                no.label(),
-                ns.articles[m].no.label(),
-                ns.articles[m].no.label()
+                os.draft.numbering.article_label(no),
+                ns.draft.numbering.article_label(ns.articles[m].no),
+                ns.draft.numbering.article_label(ns.articles[m].no)
             ),
-            None => format!("{citing_label}中写明的“{text}”原指修改前的{}（已删除），现在指向{new_what}。", no.label()),
+            None => format!(
+                "{citing_label}中写明的“{text}”原指修改前的{}（已删除），现在指向{new_what}。",
+                os.draft.numbering.article_label(no)
+            ),
         };
         Some(RefImpact {
             kind: ImpactKind::StaleCitation,
             article: citing_id.clone(),
             article_label: citing_label.to_string(),
             citation: text.to_string(),
-            old_target: Some(no.label()),
-            new_target: now_of_old.first().map(|&m| ns.articles[m].no.label()),
+            old_target: Some(os.draft.numbering.article_label(no)),
+            new_target: now_of_old.first().map(|&m| ns.draft.numbering.article_label(ns.articles[m].no)),
             message,
         })
     }
@@ -282,6 +285,9 @@ const CONNECTORS: [&str; 6] = ["、", "和", "及", "至", "或者", "以及"];
 /// 本法第八条, 第五条之一 — not 宪法第八条 or 《…》第八条. `prev` carries
 /// the end and kind of the last citation across calls within one text.
 fn citations(t: &str, prev: &mut Option<(usize, bool)>) -> Vec<Citation> {
+    // 第十條, 本會章 in Traditional script read as 第十条, 本会章 (same offsets).
+    let norm = charter_core::script::simplify(t);
+    let t = &*norm;
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = t[from..].find('第') {

@@ -445,7 +445,7 @@ impl Builder<'_, '_> {
             id: a.a.id.clone(),
             number: a.no.base,
             sub: a.no.sub,
-            label: a.no.label(),
+            label: s.draft.numbering.article_label(a.no),
             divisions: a.divs.iter().map(|&d| s.divisions[d].d.id.clone()).collect(),
             place: s.place(&a.divs),
             heading: a.blocks.iter().find(|b| b.kind == BlockKind::Heading).map(side::Block::plain),

@@ -4,6 +4,7 @@
 
 use charter_core::export::{ExArticle, ExItem, ExNode, ExParagraph, Export};
 use charter_core::model::Level;
+use charter_core::script::Script;
 
 use crate::xml::{Char, Para, Rev, annotate};
 use crate::{heading_style, inlines};
@@ -15,7 +16,7 @@ pub fn paragraphs(ex: &Export, kinds: &[Level], errors: usize, notes: &mut Vec<S
     if errors > 0 {
         let mut p = Para::new("Unchecked");
         p.push(
-            &format!("未通过检查：本文件生成时章程尚有 {errors} 个错误，不能作为正式文本。"),
+            &ex.script.words(&format!("未通过检查：本文件生成时章程尚有 {errors} 个错误，不能作为正式文本。")),
             Char::Plain,
             Rev::None,
         );
@@ -105,7 +106,9 @@ pub fn article(a: &ExArticle, label: &str) -> Vec<Para> {
     let mut lead = Para::new("ArticleHeading");
     lead.push(label, Char::Number, Rev::None);
     if a.repealed {
-        lead.push("　（删去）", Char::Plain, Rev::None);
+        // The label is in the charter's script (第五條 in Traditional).
+        let script = if label.contains('條') { Script::Traditional } else { Script::Simplified };
+        lead.push(&script.words("　（删去）"), Char::Plain, Rev::None);
         out.push(lead);
         return out;
     }

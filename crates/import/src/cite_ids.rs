@@ -85,7 +85,7 @@ fn number_of(id: &str) -> Option<(u32, u32)> {
 /// A Chinese numeral at the start of `s` and the bytes it takes.
 fn numeral(s: &str) -> Option<(u32, usize)> {
     let len: usize =
-        s.chars().take_while(|c| "〇零一二三四五六七八九十百千万两".contains(*c)).map(char::len_utf8).sum();
+        s.chars().take_while(|c| "〇零一二三四五六七八九十百千万两萬兩".contains(*c)).map(char::len_utf8).sum();
     if len == 0 {
         return None;
     }
@@ -101,6 +101,8 @@ fn ordinal(s: &str, unit: char) -> Option<(u32, usize)> {
 
 /// Every citation of a paragraph or item in `text` (of article `here`).
 fn scan(text: &str, here: usize, by_number: &HashMap<(u32, u32), usize>, out: &mut BTreeSet<Target>) {
+    // 第十條第二款, 本條 in Traditional script read as 第十条第二款, 本条.
+    let text = &*charter_core::script::simplify(text);
     for (at, _) in text.match_indices('第') {
         let s = &text[at..];
         // 第X条(之一)第Y款(第Z项) / 第X条第Z项

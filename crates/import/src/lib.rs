@@ -157,6 +157,36 @@ pub struct ImportCounts {
 }
 
 impl Imported {
+    /// The script the text is written in ([`charter_core::script::detect`]
+    /// over all of it): `import` writes `script: traditional` for a text in
+    /// Traditional script, so that its numbering prints 第一條.
+    pub fn script(&self) -> Option<charter_core::script::Script> {
+        fn blocks(b: &[IBlock], s: &mut String) {
+            for x in b {
+                s.push_str(&x.text);
+                blocks(&x.items, s);
+            }
+        }
+        fn nodes(n: &[INode], s: &mut String) {
+            for x in n {
+                match x {
+                    INode::Division(d) => {
+                        s.push_str(&d.title);
+                        nodes(&d.body, s);
+                    }
+                    INode::Article(a) => {
+                        s.push_str(a.heading.as_deref().unwrap_or(""));
+                        blocks(&a.paragraphs, s);
+                    }
+                }
+            }
+        }
+        let mut s = self.title.clone();
+        self.history.iter().chain(&self.preamble).for_each(|t| s.push_str(t));
+        nodes(&self.body, &mut s);
+        charter_core::script::detect(&s)
+    }
+
     pub fn counts(&self) -> ImportCounts {
         fn walk(nodes: &[INode], c: &mut ImportCounts) {
             for n in nodes {

@@ -68,7 +68,7 @@ fn nodes(s: &mut String, list: &[INode], numbering: &Numbering) {
                 nodes(s, &d.body, numbering);
             }
             INode::Article(a) => {
-                let label = numbering.article(&a.id).map(|n| n.label()).unwrap_or_default();
+                let label = numbering.article(&a.id).map(|n| numbering.article_label(n)).unwrap_or_default();
                 let _ = write!(s, "{INDENT}{label}");
                 if a.repealed {
                     let _ = writeln!(s, "{SEP}（删去）");

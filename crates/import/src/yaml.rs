@@ -41,6 +41,9 @@ pub fn write(c: &Imported, origin: &Origin<'_>) -> String {
     if let Some(d) = &c.date {
         let _ = writeln!(s, "date: {d}  # 取自原文的落款");
     }
+    if c.script() == Some(charter_core::script::Script::Traditional) {
+        s.push_str("script: traditional  # 原文是繁體字：編號印作第一條、第一章\n");
+    }
     if let Some(issuer) = &c.issuer {
         if issuer.contains('\n') {
             s.push_str("issuer: |  # 取自原文的落款\n");

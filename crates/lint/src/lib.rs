@@ -68,9 +68,9 @@ impl<'a> Context<'a> {
         if l.is_empty() { format!("{}“{}”", d.level.word(), d.title) } else { format!("{l}“{}”", d.title) }
     }
 
-    /// Label of an article: 第二十条.
+    /// Label of an article: 第二十条 (第二十條 in a Traditional charter).
     pub fn article_label(&self, a: &Article) -> String {
-        self.numbering.article(&a.id).map(|n| n.label()).unwrap_or_default()
+        self.numbering.article(&a.id).map(|n| self.numbering.article_label(n)).unwrap_or_default()
     }
 
     /// Every text of the document as a reader sees it, in document order.

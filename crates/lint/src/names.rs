@@ -981,8 +981,10 @@ fn definitions(sites: &[Site], a: &Analysis) -> Vec<Definition> {
     let mut out = Vec::new();
     for (si, site) in sites.iter().enumerate() {
         let t = &site.plain.text;
+        // 簡稱 in Traditional script (same offsets).
+        let norm = charter_core::script::simplify(t);
         let mut from = 0;
-        while let Some(i) = t[from..].find("简称") {
+        while let Some(i) = norm[from..].find("简称") {
             let at = from + i;
             from = at + "简称".len();
             // What opens the definition: （以下 / （ / ( / ，

@@ -15,6 +15,7 @@ use charter_core::diagnostic::{Code, Diagnostic};
 use charter_core::error::ToolError;
 use charter_core::model::{Charter, PrintLayout};
 use charter_core::number::Numbering;
+use charter_core::script::Script;
 use charter_core::source::Sources;
 
 pub mod diff_html;
@@ -153,6 +154,50 @@ pub struct BuildData {
     /// Each typographic role resolved to installed font families.
     pub fonts: ResolvedFonts,
     pub generator: String,
+    /// The fixed words templates print, in the charter's script.
+    pub words: Words,
+}
+
+/// The fixed words a charter's templates print, in the charter's script
+/// (`script:`): templates take them from `build.words` rather than writing
+/// them, so that a Traditional charter gets 目錄 and （刪去）.
+#[derive(Clone, Debug, Serialize)]
+pub struct Words {
+    /// `simplified` or `traditional`.
+    pub script: Script,
+    /// The HTML language tag: zh-CN, or zh-Hant.
+    pub lang: &'static str,
+    /// typst's `region` for `lang: "zh"`: cn, or hk.
+    pub region: &'static str,
+    /// 目录 / 目錄 (the PDF spaces it out: 目　　录).
+    pub toc: String,
+    /// 序言.
+    pub preamble: String,
+    /// 删去 / 刪去: the text of a repealed article.
+    pub repealed: String,
+    /// 未通过检查 / 未通過檢查: the heading of a forced build's red box.
+    pub unchecked: String,
+    /// Its sentence around the number of errors: 本文件生成时章程尚有 ·
+    /// 个错误，不能作为正式文本。
+    pub unchecked_before: String,
+    pub unchecked_after: String,
+}
+
+impl Words {
+    pub fn new(script: Script) -> Words {
+        let w = |s: &str| script.words(s).into_owned();
+        Words {
+            script,
+            lang: if script.is_traditional() { "zh-Hant" } else { "zh-CN" },
+            region: if script.is_traditional() { "hk" } else { "cn" },
+            toc: w("目录"),
+            preamble: w("序言"),
+            repealed: w("删去"),
+            unchecked: w("未通过检查"),
+            unchecked_before: w("本文件生成时章程尚有 "),
+            unchecked_after: w(" 个错误，不能作为正式文本。"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -171,7 +216,11 @@ impl BuildData {
     pub fn new(charter: &Charter, fonts: ResolvedFonts, options: &BuildOptions) -> BuildData {
         let layout =
             options.layout.or(charter.meta.layout).unwrap_or_else(|| PrintLayout::auto(charter.articles().len()));
-        BuildData { layout, ..BuildData::dated(charter.meta.date.as_deref(), fonts, options) }
+        BuildData {
+            layout,
+            words: Words::new(charter.meta.script),
+            ..BuildData::dated(charter.meta.date.as_deref(), fonts, options)
+        }
     }
 
     /// The build record of a document dated `date` (`YYYY-MM-DD`, else
@@ -194,6 +243,7 @@ impl BuildData {
             },
             fonts,
             generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
+            words: Words::new(Script::Simplified),
         }
     }
 }

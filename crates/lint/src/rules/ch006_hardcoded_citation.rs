@@ -7,6 +7,7 @@ use crate::sites::{Site, SiteKind};
 use charter_core::diagnostic::Diagnostic;
 use charter_core::model::{Article, Division, Level, Node};
 use charter_core::number::{ArticleNo, Target};
+use charter_core::script::simplify;
 use charter_core::walk::{self, Flow, Visitor};
 
 declare_rule! {
@@ -55,7 +56,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !(site.kind.is_body() || site.kind == SiteKind::Heading) {
             continue;
         }
-        let t = &site.plain.text;
+        // Recognised on the text in Simplified structural characters (第十條
+        // reads as 第十条, 本會章 as 本会章): the same byte offsets.
+        let t = &*simplify(&site.plain.text);
         let mut from = 0;
         while let Some(i) = t[from..].find('第') {
             let at = from + i;
@@ -181,6 +184,7 @@ fn external(t: &str, at: usize) -> bool {
 
 fn report(ctx: &Context, site: &Site, chain: &[Part], range_end: Option<Part>, out: &mut Vec<Diagnostic>) {
     let t = &site.plain.text;
+    let norm = simplify(t);
     let whole = chain[0].range.start..range_end.as_ref().map_or(chain[chain.len() - 1].range.end, |e| e.range.end);
     let written = &t[whole.clone()];
     let span = site.span(ctx.file, whole.clone());
@@ -199,7 +203,10 @@ fn report(ctx: &Context, site: &Site, chain: &[Part], range_end: Option<Part>, o
                     }
                 },
                 // The article itself: 本条 is what the drafting convention wants.
-                None if site.article.is_some_and(|a| a.id == id) => ("本条".to_string(), Some("本条".to_string())),
+                None if site.article.is_some_and(|a| a.id == id) => {
+                    let own = ctx.numbering.script.words("本条").into_owned();
+                    (own.clone(), Some(own))
+                }
                 None => (format!("[[{id}]]"), ctx.numbering.cite_one(&id, from)),
             };
             d = d.hint(format!("用 [[id]] 引用，序号由工具计算：这里应写 {replacement}。"));
@@ -209,12 +216,12 @@ fn report(ctx: &Context, site: &Site, chain: &[Part], range_end: Option<Part>, o
             let mut range = whole.clone();
             if let Some(p) = printed.as_deref() {
                 for own in ["本条", "本章", "本节", "本编"] {
-                    if p.starts_with(own) && t[..range.start].ends_with(own) {
+                    if simplify(p).starts_with(own) && norm[..range.start].ends_with(own) {
                         range.start -= own.len();
                     }
                 }
             }
-            let same = printed.as_deref() == Some(&t[range.clone()]) || replacement == "本条";
+            let same = printed.as_deref() == Some(&t[range.clone()]) || simplify(&replacement) == "本条";
             let replaced = t[range.clone()].to_string();
             if same && let Some(edit) = site.edit(ctx.file, range, &replacement) {
                 d = d.with_fix(format!("把“{replaced}”改为 {replacement}"), vec![edit]);

@@ -35,7 +35,8 @@ declare_rule! {
     }
 }
 
-const COUNTERS: &str = "个名人项种类条款方部位";
+// With the Traditional forms (個 項 條 類) for charters in Traditional script.
+const COUNTERS: &str = "个名人项种类条款方部位個項條類";
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for site in ctx.sites() {

@@ -35,7 +35,9 @@ declare_rule! {
 }
 
 /// Units and classifiers after a range of numbers.
-const UNITS: &str = "人名位个次项条款届期年月日天周元角分岁级层页所家门%％倍成";
+// With the Traditional forms (個 項 條 屆 歲 級 層 頁 門) for charters in
+// Traditional script.
+const UNITS: &str = "人名位个次项条款届期年月日天周元角分岁级层页所家门%％倍成個項條屆歲級層頁門";
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for site in ctx.sites() {

@@ -13,6 +13,9 @@ declare_rule! {
     ///
     /// `--fix` 把成对的直引号、直角引号改为弯引号“…”‘…’；不成对的引号需要手工改正。
     ///
+    /// 繁体章程（`script: traditional`）反过来以直角引号「…」『…』为准：报告直引号和
+    /// 弯引号“…”‘…’，`--fix` 改为「…」『…』，并检查「」是否成对。
+    ///
     /// ## 为什么
     /// 章程通篇用一种引号（中文用“”，引号里再引用用‘’）。混用几种引号看起来像几个人
     /// 拼起来的稿子；不成对的引号会让读者弄不清引文到哪里结束。
@@ -36,10 +39,32 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    // The house quotes: “” ‘’, or 「」 『』 in Traditional script; the
+    // other pairs are the wrong ones.
+    let script = ctx.numbering.script;
+    let [open1, close1, open2, close2] = script.quotes();
+    let (o1, c1, o2, c2) = (open1.to_string(), close1.to_string(), open2.to_string(), close2.to_string());
+    let (wrong, wrong_name, message, fix, hint) = if script.is_traditional() {
+        (
+            [('“', '”', &o1, &c1), ('‘', '’', &o2, &c2)],
+            "弯引号",
+            "中文里用了直引号或弯引号",
+            "改为直角引号「」",
+            "繁体章程的引号用「」，引号里再引用时用『』。",
+        )
+    } else {
+        (
+            [('「', '」', &o1, &c1), ('『', '』', &o2, &c2)],
+            "直角引号",
+            "中文里用了直引号或直角引号",
+            "改为弯引号“”",
+            "中文引号用“”，引号里再引用时用‘’。",
+        )
+    };
     for site in ctx.sites() {
         let t = &site.plain.text;
         let mut spots = Vec::new();
-        for (q, open, close) in [('"', "“", "”"), ('\'', "‘", "’")] {
+        for (q, open, close) in [('"', &o1, &c1), ('\'', &o2, &c2)] {
             let pos: Vec<usize> = t.match_indices(q).map(|(i, _)| i).collect();
             if pos.is_empty() || !pos.len().is_multiple_of(2) {
                 continue;
@@ -49,57 +74,54 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 if !t[a + 1..b].chars().any(is_chinese) && !t[..a].ends_with(|c: char| is_chinese(c)) {
                     continue;
                 }
-                spots.push(Spot { range: a..a + 1, label: format!("直引号 {q}"), replacement: Some(open.into()) });
-                spots.push(Spot { range: b..b + 1, label: format!("直引号 {q}"), replacement: Some(close.into()) });
+                spots.push(Spot { range: a..a + 1, label: format!("直引号 {q}"), replacement: Some(open.clone()) });
+                spots.push(Spot { range: b..b + 1, label: format!("直引号 {q}"), replacement: Some(close.clone()) });
             }
         }
-        for (o, c, ro, rc) in [('「', '」', "“", "”"), ('『', '』', "‘", "’")] {
+        for (o, c, ro, rc) in wrong {
             for (i, ch) in t.char_indices() {
                 if ch == o {
                     spots.push(Spot {
                         range: i..i + ch.len_utf8(),
-                        label: format!("直角引号{o}"),
-                        replacement: Some(ro.into()),
+                        label: format!("{wrong_name}{o}"),
+                        replacement: Some(ro.clone()),
                     });
                 } else if ch == c {
                     spots.push(Spot {
                         range: i..i + ch.len_utf8(),
-                        label: format!("直角引号{c}"),
-                        replacement: Some(rc.into()),
+                        label: format!("{wrong_name}{c}"),
+                        replacement: Some(rc.clone()),
                     });
                 }
             }
         }
         spots.sort_by_key(|s| s.range.start);
-        if let Some(d) = grouped(ctx, site, &MIXED_QUOTES, "中文里用了直引号或直角引号".into(), "改为弯引号“”", &spots)
-        {
-            out.push(d.hint("中文引号用“”，引号里再引用时用‘’。"));
+        if let Some(d) = grouped(ctx, site, &MIXED_QUOTES, message.into(), fix, &spots) {
+            out.push(d.hint(hint));
         }
         // Balance of curly quotes.
         let mut depth: i32 = 0;
         let mut bad = None;
         for (i, ch) in t.char_indices() {
-            match ch {
-                '“' => depth += 1,
-                '”' => {
-                    depth -= 1;
-                    if depth < 0 && bad.is_none() {
-                        bad = Some((i, "多出的右引号”"));
-                        depth = 0;
-                    }
+            if ch == open1 {
+                depth += 1;
+            } else if ch == close1 {
+                depth -= 1;
+                if depth < 0 && bad.is_none() {
+                    bad = Some((i, format!("多出的右引号{close1}")));
+                    depth = 0;
                 }
-                _ => {}
             }
         }
         if bad.is_none() && depth > 0 {
-            bad = t.rfind('“').map(|i| (i, "这个左引号“没有对应的右引号"));
+            bad = t.rfind(open1).map(|i| (i, format!("这个左引号{open1}没有对应的右引号")));
         }
         if let Some((i, why)) = bad {
             out.push(
                 MIXED_QUOTES
                     .diagnostic("引号不成对")
-                    .at(site.span(ctx.file, i..i + '“'.len_utf8()), why)
-                    .hint("每个“都要有对应的”；检查引号的方向（左“ 右”）。"),
+                    .at(site.span(ctx.file, i..i + open1.len_utf8()), why)
+                    .hint(format!("每个{open1}都要有对应的{close1}；检查引号的方向（左{open1} 右{close1}）。")),
             );
         }
     }

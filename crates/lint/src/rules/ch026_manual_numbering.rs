@@ -82,7 +82,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             SiteKind::Paragraph => {
                 let Some(rest) = t.strip_prefix('第') else { continue };
                 let n: usize = rest.chars().take_while(|c| is_numeral_char(*c)).map(char::len_utf8).sum();
-                if n == 0 || !rest[n..].starts_with('条') {
+                // 第四条 or 第四條 (Traditional script): the same length.
+                if n == 0 || !rest[n..].starts_with(['条', '條']) {
                     continue;
                 }
                 let Some(v) = charter_core::numerals::parse(&rest[..n]) else { continue };

@@ -35,7 +35,7 @@ declare_rule! {
     }
 }
 
-const CLOSERS: &[char] = &['”', '’', '）', '》', ')', '"'];
+const CLOSERS: &[char] = &['”', '’', '）', '》', ')', '"', '」', '』'];
 
 /// The last meaningful character, skipping closing quotes and brackets.
 fn last_char(t: &str) -> Option<(usize, char)> {

@@ -1,0 +1,313 @@
+//! The script a charter is written in: Simplified (简体, the default) or
+//! Traditional (繁體, as in Hong Kong, Macao and Taiwan).
+//!
+//! The tool's own words in a charter's documents — numbering labels
+//! (第一條, 第二章第一節), the table of contents' title (目錄), the
+//! decision's wording (關於修改《…》的決定, 修改為, 刪去) — are written in
+//! Simplified in the code and put into the charter's script by
+//! [`Script::words`], a table of the characters those words use. It is
+//! applied to generated words only, never to what the user wrote.
+//!
+//! The other direction, [`simplified`], maps the Traditional characters of
+//! structural keywords (條, 項, 編, 節, 為, 刪, 將, 關於 …) to Simplified so
+//! that recognisers written for one script read both; one character for one
+//! character, so byte offsets stay (every character in the table is three
+//! bytes in UTF-8).
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+/// The script of a charter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// 简体: the default.
+    #[default]
+    Simplified,
+    /// 繁體.
+    Traditional,
+}
+
+/// (Simplified, Traditional) pairs: the characters of the tool's generated
+/// words, and common characters that tell the scripts apart (for
+/// [`detect`]). Each pair is one-to-one in the words the tool writes (于 is
+/// 於 in 关于, 后 is 後 in 修改后, 并 is 併 in 合并); characters whose
+/// Traditional form depends on the word (发 髮/發, 台 臺/颱, 里 裡/里, 准
+/// 准/準) are left out.
+const PAIRS: &[(char, char)] = &[
+    ('条', '條'),
+    ('编', '編'),
+    ('节', '節'),
+    ('项', '項'),
+    ('录', '錄'),
+    ('则', '則'),
+    ('总', '總'),
+    ('关', '關'),
+    ('于', '於'),
+    ('决', '決'),
+    ('为', '為'),
+    ('删', '刪'),
+    ('将', '將'),
+    ('对', '對'),
+    ('顺', '順'),
+    ('号', '號'),
+    ('应', '應'),
+    ('调', '調'),
+    ('据', '據'),
+    ('过', '過'),
+    ('会', '會'),
+    ('议', '議'),
+    ('两', '兩'),
+    ('并', '併'),
+    ('标', '標'),
+    ('题', '題'),
+    ('后', '後'),
+    ('该', '該'),
+    ('称', '稱'),
+    ('说', '說'),
+    ('这', '這'),
+    ('与', '與'),
+    ('经', '經'),
+    ('届', '屆'),
+    ('门', '門'),
+    ('数', '數'),
+    ('个', '個'),
+    ('处', '處'),
+    ('无', '無'),
+    ('从', '從'),
+    ('时', '時'),
+    ('实', '實'),
+    ('现', '現'),
+    ('规', '規'),
+    ('细', '細'),
+    ('办', '辦'),
+    ('纲', '綱'),
+    ('万', '萬'),
+    ('贰', '貳'),
+    ('陆', '陸'),
+    ('学', '學'),
+    ('单', '單'),
+    ('独', '獨'),
+    ('国', '國'),
+    ('们', '們'),
+    ('来', '來'),
+    ('还', '還'),
+    ('动', '動'),
+    ('体', '體'),
+    ('点', '點'),
+    ('问', '問'),
+    ('开', '開'),
+    ('见', '見'),
+    ('长', '長'),
+    ('义', '義'),
+    ('员', '員'),
+    ('选', '選'),
+    ('举', '舉'),
+    ('权', '權'),
+    ('务', '務'),
+    ('团', '團'),
+    ('际', '際'),
+    ('华', '華'),
+    ('区', '區'),
+    ('组', '組'),
+    ('织', '織'),
+    ('职', '職'),
+    ('责', '責'),
+    ('财', '財'),
+    ('产', '產'),
+    ('监', '監'),
+    ('审', '審'),
+    ('评', '評'),
+    ('级', '級'),
+    ('业', '業'),
+    ('负', '負'),
+    ('书', '書'),
+    ('纪', '紀'),
+    ('签', '簽'),
+    ('认', '認'),
+    ('讨', '討'),
+    ('论', '論'),
+    ('请', '請'),
+    ('设', '設'),
+    ('资', '資'),
+    ('罢', '罷'),
+    ('补', '補'),
+    ('辞', '辭'),
+    ('报', '報'),
+    ('预', '預'),
+    ('费', '費'),
+    ('释', '釋'),
+    ('颁', '頒'),
+    ('订', '訂'),
+    ('废', '廢'),
+    ('当', '當'),
+    ('须', '須'),
+    ('执', '執'),
+    ('维', '維'),
+    ('护', '護'),
+    ('协', '協'),
+    ('联', '聯'),
+    ('传', '傳'),
+    ('换', '換'),
+    ('载', '載'),
+    ('错', '錯'),
+    ('误', '誤'),
+    ('页', '頁'),
+    ('检', '檢'),
+    ('变', '變'),
+    ('仅', '僅'),
+    ('内', '內'),
+    ('语', '語'),
+    ('词', '詞'),
+    ('间', '間'),
+    ('宪', '憲'),
+    ('约', '約'),
+];
+
+fn to_traditional(c: char) -> char {
+    PAIRS.iter().find(|&&(s, _)| s == c).map_or(c, |&(_, t)| t)
+}
+
+/// A Traditional character of the table in Simplified; any other character
+/// as it is. One character for one (both three bytes in UTF-8).
+pub fn simplified(c: char) -> char {
+    PAIRS.iter().find(|&&(_, t)| t == c).map_or(c, |&(s, _)| s)
+}
+
+/// A whole text through [`simplified`]: same length in bytes, each
+/// character at the same offset.
+pub fn simplify(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| simplified(c) == c) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().map(simplified).collect())
+    }
+}
+
+impl Script {
+    /// The name in the YAML (`script: traditional`) and the export.
+    pub fn name(self) -> &'static str {
+        match self {
+            Script::Simplified => "simplified",
+            Script::Traditional => "traditional",
+        }
+    }
+
+    /// A value of `script:`: simplified / traditional, or 简体 / 繁体 /
+    /// 繁體 / 簡體, or the language tags zh-Hans / zh-Hant (any case).
+    pub fn from_name(s: &str) -> Option<Script> {
+        let s = s.trim();
+        match s.to_ascii_lowercase().as_str() {
+            "simplified" | "zh-hans" | "hans" | "zh-cn" | "简体" | "簡體" | "简体中文" | "簡體中文" => {
+                Some(Script::Simplified)
+            }
+            "traditional" | "zh-hant" | "hant" | "zh-hk" | "zh-tw" | "zh-mo" | "繁体" | "繁體" | "繁体中文"
+            | "繁體中文" | "正體" | "正体" => Some(Script::Traditional),
+            _ => None,
+        }
+    }
+
+    pub fn is_traditional(self) -> bool {
+        self == Script::Traditional
+    }
+
+    /// The tool's own words (written in Simplified in the code) in this
+    /// script: 第一条 → 第一條, 目录 → 目錄. Only for generated words.
+    pub fn words(self, s: &str) -> Cow<'_, str> {
+        match self {
+            Script::Simplified => Cow::Borrowed(s),
+            Script::Traditional => {
+                if s.chars().all(|c| to_traditional(c) == c) {
+                    Cow::Borrowed(s)
+                } else {
+                    Cow::Owned(s.chars().map(to_traditional).collect())
+                }
+            }
+        }
+    }
+
+    /// The quotation marks of the decision's wording: outer open, outer
+    /// close, inner open, inner close. Simplified “ ” ‘ ’; Traditional
+    /// 「 」 『 』, as Hong Kong and Taiwan print them.
+    pub fn quotes(self) -> [char; 4] {
+        match self {
+            Script::Simplified => ['“', '”', '‘', '’'],
+            Script::Traditional => ['「', '」', '『', '』'],
+        }
+    }
+}
+
+/// The script a text is written in, judged by the characters that differ
+/// between the scripts (条/條, 会/會, 为/為 …): Traditional when such
+/// characters are mostly Traditional (at least three, and more than twice
+/// as many as Simplified ones), Simplified when mostly Simplified, `None`
+/// when the text has too few of them to tell.
+pub fn detect(text: &str) -> Option<Script> {
+    let (mut simp, mut trad) = (0usize, 0usize);
+    for c in text.chars() {
+        if c < '\u{4E00}' {
+            continue;
+        }
+        if PAIRS.iter().any(|&(s, t)| s == c && s != t) {
+            simp += 1;
+        } else if PAIRS.iter().any(|&(s, t)| t == c && s != t) {
+            trad += 1;
+        }
+    }
+    if trad >= 3 && trad > 2 * simp {
+        Some(Script::Traditional)
+    } else if simp >= 3 && simp > 2 * trad {
+        Some(Script::Simplified)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_one_to_one_and_three_bytes() {
+        for &(s, t) in PAIRS {
+            assert_eq!(s.len_utf8(), t.len_utf8(), "{s}{t}");
+            if s != t {
+                assert_eq!(to_traditional(s), t);
+                assert_eq!(simplified(t), s);
+                // No Traditional character is another pair's Simplified one.
+                assert!(!PAIRS.iter().any(|&(s2, t2)| s2 == t && s2 != t2), "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_and_back() {
+        let t = Script::Traditional;
+        assert_eq!(t.words("第二十一条第二款第三项"), "第二十一條第二款第三項");
+        assert_eq!(t.words("第一编第二章第三节"), "第一編第二章第三節");
+        assert_eq!(t.words("关于修改《x》的决定"), "關於修改《x》的決定");
+        assert_eq!(t.words("目录"), "目錄");
+        assert_eq!(Script::Simplified.words("第一条"), "第一条");
+        assert_eq!(simplify("本章程第十條第二款第三項"), "本章程第十条第二款第三项");
+        assert_eq!(simplify("刪去").len(), "刪去".len());
+    }
+
+    #[test]
+    fn names() {
+        for n in ["traditional", "繁體", "繁体", "zh-Hant", "Traditional"] {
+            assert_eq!(Script::from_name(n), Some(Script::Traditional), "{n}");
+        }
+        for n in ["simplified", "简体", "zh-Hans"] {
+            assert_eq!(Script::from_name(n), Some(Script::Simplified), "{n}");
+        }
+        assert_eq!(Script::from_name("latin"), None);
+    }
+
+    #[test]
+    fn detection() {
+        assert_eq!(detect("第一條 本會定名為香港示例大學學生會。"), Some(Script::Traditional));
+        assert_eq!(detect("第一条 本会定名为示例大学学生会。"), Some(Script::Simplified));
+        assert_eq!(detect("章程"), None);
+    }
+}
