@@ -69,6 +69,17 @@ fn long_article(n: usize, tail: &str) -> (String, usize) {
     (s, mistakes)
 }
 
+/// One article whose text is a plain (unquoted) scalar over `n` lines, each
+/// continuation line with a space inside (the swallowed-key check reads
+/// every line).
+fn plain_lines(n: usize) -> (String, usize) {
+    let mut s = String::from("title: 测试章程\nbody:\n  - id: art-1\n    text: 第一行文字\n");
+    for k in 0..n {
+        s.push_str(&format!("      续行文字第{k}行 也有空格\n"));
+    }
+    (s, 0)
+}
+
 fn series(label: &str, sizes: &[usize], make: impl Fn(usize) -> (String, usize)) {
     let mut last: Option<(usize, f64)> = None;
     for &n in sizes {
@@ -77,7 +88,13 @@ fn series(label: &str, sizes: &[usize], make: impl Fn(usize) -> (String, usize))
         let doc = Document::load(Path::new("big.yaml"), yaml.into_bytes());
         let secs = t.elapsed().as_secs_f64();
         let y010 = doc.diagnostics.iter().filter(|d| d.code.as_str() == "Y010").count();
-        let unit = if label.contains("项") { "项" } else { "articles" };
+        let unit = if label.contains("lines") {
+            "lines"
+        } else if label.contains("项") {
+            "项"
+        } else {
+            "articles"
+        };
         let errors = doc.diagnostics.iter().filter(|d| d.is_error()).count();
         let growth = last.map_or(String::new(), |(m, s)| {
             format!(", growth exponent {:.2}", (secs / s).ln() / (n as f64 / m as f64).ln())
@@ -102,4 +119,6 @@ fn main() {
     series("of one article, two misspelt keys every 40 项, then a bad escape", &small, |n| {
         long_article(n, "  - id: art-2\n    text: \"\\q\"\n")
     });
+    // Here n counts the lines of one plain text.
+    series("of one plain text over n lines", &[5_000, 10_000, 20_000, 40_000], plain_lines);
 }

@@ -1892,9 +1892,11 @@ impl Converter<'_> {
             return;
         }
         let scalar = &f.text[start..end];
+        // Each continuation line on its own (the rest of the scalar from
+        // every line would make this quadratic in a long text).
+        let line = |i: usize| &f.text[i..f.text[i..end].find('\n').map_or(end, |j| i + j)];
         if let Some((nl, key)) = scalar.match_indices('\n').map(|(i, _)| start + i + 1).find_map(|i| {
-            crate::slips::swallowed_key(&format!(" {}", f.text[i..end].trim_start_matches(' ')))
-                .map(|k| (i, k.to_string()))
+            crate::slips::swallowed_key(&format!(" {}", line(i).trim_start_matches(' '))).map(|k| (i, k.to_string()))
         }) {
             let indent = f.text[nl..].len() - f.text[nl..].trim_start_matches(' ').len();
             self.err(
