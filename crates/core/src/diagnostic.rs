@@ -292,7 +292,23 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
     // Group labels by file; each file becomes one snippet holding just the
     // lines from its first to its last label (folded in between).
     let mut by_file: BTreeMap<_, Vec<_>> = BTreeMap::new();
-    for l in &diag.labels {
+    // A finding with thousands of places (CH023 over a long text) shows the
+    // first ones: the snippet renderer's work grows with places × lines,
+    // and nobody reads ten thousand carets. JSON and SARIF keep them all.
+    let primary = diag.labels.iter().position(|l| l.primary);
+    let shown: Vec<&Label> = diag
+        .labels
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            // Its rank among the other labels; the primary one always shows.
+            let rank = *i - usize::from(primary.is_some_and(|p| p < *i));
+            Some(*i) == primary || rank + usize::from(primary.is_some()) < MAX_RENDERED_LABELS
+        })
+        .map(|(_, l)| l)
+        .collect();
+    let hidden = diag.labels.len() - shown.len();
+    for l in shown {
         if sources.get(l.span.file).is_some() {
             by_file.entry(l.span.file).or_default().push(l);
         }
@@ -337,6 +353,10 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
         snippets.push(snippet);
     }
     let mut group: Group<'_> = title.elements(snippets);
+    let more = format!("另有 {hidden} 处没有列出；用 --format json 可以看到全部位置");
+    if hidden > 0 {
+        group = group.element(Level::NOTE.with_name(Some("注")).message(more.as_str()));
+    }
     for h in &diag.hints {
         group = group.element(Level::HELP.with_name(Some("提示")).message(h.as_str()));
     }
@@ -347,6 +367,9 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
     renderer.render(&[group])
 }
+
+/// The most places one finding shows in the human format.
+pub const MAX_RENDERED_LABELS: usize = 50;
 
 fn line_start_of(text: &str, offset: usize) -> usize {
     text[..offset].rfind('\n').map_or(0, |i| i + 1)

@@ -8,4 +8,5 @@ mod fuzzlike;
 mod hints;
 mod numbering;
 mod recovery;
+mod render;
 mod walk;
