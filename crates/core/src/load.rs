@@ -118,6 +118,18 @@ pub fn is_control(c: char) -> bool {
     (c < ' ' && c != '\t' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c)
 }
 
+/// Whether `s` has a character [`is_control`] finds, read byte by byte (this
+/// runs on every string of the charter): C0 and DEL are single bytes, C1 is
+/// 0xC2 followed by 0x80–0x9F.
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        (x < b' ' && x != b'\t' && x != b'\n')
+            || x == 0x7f
+            || (x == 0xc2 && b.get(i + 1).is_some_and(|y| (0x80..=0x9f).contains(y)))
+    })
+}
+
 /// The name of a control character in messages.
 fn control_name(c: char) -> String {
     let name = match c {
@@ -216,6 +228,9 @@ impl Controls<'_> {
 
     /// Report and remove the control characters of the scalar at byte `at`.
     fn value(&mut self, v: &mut String, at: usize) {
+        if !has_control(v) {
+            return;
+        }
         let Some(first) = v.chars().find(|&c| is_control(c)) else { return };
         v.retain(|c| !is_control(c));
         let hint = "控制字符印不出来，会让 PDF、HTML 和终端出错；读入时已把它去掉，build 因这个错误拒绝生成。请删除这个转义（charter check --fix 可以自动删除）。";
@@ -1058,6 +1073,12 @@ fn scan_characters(file: &SourceFile, id: FileId) -> Vec<Diagnostic> {
     let mut seen_ideo_indent = false;
     let mut line_start = true;
     for (i, c) in file.text.char_indices() {
+        // Nearly every character is one none of the cases below is about:
+        // ASCII but the line feed and space, and the CJK ideographs.
+        if (c.is_ascii() && c != '\n' && c != ' ') || ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            line_start = false;
+            continue;
+        }
         let span = Span::new(id, i, i + c.len_utf8());
         match c {
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00A0}' | '\u{00AD}'

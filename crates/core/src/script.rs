@@ -165,19 +165,68 @@ const PAIRS: &[(char, char)] = &[
     ('约', '約'),
 ];
 
+/// The table sorted by its Simplified (`.0`) and by its Traditional
+/// (`.1`) character, for binary search: these run for every character of
+/// every text a rule normalises.
+type Pairs = Vec<(char, char)>;
+
+fn sorted() -> &'static (Pairs, Pairs) {
+    static SORTED: std::sync::OnceLock<(Pairs, Pairs)> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut by_simplified = PAIRS.to_vec();
+        by_simplified.sort_by_key(|p| p.0);
+        by_simplified.dedup_by_key(|p| p.0);
+        let mut by_traditional = PAIRS.to_vec();
+        by_traditional.sort_by_key(|p| p.1);
+        by_traditional.dedup_by_key(|p| p.1);
+        (by_simplified, by_traditional)
+    })
+}
+
+/// Every character of the table is a CJK ideograph at or above U+4E00
+/// (checked by a test), so anything below maps to itself at once.
+const FIRST_IDEOGRAPH: char = '\u{4e00}';
+
 fn to_traditional(c: char) -> char {
-    PAIRS.iter().find(|&&(s, _)| s == c).map_or(c, |&(_, t)| t)
+    if c < FIRST_IDEOGRAPH {
+        return c;
+    }
+    let table = &sorted().0;
+    table.binary_search_by_key(&c, |p| p.0).map_or(c, |i| table[i].1)
 }
 
 /// A Traditional character of the table in Simplified; any other character
 /// as it is. One character for one (both three bytes in UTF-8).
 pub fn simplified(c: char) -> char {
-    PAIRS.iter().find(|&&(_, t)| t == c).map_or(c, |&(s, _)| s)
+    if c < FIRST_IDEOGRAPH {
+        return c;
+    }
+    let table = &sorted().1;
+    table.binary_search_by_key(&c, |p| p.1).map_or(c, |i| table[i].0)
 }
 
 /// A whole text through [`simplified`]: same length in bytes, each
 /// character at the same offset.
 pub fn simplify(s: &str) -> Cow<'_, str> {
+    // Most texts have no Traditional character of the table: a bitmap of
+    // them answers per character without a search.
+    static TRADITIONAL: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let bits = TRADITIONAL.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for &(s, t) in PAIRS {
+            if s != t && (t as usize) < 0x10000 {
+                bits[t as usize / 64] |= 1 << (t as usize % 64);
+            }
+        }
+        bits
+    });
+    let in_table = |c: char| {
+        let i = c as usize;
+        i >= 0x10000 || bits[i / 64] & (1 << (i % 64)) != 0
+    };
+    if !s.chars().any(in_table) {
+        return Cow::Borrowed(s);
+    }
     if s.chars().all(|c| simplified(c) == c) {
         Cow::Borrowed(s)
     } else {
@@ -272,6 +321,7 @@ mod tests {
     fn pairs_are_one_to_one_and_three_bytes() {
         for &(s, t) in PAIRS {
             assert_eq!(s.len_utf8(), t.len_utf8(), "{s}{t}");
+            assert!(s >= FIRST_IDEOGRAPH && t >= FIRST_IDEOGRAPH, "{s}{t}");
             if s != t {
                 assert_eq!(to_traditional(s), t);
                 assert_eq!(simplified(t), s);

@@ -46,9 +46,15 @@ impl SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let mut char_marks = Vec::with_capacity(text.len() / CHAR_STEP + 1);
-        for (n, (i, _)) in text.char_indices().enumerate() {
-            while char_marks.len() * CHAR_STEP <= i {
-                char_marks.push((i, n));
+        // Byte by byte: a character starts at every byte that is not a
+        // UTF-8 continuation byte (decoding each character costs more).
+        let mut n = 0;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b & 0xC0 != 0x80 {
+                while char_marks.len() * CHAR_STEP <= i {
+                    char_marks.push((i, n));
+                }
+                n += 1;
             }
         }
         SourceFile { path: path.into(), text, line_starts, char_marks }

@@ -12,7 +12,8 @@
 //! numbering, resolve, the shared analyses (sites, names) and every rule.
 //!
 //! `cargo bench -p charter-lint --bench growth` (other sizes: `-- 1000 32000`,
-//! breakdown: `-- --phases`)
+//! breakdown: `-- --phases`; one run of one side for `perf stat`:
+//! `-- --once check 16000`, `--once parse`, `--once none` for the generator)
 
 use std::path::Path;
 use std::time::Instant;
@@ -115,6 +116,18 @@ fn main() {
     let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     if sizes.is_empty() {
         sizes = vec![2_000, 4_000, 8_000, 16_000];
+    }
+    // `--once check|parse N`: one run of one side, for `perf stat` (counts
+    // of instructions do not change with a busy machine as times do).
+    if let Some(i) = args.iter().position(|a| a == "--once") {
+        let n = sizes.first().copied().unwrap_or(16_000);
+        let yaml = charter_yaml(n, 50);
+        match args.get(i + 1).map(String::as_str) {
+            Some("parse") => drop(std::hint::black_box(bare_parse(&yaml))),
+            Some("none") => {}
+            _ => drop(std::hint::black_box(charter_lint::process_text(Path::new("big.yaml"), &yaml, None))),
+        }
+        return;
     }
     let mut last: Option<(usize, f64)> = None;
     for n in sizes {

@@ -30,6 +30,64 @@ pub fn numeral_at(s: &str, at: usize) -> Option<(u32, usize)> {
     charter_core::numerals::parse(&rest[..len]).map(|n| (n, at + len))
 }
 
+/// A fixed list of words to find in many texts, with an automaton built
+/// once for all of them: `str::find` per word sets up a searcher each time,
+/// which costs more than a short sentence's whole scan.
+#[derive(Debug)]
+pub struct WordSet {
+    /// The words, listed on first use (they may come from a rule's table).
+    source: fn() -> Vec<&'static str>,
+    built: std::sync::OnceLock<(Vec<&'static str>, Option<aho_corasick::AhoCorasick>)>,
+}
+
+impl WordSet {
+    pub const fn new(source: fn() -> Vec<&'static str>) -> WordSet {
+        WordSet { source, built: std::sync::OnceLock::new() }
+    }
+
+    fn built(&self) -> &(Vec<&'static str>, Option<aho_corasick::AhoCorasick>) {
+        self.built.get_or_init(|| {
+            let words = (self.source)();
+            let ac = aho_corasick::AhoCorasick::new(&words).ok();
+            (words, ac)
+        })
+    }
+
+    /// Every occurrence of every word in `s` as (word index, byte start), in
+    /// the order searching for each word in turn (`match_indices`) finds
+    /// them: by word, then by position.
+    pub fn occurrences(&self, s: &str) -> Vec<(usize, usize)> {
+        let (words, ac) = self.built();
+        let mut out: Vec<(usize, usize)> = match ac {
+            Some(ac) => ac.find_overlapping_iter(s).map(|m| (m.pattern().as_usize(), m.start())).collect(),
+            None => words.iter().enumerate().flat_map(|(k, w)| s.match_indices(w).map(move |(i, _)| (k, i))).collect(),
+        };
+        out.sort_unstable();
+        // As `match_indices` does: an occurrence overlapping the word's
+        // previous one is not another.
+        let mut last: Option<(usize, usize)> = None;
+        out.retain(|&(k, i)| {
+            let keep = last.is_none_or(|(lk, li)| lk != k || i >= li + words[k].len());
+            if keep {
+                last = Some((k, i));
+            }
+            keep
+        });
+        out
+    }
+
+    /// The first occurrence of each word that occurs: (word index, start).
+    pub fn first_of_each(&self, s: &str) -> Vec<(usize, usize)> {
+        let mut out = self.occurrences(s);
+        out.dedup_by_key(|o| o.0);
+        out
+    }
+
+    pub fn word(&self, k: usize) -> &'static str {
+        self.built().0.get(k).copied().unwrap_or_default()
+    }
+}
+
 /// Sentences of a text: byte ranges ending after 。；？！ (or at the end).
 pub fn sentences(s: &str) -> Vec<std::ops::Range<usize>> {
     split_after(s, &['。', '；', '？', '！', ';'])
@@ -62,6 +120,18 @@ fn split_after(s: &str, ends: &[char]) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_set_finds_what_each_search_finds() {
+        static WORDS: WordSet = WordSet::new(|| vec!["任期为", "任期", "由", "由由", "设"]);
+        for s in ["任期为两年，任期", "由由由", "", "设设任期为", "无关的文字"] {
+            let mut each = Vec::new();
+            for (k, w) in ["任期为", "任期", "由", "由由", "设"].iter().enumerate() {
+                each.extend(s.match_indices(w).map(|(i, _)| (k, i)));
+            }
+            assert_eq!(WORDS.occurrences(s), each, "{s}");
+        }
+    }
 
     #[test]
     fn classes() {

@@ -103,14 +103,43 @@ fn continues(head: &str, next: Option<char>) -> bool {
     let Some(c) = next else { return false };
     let last = head.chars().next_back().unwrap_or(' ');
     match last {
-        '会' => "议员长费计场址徽旗歌刊章籍标谈签诊晤见面堂馆展演操考所务".contains(c),
-        '部' => "分门署位件队落长员委属首级".contains(c),
-        '团' => "委结体员队伙聚购圆".contains(c),
-        '席' => "团台位令".contains(c),
-        '心' => "理得意愿血灵".contains(c),
-        '组' => "长成建织".contains(c),
-        '长' => "期远久达".contains(c),
-        '委' => "员会".contains(c),
+        '会' => matches!(
+            c,
+            '议' | '员'
+                | '长'
+                | '费'
+                | '计'
+                | '场'
+                | '址'
+                | '徽'
+                | '旗'
+                | '歌'
+                | '刊'
+                | '章'
+                | '籍'
+                | '标'
+                | '谈'
+                | '签'
+                | '诊'
+                | '晤'
+                | '见'
+                | '面'
+                | '堂'
+                | '馆'
+                | '展'
+                | '演'
+                | '操'
+                | '考'
+                | '所'
+                | '务'
+        ),
+        '部' => matches!(c, '分' | '门' | '署' | '位' | '件' | '队' | '落' | '长' | '员' | '委' | '属' | '首' | '级'),
+        '团' => matches!(c, '委' | '结' | '体' | '员' | '队' | '伙' | '聚' | '购' | '圆'),
+        '席' => matches!(c, '团' | '台' | '位' | '令'),
+        '心' => matches!(c, '理' | '得' | '意' | '愿' | '血' | '灵'),
+        '组' => matches!(c, '长' | '成' | '建' | '织'),
+        '长' => matches!(c, '期' | '远' | '久' | '达'),
+        '委' => matches!(c, '员' | '会'),
         _ => false,
     }
 }
@@ -120,9 +149,37 @@ fn continues(head: &str, next: Option<char>) -> bool {
 fn bad_before(head: &str, before: Option<char>) -> bool {
     let Some(c) = before else { return false };
     match head {
-        "部" => "干全内外局本东西南北中上下前后头腹背胸底顶细各该此每总".contains(c),
-        "中心" => "为的以核重圆".contains(c),
-        "大会" => !"员工生东体众民届次表".contains(c),
+        "部" => matches!(
+            c,
+            '干' | '全'
+                | '内'
+                | '外'
+                | '局'
+                | '本'
+                | '东'
+                | '西'
+                | '南'
+                | '北'
+                | '中'
+                | '上'
+                | '下'
+                | '前'
+                | '后'
+                | '头'
+                | '腹'
+                | '背'
+                | '胸'
+                | '底'
+                | '顶'
+                | '细'
+                | '各'
+                | '该'
+                | '此'
+                | '每'
+                | '总'
+        ),
+        "中心" => matches!(c, '为' | '的' | '以' | '核' | '重' | '圆'),
+        "大会" => !matches!(c, '员' | '工' | '生' | '东' | '体' | '众' | '民' | '届' | '次' | '表'),
         _ => false,
     }
 }
@@ -131,7 +188,72 @@ fn bad_before(head: &str, before: Option<char>) -> bool {
 fn is_stop(s: &str, at: usize, c: char) -> bool {
     match c {
         '和' => !(prev_char(s, at) == Some('共') && next_char(s, at + c.len_utf8()) == Some('国')),
-        _ => "的是在由与及或向对把被将从按给于并受使让即之所凡每着等为以也都均不应须可已未要请就如若则而但且又还再到至比当这那此您你他她它们个".contains(c),
+        _ => matches!(
+            c,
+            '的' | '是'
+                | '在'
+                | '由'
+                | '与'
+                | '及'
+                | '或'
+                | '向'
+                | '对'
+                | '把'
+                | '被'
+                | '将'
+                | '从'
+                | '按'
+                | '给'
+                | '于'
+                | '并'
+                | '受'
+                | '使'
+                | '让'
+                | '即'
+                | '之'
+                | '所'
+                | '凡'
+                | '每'
+                | '着'
+                | '等'
+                | '为'
+                | '以'
+                | '也'
+                | '都'
+                | '均'
+                | '不'
+                | '应'
+                | '须'
+                | '可'
+                | '已'
+                | '未'
+                | '要'
+                | '请'
+                | '就'
+                | '如'
+                | '若'
+                | '则'
+                | '而'
+                | '但'
+                | '且'
+                | '又'
+                | '还'
+                | '再'
+                | '到'
+                | '至'
+                | '比'
+                | '当'
+                | '这'
+                | '那'
+                | '此'
+                | '您'
+                | '你'
+                | '他'
+                | '她'
+                | '它'
+                | '们'
+                | '个'
+        ),
     }
 }
 
@@ -302,8 +424,11 @@ fn stop_words_ending_in(c: char) -> &'static [&'static str] {
 /// The start of the last occurrence of `needle` in `hay` (a short
 /// qualifier: cheaper than building a searcher for each of many words).
 fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return hay.rfind(needle);
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    if needle.len() > hay.len() {
+        return None;
     }
     (0..=hay.len() - needle.len()).rev().find(|&i| hay.is_char_boundary(i) && hay[i..].starts_with(needle))
 }
@@ -312,15 +437,18 @@ fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
 /// in `s`, if any.
 fn first_setup_verb(s: &str) -> Option<usize> {
     s.char_indices().find_map(|(at, c)| {
-        if !SETUP_FIRST.contains(c) {
+        if !is_setup_first(c) {
             return None;
         }
         SETUP.iter().any(|v| s[at..].starts_with(v) && !in_other_word(s, at, v)).then_some(at)
     })
 }
 
-/// The first characters of the words of [`SETUP`].
-const SETUP_FIRST: &str = "设下可成组建聘配分选";
+/// Is `c` the first character of a word of [`SETUP`]? (A match: this is
+/// asked at every character of every sentence.)
+fn is_setup_first(c: char) -> bool {
+    matches!(c, '设' | '下' | '可' | '成' | '组' | '建' | '聘' | '配' | '分' | '选')
+}
 
 /// Deictic or level prefixes that do not change what a name denotes.
 const SCOPE: &[&str] = &["我院", "我校", "我会", "本院", "本校", "本会", "院级", "校级", "系级", "全院", "全校"];
@@ -350,9 +478,23 @@ const NOT_SETUP: &[&str] = &["常设", "建设", "设计", "设施", "设备", "
 
 /// Is the setting-up verb `v` at `at` part of a word like 建设 or 常设?
 fn in_other_word(s: &str, at: usize, v: &str) -> bool {
-    NOT_SETUP
-        .iter()
-        .any(|w| w.match_indices(v).any(|(k, _)| at >= k && s.get(at - k..).is_some_and(|x| x.starts_with(w))))
+    // For each verb, the words of NOT_SETUP holding it and where: found
+    // once, not searched for at every call.
+    static HOLDERS: std::sync::OnceLock<HashMap<&'static str, Vec<(&'static str, usize)>>> = std::sync::OnceLock::new();
+    let holders = HOLDERS.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<(&'static str, usize)>> = HashMap::new();
+        for v in SETUP {
+            for w in NOT_SETUP {
+                m.entry(v).or_default().extend(w.match_indices(v).map(|(k, _)| (*w, k)));
+            }
+        }
+        m
+    });
+    let found = |w: &str, k: usize| at >= k && s.get(at - k..).is_some_and(|x| x.starts_with(w));
+    match holders.get(v) {
+        Some(list) => list.iter().any(|&(w, k)| found(w, k)),
+        None => NOT_SETUP.iter().any(|w| w.match_indices(v).any(|(k, _)| found(w, k))),
+    }
 }
 
 /// The role of a string in the glossary.
@@ -1050,21 +1192,26 @@ fn definitions(sites: &[Site], a: &Analysis) -> Vec<Definition> {
     out
 }
 
-/// Is the item at `si` one of a list introduced by “……由下列人员组成：”?
-fn lead_in_composes(sites: &[Site], si: usize) -> bool {
-    let mut k = si;
-    while k > 0 {
-        k -= 1;
-        match sites[k].kind {
-            SiteKind::Item | SiteKind::SubItem => continue,
+/// For every site, whether it is an item (or sub-item) whose list's lead-in
+/// ends in 组成：, so the list names members. One pass forward: looking back
+/// from every item to its lead-in would be quadratic in a long list.
+fn lead_ins_compose(sites: &[Site]) -> Vec<bool> {
+    let mut composes = false;
+    sites
+        .iter()
+        .map(|site| match site.kind {
+            SiteKind::Item | SiteKind::SubItem => composes,
             SiteKind::Paragraph | SiteKind::Preamble => {
-                let t = sites[k].plain.text.trim_end();
-                return t.ends_with("组成：") || t.ends_with("组成:");
+                let t = site.plain.text.trim_end();
+                composes = t.ends_with("组成：") || t.ends_with("组成:");
+                false
             }
-            _ => return false,
-        }
-    }
-    false
+            _ => {
+                composes = false;
+                false
+            }
+        })
+        .collect()
 }
 
 /// The organisation the charter constitutes: its title without 章程.
@@ -1088,6 +1235,7 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
         out.insert(org);
     }
     let by_site = |si: usize| a.in_site(si).iter();
+    let composes = lead_ins_compose(sites);
     for (si, site) in sites.iter().enumerate() {
         let t = &site.plain.text;
         // Titles and headings name what they are about.
@@ -1103,7 +1251,7 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
         let occs: Vec<&Occurrence> = by_site(si).collect();
         // A definition: the text opens with the name, then 是/为/（简称.
         if let Some(first) = occs.first()
-            && t[..first.range.start].chars().all(|c| "各本该".contains(c))
+            && t[..first.range.start].chars().all(|c| matches!(c, '各' | '本' | '该'))
         {
             let after = &t[first.range.end..];
             if after.starts_with(['是', '为', '（', '(', '由']) || after.starts_with("成员由") {
@@ -1123,8 +1271,8 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
         }
         // 由……组成: the members are set up too; a lead-in ending in 组成：
         // sets up the names in its items.
-        let sentences = super::cjk::sentences(t);
-        for range in &sentences {
+        let sentences = site.sentences();
+        for range in sentences {
             let s = &t[range.clone()];
             if let Some(by) = s.find('由')
                 && let Some(of) = s.rfind("组成")
@@ -1137,7 +1285,7 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
                 }
             }
         }
-        if site.list.is_some() && lead_in_composes(sites, si) {
+        if site.list.is_some() && composes[si] {
             for o in &occs {
                 out.insert(o.name.clone());
             }
@@ -1178,9 +1326,9 @@ mod tests {
         let mut firsts: Vec<char> = SETUP.iter().filter_map(|v| v.chars().next()).collect();
         firsts.sort_unstable();
         firsts.dedup();
-        let mut listed: Vec<char> = SETUP_FIRST.chars().collect();
-        listed.sort_unstable();
-        assert_eq!(firsts, listed);
+        assert!(firsts.iter().all(|&c| is_setup_first(c)));
+        let matched = ('\u{4e00}'..='\u{9fff}').filter(|&c| is_setup_first(c)).count();
+        assert_eq!(matched, firsts.len());
     }
 
     #[test]

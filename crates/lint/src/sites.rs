@@ -48,9 +48,17 @@ pub struct Site<'a> {
     pub items: usize,
     /// For items and sub-items: (index, count) in their list.
     pub list: Option<(usize, usize)>,
+    /// [`Site::sentences`], split once for all the rules that read them.
+    sentences: std::cell::OnceCell<Vec<Range<usize>>>,
 }
 
 impl Site<'_> {
+    /// The sentences of the printed text ([`crate::cjk::sentences`]),
+    /// computed on first use.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| crate::cjk::sentences(&self.plain.text))
+    }
+
     /// The file span of a byte range of the printed text.
     pub fn span(&self, file: &SourceFile, range: Range<usize>) -> Span {
         let raw = self.plain.range_to_raw(range);
@@ -233,7 +241,7 @@ fn site<'a>(
     items: usize,
     list: Option<(usize, usize)>,
 ) -> Site<'a> {
-    Site { kind, article, division, text, plain, items, list }
+    Site { kind, article, division, text, plain, items, list, sentences: std::cell::OnceCell::new() }
 }
 
 /// A title (plain string in the model) as a text without markup.

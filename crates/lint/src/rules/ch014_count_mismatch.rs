@@ -1,5 +1,5 @@
 use crate::Context;
-use crate::cjk::{is_han, numeral_at, sentences};
+use crate::cjk::{WordSet, is_han, numeral_at};
 use crate::declare_rule;
 use crate::sites::{Site, SiteKind};
 use charter_core::diagnostic::Diagnostic;
@@ -44,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let t = &site.plain.text;
-        for r in sentences(t) {
+        for r in site.sentences() {
             let s = &t[r.clone()];
             listed(ctx, site, r.start, s, out);
             composed(ctx, site, r.start, s, out);
@@ -89,8 +89,9 @@ fn members(list: &str) -> Option<Vec<&str>> {
 
 /// 设有N个X，分别为A、B、C / 包括N个X：A、B.
 fn listed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diagnostic>) {
-    for marker in ["分别为", "分别是", "，即", "包括", "："] {
-        let Some(m) = s.find(marker) else { continue };
+    static MARKERS: WordSet = WordSet::new(|| vec!["分别为", "分别是", "，即", "包括", "："]);
+    for (k, m) in MARKERS.first_of_each(s) {
+        let marker = MARKERS.word(k);
         // The claim: the last numeral+counter before the marker.
         let head = &s[..m];
         let claim =

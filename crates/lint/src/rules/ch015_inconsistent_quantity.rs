@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::Context;
-use crate::cjk::{clauses, numeral_at, sentences};
+use crate::cjk::{WordSet, clauses, numeral_at};
 use crate::declare_rule;
 use crate::names::strip_scope;
 use charter_core::diagnostic::Diagnostic;
@@ -94,7 +94,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let t = &site.plain.text;
         let occ = names.in_site(si);
-        for sr in sentences(t) {
+        for sr in site.sentences() {
             let cls = clauses(&t[sr.clone()]);
             let mut scope: Option<String> = None;
             for (k, cr) in cls.iter().enumerate() {
@@ -161,23 +161,21 @@ fn normal(name: &str) -> String {
 
 /// Quantity statements in a clause: (measure, value as written, range).
 fn quantities(clause: &str) -> Vec<(Measure, String, Range<usize>)> {
+    static PREFIXES: WordSet = WordSet::new(|| PATTERNS.iter().map(|p| p.0).collect());
     let mut out = Vec::new();
-    for (prefix, units, measure) in PATTERNS {
-        let mut from = 0;
-        while let Some(i) = clause[from..].find(prefix) {
-            let at = from + i;
-            from = at + prefix.len();
-            let num_at = from + (clause[from..].len() - clause[from..].trim_start_matches(' ').len());
-            let Some((n, e)) = numeral_at(clause, num_at) else { continue };
-            let rest = clause[e..].trim_start_matches(' ');
-            let gap = clause[e..].len() - rest.len();
-            if let Some(u) = units.iter().find(|u| rest.starts_with(**u)) {
-                let end = e + gap + u.len();
-                if out.iter().any(|(_, _, r): &(Measure, String, Range<usize>)| r.start <= at && at < r.end) {
-                    continue;
-                }
-                out.push((*measure, format!("{n}{}", &u[..u.chars().next().map_or(0, char::len_utf8)]), at..end));
+    for (k, at) in PREFIXES.occurrences(clause) {
+        let Some(&(prefix, units, measure)) = PATTERNS.get(k) else { continue };
+        let from = at + prefix.len();
+        let num_at = from + (clause[from..].len() - clause[from..].trim_start_matches(' ').len());
+        let Some((n, e)) = numeral_at(clause, num_at) else { continue };
+        let rest = clause[e..].trim_start_matches(' ');
+        let gap = clause[e..].len() - rest.len();
+        if let Some(u) = units.iter().find(|u| rest.starts_with(**u)) {
+            let end = e + gap + u.len();
+            if out.iter().any(|(_, _, r): &(Measure, String, Range<usize>)| r.start <= at && at < r.end) {
+                continue;
             }
+            out.push((measure, format!("{n}{}", &u[..u.chars().next().map_or(0, char::len_utf8)]), at..end));
         }
     }
     out

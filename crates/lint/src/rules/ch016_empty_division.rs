@@ -1,7 +1,7 @@
 use crate::Context;
 use crate::declare_rule;
 use charter_core::diagnostic::Diagnostic;
-use charter_core::model::{Article, Division};
+use charter_core::model::{Division, Node};
 use charter_core::walk::{self, Flow, Visitor};
 
 declare_rule! {
@@ -47,7 +47,7 @@ struct Empty<'c, 'a, 'o> {
 
 impl<'d> Visitor<'d> for Empty<'_, '_, '_> {
     fn division(&mut self, d: &'d Division, _: &[&'d Division]) -> Flow {
-        if d.body.is_empty() || live_articles(d) > 0 {
+        if d.body.is_empty() || has_live_article(d) {
             return Flow::Descend;
         }
         let name = self.ctx.division_name(d);
@@ -61,14 +61,12 @@ impl<'d> Visitor<'d> for Empty<'_, '_, '_> {
     }
 }
 
-fn live_articles(d: &Division) -> usize {
-    struct Live(usize);
-    impl<'a> Visitor<'a> for Live {
-        fn article(&mut self, a: &'a Article, _: &[&'a Division]) {
-            self.0 += usize::from(!a.repealed);
-        }
-    }
-    let mut v = Live(0);
-    walk::walk_nodes(&d.body, &mut v);
-    v.0
+/// Whether any article under `d`, at any depth, is in force; stops at the
+/// first (walking every block of every division would repeat the walk
+/// once per level of nesting).
+fn has_live_article(d: &Division) -> bool {
+    d.body.iter().any(|n| match n {
+        Node::Article(a) => !a.repealed,
+        Node::Division(inner) => has_live_article(inner),
+    })
 }
