@@ -6,6 +6,15 @@ use std::process::ExitCode;
 
 mod cli;
 
+/// mimalloc rather than the system allocator on Unix: a charter is loaded
+/// into many small allocations (a string per text, per id, per span), and
+/// glibc's allocator made `check` of a 16,000-article charter about twice
+/// as slow (`cargo bench -p charter-lint --bench growth`; ARCHITECTURE.md,
+/// Decisions). The Windows build keeps the system allocator.
+#[cfg(not(windows))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = match cli::zh::parse() {
         Ok(a) => a,

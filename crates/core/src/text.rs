@@ -323,9 +323,19 @@ fn escape_block_start(s: &str) -> (String, Option<usize>) {
 fn scan_references(raw: &str, problems: &mut Vec<TextProblem>) -> Vec<Reference> {
     let mut refs = Vec::new();
     let mut from = 0;
-    // Byte pairs rather than `str::find`, which sets up a searcher at each
-    // call: this runs on every text of the charter.
-    let open = |from: usize| raw.as_bytes().get(from..)?.windows(2).position(|w| w == b"[[");
+    // A `[` found by memchr, then its neighbour: `str::find("[[")` would
+    // set up a substring searcher at each call, on every text.
+    let open = |from: usize| {
+        let b = raw.as_bytes();
+        let mut at = from;
+        loop {
+            let i = at + raw.get(at..)?.find('[')?;
+            if b.get(i + 1) == Some(&b'[') {
+                return Some(i - from);
+            }
+            at = i + 1;
+        }
+    };
     while let Some(i) = open(from) {
         let start = from + i;
         if start > 0 && raw.as_bytes()[start - 1] == b'\\' {

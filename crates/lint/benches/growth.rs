@@ -26,6 +26,11 @@ use charter_core::resolve;
 use charter_core::source::Sources;
 use charter_lint::{Config, Context};
 
+/// The binary's allocator (`src/main.rs`): what users run is measured.
+#[cfg(not(windows))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RUNS: usize = 5;
 
 /// The median of [`RUNS`] runs, in seconds, and what the last run returned.

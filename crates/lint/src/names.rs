@@ -15,6 +15,7 @@
 //! a list after 分别为, or an abbreviation definition. Together with the
 //! glossary and the known outside bodies this decides what is defined.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
@@ -707,7 +708,8 @@ pub fn analyse(ctx: &Context) -> Analysis {
         hits.push(h);
     }
     // First pass: what the charter sets up, from the names as found.
-    a.rebuild(ctx, sites, &found, &hits);
+    let together = |f: &[Occurrence], h: &[Occurrence]| f.iter().chain(h).cloned().collect::<Vec<_>>();
+    a.rebuild(ctx, sites, found.iter().zip(&hits).map(|(f, h)| together(f, h)).collect());
     // Second pass: cut a name to its longest known tail when what precedes
     // it is not a qualifier (决定学生会 → 学生会, but 系学生会 stays).
     let mut known: BTreeSet<String> = a.glossary.iter().map(|g| g.text.clone()).collect();
@@ -732,20 +734,29 @@ pub fn analyse(ctx: &Context) -> Analysis {
             trim(o, &known, &tails, &known_tails);
         }
     }
-    a.rebuild(ctx, sites, &found, &hits);
+    let per_site = found
+        .into_iter()
+        .zip(hits)
+        .map(|(mut f, h)| {
+            f.extend(h);
+            f
+        })
+        .collect();
+    a.rebuild(ctx, sites, per_site);
     let max_difference = ctx.number(&super::rules::NEAR_DUPLICATE_NAME, "max-difference");
     a.near = near_duplicates(sites, &a, max_difference);
     a
 }
 
 impl Analysis {
-    fn rebuild(&mut self, ctx: &Context, sites: &[Site], found: &[Vec<Occurrence>], hits: &[Vec<Occurrence>]) {
+    /// Set up the occurrences and names from each site's names found and
+    /// glossary hits (`per_site`, both together, in any order).
+    fn rebuild(&mut self, ctx: &Context, sites: &[Site], per_site: Vec<Vec<Occurrence>>) {
         self.occurrences.clear();
         self.names.clear();
         self.site_start.clear();
-        for (f, h) in found.iter().zip(hits) {
+        for mut all in per_site {
             self.site_start.push(self.occurrences.len());
-            let mut all: Vec<Occurrence> = f.iter().chain(h).cloned().collect();
             resolve_overlaps(&mut all, &self.gloss_index);
             self.occurrences.extend(all);
         }
@@ -754,7 +765,8 @@ impl Analysis {
             self.names.entry(o.name.clone()).or_default().occurrences.push(i);
         }
         self.definitions = definitions(sites, self);
-        for n in establish(ctx, sites, self) {
+        let established: Vec<String> = establish(ctx, sites, self).into_iter().map(Cow::into_owned).collect();
+        for n in established {
             self.names.entry(n).or_default().established = true;
         }
     }
@@ -1123,12 +1135,20 @@ fn definitions(sites: &[Site], a: &Analysis) -> Vec<Definition> {
     let mut out = Vec::new();
     for (si, site) in sites.iter().enumerate() {
         let t = &site.plain.text;
-        // 簡稱 in Traditional script (same offsets).
-        let norm = charter_core::script::simplify(t);
-        let mut from = 0;
-        while let Some(i) = norm[from..].find("简称") {
-            let at = from + i;
-            from = at + "简称".len();
+        // 简称, or 簡稱 in Traditional script (same length). Most texts have
+        // neither 称 nor 稱: a single-character search (memchr) says so.
+        if !t.contains('称') && !t.contains('稱') {
+            continue;
+        }
+        let starts: Vec<usize> = t
+            .match_indices(['称', '稱'])
+            .filter_map(|(i, _)| {
+                let p = t[..i].chars().next_back()?;
+                matches!(p, '简' | '簡').then(|| i - p.len_utf8())
+            })
+            .collect();
+        for at in starts {
+            let from = at + "简称".len();
             // What opens the definition: （以下 / （ / ( / ，
             let before = &t[..at];
             let (open_at, _) = match ["（以下", "(以下", "（", "(", "，以下", "，", ",以下", ","]
@@ -1225,14 +1245,15 @@ fn own_organisation(ctx: &Context) -> Option<String> {
 }
 
 /// Names the charter sets up.
-fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> BTreeSet<Cow<'a, str>> {
+    // Borrowed names: a name is cloned once, not at every occurrence.
+    let mut out: BTreeSet<Cow<'a, str>> = BTreeSet::new();
     // The organisation in the title: 某某学生会章程 → 某某学生会.
     if let Some(org) = own_organisation(ctx) {
         for o in extract(usize::MAX, &org) {
-            out.insert(o.name);
+            out.insert(Cow::Owned(o.name));
         }
-        out.insert(org);
+        out.insert(Cow::Owned(org));
     }
     let by_site = |si: usize| a.in_site(si).iter();
     let composes = lead_ins_compose(sites);
@@ -1241,7 +1262,7 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
         // Titles and headings name what they are about.
         if matches!(site.kind, SiteKind::DivisionTitle(_) | SiteKind::Heading) {
             for o in by_site(si) {
-                out.insert(o.name.clone());
+                out.insert(Cow::Borrowed(o.name.as_str()));
             }
             continue;
         }
@@ -1255,7 +1276,7 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
         {
             let after = &t[first.range.end..];
             if after.starts_with(['是', '为', '（', '(', '由']) || after.starts_with("成员由") {
-                out.insert(first.name.clone());
+                out.insert(Cow::Borrowed(first.name.as_str()));
             }
         }
         for o in &occs {
@@ -1265,7 +1286,7 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
                 let sentence_end = after.find(['。', '；']).unwrap_or(after.len());
                 let s = &after[..sentence_end];
                 if s.contains("组成") || s.contains("产生") {
-                    out.insert(o.name.clone());
+                    out.insert(Cow::Borrowed(o.name.as_str()));
                 }
             }
         }
@@ -1280,14 +1301,14 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
             {
                 for o in &occs {
                     if o.range.start >= range.start + by && o.range.end <= range.start + of {
-                        out.insert(o.name.clone());
+                        out.insert(Cow::Borrowed(o.name.as_str()));
                     }
                 }
             }
         }
         if site.list.is_some() && composes[si] {
             for o in &occs {
-                out.insert(o.name.clone());
+                out.insert(Cow::Borrowed(o.name.as_str()));
             }
         }
         // Setting-up verbs: every name after one, to the end of the sentence.
@@ -1298,15 +1319,15 @@ fn establish(ctx: &Context, sites: &[Site], a: &Analysis) -> BTreeSet<String> {
             if let Some(v) = first_setup_verb(s) {
                 for o in &occs {
                     if o.range.start >= range.start + v && o.range.end <= range.end {
-                        out.insert(o.name.clone());
+                        out.insert(Cow::Borrowed(o.name.as_str()));
                     }
                 }
             }
         }
     }
     for d in &a.definitions {
-        out.insert(d.short.clone());
-        out.insert(d.full.clone());
+        out.insert(Cow::Borrowed(d.short.as_str()));
+        out.insert(Cow::Borrowed(d.full.as_str()));
     }
     out
 }
