@@ -289,8 +289,11 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
     }
     .with_name(Some(diag.severity.name_zh()));
 
-    // Group labels by file; each file becomes one snippet holding just the
-    // lines from its first to its last label (folded in between).
+    // Group labels by file, and within a file into runs of nearby lines;
+    // each run becomes one snippet holding just its lines. Labels far apart
+    // (two names a thousand lines apart) are separate snippets: one snippet
+    // spanning the lines between would cost their length to render, for
+    // every finding.
     let mut by_file: BTreeMap<_, Vec<_>> = BTreeMap::new();
     // A finding with thousands of places (CH023 over a long text) shows the
     // first ones: the snippet renderer's work grows with places × lines,
@@ -316,7 +319,28 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
     let title = level.clone().primary_title(diag.message.as_str()).id(diag.code.as_str());
     let mut snippets = Vec::new();
     let mut owned_paths = Vec::new();
-    for (file, labels) in &by_file {
+    let mut runs: Vec<(crate::FileId, Vec<&Label>)> = Vec::new();
+    for (file, labels) in &mut by_file {
+        let f = sources.file(*file);
+        labels.sort_by_key(|l| l.span.start);
+        let mut last_line: Option<usize> = None;
+        for l in labels.iter() {
+            let line = f.line_index(f.clamp(l.span.start));
+            match runs.last_mut() {
+                Some((rf, run)) if *rf == *file && last_line.is_some_and(|e| line <= e + RUN_GAP_LINES) => run.push(l),
+                _ => runs.push((*file, vec![l])),
+            }
+            let end_line = f.line_index(f.clamp(l.span.end));
+            last_line = Some(last_line.map_or(end_line, |e| e.max(end_line)));
+        }
+    }
+    // The run with the primary label first: its place is the one after
+    // “-->”, where an editor jumps.
+    if let Some(p) = runs.iter().position(|(_, run)| run.iter().any(|l| l.primary)) {
+        let primary_run = runs.remove(p);
+        runs.insert(0, primary_run);
+    }
+    for (file, labels) in &runs {
         let f = sources.file(*file);
         let first = labels.iter().map(|l| f.clamp(l.span.start)).min().unwrap_or(0);
         let last = labels.iter().map(|l| f.clamp(l.span.end)).max().unwrap_or(0);
@@ -367,6 +391,12 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
     renderer.render(&[group])
 }
+
+/// Labels more than this many lines after the previous ones of a finding
+/// start a snippet of their own. With at most [`MAX_RENDERED_LABELS`]
+/// labels shown, a snippet then never holds more than their product of
+/// lines, however far apart the places are.
+const RUN_GAP_LINES: usize = 50;
 
 /// The most places one finding shows in the human format.
 pub const MAX_RENDERED_LABELS: usize = 50;

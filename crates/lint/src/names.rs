@@ -570,6 +570,11 @@ pub struct Analysis {
     /// Where each site's occurrences start in `occurrences` (they are in
     /// site order), plus the end.
     site_start: Vec<usize>,
+    /// The proper tails (three characters or more) of the established names
+    /// and of the glossary's names and short forms: 院学生会 of
+    /// 哈尔滨音乐学院学生会. A set, so that asking about one name does not
+    /// read every other.
+    tails: HashSet<String>,
 }
 
 /// `rare` is probably a misspelling of `common`.
@@ -624,13 +629,22 @@ impl Analysis {
             }
         }
         // A tail of an established name: 院学生会 of 哈尔滨音乐学院学生会.
-        let tail_of = |full: &str| full.len() > name.len() && full.ends_with(name) && name.chars().count() >= 3;
-        if self.names.iter().any(|(n, i)| i.established && tail_of(n))
-            || self.glossary.iter().any(|g| g.role != GlossRole::Wrong && tail_of(&g.text))
-        {
-            return true;
+        self.tails.contains(name)
+    }
+
+    /// Fill [`Analysis::tails`] once the established names are known.
+    fn collect_tails(&mut self) {
+        let established = self.names.iter().filter(|(_, i)| i.established).map(|(n, _)| n.as_str());
+        let glossary = self.glossary.iter().filter(|g| g.role != GlossRole::Wrong).map(|g| g.text.as_str());
+        let mut tails = HashSet::new();
+        for full in established.chain(glossary) {
+            for (i, _) in full.char_indices().skip(1) {
+                if full[i..].chars().count() >= 3 {
+                    tails.insert(full[i..].to_string());
+                }
+            }
         }
-        false
+        self.tails = tails;
     }
 
     /// The term a name belongs to in the glossary (name or short).
@@ -743,6 +757,7 @@ pub fn analyse(ctx: &Context) -> Analysis {
         })
         .collect();
     a.rebuild(ctx, sites, per_site);
+    a.collect_tails();
     let max_difference = ctx.number(&super::rules::NEAR_DUPLICATE_NAME, "max-difference");
     a.near = near_duplicates(sites, &a, max_difference);
     a
@@ -888,30 +903,61 @@ fn near_duplicates(sites: &[Site], a: &Analysis, max_difference: i64) -> Vec<Nea
             continue;
         }
         let qual_len = len - head.chars().count();
-        for (i, x) in names.iter().enumerate() {
-            for y in &names[i + 1..] {
-                let xc: Vec<char> = x.chars().collect();
-                let yc: Vec<char> = y.chars().collect();
-                let diff: Vec<usize> = (0..len).filter(|&k| xc[k] != yc[k]).collect();
-                let allowed = match diff.as_slice() {
-                    [_] => max_difference >= 1,
-                    [a, b] => max_difference >= 2 && qual_len >= 4 && b - a > 1,
-                    _ => false,
-                };
-                if !allowed || diff.iter().any(|&k| k >= qual_len) {
-                    continue;
-                }
-                if diff.iter().any(|&k| CONTRAST.contains(xc[k]) && CONTRAST.contains(yc[k])) {
-                    continue;
-                }
-                if let Some(pair) = rank_pair(sites, a, x, y) {
-                    out.push(pair);
-                }
+        let two = max_difference >= 2 && qual_len >= 4;
+        for (i, j) in candidate_pairs(&names, qual_len, two) {
+            let (x, y) = (names[i], names[j]);
+            let xc: Vec<char> = x.chars().collect();
+            let yc: Vec<char> = y.chars().collect();
+            let diff: Vec<usize> = (0..len).filter(|&k| xc[k] != yc[k]).collect();
+            let allowed = match diff.as_slice() {
+                [_] => max_difference >= 1,
+                [a, b] => max_difference >= 2 && qual_len >= 4 && b - a > 1,
+                _ => false,
+            };
+            if !allowed || diff.iter().any(|&k| k >= qual_len) {
+                continue;
+            }
+            if diff.iter().any(|&k| CONTRAST.contains(xc[k]) && CONTRAST.contains(yc[k])) {
+                continue;
+            }
+            if let Some(pair) = rank_pair(sites, a, x, y) {
+                out.push(pair);
             }
         }
     }
     out.sort_by_key(|p| first_pos(a, &p.rare));
     out
+}
+
+/// The pairs (i < j, in order) of `names` — distinct, of equal length,
+/// sharing their head — that differ only inside the first `qual_len`
+/// characters, at one position or (`two`) at two: the only pairs
+/// [`near_duplicates`] can report. Found by keys with those positions left
+/// out (names sharing a key differ at most there), so the work follows the
+/// pairs found rather than every pair of names in the bucket.
+fn candidate_pairs(names: &[&str], qual_len: usize, two: bool) -> Vec<(usize, usize)> {
+    let chars: Vec<Vec<char>> = names.iter().map(|n| n.chars().collect()).collect();
+    let mut groups: HashMap<(usize, usize, String), Vec<usize>> = HashMap::new();
+    let key = |c: &[char], k1: usize, k2: usize| -> String {
+        c.iter().enumerate().filter(|&(k, _)| k != k1 && k != k2).map(|(_, ch)| *ch).collect()
+    };
+    for (i, c) in chars.iter().enumerate() {
+        for k1 in 0..qual_len.min(c.len()) {
+            groups.entry((k1, usize::MAX, key(c, k1, usize::MAX))).or_default().push(i);
+            if two {
+                for k2 in k1 + 2..qual_len.min(c.len()) {
+                    groups.entry((k1, k2, key(c, k1, k2))).or_default().push(i);
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = groups
+        .values()
+        .flat_map(|g| g.iter().enumerate().flat_map(move |(a, &i)| g[a + 1..].iter().map(move |&j| (i, j))))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 fn first_pos(a: &Analysis, name: &str) -> (usize, usize) {
@@ -1350,6 +1396,41 @@ mod tests {
         assert!(firsts.iter().all(|&c| is_setup_first(c)));
         let matched = ('\u{4e00}'..='\u{9fff}').filter(|&c| is_setup_first(c)).count();
         assert_eq!(matched, firsts.len());
+    }
+
+    /// The keyed candidates are every pair the all-pairs comparison would
+    /// keep: one difference inside the qualifier, or two not adjacent.
+    #[test]
+    fn candidate_pairs_miss_no_near_pair() {
+        let alphabet: Vec<char> = "甲乙丙丁戊己庚".chars().collect();
+        let mut seed: u64 = 3;
+        let mut names: Vec<String> = Vec::new();
+        while names.len() < 300 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let q: String = (0..5).map(|k| alphabet[(seed >> (20 + 3 * k)) as usize % alphabet.len()]).collect();
+            let name = format!("{q}委员会");
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        for two in [false, true] {
+            let found = candidate_pairs(&refs, 5, two);
+            for i in 0..refs.len() {
+                for j in i + 1..refs.len() {
+                    let (x, y): (Vec<char>, Vec<char>) = (refs[i].chars().collect(), refs[j].chars().collect());
+                    let diff: Vec<usize> = (0..x.len()).filter(|&k| x[k] != y[k]).collect();
+                    let near = match diff.as_slice() {
+                        [_] => true,
+                        [a, b] => two && b - a > 1,
+                        _ => false,
+                    };
+                    if near {
+                        assert!(found.binary_search(&(i, j)).is_ok(), "{} {}", refs[i], refs[j]);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

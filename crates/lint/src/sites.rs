@@ -69,11 +69,17 @@ impl Site<'_> {
     /// reference (第二十条, or 【?id】 for an unresolved one)? Findings
     /// never come from text the tool inserted.
     pub fn in_citation(&self, range: Range<usize>) -> bool {
-        self.plain.pieces.iter().any(|(p, r)| {
-            p.start < range.end.max(range.start + 1)
-                && range.start < p.end
-                && self.text.raw.get(r.clone()).is_some_and(|raw| raw.starts_with("[["))
-        })
+        // The pieces are in printed order and do not overlap: only those
+        // from the first ending after the range's start are looked at (a
+        // text with thousands of references has thousands of pieces, and
+        // this is asked for every finding in it).
+        let end = range.end.max(range.start + 1);
+        let pieces = &self.plain.pieces;
+        let first = pieces.partition_point(|(p, _)| p.end <= range.start);
+        pieces[first..]
+            .iter()
+            .take_while(|(p, _)| p.start < end)
+            .any(|(p, r)| range.start < p.end && self.text.raw.get(r.clone()).is_some_and(|raw| raw.starts_with("[[")))
     }
 
     /// Is the printed range verbatim source text (no reference, escape or

@@ -32,3 +32,26 @@ fn a_finding_with_thousands_of_places_shows_the_first_ones() {
     few = few.at(Span::new(file, 3, 4), "这里").also(Span::new(file, 20, 21), "还有这里");
     assert!(!render(&few, &sources, false).contains("没有列出"));
 }
+
+/// Two places far apart are two snippets, the primary one first (its place
+/// follows “-->”): one snippet would hold every line between them, and
+/// rendering it cost their number for every such finding (near-duplicate
+/// names a thousand lines apart made `check` quadratic).
+#[test]
+fn places_far_apart_are_separate_snippets_primary_first() {
+    let mut sources = Sources::default();
+    let text: String = (1..=20_000).map(|i| format!("第{i}行\n")).collect();
+    let file = sources.add("long.yaml", text.clone());
+    let line_at = |n: usize| text.find(&format!("第{n}行\n")).unwrap_or(0);
+    let d = Diagnostic::new(Y002, "相隔很远的两处")
+        .at(Span::new(file, line_at(19_990), line_at(19_990) + 3), "这里")
+        .also(Span::new(file, line_at(5), line_at(5) + 3), "别处")
+        .also(Span::new(file, line_at(9), line_at(9) + 3), "附近");
+    let out = render(&d, &sources, false);
+    let primary = out.find("--> long.yaml:19990:1").unwrap_or_else(|| panic!("{out}"));
+    let other = out.find("::: long.yaml:5:1").unwrap_or_else(|| panic!("{out}"));
+    assert!(primary < other, "{out}");
+    // Nearby places share a snippet; nothing between the runs is shown.
+    assert!(out.contains("第9行") && !out.contains("::: long.yaml:9:"), "{out}");
+    assert!(!out.contains("第10000行"), "{out}");
+}

@@ -83,6 +83,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let names = ctx.names();
     let sites = ctx.sites();
     let mut reported: Vec<(usize, Diagnostic)> = Vec::new();
+    // Names near-duplicate-name reports (a set: asked once per name).
+    let near: std::collections::HashSet<&str> = names.near.iter().map(|n| n.rare.as_str()).collect();
     for (name, info) in &names.names {
         let body_uses: Vec<usize> =
             info.occurrences.iter().copied().filter(|&i| sites[names.occurrences[i].site].kind.is_body()).collect();
@@ -98,7 +100,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if names.near.iter().any(|n| &n.rare == name) {
+        if near.contains(name.as_str()) {
             continue; // near-duplicate-name reports it
         }
         // A role of an outside body: 中央军事委员会主席.
