@@ -98,6 +98,18 @@ fn pdf_html_and_word_print_traditional_words() {
     let yaml = docx.yaml.unwrap_or_default();
     // Word's text reads back as a Traditional charter.
     assert!(yaml.contains("script: traditional"), "{yaml}");
+    // And Word is told the language: 繁體中文 (zh-TW), not zh-CN.
+    let member = |name: &str| {
+        let bytes = std::fs::read(dir.join("old.docx")).unwrap_or_else(|e| panic!("{e}"));
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
+        let mut s = String::new();
+        let mut f = zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        std::io::Read::read_to_string(&mut f, &mut s).unwrap_or_else(|e| panic!("{e}"));
+        s
+    };
+    let styles = member("word/styles.xml");
+    assert!(styles.contains(r#"w:eastAsia="zh-TW""#) && !styles.contains("zh-CN"), "{styles}");
+    assert!(member("docProps/core.xml").contains("<dc:language>zh-TW</dc:language>"));
 }
 
 #[test]

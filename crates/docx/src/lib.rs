@@ -20,6 +20,7 @@
 //! revision ids counted per document (never a process-wide counter), a ZIP
 //! written by the `zip` crate with every option pinned (`zip.rs`).
 
+use charter_core::script::Script;
 use charter_core::error::ToolError;
 use charter_core::export::{self, ExInline, ExText, Export};
 use charter_core::model::{Charter, Level};
@@ -92,7 +93,14 @@ pub fn charter(charter: &Charter, numbering: &Numbering, options: &Options) -> R
     let paras = build::paragraphs(&ex, &kinds, options.errors, &mut notes);
     let stamp = xml::Stamp { author: options.author.clone(), date: None };
     let comment_stamp = xml::Stamp { author: options.author.clone(), date: ex.date.clone() };
-    let doc = Doc { paras: &paras, notes: &notes, title: &ex.title, date: ex.date.as_deref(), levels: kinds.len() };
+    let doc = Doc {
+        paras: &paras,
+        notes: &notes,
+        title: &ex.title,
+        date: ex.date.as_deref(),
+        levels: kinds.len(),
+        script: ex.script,
+    };
     package(&doc, &options.fonts, &stamp, &comment_stamp, false)
 }
 
@@ -117,7 +125,10 @@ pub fn formal(f: &Formal, options: &Options) -> Result<Vec<u8>, ToolError> {
     }
     paras.extend(f.paragraphs.iter().filter(|p| !p.trim().is_empty()).map(|p| build::line("Normal", p)));
     let stamp = xml::Stamp { author: options.author.clone(), date: None };
-    let doc = Doc { paras: &paras, notes: &[], title: f.title, date: f.date, levels: 0 };
+    // A decision carries no script of its own: its text tells.
+    let all: String = std::iter::once(f.title).chain(f.paragraphs.iter().map(String::as_str)).collect();
+    let script = charter_core::script::detect(&all).unwrap_or_default();
+    let doc = Doc { paras: &paras, notes: &[], title: f.title, date: f.date, levels: 0, script };
     package(&doc, &options.fonts, &stamp, &stamp, false)
 }
 
@@ -137,7 +148,14 @@ pub fn diff(d: &Diff, old: &Side, new: &Side, options: &Options) -> Result<Vec<u
     let paras = tracked::paragraphs(d, &oe, &ne, &kinds, &mut notes);
     let date = ne.date.clone().or_else(|| oe.date.clone());
     let stamp = xml::Stamp { author: options.author.clone(), date: date.clone() };
-    let doc = Doc { paras: &paras, notes: &notes, title: &ne.title, date: date.as_deref(), levels: kinds.len() };
+    let doc = Doc {
+        paras: &paras,
+        notes: &notes,
+        title: &ne.title,
+        date: date.as_deref(),
+        levels: kinds.len(),
+        script: ne.script,
+    };
     package(&doc, &options.fonts, &stamp, &stamp, true)
 }
 
@@ -178,6 +196,7 @@ struct Doc<'a> {
     title: &'a str,
     date: Option<&'a str>,
     levels: usize,
+    script: Script,
 }
 
 /// The package; `stamp` signs revisions, `comment_stamp` comments.
@@ -194,10 +213,11 @@ fn package(
     }
     let parts = Parts {
         document: package::document(&w.out),
-        styles: package::styles(fonts, doc.levels, false),
+        styles: package::styles(fonts, doc.levels, false, package::lang(doc.script)),
         notes: doc.notes,
         title: doc.title,
         date: doc.date,
+        lang: package::lang(doc.script),
     };
     zip_package(&parts, comment_stamp, track)
 }
@@ -209,6 +229,8 @@ pub(crate) struct Parts<'a> {
     pub notes: &'a [String],
     pub title: &'a str,
     pub date: Option<&'a str>,
+    /// The language tag ([`package::lang`]).
+    pub lang: &'static str,
 }
 
 /// The package of `parts`, with relationships, settings and footers.
@@ -217,7 +239,7 @@ pub(crate) fn zip_package(parts: &Parts, comment_stamp: &xml::Stamp, track: bool
     let mut entries: Vec<(&str, Vec<u8>)> = vec![
         ("[Content_Types].xml", package::content_types(has).into_bytes()),
         ("_rels/.rels", package::root_rels().into_bytes()),
-        ("docProps/core.xml", package::core(parts.title, parts.date).into_bytes()),
+        ("docProps/core.xml", package::core(parts.title, parts.date, parts.lang).into_bytes()),
         ("word/_rels/document.xml.rels", package::document_rels(has).into_bytes()),
         ("word/document.xml", parts.document.clone().into_bytes()),
         ("word/styles.xml", parts.styles.clone().into_bytes()),

@@ -2,6 +2,7 @@
 //! settings, the two footers (page numbers “— 1 —”, outside corner), and
 //! the document properties.
 
+use charter_core::script::Script;
 use crate::Fonts;
 use crate::xml::esc;
 
@@ -109,15 +110,28 @@ pub fn document_rels(comments: bool) -> String {
     s
 }
 
-/// Document properties: the title, and the draft's date (never the clock).
-pub fn core(title: &str, date: Option<&str>) -> String {
+/// The language tag of a charter's script in Word: zh-CN, or zh-TW for
+/// Traditional (Word's tag for 繁體中文; proofing and East Asian font
+/// fallback follow it).
+pub fn lang(script: Script) -> &'static str {
+    match script {
+        Script::Simplified => "zh-CN",
+        Script::Traditional => "zh-TW",
+    }
+}
+
+/// Document properties: the title, the language, and the draft's date
+/// (never the clock).
+pub fn core(title: &str, date: Option<&str>, lang: &str) -> String {
     let mut s = format!(
         "{DECL}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
 xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
 xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>"
     );
     esc(title, &mut s);
-    s.push_str("</dc:title><dc:language>zh-CN</dc:language>");
+    s.push_str("</dc:title><dc:language>");
+    s.push_str(lang);
+    s.push_str("</dc:language>");
     if let Some(d) = date {
         s.push_str("<dcterms:created xsi:type=\"dcterms:W3CDTF\">");
         esc(d, &mut s);
@@ -171,10 +185,10 @@ fn fonts(east_asia: &str) -> String {
 /// `parts` (the congress packet): Heading 1 is a part's title (小标宋,
 /// 二号, centred), the divisions take Heading 2–5, and the packet's own
 /// styles follow (cover, contents, the 修改对照表's cells and marks).
-pub fn styles(f: &Fonts, levels: usize, parts: bool) -> String {
+pub fn styles(f: &Fonts, levels: usize, parts: bool, lang: &str) -> String {
     let mut s = format!(
         "{DECL}<w:styles xmlns:w=\"{W}\"><w:docDefaults><w:rPrDefault><w:rPr>{}<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>\
-<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{LINE}</w:pPr></w:pPrDefault></w:docDefaults>",
+<w:lang w:val=\"en-US\" w:eastAsia=\"{lang}\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{LINE}</w:pPr></w:pPrDefault></w:docDefaults>",
         fonts(&f.body)
     );
     let para = |id: &str, name: &str, ppr: &str, rpr: &str, extra: &str| {

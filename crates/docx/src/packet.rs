@@ -126,10 +126,11 @@ pub fn packet(p: &Packet, options: &Options) -> Result<Vec<u8>, ToolError> {
     let title = format!("《{}》修改草案", p.title);
     let parts = Parts {
         document: package::document_with(&w.out, &package::section(true, false, false)),
-        styles: package::styles(&options.fonts, kinds.len(), true),
+        styles: package::styles(&options.fonts, kinds.len(), true, package::lang(p.charter.meta.script)),
         notes: &[],
         title: &title,
         date: p.decision.date,
+        lang: package::lang(p.charter.meta.script),
     };
     zip_package(&parts, &stamp, false)
 }
