@@ -112,6 +112,51 @@ fn pdf_html_and_word_print_traditional_words() {
     assert!(member("docProps/core.xml").contains("<dc:language>zh-TW</dc:language>"));
 }
 
+/// The 修改对照表 (PDF and web page), the congress packet (PDF and Word)
+/// and the 修改说明 print their fixed words in the charter's script:
+/// 修改對照表, 修改後, 說明, 目錄, 審議 — not the Simplified forms.
+#[test]
+fn table_packet_and_statement_words_are_traditional() {
+    let dir = tmp("packet");
+    let d = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let run = |args: &[&str]| {
+        let (code, out, err) = charter(args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+    };
+    run(&["diff", OLD, NEW, "--format", "pdf", "-o", &d("diff.pdf"), "--no-system-fonts"]);
+    run(&["diff", OLD, NEW, "--format", "html", "-o", &d("diff.html")]);
+    run(&["packet", OLD, NEW, "-o", &d("packet.pdf"), "--no-system-fonts"]);
+    run(&["packet", OLD, NEW, "--format", "docx", "-o", &d("packet.docx")]);
+    let docx = {
+        let bytes = std::fs::read(dir.join("packet.docx")).unwrap_or_else(|e| panic!("{e}"));
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
+        let mut s = String::new();
+        let mut f = zip.by_name("word/document.xml").unwrap_or_else(|e| panic!("{e}"));
+        std::io::Read::read_to_string(&mut f, &mut s).unwrap_or_else(|e| panic!("{e}"));
+        // Runs joined, so that a word split over runs is found.
+        s.split("<w:t")
+            .filter_map(|t| t.split_once('>').map(|(_, r)| r.split("</w:t>").next().unwrap_or("")))
+            .collect::<String>()
+    };
+    let html = read(&dir.join("diff.html"));
+    assert!(html.contains(r#"<html lang="zh-Hant">"#), "{html}");
+    let docs = [
+        ("diff.pdf", pdf_text(&dir.join("diff.pdf"))),
+        ("diff.html", html),
+        ("packet.pdf", pdf_text(&dir.join("packet.pdf"))),
+        ("packet.docx", docx),
+    ];
+    for (name, text) in &docs {
+        let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(flat.contains("修改對照") && flat.contains("修改後"), "{name}: {flat}");
+        for simplified in
+            ["修改对照", "修改后", "说明", "条文", "序号", "删除", "仅序号", "核对", "审议", "待补充", "目录"]
+        {
+            assert!(!flat.contains(simplified), "{name} prints {simplified}: {flat}");
+        }
+    }
+}
+
 #[test]
 fn diff_labels_follow_the_script() {
     let (code, out, err) = charter(&["diff", OLD, NEW, "--color", "never"]);

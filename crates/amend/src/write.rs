@@ -639,7 +639,7 @@ pub fn write(old: &Doc, new: &Doc, diff: &Diff, meta: &Meta) -> Written {
             schema: SCHEMA,
             script: old.script,
             title: old.title.clone(),
-            body: meta.body.clone().unwrap_or_else(|| "学生代表大会".to_string()),
+            body: meta.body.clone().unwrap_or_else(|| old.script.words("学生代表大会").into_owned()),
             date: meta.date.clone().or_else(|| new.date.clone()),
             items: list.into_iter().enumerate().map(|(i, ops)| Item { no: i + 1, ops, span: None }).collect(),
         }

@@ -161,6 +161,23 @@ const PAIRS: &[(char, char)] = &[
     ('语', '語'),
     ('词', '詞'),
     ('间', '間'),
+    // The fixed words of the 修改对照表 and the packet (下划线, 连同, 随之).
+    ('划', '劃'),
+    ('线', '線'),
+    ('连', '連'),
+    ('随', '隨'),
+    // The 修改说明's and the checks' sentences (状态, 没有, 统一, 规范,
+    // 比较, 进行, 写明, 学习, 联络); not 准, which stays in 批准.
+    ('习', '習'),
+    ('写', '寫'),
+    ('态', '態'),
+    ('没', '沒'),
+    ('状', '狀'),
+    ('络', '絡'),
+    ('统', '統'),
+    ('范', '範'),
+    ('较', '較'),
+    ('进', '進'),
     ('宪', '憲'),
     ('约', '約'),
 ];
@@ -273,6 +290,16 @@ impl Script {
                     Cow::Owned(s.chars().map(to_traditional).collect())
                 }
             }
+        }
+    }
+
+    /// What [`Script::words`] changes, character by character: each
+    /// Simplified character of the table with its Traditional form; empty
+    /// for Simplified. For templates, which map their fixed words through it.
+    pub fn table(self) -> Vec<(char, char)> {
+        match self {
+            Script::Simplified => Vec::new(),
+            Script::Traditional => sorted().0.iter().copied().filter(|(s, t)| s != t).collect(),
         }
     }
 

@@ -72,6 +72,9 @@ pub struct DraftInfo {
     pub status: Option<String>,
     pub date: Option<String>,
     pub articles: usize,
+    /// The draft's script (`simplified` / `traditional`): the documents of
+    /// the diff print their fixed words in the new draft's.
+    pub script: charter_core::script::Script,
 }
 
 #[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
@@ -426,6 +429,7 @@ fn info(d: &Draft) -> DraftInfo {
         status: d.charter.meta.status.clone(),
         date: d.charter.meta.date.clone(),
         articles: d.numbering.counts.articles,
+        script: d.charter.meta.script,
     }
 }
 

@@ -163,13 +163,23 @@ pub fn statement(d: &Diff, reason: &dyn Fn(&str) -> Option<String>) -> Statement
     } else {
         format!("此外，对原{}的标点符号和格式作了规范。", minor.join("、"))
     };
+    // The statement's own words in the new draft's script (the quoted
+    // texts and labels in them already are).
+    let words = |s: String| d.new.script.words(&s).into_owned();
+    let groups = groups
+        .into_iter()
+        .map(|g| Group {
+            heading: words(g.heading),
+            entries: g.entries.into_iter().map(|e| Entry { text: words(e.text), ..e }).collect(),
+        })
+        .collect();
     Statement {
         schema: SCHEMA,
-        heading: format!("关于《{title}》修改的说明"),
-        intro: intro(d),
+        heading: words(format!("关于《{title}》修改的说明")),
+        intro: words(intro(d)),
         title,
         groups,
-        minor,
+        minor: words(minor),
         missing,
     }
 }

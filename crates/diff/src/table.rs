@@ -166,8 +166,13 @@ pub fn table(d: &Diff) -> Table {
     for x in div_at.into_values().flatten() {
         rows.push(division_row(x, &labels));
     }
+    // The table's own words (the 说明 column, the summary, the sentences
+    // after the table) in the new draft's script; the labels in them are
+    // already.
+    let words = |s: String| d.new.script.words(&s).into_owned();
     for (k, r) in rows.iter_mut().enumerate() {
         r.no = k + 1;
+        r.note = words(std::mem::take(&mut r.note));
     }
 
     Table {
@@ -175,14 +180,14 @@ pub fn table(d: &Diff) -> Table {
         title: d.new.title.clone(),
         old: draft(&d.old),
         new: draft(&d.new),
-        summary: summary_line(d),
+        summary: words(summary_line(d)),
         identical: d.summary.identical,
         rows,
         renumbered: d.summary.renumbered,
-        renumber_sentence: term::renumber_sentence(d),
-        division_renumber_sentence: division_renumber_sentence(d, &labels),
+        renumber_sentence: words(term::renumber_sentence(d)),
+        division_renumber_sentence: words(division_renumber_sentence(d, &labels)),
         citations_updated: d.summary.citations_updated,
-        references: d.references.iter().map(|r| r.message.clone()).collect(),
+        references: d.references.iter().map(|r| words(r.message.clone())).collect(),
     }
 }
 

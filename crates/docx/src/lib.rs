@@ -20,11 +20,11 @@
 //! revision ids counted per document (never a process-wide counter), a ZIP
 //! written by the `zip` crate with every option pinned (`zip.rs`).
 
-use charter_core::script::Script;
 use charter_core::error::ToolError;
 use charter_core::export::{self, ExInline, ExText, Export};
 use charter_core::model::{Charter, Level};
 use charter_core::number::Numbering;
+use charter_core::script::Script;
 use charter_diff::Diff;
 
 mod build;

@@ -2,9 +2,9 @@
 //! settings, the two footers (page numbers “— 1 —”, outside corner), and
 //! the document properties.
 
-use charter_core::script::Script;
 use crate::Fonts;
 use crate::xml::esc;
+use charter_core::script::Script;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -16,6 +16,7 @@ use charter_core::export;
 use charter_core::model::Charter;
 use charter_core::number::Numbering;
 use charter_core::numerals::to_chinese;
+use charter_core::script::Script;
 use charter_diff::SegOp;
 use charter_diff::statement::{PLACEHOLDER, Statement};
 use charter_diff::table::{Draft, ParaKind, Piece, Span, Table};
@@ -58,21 +59,23 @@ const COLUMNS: [u32; 4] = [737, 5698, 5698, 2154];
 
 /// The packet as a .docx.
 pub fn packet(p: &Packet, options: &Options) -> Result<Vec<u8>, ToolError> {
+    // The packet's own words in the new draft's script (目錄, 修改對照表).
+    let sc = p.charter.meta.script;
     let names = [
-        format!("{}（草案）", p.decision.title),
+        sc.words(&format!("{}（草案）", p.decision.title)).into_owned(),
         p.statement.heading.clone(),
-        format!("《{}》修改对照表", p.title),
-        format!("《{}》修改后文本", p.title),
+        sc.words(&format!("《{}》修改对照表", p.title)).into_owned(),
+        sc.words(&format!("《{}》修改后文本", p.title)).into_owned(),
     ];
     let ex = export::export(p.charter, p.numbering);
     let kinds = kinds(&[&ex]);
 
     let mut body: Vec<Block> = Vec::new();
-    decision(&p.decision, &mut body);
+    decision(&p.decision, sc, &mut body);
     body.push(Block::Raw(section_break(&package::section(true, true, false))));
-    statement(p.statement, &mut body);
+    statement(p.statement, sc, &mut body);
     body.push(Block::Raw(section_break(&package::section(true, false, false))));
-    table_part(p.table, &mut body);
+    table_part(p.table, sc, &mut body);
     body.push(Block::Raw(section_break(&package::section(true, false, true))));
     // The new text: the charter as `build --format docx` writes it, its
     // title the part's heading, its divisions one heading level down; its
@@ -114,7 +117,7 @@ pub fn packet(p: &Packet, options: &Options) -> Result<Vec<u8>, ToolError> {
     for q in cover(p, &names) {
         w.para(&q);
     }
-    w.para(&build::line("ContentsTitle", "目　　录"));
+    w.para(&build::line("ContentsTitle", &sc.words("目　　录")));
     contents(&heads, &mut w.out);
     w.out.push_str(&section_break(&package::section(false, false, false)));
     for b in &body {
@@ -123,7 +126,7 @@ pub fn packet(p: &Packet, options: &Options) -> Result<Vec<u8>, ToolError> {
             Block::Raw(x) => w.out.push_str(x),
         }
     }
-    let title = format!("《{}》修改草案", p.title);
+    let title = sc.words(&format!("《{}》修改草案", p.title)).into_owned();
     let parts = Parts {
         document: package::document_with(&w.out, &package::section(true, false, false)),
         styles: package::styles(&options.fonts, kinds.len(), true, package::lang(p.charter.meta.script)),
@@ -149,16 +152,17 @@ fn run(style: Char, text: &str) -> Para {
 /// The cover: 《T》 / 修改草案, the meeting it goes to, the parts, the
 /// meeting and its date.
 fn cover(p: &Packet, names: &[String; 4]) -> Vec<Para> {
+    let w = |s: &str| p.charter.meta.script.words(s).into_owned();
     let blank = || Para::new("Normal");
     let mut out = vec![blank(), blank(), blank()];
     out.push(build::line("Cover", &format!("《{}》", p.title)));
-    out.push(build::line("Cover", "修改草案"));
+    out.push(build::line("Cover", &w("修改草案")));
     out.push(blank());
     if !p.meeting.is_empty() {
-        out.push(build::line("History", &format!("（提请{}审议）", p.meeting)));
+        out.push(build::line("History", &w(&format!("（提请{}审议）", p.meeting))));
     }
     out.extend([blank(), blank()]);
-    out.push(run(Char::Number, "目　　录"));
+    out.push(run(Char::Number, &w("目　　录")));
     for (i, n) in names.iter().enumerate() {
         out.push(build::line("Centered", &format!("{}、{n}", to_chinese(i as u32 + 1))));
     }
@@ -231,9 +235,9 @@ fn title(text: &str) -> Para {
 }
 
 /// The decision (草案): heading, （草案）, then its paragraphs.
-fn decision(f: &Formal, out: &mut Vec<Block>) {
+fn decision(f: &Formal, sc: Script, out: &mut Vec<Block>) {
     out.push(Block::P(title(f.title)));
-    out.push(Block::P(build::line("History", "（草案）")));
+    out.push(Block::P(build::line("History", &sc.words("（草案）"))));
     out.push(Block::P(Para::new("Normal")));
     for t in f.paragraphs.iter().filter(|t| !t.trim().is_empty()) {
         out.push(Block::P(build::line("Normal", t)));
@@ -242,7 +246,8 @@ fn decision(f: &Formal, out: &mut Vec<Block>) {
 
 /// The 修改说明: heading, the opening, the changes by chapter (each with
 /// its reason, or a red placeholder), the minor changes, the closing.
-fn statement(s: &Statement, out: &mut Vec<Block>) {
+fn statement(s: &Statement, sc: Script, out: &mut Vec<Block>) {
+    let placeholder = sc.words(PLACEHOLDER);
     out.push(Block::P(title(&s.heading)));
     out.push(Block::P(Para::new("Normal")));
     out.push(Block::P(build::line("Normal", &s.intro)));
@@ -251,7 +256,7 @@ fn statement(s: &Statement, out: &mut Vec<Block>) {
         q.push(&format!("{label}{}。", e.text), Char::Emph, Rev::None);
         match &e.reason {
             Some(r) => q.push(r, Char::Plain, Rev::None),
-            None => q.push(PLACEHOLDER, Char::Placeholder, Rev::None),
+            None => q.push(&placeholder, Char::Placeholder, Rev::None),
         }
         q
     };
@@ -271,36 +276,37 @@ fn statement(s: &Statement, out: &mut Vec<Block>) {
     if !s.minor.is_empty() {
         out.push(Block::P(build::line("Normal", &s.minor)));
     }
-    out.push(Block::P(build::line("Normal", "以上说明，连同修改草案，请予审议。")));
+    out.push(Block::P(build::line("Normal", &sc.words("以上说明，连同修改草案，请予审议。"))));
 }
 
 /// The 修改对照表: heading, the two drafts, the summary and the legend,
 /// the table (序号 | 修改前条文 | 修改后条文 | 说明; inserted text in 黑体
 /// underlined, deleted text struck through), the sentences after it.
-fn table_part(t: &Table, out: &mut Vec<Block>) {
-    out.push(Block::P(build::line("Heading1", &format!("《{}》修改对照表", t.title))));
+fn table_part(t: &Table, sc: Script, out: &mut Vec<Block>) {
+    let w = |s: &str| sc.words(s).into_owned();
+    out.push(Block::P(build::line("Heading1", &w(&format!("《{}》修改对照表", t.title)))));
     for (what, d) in [("修改前", &t.old), ("修改后", &t.new)] {
-        out.push(Block::P(draft_line(what, d, &t.title)));
+        out.push(Block::P(draft_line(&w(what), d, &t.title, sc)));
     }
     let mut q = Para::new("TableMeta");
-    q.push("修改概要：", Char::Number, Rev::None);
+    q.push(&w("修改概要："), Char::Number, Rev::None);
     q.push(&t.summary, Char::Plain, Rev::None);
     out.push(Block::P(q));
     if !t.rows.is_empty() {
         let mut q = Para::new("TableNote");
         for (text, style) in [
             ("说明：修改后条文中", Char::Plain),
-            ("加粗并加下划线", Char::Inserted),
+            ("加粗、加下划线", Char::Inserted),
             ("的文字为新增内容，修改前条文中", Char::Plain),
             ("加删除线", Char::Deleted),
             ("的文字为删去的内容；条标题中新增的文字另加", Char::Plain),
             ("灰底", Char::InsertedHeading),
             ("；“……”表示未修改的款、项。", Char::Plain),
         ] {
-            q.push(text, style, Rev::None);
+            q.push(&w(text), style, Rev::None);
         }
         out.push(Block::P(q));
-        out.push(Block::Raw(table_xml(t)));
+        out.push(Block::Raw(table_xml(t, sc)));
     }
     let mut after = Vec::new();
     if t.renumbered > 0 {
@@ -312,24 +318,24 @@ fn table_part(t: &Table, out: &mut Vec<Block>) {
     if t.citations_updated > 0 {
         after.push(format!("另有{}条文字未变，其中引用的条文序号随之更新，未列入本表。", t.citations_updated));
     }
-    out.extend(after.iter().map(|a| Block::P(build::line("TableText", a))));
+    out.extend(after.iter().map(|a| Block::P(build::line("TableText", &w(a)))));
     if !t.references.is_empty() {
         let mut q = Para::new("TableNote");
-        q.push("需要核对的引用", Char::Number, Rev::None);
+        q.push(&w("需要核对的引用"), Char::Number, Rev::None);
         out.push(Block::P(q));
         out.extend(t.references.iter().map(|r| Block::P(build::line("TableText", r))));
     }
 }
 
 /// 修改前：《T》，（草案），2021年11月24日，共40条
-fn draft_line(what: &str, d: &Draft, title: &str) -> Para {
+fn draft_line(what: &str, d: &Draft, title: &str, sc: Script) -> Para {
     let mut parts = Vec::new();
     if d.title != title {
         parts.push(format!("《{}》", d.title));
     }
     parts.extend(d.status.clone());
     parts.extend(d.date_text.clone());
-    parts.push(format!("共{}条", d.articles));
+    parts.push(sc.words(&format!("共{}条", d.articles)).into_owned());
     let mut q = Para::new("TableMeta");
     q.push(&format!("{what}："), Char::Number, Rev::None);
     q.push(&parts.join("，"), Char::Plain, Rev::None);
@@ -338,7 +344,7 @@ fn draft_line(what: &str, d: &Draft, title: &str) -> Para {
 
 /// The table as WordprocessingML: fixed layout, the header row repeated
 /// on every page, rows kept whole where they fit.
-fn table_xml(t: &Table) -> String {
+fn table_xml(t: &Table, sc: Script) -> String {
     let border = |side: &str| format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
     let mut s = format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{TABLE_WIDTH}\" w:type=\"dxa\"/><w:tblBorders>{}</w:tblBorders>\
@@ -369,7 +375,7 @@ fn table_xml(t: &Table) -> String {
     };
     s.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
     for (h, width) in ["序号", "修改前条文", "修改后条文", "说明"].into_iter().zip(COLUMNS) {
-        cell(&[build::line("TableHead", h)], width, true, &mut s);
+        cell(&[build::line("TableHead", &sc.words(h))], width, true, &mut s);
     }
     s.push_str("</w:tr>");
     for r in &t.rows {

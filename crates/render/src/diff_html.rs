@@ -311,6 +311,10 @@ pub fn render(template: &Template, d: &Diff) -> Result<String, Report> {
         .build()
         .map_err(|e| crate::html::report(template, &e))?;
     env.set_syntax(syntax);
+    // `"修改对照"|words`: a fixed word in the new draft's script.
+    let script = d.new.script;
+    env.add_filter("words", move |s: String| script.words(&s).into_owned());
+    env.add_global("lang", crate::Words::new(script).lang);
     let name = template.name.clone();
     env.add_template_owned(name.clone(), template.source.clone()).map_err(|e| crate::html::report(template, &e))?;
     let tmpl = env.get_template(&name).map_err(|e| crate::html::report(template, &e))?;

@@ -7,6 +7,7 @@
 //! binary (`templates/`); a charter project's own `templates/` folder
 //! overrides them file by file.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -181,6 +182,12 @@ pub struct Words {
     /// 个错误，不能作为正式文本。
     pub unchecked_before: String,
     pub unchecked_after: String,
+    /// For the templates' other fixed words (the 修改对照表's, the
+    /// packet's): each Simplified character of the script table with its
+    /// Traditional form — empty for a Simplified charter. typst templates
+    /// map a string through it (`w("修改对照表")` in diff-table.typ), the
+    /// HTML templates through the filter `words` (`"修改对照"|words`).
+    pub chars: BTreeMap<String, String>,
 }
 
 impl Words {
@@ -196,6 +203,7 @@ impl Words {
             unchecked: w("未通过检查"),
             unchecked_before: w("本文件生成时章程尚有 "),
             unchecked_after: w(" 个错误，不能作为正式文本。"),
+            chars: script.table().into_iter().map(|(s, t)| (s.to_string(), t.to_string())).collect(),
         }
     }
 }
@@ -334,7 +342,11 @@ pub fn diff_pdf(
     let table = json_vec("修改对照表数据", table)?;
     let diff = json_vec("修改对照数据", d)?;
     let date = d.new.date.as_deref().filter(|s| parse_date(s).is_some()).or(d.old.date.as_deref());
-    let build = json_vec("排版信息", &BuildData::dated(date, fonts.resolve(), &BuildOptions::default()))?;
+    let build = BuildData {
+        words: Words::new(d.new.script),
+        ..BuildData::dated(date, fonts.resolve(), &BuildOptions::default())
+    };
+    let build = json_vec("排版信息", &build)?;
     let settings =
         pdf::PdfSettings { standard: pdf::Standard::Pdf17, ident: Some(format!("{}修改对照表", d.new.title)) };
     Ok(pdf::compile(
@@ -454,7 +466,11 @@ pub fn packet_pdf(
     let packet = json_vec("大会文件数据", packet)?;
     let table = json_vec("修改对照表数据", table)?;
     let export = json_vec("导出数据", &charter_core::export::export(new.0, new.1))?;
-    let build = json_vec("排版信息", &BuildData::dated(date, fonts.resolve(), &BuildOptions::default()))?;
+    let build = BuildData {
+        words: Words::new(new.0.meta.script),
+        ..BuildData::dated(date, fonts.resolve(), &BuildOptions::default())
+    };
+    let build = json_vec("排版信息", &build)?;
     let settings =
         pdf::PdfSettings { standard: pdf::Standard::Pdf17, ident: Some(format!("{}修改草案", new.0.meta.title)) };
     Ok(pdf::compile(
