@@ -171,6 +171,17 @@ pub fn build(
     let mut charter = b.finish();
     dedupe_ids(&mut charter.body);
     diags.append(&mut b.diags);
+    // Every “第X条” line found may have turned out to be running text (a
+    // citation at a line's start, out of order): no article is left, and a
+    // charter without one cannot be written.
+    if charter.articles().is_empty() {
+        diags.push(
+            Diagnostic::new(crate::codes::I004, "没有找到任何条（“第一条”“第二条”……），无法导入")
+                .at(first_content(lines, file), "文件从这里开始")
+                .hint("行首的“第X条”都被判断为正文的续行（见上面的提示）。请确认每一条都以“第X条”另起一行，条号从第一条起依次排列。"),
+        );
+        return Built { charter: None, diagnostics: diags };
+    }
     Built { charter: Some(charter), diagnostics: diags }
 }
 

@@ -2,6 +2,7 @@
 
 mod bombs;
 mod comments;
+mod fuzzed;
 mod roundtrip;
 mod signature;
 mod support;
