@@ -30,6 +30,31 @@ pub fn numeral_at(s: &str, at: usize) -> Option<(u32, usize)> {
     charter_core::numerals::parse(&rest[..len]).map(|n| (n, at + len))
 }
 
+/// A fixed set of characters, asked about at every character of a text:
+/// written as a string, searched sorted (`str::contains(char)` sets up a
+/// substring search for a non-ASCII character at each call).
+#[derive(Debug)]
+pub struct CharSet {
+    chars: &'static str,
+    sorted: std::sync::OnceLock<Vec<char>>,
+}
+
+impl CharSet {
+    pub const fn new(chars: &'static str) -> CharSet {
+        CharSet { chars, sorted: std::sync::OnceLock::new() }
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v: Vec<char> = self.chars.chars().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        sorted.binary_search(&c).is_ok()
+    }
+}
+
 /// A fixed list of words to find in many texts, with an automaton built
 /// once for all of them: `str::find` per word sets up a searcher each time,
 /// which costs more than a short sentence's whole scan.

@@ -22,7 +22,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::Context;
-use super::cjk::{is_han, next_char, prev_char};
+use super::cjk::{CharSet, is_han, next_char, prev_char};
 use super::sites::{Site, SiteKind};
 use charter_core::model::TermKind;
 
@@ -145,116 +145,31 @@ fn continues(head: &str, next: Option<char>) -> bool {
     }
 }
 
+/// Characters before 部 that make it no name's head (干部, 全部, 内部).
+static NOT_BEFORE_BU: CharSet = CharSet::new("干全内外局本东西南北中上下前后头腹背胸底顶细各该此每总");
+
 /// Characters before a head that make a common word, not a name (干部,
 /// 全部, 内部, 以……为中心).
 fn bad_before(head: &str, before: Option<char>) -> bool {
     let Some(c) = before else { return false };
     match head {
-        "部" => matches!(
-            c,
-            '干' | '全'
-                | '内'
-                | '外'
-                | '局'
-                | '本'
-                | '东'
-                | '西'
-                | '南'
-                | '北'
-                | '中'
-                | '上'
-                | '下'
-                | '前'
-                | '后'
-                | '头'
-                | '腹'
-                | '背'
-                | '胸'
-                | '底'
-                | '顶'
-                | '细'
-                | '各'
-                | '该'
-                | '此'
-                | '每'
-                | '总'
-        ),
+        "部" => NOT_BEFORE_BU.contains(c),
         "中心" => matches!(c, '为' | '的' | '以' | '核' | '重' | '圆'),
         "大会" => !matches!(c, '员' | '工' | '生' | '东' | '体' | '众' | '民' | '届' | '次' | '表'),
         _ => false,
     }
 }
 
+/// The characters that end a qualifier (besides 和, see [`is_stop`]).
+static STOP_CHARS: CharSet = CharSet::new(
+    "的是在由与及或向对把被将从按给于并受使让即之所凡每着等为以也都均不应须可已未要请就如若则而但且又还再到至比当这那此您你他她它们个",
+);
+
 /// Characters that end a qualifier when scanning left from a head.
 fn is_stop(s: &str, at: usize, c: char) -> bool {
     match c {
         '和' => !(prev_char(s, at) == Some('共') && next_char(s, at + c.len_utf8()) == Some('国')),
-        _ => matches!(
-            c,
-            '的' | '是'
-                | '在'
-                | '由'
-                | '与'
-                | '及'
-                | '或'
-                | '向'
-                | '对'
-                | '把'
-                | '被'
-                | '将'
-                | '从'
-                | '按'
-                | '给'
-                | '于'
-                | '并'
-                | '受'
-                | '使'
-                | '让'
-                | '即'
-                | '之'
-                | '所'
-                | '凡'
-                | '每'
-                | '着'
-                | '等'
-                | '为'
-                | '以'
-                | '也'
-                | '都'
-                | '均'
-                | '不'
-                | '应'
-                | '须'
-                | '可'
-                | '已'
-                | '未'
-                | '要'
-                | '请'
-                | '就'
-                | '如'
-                | '若'
-                | '则'
-                | '而'
-                | '但'
-                | '且'
-                | '又'
-                | '还'
-                | '再'
-                | '到'
-                | '至'
-                | '比'
-                | '当'
-                | '这'
-                | '那'
-                | '此'
-                | '您'
-                | '你'
-                | '他'
-                | '她'
-                | '它'
-                | '们'
-                | '个'
-        ),
+        _ => STOP_CHARS.contains(c),
     }
 }
 
