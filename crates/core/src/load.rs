@@ -1072,13 +1072,26 @@ fn scan_characters(file: &SourceFile, id: FileId) -> Vec<Diagnostic> {
     let mut seen_lookalike = false;
     let mut seen_ideo_indent = false;
     let mut line_start = true;
-    for (i, c) in file.text.char_indices() {
-        // Nearly every character is one none of the cases below is about:
-        // ASCII but the line feed and space, and the CJK ideographs.
-        if (c.is_ascii() && c != '\n' && c != ' ') || ('\u{4e00}'..='\u{9fff}').contains(&c) {
-            line_start = false;
-            continue;
+    let bytes = file.text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        // Read byte by byte: every character below starts with 0xC2 (U+00A0,
+        // U+00AD), 0xE2 (U+200B–U+2060, U+2E80–U+2FDF), 0xE3 (U+3000) or
+        // 0xEF (U+FEFF); any other character only ends a line's start.
+        match b {
+            b'\n' => {
+                line_start = true;
+                continue;
+            }
+            b' ' => continue,
+            0xC2 | 0xE2 | 0xE3 | 0xEF => {}
+            _ => {
+                if b & 0xC0 != 0x80 {
+                    line_start = false;
+                }
+                continue;
+            }
         }
+        let Some(c) = file.text.get(i..).and_then(|t| t.chars().next()) else { continue };
         let span = Span::new(id, i, i + c.len_utf8());
         match c {
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00A0}' | '\u{00AD}'

@@ -399,7 +399,9 @@ fn in_other_word(s: &str, at: usize, v: &str) -> bool {
     static HOLDERS: std::sync::OnceLock<HashMap<&'static str, Vec<(&'static str, usize)>>> = std::sync::OnceLock::new();
     let holders = HOLDERS.get_or_init(|| {
         let mut m: HashMap<&'static str, Vec<(&'static str, usize)>> = HashMap::new();
-        for v in SETUP {
+        // Every word it is asked about: the verbs, and the stop words and
+        // strippable words of the left scan.
+        for v in SETUP.iter().chain(STOP_WORDS).chain(STRIP) {
             for w in NOT_SETUP {
                 m.entry(v).or_default().extend(w.match_indices(v).map(|(k, _)| (*w, k)));
             }
