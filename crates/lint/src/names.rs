@@ -660,20 +660,24 @@ pub fn analyse(ctx: &Context) -> Analysis {
     // Every tail of a known name, for names led by a verb of running text.
     let known_tails: HashSet<&str> =
         known.iter().flat_map(|k| k.char_indices().skip(1).map(move |(i, _)| &k[i..])).collect();
+    let mut trimmed = false;
     for list in &mut found {
         for o in list.iter_mut() {
-            trim(o, &known, &tails, &known_tails);
+            trimmed |= trim(o, &known, &tails, &known_tails);
         }
     }
-    let per_site = found
-        .into_iter()
-        .zip(hits)
-        .map(|(mut f, h)| {
-            f.extend(h);
-            f
-        })
-        .collect();
-    a.rebuild(ctx, sites, per_site);
+    // Nothing cut: the second pass would set up exactly what the first did.
+    if trimmed {
+        let per_site = found
+            .into_iter()
+            .zip(hits)
+            .map(|(mut f, h)| {
+                f.extend(h);
+                f
+            })
+            .collect();
+        a.rebuild(ctx, sites, per_site);
+    }
     a.collect_tails();
     let max_difference = ctx.number(&super::rules::NEAR_DUPLICATE_NAME, "max-difference");
     a.near = near_duplicates(sites, &a, max_difference);
@@ -756,17 +760,17 @@ const RUNNING_VERBS: &[&str] = &[
 ];
 
 /// Cut a name to its longest known tail, unless what precedes the tail
-/// qualifies it (我院, 院级, 系).
-fn trim(o: &mut Occurrence, known: &BTreeSet<String>, tails: &BTreeSet<&str>, known_tails: &HashSet<&str>) {
+/// qualifies it (我院, 院级, 系). True when it was cut.
+fn trim(o: &mut Occurrence, known: &BTreeSet<String>, tails: &BTreeSet<&str>, known_tails: &HashSet<&str>) -> bool {
     if o.compound || o.glossary_only || known.contains(&o.name) {
-        return;
+        return false;
     }
     if let Some(v) = RUNNING_VERBS.iter().find(|v| o.name.starts_with(**v)) {
         let rest = &o.name[v.len()..];
         if rest.chars().count() >= 2 && (known.contains(rest) || tails.contains(rest) || known_tails.contains(rest)) {
             o.range.start += v.len();
             o.name = rest.to_string();
-            return;
+            return true;
         }
     }
     for (off, _) in o.name.char_indices().skip(1) {
@@ -786,8 +790,9 @@ fn trim(o: &mut Occurrence, known: &BTreeSet<String>, tails: &BTreeSet<&str>, kn
             o.range.start += off;
             o.name = s.to_string();
         }
-        return;
+        return !qualifier;
     }
+    false
 }
 
 /// Words that make a different body or office of an established one:
