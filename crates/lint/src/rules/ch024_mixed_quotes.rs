@@ -79,6 +79,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
         for (o, c, ro, rc) in wrong {
+            // Most texts have neither (`find` of one character is a memchr).
+            if t.find(o).is_none() && t.find(c).is_none() {
+                continue;
+            }
             for (i, ch) in t.char_indices() {
                 if ch == o {
                     spots.push(Spot {
@@ -99,7 +103,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(d) = grouped(ctx, site, &MIXED_QUOTES, message.into(), fix, &spots) {
             out.push(d.hint(hint));
         }
-        // Balance of curly quotes.
+        // Balance of curly quotes (nothing to balance without one).
+        if t.find(open1).is_none() && t.find(close1).is_none() {
+            continue;
+        }
         let mut depth: i32 = 0;
         let mut bad = None;
         for (i, ch) in t.char_indices() {
