@@ -11,6 +11,16 @@ pub fn read(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
 }
 
+/// One member of a zip package (a .docx) as text.
+pub fn zip_member(path: &Path, name: &str) -> String {
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(read(path))).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut s = String::new();
+    let mut f = zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    std::io::Read::read_to_string(&mut f, &mut s).unwrap_or_else(|e| panic!("{name}: {e}"));
+    s
+}
+
 /// Text without any whitespace (typst adds spaces between Chinese and Latin
 /// text, line breaks fall anywhere).
 pub fn squash(s: &str) -> String {

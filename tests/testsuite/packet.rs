@@ -17,7 +17,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{pdf_text, read, squash};
+use crate::common::{pdf_text, read, squash, zip_member};
 
 const BIN: &str = env!("CARGO_BIN_EXE_charter");
 const OLD: &str = "charter/charter.yaml";
@@ -193,15 +193,6 @@ fn default_files_are_out_amend_and_out_packet() {
     assert!(dir.join("out/packet-charter-revised.pdf").is_file());
 }
 
-/// `word/document.xml` of a .docx.
-fn document_xml(path: &Path) -> String {
-    let bytes = read(path);
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut s = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut s).unwrap();
-    s
-}
-
 /// The visible text of WordprocessingML, runs joined, paragraphs on lines.
 fn docx_text(xml: &str) -> String {
     let mut out = String::new();
@@ -226,7 +217,7 @@ fn the_packet_as_docx_has_every_part_byte_identical_between_runs() {
     let again = dir.join("again.docx");
     ok(run_in(&dir, &["packet", old, new, "--format", "docx", "--body", BODY, "-o", "again.docx"]));
     assert!(read(&file) == read(&again), "two runs differ");
-    let text = docx_text(&document_xml(&file));
+    let text = docx_text(&zip_member(&file, "word/document.xml"));
     // The cover names the meeting; the decision's every item is there,
     // as `amend` words it; the 说明 has the example's reason and the
     // placeholder elsewhere; the table and the new text follow.

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{articles, charter, export, pdf_text};
+use crate::common::{articles, charter, export, pdf_text, zip_member};
 
 const OLD: &str = "tests/fixtures/traditional/old.yaml";
 const NEW: &str = "tests/fixtures/traditional/new.yaml";
@@ -99,14 +99,7 @@ fn pdf_html_and_word_print_traditional_words() {
     // Word's text reads back as a Traditional charter.
     assert!(yaml.contains("script: traditional"), "{yaml}");
     // And Word is told the language: 繁體中文 (zh-TW), not zh-CN.
-    let member = |name: &str| {
-        let bytes = std::fs::read(dir.join("old.docx")).unwrap_or_else(|e| panic!("{e}"));
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
-        let mut s = String::new();
-        let mut f = zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}"));
-        std::io::Read::read_to_string(&mut f, &mut s).unwrap_or_else(|e| panic!("{e}"));
-        s
-    };
+    let member = |name: &str| zip_member(&dir.join("old.docx"), name);
     let styles = member("word/styles.xml");
     assert!(styles.contains(r#"w:eastAsia="zh-TW""#) && !styles.contains("zh-CN"), "{styles}");
     assert!(member("docProps/core.xml").contains("<dc:language>zh-TW</dc:language>"));
@@ -128,11 +121,7 @@ fn table_packet_and_statement_words_are_traditional() {
     run(&["packet", OLD, NEW, "-o", &d("packet.pdf"), "--no-system-fonts"]);
     run(&["packet", OLD, NEW, "--format", "docx", "-o", &d("packet.docx")]);
     let docx = {
-        let bytes = std::fs::read(dir.join("packet.docx")).unwrap_or_else(|e| panic!("{e}"));
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
-        let mut s = String::new();
-        let mut f = zip.by_name("word/document.xml").unwrap_or_else(|e| panic!("{e}"));
-        std::io::Read::read_to_string(&mut f, &mut s).unwrap_or_else(|e| panic!("{e}"));
+        let s = zip_member(&dir.join("packet.docx"), "word/document.xml");
         // Runs joined, so that a word split over runs is found.
         s.split("<w:t")
             .filter_map(|t| t.split_once('>').map(|(_, r)| r.split("</w:t>").next().unwrap_or("")))
