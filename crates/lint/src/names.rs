@@ -324,17 +324,50 @@ fn stop_word_before(text: &str, q: usize) -> bool {
 /// The words of [`STOP_WORDS`] and [`STRIP`] that end in `c` (indexed once:
 /// the left scan asks at every character).
 fn stop_words_ending_in(c: char) -> &'static [&'static str] {
-    static INDEX: std::sync::OnceLock<Vec<(char, Vec<&'static str>)>> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut m: BTreeMap<char, Vec<&'static str>> = BTreeMap::new();
-        for w in STOP_WORDS.iter().chain(STRIP) {
-            if let Some(l) = w.chars().next_back() {
-                m.entry(l).or_default().push(w);
-            }
+    static INDEX: std::sync::OnceLock<CharIndex<&'static str>> = std::sync::OnceLock::new();
+    lookup(INDEX.get_or_init(|| index_by(STOP_WORDS.iter().chain(STRIP).copied(), |w| w.chars().next_back())), c)
+}
+
+/// Lists of static words keyed by one character, in the order given (the
+/// scans below ask at every head; a linear search of a hundred words each
+/// time was most of the name analysis).
+type CharIndex<T> = Vec<(char, Vec<T>)>;
+
+fn index_by<T: Copy>(words: impl Iterator<Item = T>, key: impl Fn(T) -> Option<char>) -> CharIndex<T> {
+    let mut m: BTreeMap<char, Vec<T>> = BTreeMap::new();
+    for w in words {
+        if let Some(c) = key(w) {
+            m.entry(c).or_default().push(w);
         }
-        m.into_iter().collect()
+    }
+    m.into_iter().collect()
+}
+
+fn lookup<T>(index: &CharIndex<T>, c: char) -> &[T] {
+    index.binary_search_by_key(&c, |(k, _)| *k).map_or(&[], |i| index[i].1.as_slice())
+}
+
+/// The heads ending in `c`, in the order of [`HEADS`] (longest first).
+fn heads_ending_in(c: char) -> &'static [&'static Head] {
+    static INDEX: std::sync::OnceLock<CharIndex<&'static Head>> = std::sync::OnceLock::new();
+    lookup(INDEX.get_or_init(|| index_by(HEADS.iter(), |h| h.text.chars().next_back())), c)
+}
+
+/// The words of [`STRIP`] starting with `c`, in their order.
+fn strip_words_starting_with(c: char) -> &'static [&'static str] {
+    static INDEX: std::sync::OnceLock<CharIndex<&'static str>> = std::sync::OnceLock::new();
+    lookup(INDEX.get_or_init(|| index_by(STRIP.iter().copied(), |w| w.chars().next())), c)
+}
+
+/// Is `s` one of the words of [`STRIP`]?
+fn is_strip_word(s: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v = STRIP.to_vec();
+        v.sort_unstable();
+        v
     });
-    index.binary_search_by_key(&c, |(l, _)| *l).map_or(&[], |i| index[i].1.as_slice())
+    sorted.binary_search(&s).is_ok()
 }
 
 /// The start of the last occurrence of `needle` in `hay` (a short
@@ -711,9 +744,10 @@ impl Analysis {
 /// Byte ranges of 《……》 (with the brackets).
 pub fn quoted_titles(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let Some(first) = text.find('《') else { return out };
     let mut depth = 0;
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    for (i, c) in text[first..].char_indices().map(|(i, c)| (first + i, c)) {
         match c {
             '《' => {
                 if depth == 0 {
@@ -991,7 +1025,7 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
         {
             continue;
         }
-        let Some(head) = HEADS.iter().find(|h| text[..end].ends_with(h.text)) else { continue };
+        let Some(head) = heads_ending_in(c).iter().find(|h| text[..end].ends_with(h.text)) else { continue };
         let start = end - head.text.len();
         if continues(head.text, next_char(text, end)) || bad_before(head.text, prev_char(text, start)) {
             continue;
@@ -1029,13 +1063,17 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
         let mut qs = q;
         loop {
             let rest = &text[qs..start];
-            match STRIP.iter().find(|p| rest.starts_with(**p) && rest.len() > p.len()) {
+            let first = rest.chars().next().unwrap_or(' ');
+            match strip_words_starting_with(first).iter().find(|p| rest.starts_with(**p) && rest.len() > p.len()) {
                 Some(p) => qs += p.len(),
                 None => break,
             }
         }
         // A setting-up verb inside the qualifier ends it: 每个部门设有部长.
-        for v in SETUP {
+        // (Every verb starts with one of a few characters: most qualifiers
+        // hold none.)
+        let may_set_up = text[qs..start].chars().any(is_setup_first);
+        for v in SETUP.iter().filter(|_| may_set_up) {
             if let Some(i) = rfind_short(&text[qs..start], v) {
                 let at = qs + i;
                 if !in_other_word(text, at, v) {
@@ -1050,7 +1088,7 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
             qs = start;
         }
         // Strip a whole qualifier that is itself a strippable word.
-        if STRIP.contains(&&text[qs..start]) {
+        if is_strip_word(&text[qs..start]) {
             qs = start;
         }
         let has_qualifier = qs < start;
