@@ -14,7 +14,7 @@ use crate::model::{
 };
 use crate::raw::{RawBlock, RawCharter, RawNode, RawTerm, S};
 use crate::script::Script;
-use crate::source::{FileId, SourceFile, Sources, Span};
+use crate::source::{FileId, ScalarStyle, SourceFile, Sources, Span, scalar_style};
 use crate::suggest::did_you_mean;
 use crate::text::{ProblemKind, Text, join_lines};
 
@@ -1930,16 +1930,20 @@ impl Converter<'_> {
     fn check_swallowed_item(&mut self, sp: Span) {
         let f = self.file;
         let (start, end) = (f.clamp(sp.start), f.clamp(sp.end.max(sp.start)));
-        if matches!(f.text[start..].chars().next(), Some('|' | '>' | '"' | '\'') | None) {
+        // Only a plain scalar folds a deeper line in (a block scalar's span
+        // starts at its content, after the `|` line).
+        if start == f.text.len() || scalar_style(f, sp) != ScalarStyle::Plain {
             return;
         }
         let scalar = &f.text[start..end];
         // Each continuation line on its own (the rest of the scalar from
         // every line would make this quadratic in a long text).
         let line = |i: usize| &f.text[i..f.text[i..end].find('\n').map_or(end, |j| i + j)];
-        if let Some((nl, key)) = scalar.match_indices('\n').map(|(i, _)| start + i + 1).find_map(|i| {
-            crate::slips::swallowed_key(&format!(" {}", line(i).trim_start_matches(' '))).map(|k| (i, k.to_string()))
-        }) {
+        if let Some((nl, key)) = scalar
+            .match_indices('\n')
+            .map(|(i, _)| start + i + 1)
+            .find_map(|i| crate::slips::key_in_line(line(i).trim_start_matches(' ')).map(|k| (i, k.to_string())))
+        {
             let indent = f.text[nl..].len() - f.text[nl..].trim_start_matches(' ').len();
             self.err(
                 Diagnostic::new(codes::Y035, format!("“{key}”这一行被并进了上一行的文字"))
@@ -1982,8 +1986,7 @@ impl Converter<'_> {
     fn check_comment_trap(&mut self, sp: Span) {
         let f = self.file;
         let start = f.clamp(sp.start);
-        let first = f.text[start..].chars().next();
-        if matches!(first, Some('|' | '>' | '"' | '\'') | None) {
+        if start == f.text.len() || scalar_style(f, sp) != ScalarStyle::Plain {
             return;
         }
         let end = f.clamp(sp.end.max(sp.start));

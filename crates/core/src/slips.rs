@@ -40,7 +40,17 @@ pub(crate) const KEYS: &[&str] = &[
 /// A key of the format after a space inside a value (`presidium heading：主席团职权`):
 /// a more-indented next line that YAML folded into the value.
 pub(crate) fn swallowed_key(value: &str) -> Option<&str> {
-    value.split(' ').skip(1).find_map(|w| key_of(w).filter(|k| KEYS.contains(&k.0)).map(|k| k.0))
+    value.split(' ').skip(1).find_map(format_key)
+}
+
+/// A key of the format among the words of a continuation line (its first
+/// word included).
+pub(crate) fn key_in_line(line: &str) -> Option<&str> {
+    line.split(' ').find_map(format_key)
+}
+
+fn format_key(word: &str) -> Option<&str> {
+    key_of(word).filter(|k| KEYS.contains(&k.0)).map(|k| k.0)
 }
 
 /// One line as YAML structure sees it.

@@ -176,6 +176,36 @@ impl Sources {
     }
 }
 
+/// How a YAML scalar is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScalarStyle {
+    Plain,
+    Single,
+    Double,
+    /// `|` or `>`: the span starts at the content, after the indicator line.
+    Block,
+}
+
+/// The style of the scalar whose span is `scalar`.
+pub fn scalar_style(file: &SourceFile, scalar: Span) -> ScalarStyle {
+    let start = file.clamp(scalar.start);
+    match file.text[start..].chars().next() {
+        Some('"') => return ScalarStyle::Double,
+        Some('\'') => return ScalarStyle::Single,
+        Some('|' | '>') => return ScalarStyle::Block,
+        _ => {}
+    }
+    // Look back over the indentation and line break to the indicator:
+    // `text: |` then the content on the next line.
+    let before = file.text[..start].trim_end_matches([' ', '\t']);
+    let Some(line_end) = before.strip_suffix('\n').map(|b| b.trim_end_matches('\r')) else { return ScalarStyle::Plain };
+    let line = line_end.rsplit('\n').next().unwrap_or(line_end);
+    let header = line.trim_end_matches([' ', '\t']);
+    let header = header.split(" #").next().unwrap_or(header).trim_end();
+    let indicator = header.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
+    if indicator.ends_with('|') || indicator.ends_with('>') { ScalarStyle::Block } else { ScalarStyle::Plain }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::Context;
 use charter_core::diagnostic::Edit;
 use charter_core::model::{Article, Block, Division, Level};
-use charter_core::source::{SourceFile, Span};
+use charter_core::source::{ScalarStyle, SourceFile, Span, scalar_style};
 use charter_core::text::{Inline, Plain, Text};
 use charter_core::walk::{self, BlockAt, BlockLevel, Flow, Visitor};
 
@@ -117,10 +117,10 @@ pub fn yaml_safe(file: &SourceFile, scalar: Span, span: Span, replacement: &str)
     }
     let start = file.clamp(scalar.start);
     match scalar_style(file, scalar) {
-        Style::Block => true,
-        Style::Double => !replacement.contains(['"', '\\']),
-        Style::Single => !replacement.contains('\''),
-        Style::Plain => {
+        ScalarStyle::Block => true,
+        ScalarStyle::Double => !replacement.contains(['"', '\\']),
+        ScalarStyle::Single => !replacement.contains('\''),
+        ScalarStyle::Plain => {
             // A plain scalar: no ": ", " #", and no indicator at its start.
             if replacement.contains(": ") || replacement.contains(" #") || replacement.ends_with(':') {
                 return false;
@@ -150,36 +150,6 @@ pub fn yaml_safe(file: &SourceFile, scalar: Span, span: Span, replacement: &str)
             true
         }
     }
-}
-
-/// How a YAML scalar is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    Plain,
-    Single,
-    Double,
-    /// `|` or `>`: the span starts at the content, after the indicator line.
-    Block,
-}
-
-/// The style of the scalar whose span is `scalar`.
-pub fn scalar_style(file: &SourceFile, scalar: Span) -> Style {
-    let start = file.clamp(scalar.start);
-    match file.text[start..].chars().next() {
-        Some('"') => return Style::Double,
-        Some('\'') => return Style::Single,
-        Some('|' | '>') => return Style::Block,
-        _ => {}
-    }
-    // Look back over the indentation and line break to the indicator:
-    // `text: |` then the content on the next line.
-    let before = file.text[..start].trim_end_matches([' ', '\t']);
-    let Some(line_end) = before.strip_suffix('\n').map(|b| b.trim_end_matches('\r')) else { return Style::Plain };
-    let line = line_end.rsplit('\n').next().unwrap_or(line_end);
-    let header = line.trim_end_matches([' ', '\t']);
-    let header = header.split(" #").next().unwrap_or(header).trim_end();
-    let indicator = header.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
-    if indicator.ends_with('|') || indicator.ends_with('>') { Style::Block } else { Style::Plain }
 }
 
 /// All texts of the charter in document order.

@@ -1,6 +1,7 @@
 //! charter-core's integration tests (one binary).
 
 mod anchor;
+mod block_scalars;
 mod characters;
 mod controls;
 mod dates;

@@ -88,6 +88,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             spots.push(Spot { range: s..e, label: "半角连字符".into(), replacement: Some("～".into()) });
         }
+        if spots.is_empty() {
+            continue;
+        }
         let msg = format!(
             "数值范围用了半角连字符“-”{}",
             if spots.len() > 1 { format!("（{} 处）", spots.len()) } else { String::new() }

@@ -83,6 +83,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             };
             spots.push(Spot { range, label, replacement });
         }
+        if spots.is_empty() {
+            continue;
+        }
         let msg = format!(
             "中文句子里夹着英文单词{}",
             if spots.len() > 1 { format!("（{} 处）", spots.len()) } else { String::new() }

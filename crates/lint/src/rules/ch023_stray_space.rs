@@ -67,6 +67,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let what = if chars[s].1 == '\u{3000}' { "全角空格" } else { "多余的空格" };
             spots.push(Spot { range: start..end, label: what.into(), replacement: Some(String::new()) });
         }
+        if spots.is_empty() {
+            continue;
+        }
         let msg = format!(
             "中文里有多余的空格{}",
             if spots.len() > 1 { format!("（{} 处）", spots.len()) } else { String::new() }

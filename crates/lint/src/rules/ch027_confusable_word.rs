@@ -80,6 +80,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 replacement: Some(right.clone()),
             });
         }
+        if spots.is_empty() {
+            continue;
+        }
         let msg = match spots.as_slice() {
             [one] => format!("易混词：{}", one.label),
             _ => format!("{} 处易混词", spots.len()),
