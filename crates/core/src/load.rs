@@ -182,7 +182,7 @@ impl Controls<'_> {
         }
     }
 
-    fn node(&mut self, n: &mut S<RawNode>) {
+    fn node(&mut self, n: &mut S<Box<RawNode>>) {
         let n = &mut n.value;
         for s in [
             &mut n.id,
@@ -1591,11 +1591,11 @@ impl Converter<'_> {
         Some((v.to_string(), sp))
     }
 
-    fn nodes(&mut self, raw: &[S<RawNode>], parent: Option<Level>) -> Vec<Node> {
+    fn nodes(&mut self, raw: &[S<Box<RawNode>>], parent: Option<Level>) -> Vec<Node> {
         raw.iter().filter_map(|n| self.node(n, parent)).collect()
     }
 
-    fn node(&mut self, n: &S<RawNode>, parent: Option<Level>) -> Option<Node> {
+    fn node(&mut self, n: &S<Box<RawNode>>, parent: Option<Level>) -> Option<Node> {
         let r = &n.value;
         let sp = self.span(n);
         let levels: Vec<(Level, &S<String>)> = [
@@ -1885,8 +1885,13 @@ impl Converter<'_> {
     }
 
     fn text_at(&mut self, value: &str, sp: Span) -> Option<Text> {
-        self.check_comment_trap(sp);
-        self.check_swallowed_item(sp);
+        // Only a plain scalar can swallow a line or lose a comment (a
+        // block scalar's span starts at its content, after the `|` line).
+        let f = self.file;
+        if f.clamp(sp.start) < f.text.len() && scalar_style(f, sp) == ScalarStyle::Plain {
+            self.check_comment_trap(sp);
+            self.check_swallowed_item(sp);
+        }
         let joined = match join_lines(value) {
             Ok(j) => j,
             Err(_) => {
@@ -1930,11 +1935,6 @@ impl Converter<'_> {
     fn check_swallowed_item(&mut self, sp: Span) {
         let f = self.file;
         let (start, end) = (f.clamp(sp.start), f.clamp(sp.end.max(sp.start)));
-        // Only a plain scalar folds a deeper line in (a block scalar's span
-        // starts at its content, after the `|` line).
-        if start == f.text.len() || scalar_style(f, sp) != ScalarStyle::Plain {
-            return;
-        }
         let scalar = &f.text[start..end];
         // Each continuation line on its own (the rest of the scalar from
         // every line would make this quadratic in a long text).
@@ -1985,10 +1985,6 @@ impl Converter<'_> {
     /// silently cut the rest of the line off as a comment.
     fn check_comment_trap(&mut self, sp: Span) {
         let f = self.file;
-        let start = f.clamp(sp.start);
-        if start == f.text.len() || scalar_style(f, sp) != ScalarStyle::Plain {
-            return;
-        }
         let end = f.clamp(sp.end.max(sp.start));
         let line_end = f.text[end..].find('\n').map_or(f.text.len(), |i| end + i);
         let rest = &f.text[end..line_end];

@@ -51,7 +51,7 @@ pub struct RawCharter {
     pub terms: Vec<S<RawTerm>>,
     /// 正文：编、分编、章、节和条的列表。
     #[schemars(with = "Vec<RawNode>")]
-    pub body: Option<S<Vec<S<RawNode>>>>,
+    pub body: Option<S<Vec<S<Box<RawNode>>>>>,
 }
 
 /// 术语表中的一条。
@@ -137,7 +137,7 @@ pub struct RawNode {
     pub section: Option<S<String>>,
     /// 编、分编、章、节的内容：下一层和条的列表。
     #[schemars(with = "Option<Vec<RawNode>>")]
-    pub body: Option<S<Vec<S<RawNode>>>>,
+    pub body: Option<S<Vec<S<Box<RawNode>>>>>,
     /// true：这个编、章不编号（如民法典的“附则”）。
     #[schemars(with = "Option<bool>")]
     pub unnumbered: Option<S<bool>>,

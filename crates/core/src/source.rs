@@ -196,14 +196,29 @@ pub fn scalar_style(file: &SourceFile, scalar: Span) -> ScalarStyle {
         _ => {}
     }
     // Look back over the indentation and line break to the indicator:
-    // `text: |` then the content on the next line.
-    let before = file.text[..start].trim_end_matches([' ', '\t']);
-    let Some(line_end) = before.strip_suffix('\n').map(|b| b.trim_end_matches('\r')) else { return ScalarStyle::Plain };
-    let line = line_end.rsplit('\n').next().unwrap_or(line_end);
-    let header = line.trim_end_matches([' ', '\t']);
-    let header = header.split(" #").next().unwrap_or(header).trim_end();
-    let indicator = header.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
-    if indicator.ends_with('|') || indicator.ends_with('>') { ScalarStyle::Block } else { ScalarStyle::Plain }
+    // `text: |` then the content on the next line. (Byte-wise: this runs
+    // for every text the loader reads.)
+    let bytes = file.text.as_bytes();
+    let mut i = start;
+    while i > 0 && matches!(bytes[i - 1], b' ' | b'\t') {
+        i -= 1;
+    }
+    if i == 0 || bytes[i - 1] != b'\n' {
+        return ScalarStyle::Plain;
+    }
+    let mut end = i - 1;
+    if end > 0 && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    let line_start = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |p| p + 1);
+    let line = &bytes[line_start..end];
+    let header = line.windows(2).position(|w| w == b" #").map_or(line, |k| &line[..k]);
+    let header = header.trim_ascii_end();
+    let indicator = match header.iter().rposition(|&b| !(b == b'-' || b == b'+' || b.is_ascii_digit())) {
+        Some(k) => header[k],
+        None => return ScalarStyle::Plain,
+    };
+    if indicator == b'|' || indicator == b'>' { ScalarStyle::Block } else { ScalarStyle::Plain }
 }
 
 #[cfg(test)]
@@ -235,6 +250,30 @@ mod tests {
             let line_start = text[..off].rfind('\n').map_or(0, |i| i + 1);
             let col = text[line_start..off].chars().count() + 1;
             assert_eq!(f.line_col(off).1, col, "at byte {off}");
+        }
+    }
+
+    /// The style of each scalar, found from its span (which starts at the
+    /// content: for a block scalar, on the line after the indicator).
+    #[test]
+    fn scalar_styles() {
+        let cases = [
+            ("text: |\n  甲\n", ScalarStyle::Block),
+            ("text: |-\n  甲\n", ScalarStyle::Block),
+            ("text: >2\n  甲\n", ScalarStyle::Block),
+            ("text: |+ # 注释\n  甲\n", ScalarStyle::Block),
+            ("- >\r\n  甲\r\n", ScalarStyle::Block),
+            ("text: 甲\n  乙\n", ScalarStyle::Plain),
+            ("text:\n  甲\n", ScalarStyle::Plain),
+            ("text: 1-2\n  甲\n", ScalarStyle::Plain),
+            ("text: \"甲\"\n", ScalarStyle::Double),
+            ("text: '甲'\n", ScalarStyle::Single),
+            ("甲\n", ScalarStyle::Plain),
+        ];
+        for (text, style) in cases {
+            let f = SourceFile::new("a.yaml", text.to_string());
+            let at = text.find(['甲', '"', '\'']).expect("content");
+            assert_eq!(scalar_style(&f, Span::new(FileId(0), at, at + 3)), style, "{text:?}");
         }
     }
 }
