@@ -73,8 +73,25 @@ impl CharSig {
         sig
     }
 
-    fn bit(c: char) -> u32 {
+    /// The signature of a few characters, at compile time.
+    pub const fn of_chars(cs: &[char]) -> CharSig {
+        let mut sig = [0u64; 4];
+        let mut i = 0;
+        while i < cs.len() {
+            let h = Self::bit(cs[i]);
+            sig[(h >> 6) as usize] |= 1 << (h & 63);
+            i += 1;
+        }
+        CharSig(sig)
+    }
+
+    const fn bit(c: char) -> u32 {
         (c as u32).wrapping_mul(0x9E37_79B1) >> 24
+    }
+
+    /// Whether any character of `c`'s signature may be in the text.
+    pub fn may_hold_any(&self, c: &CharSig) -> bool {
+        self.0.iter().zip(&c.0).any(|(t, w)| t & w != 0)
     }
 
     /// Whether every character of the word with signature `word` may be in
@@ -119,11 +136,7 @@ impl WordSet {
     /// the order searching for each word in turn (`match_indices`) finds
     /// them: by word, then by position.
     pub fn occurrences(&self, s: &str) -> Vec<(usize, usize)> {
-        let Built { words, sigs, ac } = self.built();
-        let sig = CharSig::of(s);
-        if !sigs.iter().any(|w| sig.may_hold(w)) {
-            return Vec::new();
-        }
+        let Built { words, ac, .. } = self.built();
         let mut out: Vec<(usize, usize)> = match ac {
             Some(ac) => ac.find_overlapping_iter(s).map(|m| (m.pattern().as_usize(), m.start())).collect(),
             None => words.iter().enumerate().flat_map(|(k, w)| s.match_indices(w).map(move |(i, _)| (k, i))).collect(),
@@ -140,6 +153,12 @@ impl WordSet {
             keep
         });
         out
+    }
+
+    /// Whether any word may be in a text with signature `sig` (false:
+    /// certainly none is; ask before searching each sentence of a text).
+    pub fn may_occur(&self, sig: &CharSig) -> bool {
+        self.built().sigs.iter().any(|w| sig.may_hold(w))
     }
 
     /// The first occurrence of each word that occurs: (word index, start).

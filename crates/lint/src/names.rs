@@ -22,7 +22,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::Context;
-use super::cjk::{CharSet, is_han, next_char, prev_char};
+use super::cjk::{CharSet, CharSig, is_han, next_char, prev_char};
 use super::sites::{Site, SiteKind};
 use charter_core::model::TermKind;
 
@@ -642,6 +642,11 @@ pub fn analyse(ctx: &Context) -> Analysis {
             .build(a.glossary.iter().map(|g| g.text.as_str()))
             .ok()
     };
+    // The first characters of the glossary's strings: a text holding none
+    // of them holds no glossary string (most texts, with a glossary of
+    // names that start alike).
+    let firsts: Vec<char> = a.glossary.iter().filter_map(|g| g.text.chars().next()).collect();
+    let firsts = CharSig::of_chars(&firsts);
     let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(sites.len());
     let mut hits: Vec<Vec<Occurrence>> = Vec::with_capacity(sites.len());
     for (si, site) in sites.iter().enumerate() {
@@ -652,7 +657,7 @@ pub fn analyse(ctx: &Context) -> Analysis {
         names.retain(|o| !titles.iter().any(|t| o.range.start >= t.start && o.range.end <= t.end));
         found.push(names);
         let mut h = Vec::new();
-        if let Some(ac) = &ac {
+        if let Some(ac) = ac.as_ref().filter(|_| site.sig().may_hold_any(&firsts)) {
             for m in ac.find_iter(text.as_str()) {
                 let g = &a.glossary[m.pattern().as_usize()];
                 let term_kind = ctx.charter.terms.get(g.term).map(|t| t.kind);

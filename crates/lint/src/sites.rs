@@ -50,6 +50,8 @@ pub struct Site<'a> {
     pub list: Option<(usize, usize)>,
     /// [`Site::sentences`], split once for all the rules that read them.
     sentences: std::cell::OnceCell<Vec<Range<usize>>>,
+    /// [`Site::sig`], computed once for all the rules that ask.
+    sig: std::cell::OnceCell<crate::cjk::CharSig>,
 }
 
 impl Site<'_> {
@@ -57,6 +59,12 @@ impl Site<'_> {
     /// computed on first use.
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences.get_or_init(|| crate::cjk::sentences(&self.plain.text))
+    }
+
+    /// Which characters the printed text may hold ([`crate::cjk::CharSig`]):
+    /// rules ask it before searching the text for their words.
+    pub fn sig(&self) -> &crate::cjk::CharSig {
+        self.sig.get_or_init(|| crate::cjk::CharSig::of(&self.plain.text))
     }
 
     /// The file span of a byte range of the printed text.
@@ -217,7 +225,17 @@ fn site<'a>(
     items: usize,
     list: Option<(usize, usize)>,
 ) -> Site<'a> {
-    Site { kind, article, division, text, plain, items, list, sentences: std::cell::OnceCell::new() }
+    Site {
+        kind,
+        article,
+        division,
+        text,
+        plain,
+        items,
+        list,
+        sentences: std::cell::OnceCell::new(),
+        sig: std::cell::OnceCell::new(),
+    }
 }
 
 /// A title (plain string in the model) as a text without markup.

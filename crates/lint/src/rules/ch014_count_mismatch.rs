@@ -1,5 +1,5 @@
 use crate::Context;
-use crate::cjk::{WordSet, is_han, numeral_at};
+use crate::cjk::{CharSig, WordSet, is_han, numeral_at};
 use crate::declare_rule;
 use crate::sites::{Site, SiteKind};
 use charter_core::diagnostic::Diagnostic;
@@ -44,10 +44,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let t = &site.plain.text;
-        for r in site.sentences() {
+        // Most texts hold no marker word and no 组成: their signature says
+        // so without a search of each sentence.
+        let (lists, composes) = (MARKERS.may_occur(site.sig()), site.sig().may_hold(&ZUCHENG));
+        for r in site.sentences().iter().filter(|_| lists || composes) {
             let s = &t[r.clone()];
-            listed(ctx, site, r.start, s, out);
-            composed(ctx, site, r.start, s, out);
+            if lists {
+                listed(ctx, site, r.start, s, out);
+            }
+            if composes {
+                composed(ctx, site, r.start, s, out);
+            }
         }
         if site.items > 0 && matches!(site.kind, SiteKind::Paragraph | SiteKind::Item | SiteKind::Preamble) {
             items_claim(ctx, site, out);
@@ -88,8 +95,12 @@ fn members(list: &str) -> Option<Vec<&str>> {
 }
 
 /// 设有N个X，分别为A、B、C / 包括N个X：A、B.
+/// The words that open a list of what a count counts.
+static MARKERS: WordSet = WordSet::new(|| vec!["分别为", "分别是", "，即", "包括", "："]);
+
+const ZUCHENG: CharSig = CharSig::of_chars(&['组', '成']);
+
 fn listed(ctx: &Context, site: &Site, base: usize, s: &str, out: &mut Vec<Diagnostic>) {
-    static MARKERS: WordSet = WordSet::new(|| vec!["分别为", "分别是", "，即", "包括", "："]);
     for (k, m) in MARKERS.first_of_each(s) {
         let marker = MARKERS.word(k);
         // The claim: the last numeral+counter before the marker.

@@ -94,6 +94,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let t = &site.plain.text;
         let occ = names.in_site(si);
+        // No name to be the subject, or no quantity word: nothing to state.
+        if occ.is_empty() || !PREFIXES.may_occur(site.sig()) {
+            continue;
+        }
         for sr in site.sentences() {
             let cls = clauses(&t[sr.clone()]);
             let mut scope: Option<String> = None;
@@ -160,8 +164,9 @@ fn normal(name: &str) -> String {
 }
 
 /// Quantity statements in a clause: (measure, value as written, range).
+static PREFIXES: WordSet = WordSet::new(|| PATTERNS.iter().map(|p| p.0).collect());
+
 fn quantities(clause: &str) -> Vec<(Measure, String, Range<usize>)> {
-    static PREFIXES: WordSet = WordSet::new(|| PATTERNS.iter().map(|p| p.0).collect());
     let mut out = Vec::new();
     for (k, at) in PREFIXES.occurrences(clause) {
         let Some(&(prefix, units, measure)) = PATTERNS.get(k) else { continue };
