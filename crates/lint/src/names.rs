@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 use super::Context;
 use super::cjk::{CharSet, CharSig, is_han, next_char, prev_char};
@@ -698,10 +699,28 @@ pub fn analyse(ctx: &Context) -> Analysis {
     // Every tail of a known name, for names led by a verb of running text.
     let known_tails: HashSet<&str> =
         known.iter().flat_map(|k| k.char_indices().skip(1).map(move |(i, _)| &k[i..])).collect();
+    // Where each distinct name is cut depends on the name alone: found
+    // once, not at each of its (often thousands of) occurrences.
+    let mut cuts: FxHashMap<String, Option<usize>> = FxHashMap::default();
     let mut trimmed = false;
     for list in &mut found {
         for o in list.iter_mut() {
-            trimmed |= trim(o, &known, &tails, &known_tails);
+            if o.compound || o.glossary_only {
+                continue;
+            }
+            let cut = match cuts.get(o.name.as_str()) {
+                Some(&cut) => cut,
+                None => {
+                    let cut = trim_at(&o.name, &known, &tails, &known_tails);
+                    cuts.insert(o.name.clone(), cut);
+                    cut
+                }
+            };
+            if let Some(off) = cut {
+                o.range.start += off;
+                o.name.replace_range(..off, "");
+                trimmed = true;
+            }
         }
     }
     // Nothing cut: the second pass would set up exactly what the first did.
@@ -736,7 +755,13 @@ impl Analysis {
         }
         self.site_start.push(self.occurrences.len());
         for (i, o) in self.occurrences.iter().enumerate() {
-            self.names.entry(o.name.clone()).or_default().occurrences.push(i);
+            // Cloned only for a name not seen before.
+            match self.names.get_mut(o.name.as_str()) {
+                Some(info) => info.occurrences.push(i),
+                None => {
+                    self.names.entry(o.name.clone()).or_default().occurrences.push(i);
+                }
+            }
         }
         self.definitions = definitions(sites, self);
         let established: Vec<String> = establish(ctx, sites, self).into_iter().map(Cow::into_owned).collect();
@@ -798,40 +823,35 @@ const RUNNING_VERBS: &[&str] = &[
     "联络",
 ];
 
-/// Cut a name to its longest known tail, unless what precedes the tail
-/// qualifies it (我院, 院级, 系). True when it was cut.
-fn trim(o: &mut Occurrence, known: &BTreeSet<String>, tails: &BTreeSet<&str>, known_tails: &HashSet<&str>) -> bool {
-    if o.compound || o.glossary_only || known.contains(&o.name) {
-        return false;
+/// Where to cut a name (found in running text, not a compound or a
+/// glossary hit) to its longest known tail, unless what precedes the tail
+/// qualifies it (我院, 院级, 系): the byte offset of the tail, if cut.
+fn trim_at(name: &str, known: &BTreeSet<String>, tails: &BTreeSet<&str>, known_tails: &HashSet<&str>) -> Option<usize> {
+    if known.contains(name) {
+        return None;
     }
-    if let Some(v) = RUNNING_VERBS.iter().find(|v| o.name.starts_with(**v)) {
-        let rest = &o.name[v.len()..];
+    if let Some(v) = RUNNING_VERBS.iter().find(|v| name.starts_with(**v)) {
+        let rest = &name[v.len()..];
         if rest.chars().count() >= 2 && (known.contains(rest) || tails.contains(rest) || known_tails.contains(rest)) {
-            o.range.start += v.len();
-            o.name = rest.to_string();
-            return true;
+            return Some(v.len());
         }
     }
-    for (off, _) in o.name.char_indices().skip(1) {
-        let s = &o.name[off..];
+    for (off, _) in name.char_indices().skip(1) {
+        let s = &name[off..];
         if s.chars().count() < 2 {
             break;
         }
         if !(known.contains(s) || tails.contains(s)) || HEADS.iter().any(|h| h.text == s && !h.standalone) {
             continue;
         }
-        let p = &o.name[..off];
+        let p = &name[..off];
         let qualifier = SCOPE.contains(&p)
             || p.ends_with('级')
             || (p.chars().count() == 1 && CONTRAST.contains(p))
             || RANK.iter().any(|r| p.ends_with(r));
-        if !qualifier {
-            o.range.start += off;
-            o.name = s.to_string();
-        }
-        return !qualifier;
+        return (!qualifier).then_some(off);
     }
-    false
+    None
 }
 
 /// Words that make a different body or office of an established one:
