@@ -31,28 +31,43 @@ pub fn numeral_at(s: &str, at: usize) -> Option<(u32, usize)> {
 }
 
 /// A fixed set of characters, asked about at every character of a text:
-/// written as a string, searched sorted (`str::contains(char)` sets up a
+/// written as a string, looked up in a bitmap of the Basic Multilingual
+/// Plane (8 KB) built on first use (`str::contains(char)` sets up a
 /// substring search for a non-ASCII character at each call).
 #[derive(Debug)]
 pub struct CharSet {
     chars: &'static str,
-    sorted: std::sync::OnceLock<Vec<char>>,
+    bits: std::sync::OnceLock<Box<[u64; 1024]>>,
 }
 
 impl CharSet {
     pub const fn new(chars: &'static str) -> CharSet {
-        CharSet { chars, sorted: std::sync::OnceLock::new() }
+        CharSet { chars, bits: std::sync::OnceLock::new() }
     }
 
     pub fn contains(&self, c: char) -> bool {
-        let sorted = self.sorted.get_or_init(|| {
-            let mut v: Vec<char> = self.chars.chars().collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        });
-        sorted.binary_search(&c).is_ok()
+        let bits = self.bits.get_or_init(|| bmp_bitmap(self.chars.chars()));
+        if (c as u32) >= 0x10000 {
+            return self.chars.contains(c);
+        }
+        in_bmp_bitmap(bits, c)
     }
+}
+
+/// A bitmap of the characters of the Basic Multilingual Plane among
+/// `chars` (the others are left out).
+pub fn bmp_bitmap(chars: impl Iterator<Item = char>) -> Box<[u64; 1024]> {
+    let mut bits = Box::new([0u64; 1024]);
+    for c in chars.filter(|&c| (c as u32) < 0x10000) {
+        bits[c as usize / 64] |= 1 << (c as usize % 64);
+    }
+    bits
+}
+
+/// Is `c` in a [`bmp_bitmap`]? (False beyond the plane.)
+pub fn in_bmp_bitmap(bits: &[u64; 1024], c: char) -> bool {
+    let i = c as usize;
+    i < 0x10000 && bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// Which characters a text may hold: one bit per character, at a hash of

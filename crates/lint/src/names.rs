@@ -19,11 +19,11 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::Context;
-use super::cjk::{CharSet, CharSig, is_han, next_char, prev_char};
+use super::cjk::{CharSet, CharSig, bmp_bitmap, in_bmp_bitmap, is_han, next_char, prev_char};
 use super::sites::{Site, SiteKind};
 use charter_core::model::TermKind;
 
@@ -317,8 +317,15 @@ const STOP_WORDS: &[&str] = &[
 
 /// Does a stop word end right before `q`?
 fn stop_word_before(text: &str, q: usize) -> bool {
+    // The last characters of the stop words (most characters are none).
+    static ENDINGS: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
+    let endings =
+        ENDINGS.get_or_init(|| bmp_bitmap(STOP_WORDS.iter().chain(STRIP).filter_map(|w| w.chars().next_back())));
     let before = &text[..q];
     let Some(last) = before.chars().next_back() else { return false };
+    if (last as u32) < 0x10000 && !in_bmp_bitmap(endings, last) {
+        return false;
+    }
     stop_words_ending_in(last).iter().any(|w| before.ends_with(w) && !in_other_word(text, q - w.len(), w))
 }
 
@@ -638,8 +645,11 @@ pub fn analyse(ctx: &Context) -> Analysis {
     let ac = if a.glossary.is_empty() {
         None
     } else {
+        // A contiguous NFA: a DFA searches a little faster but costs more
+        // to build than the few texts that reach it (see `firsts`) gain.
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(a.glossary.iter().map(|g| g.text.as_str()))
             .ok()
     };
@@ -1167,8 +1177,9 @@ fn definitions(sites: &[Site], a: &Analysis) -> Vec<Definition> {
     for (si, site) in sites.iter().enumerate() {
         let t = &site.plain.text;
         // 简称, or 簡稱 in Traditional script (same length). Most texts have
-        // neither 称 nor 稱: a single-character search (memchr) says so.
-        if !t.contains('称') && !t.contains('稱') {
+        // neither 称 nor 稱: the text's signature says so.
+        const CHENG: CharSig = CharSig::of_chars(&['称', '稱']);
+        if !site.sig().may_hold_any(&CHENG) || (!t.contains('称') && !t.contains('稱')) {
             continue;
         }
         let starts: Vec<usize> = t

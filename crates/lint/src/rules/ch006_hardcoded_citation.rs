@@ -1,7 +1,7 @@
 use std::ops::Range;
 
 use crate::Context;
-use crate::cjk::{is_han, numeral_at, prev_char};
+use crate::cjk::{CharSig, is_han, numeral_at, prev_char};
 use crate::declare_rule;
 use crate::sites::{Site, SiteKind};
 use charter_core::diagnostic::Diagnostic;
@@ -57,7 +57,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Every citation starts with 第 (the same in both scripts).
-        if !site.plain.text.contains('第') {
+        const DI: CharSig = CharSig::of_chars(&['第']);
+        if !site.sig().may_hold(&DI) || !site.plain.text.contains('第') {
             continue;
         }
         // Recognised on the text in Simplified structural characters (第十條
