@@ -68,6 +68,13 @@ impl Document {
         Document::from_loaded(sources, loaded)
     }
 
+    /// [`Document::load`] for text already in memory (not validated again).
+    pub fn load_text(name: &Path, text: String) -> Document {
+        let mut sources = Sources::default();
+        let loaded = load::load_text(name, text, &mut sources);
+        Document::from_loaded(sources, loaded)
+    }
+
     /// Number what [`load::load_bytes`] produced.
     pub fn from_loaded(sources: Sources, loaded: load::Loaded) -> Document {
         let mut diagnostics = loaded.diagnostics;

@@ -43,6 +43,15 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, sources: &mut Sources) -> Loaded 
     }
 }
 
+/// [`load_bytes`] for text already known to be UTF-8 (not validated again).
+pub fn load_text(path: &Path, mut text: String, sources: &mut Sources) -> Loaded {
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    let id = sources.add(path, text);
+    load_source(sources, id)
+}
+
 /// Add a file's bytes to `sources` as text: UTF-8 with any byte-order mark
 /// dropped. Bytes that are not UTF-8 are added lossily and come back with
 /// the `Y001` diagnostic (then the file should not be parsed).

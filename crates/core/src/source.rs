@@ -68,7 +68,7 @@ fn char_marks(text: &str) -> Vec<(usize, usize)> {
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceFile { path: path.into(), text, line_starts, char_marks: OnceLock::new() }
     }
 

@@ -270,7 +270,7 @@ pub fn check_document(doc: &mut Document, config: Option<(PathBuf, String)>) {
 /// Load, number, resolve and check YAML text already in memory, with a
 /// configuration given as (path, text).
 pub fn process_text(path: &Path, text: &str, config: Option<(PathBuf, String)>) -> Document {
-    let mut doc = Document::load(path, text.as_bytes().to_vec());
+    let mut doc = Document::load_text(path, text.to_string());
     check_document(&mut doc, config);
     doc
 }
