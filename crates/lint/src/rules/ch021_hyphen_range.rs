@@ -3,6 +3,7 @@ use crate::cjk::{is_chinese, is_han, next_char, prev_char};
 use crate::declare_rule;
 use crate::sites::{Spot, grouped};
 use charter_core::diagnostic::Diagnostic;
+use charter_core::punct::{has_byte, has_pair};
 
 declare_rule! {
     /// 数值范围用了半角连字符（“20-30 人”）。
@@ -42,7 +43,8 @@ const UNITS: &str = "人名位个次项条款届期年月日天周元角分岁�
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for site in ctx.sites() {
         let t = &site.plain.text;
-        if !t.contains(['-', '–']) {
+        // '-', or '–' (U+2013, E2 80 93).
+        if !has_byte(t, |b| b == b'-') && !(has_pair(t, 0x80, 0x93) && t.contains('–')) {
             continue;
         }
         let mut spots = Vec::new();

@@ -3,6 +3,7 @@ use crate::cjk::is_chinese;
 use crate::declare_rule;
 use crate::sites::{Spot, grouped};
 use charter_core::diagnostic::Diagnostic;
+use charter_core::punct::has_byte;
 
 declare_rule! {
     /// 中文句子中夹着英文单词（“交流 and 联系”）。
@@ -44,7 +45,7 @@ fn translate(w: &str) -> Option<&'static str> {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for site in ctx.sites() {
         let t = &site.plain.text;
-        if !t.bytes().any(|b| b.is_ascii_lowercase()) {
+        if !has_byte(t, |b| b.is_ascii_lowercase()) {
             continue;
         }
         let mut spots = Vec::new();

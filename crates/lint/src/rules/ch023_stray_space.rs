@@ -3,6 +3,7 @@ use crate::cjk::{is_cjk_punct, is_han};
 use crate::declare_rule;
 use crate::sites::{Spot, grouped};
 use charter_core::diagnostic::Diagnostic;
+use charter_core::punct::{has_byte, has_pair};
 
 declare_rule! {
     /// 汉字之间、全角标点前后、数字与“%”之间多余的空格。
@@ -39,7 +40,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let t = &site.plain.text;
         // History lines separate the date from the event by custom:
         // “2021年11月24日 第一次学生代表大会通过”.
-        if site.kind == crate::sites::SiteKind::History || !t.contains([' ', '\u{3000}']) {
+        // ' ', or U+3000 (E3 80 80).
+        if site.kind == crate::sites::SiteKind::History
+            || !(has_byte(t, |b| b == b' ') || (has_pair(t, 0x80, 0x80) && t.contains('\u{3000}')))
+        {
             continue;
         }
         let mut spots = Vec::new();
