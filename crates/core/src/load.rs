@@ -2,6 +2,8 @@
 //! checked model, with a [`Diagnostic`] for every mistake.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use serde::de::{self, Deserialize as _};
@@ -108,7 +110,7 @@ pub fn load_source(sources: &Sources, id: FileId) -> Loaded {
         file,
         id,
         diags: Vec::new(),
-        ids: HashMap::new(),
+        ids: FxHashMap::default(),
         restored: &parsed.restored,
         guesses: &mut guesses,
     };
@@ -1369,7 +1371,7 @@ struct Converter<'a> {
     id: FileId,
     diags: Vec<Diagnostic>,
     /// Every id seen, with its span, for duplicate detection.
-    ids: HashMap<String, Span>,
+    ids: FxHashMap<String, Span>,
     /// Scalars of the wrong type (already reported) kept as placeholders in
     /// the recovery text, by offset: their text as written.
     restored: &'a HashMap<usize, String>,

@@ -6,7 +6,7 @@
 //! Paragraphs (款) are counted but not printed; items (项) print as （一）,
 //! sub-items (目) as 1.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -92,7 +92,7 @@ pub struct Counts {
 /// The numbers of every id in a charter.
 #[derive(Clone, Debug, Default)]
 pub struct Numbering {
-    pub targets: HashMap<String, Target>,
+    pub targets: FxHashMap<String, Target>,
     /// Article numbers in document order, with ids.
     pub articles: Vec<(String, ArticleNo)>,
     pub counts: Counts,
