@@ -355,10 +355,28 @@ fn lookup<T>(index: &CharIndex<T>, c: char) -> &[T] {
     index.binary_search_by_key(&c, |(k, _)| *k).map_or(&[], |i| index[i].1.as_slice())
 }
 
-/// The heads ending in `c`, in the order of [`HEADS`] (longest first).
-fn heads_ending_in(c: char) -> &'static [&'static Head] {
-    static INDEX: std::sync::OnceLock<CharIndex<&'static Head>> = std::sync::OnceLock::new();
-    lookup(INDEX.get_or_init(|| index_by(HEADS.iter(), |h| h.text.chars().next_back())), c)
+/// The head ending at byte `end` of `text`, whose last character is `c`:
+/// the first in the order of [`HEADS`] (longest first). Looked up by the
+/// last two characters (a dozen heads end in 会; at most three end in
+/// 生会, 事会 …), then among the one-character heads.
+fn head_ending_at(text: &str, end: usize, c: char) -> Option<&'static Head> {
+    type Index = FxHashMap<(char, Option<char>), Vec<&'static Head>>;
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m = Index::default();
+        for h in HEADS {
+            let mut rev = h.text.chars().rev();
+            if let Some(last) = rev.next() {
+                m.entry((last, rev.next())).or_default().push(h);
+            }
+        }
+        m
+    });
+    let before = &text[..end];
+    let prev = prev_char(before, end - c.len_utf8());
+    let longer = prev.and_then(|p| index.get(&(c, Some(p)))).into_iter().flatten();
+    let single = index.get(&(c, None)).into_iter().flatten();
+    longer.chain(single).find(|h| before.ends_with(h.text)).copied()
 }
 
 /// The words of [`STRIP`] starting with `c`, in their order.
@@ -1060,7 +1078,7 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
         {
             continue;
         }
-        let Some(head) = heads_ending_in(c).iter().find(|h| text[..end].ends_with(h.text)) else { continue };
+        let Some(head) = head_ending_at(text, end, c) else { continue };
         let start = end - head.text.len();
         if continues(head.text, next_char(text, end)) || bad_before(head.text, prev_char(text, start)) {
             continue;
@@ -1382,6 +1400,19 @@ mod tests {
         let mut v = extract(0, s);
         resolve_overlaps(&mut v, &HashMap::new());
         v.into_iter().map(|o| o.name).collect()
+    }
+
+    /// The head found through the index is the one the search of all heads
+    /// in order finds, at every position of texts full of heads.
+    #[test]
+    fn indexed_heads_are_those_of_the_list() {
+        let mut text: String = HEADS.iter().map(|h| h.text).collect::<Vec<_>>().join("本");
+        text.push_str("学生会常务委员会主席团副主席干部大会会议研究生代表大会工会");
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            let linear = HEADS.iter().find(|h| text[..end].ends_with(h.text)).map(|h| h.text);
+            assert_eq!(head_ending_at(&text, end, c).map(|h| h.text), linear, "at {end}");
+        }
     }
 
     #[test]
