@@ -1,9 +1,10 @@
 use crate::Context;
+use crate::cjk::CharSig;
 use crate::cjk::{is_chinese, is_han, next_char, prev_char};
 use crate::declare_rule;
 use crate::sites::{Spot, grouped};
 use charter_core::diagnostic::Diagnostic;
-use charter_core::punct::{has_byte, has_pair};
+use charter_core::punct::has_byte;
 
 declare_rule! {
     /// 数值范围用了半角连字符（“20-30 人”）。
@@ -43,8 +44,9 @@ const UNITS: &str = "人名位个次项条款届期年月日天周元角分岁�
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for site in ctx.sites() {
         let t = &site.plain.text;
-        // '-', or '–' (U+2013, E2 80 93).
-        if !has_byte(t, |b| b == b'-') && !(has_pair(t, 0x80, 0x93) && t.contains('–')) {
+        // '-', or '–' (U+2013) if the text's signature may hold it.
+        const EN_DASH: CharSig = CharSig::of_chars(&['–']);
+        if !has_byte(t, |b| b == b'-') && !(site.sig().may_hold(&EN_DASH) && t.contains('–')) {
             continue;
         }
         let mut spots = Vec::new();

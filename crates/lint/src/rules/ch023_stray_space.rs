@@ -1,9 +1,10 @@
 use crate::Context;
+use crate::cjk::CharSig;
 use crate::cjk::{is_cjk_punct, is_han};
 use crate::declare_rule;
 use crate::sites::{Spot, grouped};
 use charter_core::diagnostic::Diagnostic;
-use charter_core::punct::{has_byte, has_pair};
+use charter_core::punct::has_byte;
 
 declare_rule! {
     /// 汉字之间、全角标点前后、数字与“%”之间多余的空格。
@@ -40,9 +41,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let t = &site.plain.text;
         // History lines separate the date from the event by custom:
         // “2021年11月24日 第一次学生代表大会通过”.
-        // ' ', or U+3000 (E3 80 80).
+        // ' ', or U+3000 if the text's signature may hold it.
+        const IDEOGRAPHIC_SPACE: CharSig = CharSig::of_chars(&['\u{3000}']);
         if site.kind == crate::sites::SiteKind::History
-            || !(has_byte(t, |b| b == b' ') || (has_pair(t, 0x80, 0x80) && t.contains('\u{3000}')))
+            || !(has_byte(t, |b| b == b' ') || (site.sig().may_hold(&IDEOGRAPHIC_SPACE) && t.contains('\u{3000}')))
         {
             continue;
         }

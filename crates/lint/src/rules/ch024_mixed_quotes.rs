@@ -1,8 +1,9 @@
 use crate::Context;
-use crate::cjk::is_chinese;
+use crate::cjk::{CharSig, is_chinese};
 use crate::declare_rule;
 use crate::sites::{Spot, grouped};
 use charter_core::diagnostic::Diagnostic;
+use charter_core::punct::has_byte;
 
 declare_rule! {
     /// 中文里用了直引号（"…"、'…'）或直角引号（「…」），或者引号不成对。
@@ -65,7 +66,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let t = &site.plain.text;
         // Most texts hold no quotation mark at all: one pass says so (a
         // search per mark cost more than the rest of the rule).
-        if !t.chars().any(|c| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』')) {
+        const QUOTES: CharSig = CharSig::of_chars(&['“', '”', '‘', '’', '「', '」', '『', '』']);
+        let curly = |c| matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』');
+        if !has_byte(t, |b| b == b'"' || b == b'\'') && !(site.sig().may_hold_any(&QUOTES) && t.chars().any(curly)) {
             continue;
         }
         let mut spots = Vec::new();

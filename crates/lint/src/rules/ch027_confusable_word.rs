@@ -1,5 +1,6 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::cjk::CharSig;
 use crate::declare_rule;
 use crate::sites::{Spot, grouped};
 use crate::{Context, OptionDefault, RuleOption};
@@ -68,7 +69,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
+    // The wrong words' signatures: a text that cannot hold any is not
+    // searched.
+    let sigs: Vec<CharSig> = pairs.iter().map(|(w, _)| CharSig::of(w)).collect();
     for site in ctx.sites() {
+        if !sigs.iter().any(|s| site.sig().may_hold(s)) {
+            continue;
+        }
         let t = &site.plain.text;
         let mut spots = Vec::new();
         for m in ac.find_iter(t.as_str()) {
