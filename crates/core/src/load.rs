@@ -1,6 +1,7 @@
 //! Loading: bytes → YAML (serde-saphyr, raw structs with positions) →
 //! checked model, with a [`Diagnostic`] for every mistake.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -340,8 +341,10 @@ pub struct Parsed<T> {
     /// Zero-based line ranges (parent entry, last blanked line) that were
     /// blanked out to get past an error.
     pub blanked: Vec<(usize, usize)>,
+    /// `blanked` as byte ranges: from the start of the first line to the
+    /// start of the line after the last.
+    blanked_bytes: Vec<(usize, usize)>,
     file: FileId,
-    lines: Vec<usize>,
     /// Scalars kept as quoted placeholders, by offset, with their text as
     /// written (so that the charter's converter can report them).
     restored: HashMap<usize, String>,
@@ -354,11 +357,7 @@ impl<T> Parsed<T> {
     /// follows from an error already reported)?
     pub fn in_blanked(&self, d: &Diagnostic) -> bool {
         let Some(s) = d.span().filter(|s| s.file == self.file) else { return false };
-        let line = match self.lines.binary_search(&s.start) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        self.blanked.iter().any(|(a, b)| (*a..=*b).contains(&line))
+        self.blanked_bytes.iter().any(|&(a, b)| a <= s.start && s.start < b)
     }
 }
 
@@ -394,7 +393,7 @@ pub fn parse_recovering_lists<T: serde::de::DeserializeOwned>(
 ) -> Parsed<T> {
     let diags = scan_characters(file, id);
     let options = yaml_options(file.text.len());
-    let lines: Vec<usize> = std::iter::once(0).chain(file.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let lines = file.line_starts();
 
     // serde stops at the first error. To report the others in the same run,
     // a mistake in one mapping entry (unknown key, wrong type, duplicate key)
@@ -403,8 +402,8 @@ pub fn parse_recovering_lists<T: serde::de::DeserializeOwned>(
     let mut rec = Recovery {
         file,
         id,
-        lines: &lines,
-        text: file.text.clone(),
+        lines,
+        text: Cow::Borrowed(&file.text),
         found: Vec::new(),
         blanked: Vec::new(),
         restored: HashMap::new(),
@@ -454,7 +453,12 @@ pub fn parse_recovering_lists<T: serde::de::DeserializeOwned>(
     found.sort_by_key(|d| d.span().map_or(usize::MAX, |s| s.start));
     let mut diagnostics = diags;
     diagnostics.extend(found);
-    Parsed { value, diagnostics, blanked, file: id, lines, restored, guesses }
+    // The blanked lines as byte ranges, for `in_blanked`.
+    let blanked_bytes = blanked
+        .iter()
+        .map(|&(a, b)| (lines.get(a).copied().unwrap_or(usize::MAX), lines.get(b + 1).copied().unwrap_or(usize::MAX)))
+        .collect();
+    Parsed { value, diagnostics, blanked, blanked_bytes, file: id, restored, guesses }
 }
 
 /// The YAML parser's options for a file of `size` bytes: no anchors or
@@ -493,7 +497,8 @@ struct Recovery<'f> {
     file: &'f SourceFile,
     id: FileId,
     lines: &'f [usize],
-    text: String,
+    /// The text as parsed: the file's, until a mistake is blanked out.
+    text: Cow<'f, str>,
     found: Vec<Diagnostic>,
     blanked: Vec<(usize, usize)>,
     restored: HashMap<usize, String>,
@@ -521,7 +526,7 @@ impl Recovery<'_> {
 
     /// Blank the entry at byte `at` of the text; its byte range.
     fn blank(&mut self, at: usize) -> Option<(usize, usize)> {
-        let (parent, last, kept, range) = blank_entry(&mut self.text, at, self.lines)?;
+        let (parent, last, kept, range) = blank_entry(self.text.to_mut(), at, self.lines)?;
         self.blanked.push((parent, last));
         self.restored.extend(kept);
         Some(range)

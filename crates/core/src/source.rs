@@ -85,6 +85,11 @@ impl SourceFile {
         }
     }
 
+    /// The byte offset at which each line starts (the first is 0).
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
     /// Zero-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
         match self.line_starts.binary_search(&offset) {

@@ -1329,7 +1329,7 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> BTreeSet<Cow
         if !site.kind.is_body() {
             continue;
         }
-        let occs: Vec<&Occurrence> = by_site(si).collect();
+        let occs: &'a [Occurrence] = a.in_site(si);
         // A definition: the text opens with the name, then 是/为/（简称.
         if let Some(first) = occs.first()
             && t[..first.range.start].chars().all(|c| matches!(c, '各' | '本' | '该'))
@@ -1339,7 +1339,7 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> BTreeSet<Cow
                 out.insert(Cow::Borrowed(first.name.as_str()));
             }
         }
-        for o in &occs {
+        for o in occs {
             // X由……组成 / X由……产生 / X是……机构.
             let after = &t[o.range.end..];
             if after.starts_with('由') {
@@ -1353,13 +1353,14 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> BTreeSet<Cow
         // 由……组成: the members are set up too; a lead-in ending in 组成：
         // sets up the names in its items.
         let sentences = site.sentences();
-        for range in sentences {
+        const YOU: CharSig = CharSig::of_chars(&['由']);
+        for range in sentences.iter().filter(|_| site.sig().may_hold(&YOU)) {
             let s = &t[range.clone()];
             if let Some(by) = s.find('由')
                 && let Some(of) = s.rfind("组成")
                 && by < of
             {
-                for o in &occs {
+                for o in occs {
                     if o.range.start >= range.start + by && o.range.end <= range.start + of {
                         out.insert(Cow::Borrowed(o.name.as_str()));
                     }
@@ -1367,7 +1368,7 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> BTreeSet<Cow
             }
         }
         if site.list.is_some() && composes[si] {
-            for o in &occs {
+            for o in occs {
                 out.insert(Cow::Borrowed(o.name.as_str()));
             }
         }
@@ -1377,7 +1378,7 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> BTreeSet<Cow
             // No verb of SETUP overlaps itself, so the first position
             // where one starts is the first of all their occurrences.
             if let Some(v) = first_setup_verb(s) {
-                for o in &occs {
+                for o in occs {
                     if o.range.start >= range.start + v && o.range.end <= range.end {
                         out.insert(Cow::Borrowed(o.name.as_str()));
                     }
