@@ -46,7 +46,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let t = &site.plain.text;
         // '-', or '–' (U+2013) if the text's signature may hold it.
         const EN_DASH: CharSig = CharSig::of_chars(&['–']);
-        if !has_byte(t, |b| b == b'-') && !(site.sig().may_hold(&EN_DASH) && t.contains('–')) {
+        let dash = has_byte(t, |b| b == b'-') || (site.sig().may_hold(&EN_DASH) && t.contains('–'));
+        if !dash {
             continue;
         }
         let mut spots = Vec::new();

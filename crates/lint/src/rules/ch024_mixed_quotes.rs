@@ -68,7 +68,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         // search per mark cost more than the rest of the rule).
         const QUOTES: CharSig = CharSig::of_chars(&['“', '”', '‘', '’', '「', '」', '『', '』']);
         let curly = |c| matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』');
-        if !has_byte(t, |b| b == b'"' || b == b'\'') && !(site.sig().may_hold_any(&QUOTES) && t.chars().any(curly)) {
+        let quoted =
+            has_byte(t, |b| b == b'"' || b == b'\'') || (site.sig().may_hold_any(&QUOTES) && t.chars().any(curly));
+        if !quoted {
             continue;
         }
         let mut spots = Vec::new();
