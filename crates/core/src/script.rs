@@ -293,6 +293,25 @@ impl Script {
         }
     }
 
+    /// [`Script::words`] for a fixed sentence that quotes (the 对照表's
+    /// legend: “……”表示未修改的款、项): its “ ” ‘ ’ become the script's
+    /// quotation marks as well ([`Script::quotes`]).
+    pub fn quoted_words(self, s: &str) -> Cow<'_, str> {
+        let words = self.words(s);
+        let marks = self.quote_table();
+        if marks.is_empty() || !words.contains(['“', '”', '‘', '’']) {
+            return words;
+        }
+        Cow::Owned(words.chars().map(|c| marks.iter().find(|m| m.0 == c).map_or(c, |m| m.1)).collect())
+    }
+
+    /// What [`Script::quoted_words`] changes in quotation marks: “ ” ‘ ’
+    /// with this script's; empty for Simplified.
+    pub fn quote_table(self) -> Vec<(char, char)> {
+        let [o1, c1, o2, c2] = self.quotes();
+        [('“', o1), ('”', c1), ('‘', o2), ('’', c2)].into_iter().filter(|(s, t)| s != t).collect()
+    }
+
     /// What [`Script::words`] changes, character by character: each
     /// Simplified character of the table with its Traditional form; empty
     /// for Simplified. For templates, which map their fixed words through it.

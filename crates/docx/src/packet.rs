@@ -303,7 +303,7 @@ fn table_part(t: &Table, sc: Script, out: &mut Vec<Block>) {
             ("灰底", Char::InsertedHeading),
             ("；“……”表示未修改的款、项。", Char::Plain),
         ] {
-            q.push(&w(text), style, Rev::None);
+            q.push(&sc.quoted_words(text), style, Rev::None);
         }
         out.push(Block::P(q));
         out.push(Block::Raw(table_xml(t, sc)));

@@ -184,7 +184,8 @@ pub struct Words {
     pub unchecked_after: String,
     /// For the templates' other fixed words (the 修改对照表's, the
     /// packet's): each Simplified character of the script table with its
-    /// Traditional form — empty for a Simplified charter. typst templates
+    /// Traditional form, and the quotation marks (“ → 「, Script::quote_table)
+    /// — empty for a Simplified charter. typst templates
     /// map a string through it (`w("修改对照表")` in diff-table.typ), the
     /// HTML templates through the filter `words` (`"修改对照"|words`).
     pub chars: BTreeMap<String, String>,
@@ -203,7 +204,12 @@ impl Words {
             unchecked: w("未通过检查"),
             unchecked_before: w("本文件生成时章程尚有 "),
             unchecked_after: w(" 个错误，不能作为正式文本。"),
-            chars: script.table().into_iter().map(|(s, t)| (s.to_string(), t.to_string())).collect(),
+            chars: script
+                .table()
+                .into_iter()
+                .chain(script.quote_table())
+                .map(|(s, t)| (s.to_string(), t.to_string()))
+                .collect(),
         }
     }
 }
