@@ -179,7 +179,14 @@ impl Comparison {
             return Ok(Printed::MissingGlyphs(m));
         }
         let template = self.template(DECISION_TEMPLATE)?;
-        let result = charter_render::decision_pdf(&page, page.date.as_deref(), &page.heading, &template, fonts);
+        let result = charter_render::decision_pdf(
+            &page,
+            page.date.as_deref(),
+            w.decision.script,
+            &page.heading,
+            &template,
+            fonts,
+        );
         pdf_printed(result)
     }
 
@@ -187,7 +194,7 @@ impl Comparison {
     pub fn decision_html(&self, w: &Written) -> Result<Printed, ToolError> {
         let page = DecisionPage::new(w);
         let template = self.template(DECISION_HTML_TEMPLATE)?;
-        Ok(match charter_render::decision_html(&page, page.date.as_deref(), &template) {
+        Ok(match charter_render::decision_html(&page, page.date.as_deref(), w.decision.script, &template) {
             Ok(html) => Printed::Rendered { bytes: html.into_bytes(), pages: None, warnings: Report::default() },
             Err(report) => Printed::Template(report),
         })

@@ -276,3 +276,21 @@ fn checker_reads_traditional_citations_and_quotes() {
     assert!(fixed.contains("並依[[fees]]繳交會費"), "{fixed}");
     assert!(fixed.contains("以下簡稱「本會」"), "{fixed}");
 }
+
+/// The decision's PDF and web page declare its script: keywords
+/// 修改決定 (in the PDF's metadata, written as UTF-8 XMP) and
+/// `lang="zh-Hant"`.
+#[test]
+fn decision_documents_declare_the_script() {
+    let dir = tmp("decision-docs");
+    let d = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    for (format, name) in [("pdf", "decision.pdf"), ("html", "decision.html")] {
+        let (code, out, err) = charter(&["amend", OLD, NEW, "--format", format, "-o", &d(name), "--no-system-fonts"]);
+        assert_eq!(code, 0, "{format}: {out}{err}");
+    }
+    let pdf = std::fs::read(dir.join("decision.pdf")).expect("pdf");
+    let has = |needle: &str| pdf.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(has("修改決定") && !has("修改决定"), "the PDF's keywords are not in Traditional");
+    let html = read(&dir.join("decision.html"));
+    assert!(html.contains(r#"<html lang="zh-Hant">"#), "{html}");
+}

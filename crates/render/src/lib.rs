@@ -427,26 +427,37 @@ pub fn disclosure_html(
 /// The amendment decision to PDF: the template (normally
 /// [`DECISION_TEMPLATE`]) gets `/decision.json` (`data`, the printed
 /// decision made by the project layer from `charter-amend`) and
-/// `/build.json`, dated `date` (`YYYY-MM-DD`). `ident` names the document
-/// (its title).
+/// `/build.json`, dated `date` (`YYYY-MM-DD`), with the fixed words of the
+/// decision's `script`. `ident` names the document (its title).
 pub fn decision_pdf(
     data: &impl Serialize,
     date: Option<&str>,
+    script: Script,
     ident: &str,
     template: &Template,
     fonts: &FontSet,
 ) -> Result<pdf::Pdf, RenderError> {
     let data = json_vec("修改决定数据", data)?;
-    let build = json_vec("排版信息", &BuildData::dated(date, fonts.resolve(), &BuildOptions::default()))?;
+    let build =
+        BuildData { words: Words::new(script), ..BuildData::dated(date, fonts.resolve(), &BuildOptions::default()) };
+    let build = json_vec("排版信息", &build)?;
     let settings = pdf::PdfSettings { standard: pdf::Standard::Pdf17, ident: Some(ident.to_string()) };
     Ok(pdf::compile(template, &[("/decision.json", data), ("/build.json", build)], fonts, &settings)?)
 }
 
 /// The amendment decision to HTML: the template gets `decision` (`data`)
-/// and `build` (dated `date`).
-pub fn decision_html(data: &impl Serialize, date: Option<&str>, template: &Template) -> Result<String, Report> {
+/// and `build` (dated `date`, the fixed words of `script`).
+pub fn decision_html(
+    data: &impl Serialize,
+    date: Option<&str>,
+    script: Script,
+    template: &Template,
+) -> Result<String, Report> {
     use minijinja::value::{Serde, Value};
-    let build = BuildData::dated(date, ResolvedFonts::default(), &BuildOptions::default());
+    let build = BuildData {
+        words: Words::new(script),
+        ..BuildData::dated(date, ResolvedFonts::default(), &BuildOptions::default())
+    };
     html::render_with(
         template,
         minijinja::context! {
