@@ -197,21 +197,21 @@ impl Controls<'_> {
     fn node(&mut self, n: &mut S<Box<RawNode>>) {
         let n = &mut n.value;
         for s in [
-            &mut n.id,
-            &mut n.part,
-            &mut n.subpart,
-            &mut n.chapter,
-            &mut n.section,
-            &mut n.heading,
-            &mut n.text,
-            &mut n.note,
+            n.id.as_mut(),
+            n.part.as_deref_mut(),
+            n.subpart.as_deref_mut(),
+            n.chapter.as_deref_mut(),
+            n.section.as_deref_mut(),
+            n.heading.as_deref_mut(),
+            n.text.as_mut(),
+            n.note.as_deref_mut(),
         ]
         .into_iter()
         .flatten()
         {
             self.string(s);
         }
-        for list in [&mut n.items, &mut n.paragraphs].into_iter().flatten() {
+        for list in [n.items.as_deref_mut(), n.paragraphs.as_deref_mut()].into_iter().flatten() {
             list.value.iter_mut().for_each(|b| self.block(b));
         }
         if let Some(a) = &mut n.allow {
@@ -1615,13 +1615,13 @@ impl Converter<'_> {
         let r = &n.value;
         let sp = self.span(n);
         let levels: Vec<(Level, &S<String>)> = [
-            (Level::Part, &r.part),
-            (Level::Subpart, &r.subpart),
-            (Level::Chapter, &r.chapter),
-            (Level::Section, &r.section),
+            (Level::Part, r.part.as_deref()),
+            (Level::Subpart, r.subpart.as_deref()),
+            (Level::Chapter, r.chapter.as_deref()),
+            (Level::Section, r.section.as_deref()),
         ]
         .into_iter()
-        .filter_map(|(l, v)| v.as_ref().map(|v| (l, v)))
+        .filter_map(|(l, v)| v.map(|v| (l, v)))
         .collect();
         if levels.len() > 1 {
             let mut d =
@@ -1671,12 +1671,12 @@ impl Converter<'_> {
             );
         }
         for (key, present) in [
-            ("heading", r.heading.as_ref().map(|v| self.span(v))),
+            ("heading", r.heading.as_deref().map(|v| self.span(v))),
             ("text", r.text.as_ref().map(|v| self.span(v))),
-            ("items", r.items.as_ref().map(|v| self.span(v))),
-            ("paragraphs", r.paragraphs.as_ref().map(|v| self.span(v))),
-            ("repealed", r.repealed.as_ref().map(|v| self.span(v))),
-            ("inserted", r.inserted.as_ref().map(|v| self.span(v))),
+            ("items", r.items.as_deref().map(|v| self.span(v))),
+            ("paragraphs", r.paragraphs.as_deref().map(|v| self.span(v))),
+            ("repealed", r.repealed.as_deref().map(|v| self.span(v))),
+            ("inserted", r.inserted.as_deref().map(|v| self.span(v))),
         ] {
             if let Some(ksp) = present {
                 self.err(
@@ -1727,11 +1727,11 @@ impl Converter<'_> {
             level,
             title: title_text,
             title_span,
-            unnumbered: r.unnumbered.as_ref().is_some_and(|u| u.value),
+            unnumbered: r.unnumbered.as_deref().is_some_and(|u| u.value),
             body,
             span: sp,
-            allow: self.allow(r.allow.as_ref()),
-            note: self.note(r.note.as_ref()),
+            allow: self.allow(r.allow.as_deref()),
+            note: self.note(r.note.as_deref()),
         })
     }
 
@@ -1749,7 +1749,7 @@ impl Converter<'_> {
             );
         }
         let Some(raw_id) = &r.id else {
-            let at = r.heading.as_ref().or(r.text.as_ref()).map_or(sp, |t| self.span(t));
+            let at = r.heading.as_deref().or(r.text.as_ref()).map_or(sp, |t| self.span(t));
             self.err(
                 Diagnostic::new(codes::Y020, "条缺少 id")
                     .at(at, "这一条")
@@ -1759,9 +1759,9 @@ impl Converter<'_> {
         };
         let id = self.check_id(raw_id);
         let id_span = self.span(raw_id);
-        let repealed = r.repealed.as_ref().is_some_and(|v| v.value);
-        let inserted = r.inserted.as_ref().is_some_and(|v| v.value);
-        let heading = r.heading.as_ref().and_then(|h| self.text(h));
+        let repealed = r.repealed.as_deref().is_some_and(|v| v.value);
+        let inserted = r.inserted.as_deref().is_some_and(|v| v.value);
+        let heading = r.heading.as_deref().and_then(|h| self.text(h));
         let mut paragraphs = Vec::new();
         match (&r.text, &r.paragraphs) {
             (Some(t), Some(p)) => {
@@ -1791,9 +1791,9 @@ impl Converter<'_> {
             }
             (t, None) => {
                 let text = t.as_ref().and_then(|t| self.text(t));
-                let items = r.items.as_ref().map(|i| self.items(&i.value, 1)).unwrap_or_default();
+                let items = r.items.as_deref().map(|i| self.items(&i.value, 1)).unwrap_or_default();
                 if text.is_some() || !items.is_empty() {
-                    let text = text.unwrap_or_else(|| Text::empty(r.items.as_ref().map_or(sp, |i| self.span(i))));
+                    let text = text.unwrap_or_else(|| Text::empty(r.items.as_deref().map_or(sp, |i| self.span(i))));
                     paragraphs.push(Block { id: None, id_span: None, text, items, allow: Vec::new() });
                 }
             }
@@ -1801,7 +1801,7 @@ impl Converter<'_> {
         if repealed && !paragraphs.is_empty() {
             self.err(
                 Diagnostic::new(codes::Y024, "已删去的条（repealed: true）不能再有正文")
-                    .at(r.repealed.as_ref().map_or(sp, |v| self.span(v)), "repealed")
+                    .at(r.repealed.as_deref().map_or(sp, |v| self.span(v)), "repealed")
                     .hint("删去的条只保留序号，印作“第X条　（删去）”。要恢复它，去掉 repealed。"),
             );
         }
@@ -1812,8 +1812,8 @@ impl Converter<'_> {
                     .hint("用 text 写正文；若这一条已被删去，写 repealed: true。"),
             );
         }
-        let allow = self.allow(r.allow.as_ref());
-        let note = self.note(r.note.as_ref());
+        let allow = self.allow(r.allow.as_deref());
+        let note = self.note(r.note.as_deref());
         let (id, id_span) = id?;
         Some(Article { id, id_span, heading, paragraphs, repealed, inserted, span: sp, allow, note })
     }

@@ -14,6 +14,12 @@ use serde_saphyr::Spanned;
 
 pub type S<T> = Spanned<T>;
 
+/// A key most mappings of `body` do not have (a division's title, a
+/// heading, a note …): boxed, so that an absent one takes 8 bytes of each
+/// raw node instead of 64–80 (a node was 1.1 KB, written and moved for
+/// every article while the file is read).
+pub type Rare<T> = Option<Box<S<T>>>;
+
 /// 一份章程（草案）。编号由工具计算，不要手写。
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -125,47 +131,47 @@ pub struct RawNode {
     pub id: Option<S<String>>,
     /// 编的标题（第X编）。
     #[schemars(with = "Option<String>")]
-    pub part: Option<S<String>>,
+    pub part: Rare<String>,
     /// 分编的标题（第X分编）。
     #[schemars(with = "Option<String>")]
-    pub subpart: Option<S<String>>,
+    pub subpart: Rare<String>,
     /// 章的标题（第X章）。
     #[schemars(with = "Option<String>")]
-    pub chapter: Option<S<String>>,
+    pub chapter: Rare<String>,
     /// 节的标题（第X节）。
     #[schemars(with = "Option<String>")]
-    pub section: Option<S<String>>,
+    pub section: Rare<String>,
     /// 编、分编、章、节的内容：下一层和条的列表。
     #[schemars(with = "Option<Vec<RawNode>>")]
-    pub body: Option<S<Vec<S<Box<RawNode>>>>>,
+    pub body: Rare<Vec<S<Box<RawNode>>>>,
     /// true：这个编、章不编号（如民法典的“附则”）。
     #[schemars(with = "Option<bool>")]
-    pub unnumbered: Option<S<bool>>,
+    pub unnumbered: Rare<bool>,
     /// 条标题，印在条号之后，例如“本会的性质”。
     #[schemars(with = "Option<String>")]
-    pub heading: Option<S<String>>,
+    pub heading: Rare<String>,
     /// 条的正文（只有一款时）。
     #[schemars(with = "Option<String>")]
     pub text: Option<S<String>>,
     /// 这一款的项，印作（一）（二）……
     #[schemars(with = "Option<Vec<RawBlock>>")]
-    pub items: Option<S<Vec<S<RawBlock>>>>,
+    pub items: Rare<Vec<S<RawBlock>>>,
     /// 多款时，每一款一项。
     #[schemars(with = "Option<Vec<RawBlock>>")]
-    pub paragraphs: Option<S<Vec<S<RawBlock>>>>,
+    pub paragraphs: Rare<Vec<S<RawBlock>>>,
     /// true：这一条已删去，保留序号，印作“第X条　（删去）”。
     #[schemars(with = "Option<bool>")]
-    pub repealed: Option<S<bool>>,
+    pub repealed: Rare<bool>,
     /// true：插入的条，编号为“第X条之一”，后面的条不改号。
     #[schemars(with = "Option<bool>")]
-    pub inserted: Option<S<bool>>,
+    pub inserted: Rare<bool>,
     /// 在这个编、章、节或条里不报告的检查规则，例如 [CH022]（见 docs/lint.md）。
     #[schemars(with = "Option<Vec<String>>")]
-    pub allow: Option<S<Vec<S<String>>>>,
+    pub allow: Rare<Vec<S<String>>>,
     /// 备注：为什么这样写、为什么这样改（修改说明）。不印在章程正文里；
     /// charter packet 的修改说明和 Word 文档的批注会用到它。
     #[schemars(with = "Option<String>")]
-    pub note: Option<S<String>>,
+    pub note: Rare<String>,
 }
 
 /// A paragraph, item or sub-item: a string, or a mapping with an id and
