@@ -32,9 +32,11 @@ pub enum Script {
 /// (Simplified, Traditional) pairs: the characters of the tool's generated
 /// words, and common characters that tell the scripts apart (for
 /// [`detect`]). Each pair is one-to-one in the words the tool writes (于 is
-/// 於 in 关于, 后 is 後 in 修改后, 并 is 併 in 合并); characters whose
-/// Traditional form depends on the word (发 髮/發, 台 臺/颱, 里 裡/里, 准
-/// 准/準) are left out.
+/// 於 in 关于, 后 is 後 in 修改后); where the first pair of a Simplified
+/// character is the usual form, a later one only reads back (并 is 並 —
+/// 修改，并移至 — and 併 in 合并, which [`WORD_PAIRS`] writes); characters
+/// whose Traditional form depends on the word otherwise (发 髮/發, 台
+/// 臺/颱, 里 裡/里, 准 准/準) are left out.
 const PAIRS: &[(char, char)] = &[
     ('条', '條'),
     ('编', '編'),
@@ -59,6 +61,7 @@ const PAIRS: &[(char, char)] = &[
     ('会', '會'),
     ('议', '議'),
     ('两', '兩'),
+    ('并', '並'),
     ('并', '併'),
     ('标', '標'),
     ('题', '題'),
@@ -200,6 +203,12 @@ fn sorted() -> &'static (Pairs, Pairs) {
     })
 }
 
+/// Words of the tool whose Traditional form is not their characters' usual
+/// one (合并 → 合併, not 合並) or is another word (信息 → 資訊). Same
+/// number of characters and bytes on both sides.
+const WORD_PAIRS: &[(&str, &str)] =
+    &[("合并", "合併"), ("归并", "歸併"), ("兼并", "兼併"), ("吞并", "吞併"), ("信息", "資訊")];
+
 /// Every character of the table is a CJK ideograph at or above U+4E00
 /// (checked by a test), so anything below maps to itself at once.
 const FIRST_IDEOGRAPH: char = '\u{4e00}';
@@ -285,10 +294,23 @@ impl Script {
             Script::Simplified => Cow::Borrowed(s),
             Script::Traditional => {
                 if s.chars().all(|c| to_traditional(c) == c) {
-                    Cow::Borrowed(s)
-                } else {
-                    Cow::Owned(s.chars().map(to_traditional).collect())
+                    return Cow::Borrowed(s);
                 }
+                let mut out = String::with_capacity(s.len());
+                let mut rest = s;
+                while let Some(c) = rest.chars().next() {
+                    match WORD_PAIRS.iter().find(|(w, _)| rest.starts_with(w)) {
+                        Some((w, t)) => {
+                            out.push_str(t);
+                            rest = &rest[w.len()..];
+                        }
+                        None => {
+                            out.push(to_traditional(c));
+                            rest = &rest[c.len_utf8()..];
+                        }
+                    }
+                }
+                Cow::Owned(out)
             }
         }
     }
@@ -369,7 +391,9 @@ mod tests {
             assert_eq!(s.len_utf8(), t.len_utf8(), "{s}{t}");
             assert!(s >= FIRST_IDEOGRAPH && t >= FIRST_IDEOGRAPH, "{s}{t}");
             if s != t {
-                assert_eq!(to_traditional(s), t);
+                // Written as its first pair; every pair reads back.
+                let first = PAIRS.iter().find(|p| p.0 == s).map(|p| p.1);
+                assert_eq!(Some(to_traditional(s)), first);
                 assert_eq!(simplified(t), s);
                 // No Traditional character is another pair's Simplified one.
                 assert!(!PAIRS.iter().any(|&(s2, t2)| s2 == t && s2 != t2), "{t}");
@@ -384,6 +408,15 @@ mod tests {
         assert_eq!(t.words("第一编第二章第三节"), "第一編第二章第三節");
         assert_eq!(t.words("关于修改《x》的决定"), "關於修改《x》的決定");
         assert_eq!(t.words("目录"), "目錄");
+        // 并 is 並, but 併 in 合并; 信息 is 資訊; lengths kept.
+        assert_eq!(t.words("修改第二条，并移至第三章"), "修改第二條，並移至第三章");
+        assert_eq!(t.words("将第五条、第六条合并"), "將第五條、第六條合併");
+        assert_eq!(t.words("标题等信息修改2项"), "標題等資訊修改2項");
+        for (w, tw) in WORD_PAIRS {
+            assert_eq!(w.len(), tw.len(), "{w}");
+            assert_eq!(w.chars().count(), tw.chars().count(), "{w}");
+        }
+        assert_eq!(simplify("合併，並且"), "合并，并且");
         assert_eq!(Script::Simplified.words("第一条"), "第一条");
         assert_eq!(simplify("本章程第十條第二款第三項"), "本章程第十条第二款第三项");
         assert_eq!(simplify("刪去").len(), "刪去".len());
