@@ -3,9 +3,9 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::path::Path;
 
 use rustc_hash::FxHashMap;
-use std::path::Path;
 
 use serde::de::{self, Deserialize as _};
 use serde_saphyr::{Error as YamlError, Location, Spanned, budget::BudgetBreach};
@@ -47,12 +47,17 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, sources: &mut Sources) -> Loaded 
 }
 
 /// [`load_bytes`] for text already known to be UTF-8 (not validated again).
-pub fn load_text(path: &Path, mut text: String, sources: &mut Sources) -> Loaded {
+pub fn load_text(path: &Path, text: String, sources: &mut Sources) -> Loaded {
+    let id = add_text(path, text, sources);
+    load_source(sources, id)
+}
+
+/// Add UTF-8 text to `sources` with any byte-order mark dropped.
+fn add_text(path: &Path, mut text: String, sources: &mut Sources) -> FileId {
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
-    let id = sources.add(path, text);
-    load_source(sources, id)
+    sources.add(path, text)
 }
 
 /// Add a file's bytes to `sources` as text: UTF-8 with any byte-order mark
@@ -60,12 +65,7 @@ pub fn load_text(path: &Path, mut text: String, sources: &mut Sources) -> Loaded
 /// the `Y001` diagnostic (then the file should not be parsed).
 pub fn add_source(path: &Path, bytes: Vec<u8>, sources: &mut Sources) -> (FileId, Option<Diagnostic>) {
     match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..3);
-            }
-            (sources.add(path, text), None)
-        }
+        Ok(text) => (add_text(path, text, sources), None),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();

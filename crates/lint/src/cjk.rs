@@ -80,28 +80,25 @@ pub struct CharSig([u64; 4]);
 
 impl CharSig {
     pub fn of(s: &str) -> CharSig {
-        let mut sig = CharSig::default();
-        for c in s.chars() {
-            let h = Self::bit(c);
-            sig.0[(h >> 6) as usize] |= 1 << (h & 63);
-        }
-        sig
+        s.chars().fold(CharSig::default(), CharSig::with)
     }
 
     /// The signature of a few characters, at compile time.
     pub const fn of_chars(cs: &[char]) -> CharSig {
-        let mut sig = [0u64; 4];
+        let mut sig = CharSig([0; 4]);
         let mut i = 0;
         while i < cs.len() {
-            let h = Self::bit(cs[i]);
-            sig[(h >> 6) as usize] |= 1 << (h & 63);
+            sig = sig.with(cs[i]);
             i += 1;
         }
-        CharSig(sig)
+        sig
     }
 
-    const fn bit(c: char) -> u32 {
-        (c as u32).wrapping_mul(0x9E37_79B1) >> 24
+    /// This signature with `c`'s bit set (at a multiplicative hash of it).
+    const fn with(mut self, c: char) -> CharSig {
+        let h = (c as u32).wrapping_mul(0x9E37_79B1) >> 24;
+        self.0[(h >> 6) as usize] |= 1 << (h & 63);
+        self
     }
 
     /// Whether any character of `c`'s signature may be in the text.

@@ -72,3 +72,23 @@ fn odd_documents() {
         no_panic(text, text);
     }
 }
+
+/// Text already in memory with a byte-order mark loads as the same text
+/// without it (`process_text` does not go through the bytes' path): the
+/// same findings at the same lines and columns.
+#[test]
+fn byte_order_mark_in_text_is_dropped() {
+    let text = "title: 测试章程\nbody:\n  - id: a\n    text: 本会名称为测试会,地址在这里\n";
+    let found = |t: &str| {
+        let doc = charter_lint::process_text(std::path::Path::new("c.yaml"), t, None);
+        let file = doc.sources.file(doc.file);
+        assert!(!file.text.starts_with('\u{feff}'));
+        doc.diagnostics
+            .iter()
+            .map(|d| (d.code.as_str().to_string(), d.span().map(|s| file.line_col(s.start))))
+            .collect::<Vec<_>>()
+    };
+    let plain = found(text);
+    assert!(plain.iter().any(|(c, _)| c == "CH020"), "{plain:?}");
+    assert_eq!(found(&format!("\u{feff}{text}")), plain);
+}
