@@ -1422,6 +1422,16 @@ fn division_guess(file: &SourceFile, sp: Span) -> Option<Guess> {
     })
 }
 
+/// Convert each raw entry, keeping those that convert, into a vector sized
+/// for all of them (no entry is dropped unless it has an error): collected
+/// from a `filter_map`, it would be grown by doubling, leaving up to half
+/// its room unused, and the model's nodes and blocks are its bulk.
+fn convert_each<R, T>(raw: &[R], f: impl FnMut(&R) -> Option<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(raw.len());
+    out.extend(raw.iter().filter_map(f));
+    out
+}
+
 impl Converter<'_> {
     fn span<T>(&self, s: &S<T>) -> Span {
         loc_span(self.file, self.id, &s.referenced)
@@ -1473,7 +1483,7 @@ impl Converter<'_> {
         });
         let status_span = raw.status.as_ref().map(|s| self.span(s));
         let status = raw.status.map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty());
-        let history = raw.history.iter().filter_map(|h| self.text(h)).collect();
+        let history = convert_each(&raw.history, |h| self.text(h));
         let issuer =
             raw.issuer.map(|s| s.value.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"));
         let issuer = issuer.filter(|s| !s.is_empty());
@@ -1501,8 +1511,8 @@ impl Converter<'_> {
                 Script::Simplified
             }
         });
-        let preamble = raw.preamble.iter().filter_map(|p| self.paragraph(p, None)).collect();
-        let terms = raw.terms.iter().filter_map(|t| self.term(t)).collect();
+        let preamble = convert_each(&raw.preamble, |p| self.paragraph(p, None));
+        let terms = convert_each(&raw.terms, |t| self.term(t));
         let body = match &raw.body {
             Some(b) => self.nodes(&b.value, None),
             None => {
@@ -1608,21 +1618,25 @@ impl Converter<'_> {
     }
 
     fn nodes(&mut self, raw: &[S<Box<RawNode>>], parent: Option<Level>) -> Vec<Node> {
-        raw.iter().filter_map(|n| self.node(n, parent)).collect()
+        convert_each(raw, |n| self.node(n, parent))
     }
 
     fn node(&mut self, n: &S<Box<RawNode>>, parent: Option<Level>) -> Option<Node> {
         let r = &n.value;
         let sp = self.span(n);
-        let levels: Vec<(Level, &S<String>)> = [
+        let mut levels = [
             (Level::Part, r.part.as_deref()),
             (Level::Subpart, r.subpart.as_deref()),
             (Level::Chapter, r.chapter.as_deref()),
             (Level::Section, r.section.as_deref()),
         ]
         .into_iter()
-        .filter_map(|(l, v)| v.map(|v| (l, v)))
-        .collect();
+        .filter_map(|(l, v)| v.map(|v| (l, v)));
+        let levels: Vec<(Level, &S<String>)> = match levels.next() {
+            // An article (most nodes) has none: nothing allocated.
+            None => Vec::new(),
+            Some(first) => std::iter::once(first).chain(levels).collect(),
+        };
         if levels.len() > 1 {
             let mut d =
                 Diagnostic::new(codes::Y024, format!("同一处同时写了“{}”和“{}”", levels[0].0.key(), levels[1].0.key()))
@@ -1762,7 +1776,9 @@ impl Converter<'_> {
         let repealed = r.repealed.as_deref().is_some_and(|v| v.value);
         let inserted = r.inserted.as_deref().is_some_and(|v| v.value);
         let heading = r.heading.as_deref().and_then(|h| self.text(h));
-        let mut paragraphs = Vec::new();
+        // Sized exactly: most articles have one paragraph, and a vector
+        // grown from empty holds room for four (a block is 200 bytes).
+        let mut paragraphs = Vec::with_capacity(r.paragraphs.as_ref().map_or(1, |p| p.value.len()));
         match (&r.text, &r.paragraphs) {
             (Some(t), Some(p)) => {
                 self.err(
@@ -1823,7 +1839,7 @@ impl Converter<'_> {
     }
 
     fn items(&mut self, list: &[S<RawBlock>], depth: u8) -> Vec<Block> {
-        list.iter().filter_map(|b| self.block(b, depth + 1)).collect()
+        convert_each(list, |b| self.block(b, depth + 1))
     }
 
     /// A paragraph (depth 1), item (2) or sub-item (3).

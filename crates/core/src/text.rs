@@ -38,11 +38,19 @@ impl Eq for Locator {}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inline {
-    Text { text: String, raw: Range<usize> },
+    Text {
+        text: String,
+        raw: Range<usize>,
+    },
     Emph(Vec<Inline>),
     Strong(Vec<Inline>),
-    Code { text: String, raw: Range<usize> },
-    Ref(Reference),
+    Code {
+        text: String,
+        raw: Range<usize>,
+    },
+    /// Boxed: a reference is twice the size of the other variants, and
+    /// most inlines are text.
+    Ref(Box<Reference>),
 }
 
 /// `[[a]]`, `[[a, b]]` or `[[a..b]]`.
@@ -251,7 +259,7 @@ fn push_text(out: &mut Vec<Inline>, raw: &str, text: &str, range: Range<usize>, 
         if r.raw.start > pos {
             out.push(Inline::Text { text: raw[pos..r.raw.start].to_string(), raw: pos..r.raw.start });
         }
-        out.push(Inline::Ref(r.clone()));
+        out.push(Inline::Ref(Box::new(r.clone())));
         pos = r.raw.end;
     }
     if pos < range.end {
@@ -422,7 +430,15 @@ impl Text {
     /// The text as a reader sees it, with each reference replaced by `cite`,
     /// and the pieces mapping plain byte ranges back to raw byte ranges.
     pub fn plain_with(&self, cite: &dyn Fn(&Reference) -> String) -> Plain {
-        let mut p = Plain::default();
+        // Sized for the usual text (no markup: one piece per inline, about
+        // the raw text's length); grown from empty, most would hold room for
+        // four pieces and twice their text, and a charter has tens of
+        // thousands of texts.
+        fn pieces(v: &[Inline]) -> usize {
+            v.iter().map(|i| if let Inline::Emph(c) | Inline::Strong(c) = i { pieces(c) } else { 1 }).sum()
+        }
+        let mut p =
+            Plain { text: String::with_capacity(self.raw.len()), pieces: Vec::with_capacity(pieces(&self.inlines)) };
         fn walk(v: &[Inline], cite: &dyn Fn(&Reference) -> String, p: &mut Plain) {
             for i in v {
                 match i {

@@ -13,7 +13,9 @@
 //!
 //! `cargo bench -p charter-lint --bench growth` (other sizes: `-- 1000 32000`,
 //! breakdown: `-- --phases`; one run of one side for `perf stat`:
-//! `-- --once check 16000`, `--once parse`, `--once none` for the generator)
+//! `-- --once check 16000`, `--once parse`, `--once raw` (the loader's
+//! parse into its raw structs), `--once load` (load and number),
+//! `--once none` for the generator)
 
 use std::path::Path;
 use std::time::Instant;
@@ -130,6 +132,13 @@ fn main() {
         match args.get(i + 1).map(String::as_str) {
             Some("parse") => drop(std::hint::black_box(bare_parse(&yaml))),
             Some("none") => {}
+            Some("raw") => {
+                let mut sources = Sources::default();
+                let id = sources.add(Path::new("big.yaml"), yaml.clone());
+                let p: Parsed<RawCharter> = parse_recovering(sources.file(id), id);
+                drop(std::hint::black_box(p));
+            }
+            Some("load") => drop(std::hint::black_box(Document::load_text(Path::new("big.yaml"), yaml.clone()))),
             _ => drop(std::hint::black_box(charter_lint::process_text(Path::new("big.yaml"), &yaml, None))),
         }
         return;

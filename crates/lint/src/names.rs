@@ -676,22 +676,34 @@ pub fn analyse(ctx: &Context) -> Analysis {
     // names that start alike).
     let firsts: Vec<char> = a.glossary.iter().filter_map(|g| g.text.chars().next()).collect();
     let firsts = CharSig::of_chars(&firsts);
-    let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(sites.len());
-    let mut hits: Vec<Vec<Occurrence>> = Vec::with_capacity(sites.len());
+    // Every site's names found and glossary hits, each kind in one vector
+    // with where each site's begin (a vector per site would mostly be
+    // empty or hold one or two names in room for four).
+    let mut found: Vec<Occurrence> = Vec::new();
+    let mut found_at: Vec<usize> = Vec::with_capacity(sites.len() + 1);
+    let mut hits: Vec<Occurrence> = Vec::new();
+    let mut hits_at: Vec<usize> = Vec::with_capacity(sites.len() + 1);
     for (si, site) in sites.iter().enumerate() {
         let text = &site.plain.text;
+        found_at.push(found.len());
+        hits_at.push(hits.len());
+        let from = found.len();
+        extract_into(si, text, &mut found);
         // Names inside a cited title 《……》 belong to the title.
-        let titles = quoted_titles(text);
-        let mut names = extract(si, text);
-        names.retain(|o| !titles.iter().any(|t| o.range.start >= t.start && o.range.end <= t.end));
-        found.push(names);
-        let mut h = Vec::new();
+        if found.len() > from {
+            let titles = quoted_titles(text);
+            if !titles.is_empty() {
+                retain_from(&mut found, from, |o| {
+                    !titles.iter().any(|t| o.range.start >= t.start && o.range.end <= t.end)
+                });
+            }
+        }
         if let Some(ac) = ac.as_ref().filter(|_| site.sig().may_hold_any(&firsts)) {
             for m in ac.find_iter(text.as_str()) {
                 let g = &a.glossary[m.pattern().as_usize()];
                 let term_kind = ctx.charter.terms.get(g.term).map(|t| t.kind);
                 let kind = if term_kind == Some(TermKind::Role) { Role } else { Body };
-                h.push(Occurrence {
+                hits.push(Occurrence {
                     site: si,
                     range: m.start()..m.end(),
                     name: g.text.clone(),
@@ -703,11 +715,17 @@ pub fn analyse(ctx: &Context) -> Analysis {
                 });
             }
         }
-        hits.push(h);
     }
+    found_at.push(found.len());
+    hits_at.push(hits.len());
     // First pass: what the charter sets up, from the names as found.
-    let together = |f: &[Occurrence], h: &[Occurrence]| f.iter().chain(h).cloned().collect::<Vec<_>>();
-    a.rebuild(ctx, sites, found.iter().zip(&hits).map(|(f, h)| together(f, h)).collect());
+    let site_range = |at: &[usize], si: usize| at[si]..at[si + 1];
+    a.rebuild(
+        ctx,
+        sites,
+        (0..sites.len())
+            .map(|si| found[site_range(&found_at, si)].iter().chain(&hits[site_range(&hits_at, si)]).cloned()),
+    );
     // Second pass: cut a name to its longest known tail when what precedes
     // it is not a qualifier (决定学生会 → 学生会, but 系学生会 stays).
     let mut known: BTreeSet<String> = a.glossary.iter().map(|g| g.text.clone()).collect();
@@ -731,36 +749,32 @@ pub fn analyse(ctx: &Context) -> Analysis {
     // once, not at each of its (often thousands of) occurrences.
     let mut cuts: FxHashMap<String, Option<usize>> = FxHashMap::default();
     let mut trimmed = false;
-    for list in &mut found {
-        for o in list.iter_mut() {
-            if o.compound || o.glossary_only {
-                continue;
+    for o in found.iter_mut() {
+        if o.compound || o.glossary_only {
+            continue;
+        }
+        let cut = match cuts.get(o.name.as_str()) {
+            Some(&cut) => cut,
+            None => {
+                let cut = trim_at(&o.name, &known, &tails, &known_tails);
+                cuts.insert(o.name.clone(), cut);
+                cut
             }
-            let cut = match cuts.get(o.name.as_str()) {
-                Some(&cut) => cut,
-                None => {
-                    let cut = trim_at(&o.name, &known, &tails, &known_tails);
-                    cuts.insert(o.name.clone(), cut);
-                    cut
-                }
-            };
-            if let Some(off) = cut {
-                o.range.start += off;
-                o.name.replace_range(..off, "");
-                trimmed = true;
-            }
+        };
+        if let Some(off) = cut {
+            o.range.start += off;
+            o.name.replace_range(..off, "");
+            trimmed = true;
         }
     }
     // Nothing cut: the second pass would set up exactly what the first did.
     if trimmed {
-        let per_site = found
-            .into_iter()
-            .zip(hits)
-            .map(|(mut f, h)| {
-                f.extend(h);
-                f
-            })
-            .collect();
+        let (mut found, mut hits) = (found.into_iter(), hits.into_iter());
+        let per_site = (0..sites.len()).map(|si| {
+            let f = found.by_ref().take(found_at[si + 1] - found_at[si]).collect::<Vec<_>>();
+            let h = hits.by_ref().take(hits_at[si + 1] - hits_at[si]).collect::<Vec<_>>();
+            f.into_iter().chain(h)
+        });
         a.rebuild(ctx, sites, per_site);
     }
     a.collect_tails();
@@ -772,14 +786,23 @@ pub fn analyse(ctx: &Context) -> Analysis {
 impl Analysis {
     /// Set up the occurrences and names from each site's names found and
     /// glossary hits (`per_site`, both together, in any order).
-    fn rebuild(&mut self, ctx: &Context, sites: &[Site], per_site: Vec<Vec<Occurrence>>) {
+    fn rebuild<I: Iterator<Item = Occurrence>>(
+        &mut self,
+        ctx: &Context,
+        sites: &[Site],
+        per_site: impl Iterator<Item = I>,
+    ) {
         self.occurrences.clear();
         self.names.clear();
         self.site_start.clear();
-        for mut all in per_site {
+        // One buffer for every site's names while their overlaps are resolved.
+        let mut all = Vec::new();
+        for site in per_site {
             self.site_start.push(self.occurrences.len());
+            all.clear();
+            all.extend(site);
             resolve_overlaps(&mut all, &self.gloss_index);
-            self.occurrences.extend(all);
+            self.occurrences.append(&mut all);
         }
         self.site_start.push(self.occurrences.len());
         for (i, o) in self.occurrences.iter().enumerate() {
@@ -1043,14 +1066,17 @@ fn resolve_overlaps(found: &mut Vec<Occurrence>, gloss: &HashMap<String, usize>)
             .then(y.range.len().cmp(&x.range.len()))
             .then(y.glossary_only.cmp(&x.glossary_only))
     });
-    let mut out: Vec<Occurrence> = Vec::with_capacity(found.len());
-    for o in found.drain(..) {
-        if let Some(last) = out.last_mut()
-            && o.range.start < last.range.end
-        {
+    // In place: `found[..kept]` are the occurrences kept so far; the one
+    // read (`r`, never before `kept`) is swapped in when kept, and what it
+    // is swapped with was dropped.
+    let mut kept = 0;
+    for r in 0..found.len() {
+        if kept > 0 && found[r].range.start < found[kept - 1].range.end {
+            let (o, last) = (&found[r], &found[kept - 1]);
             // A compound keeps its first part as a separate occurrence.
             if last.compound && !o.compound {
-                out.push(o);
+                found.swap(kept, r);
+                kept += 1;
                 continue;
             }
             let longer = o.range.len() > last.range.len()
@@ -1058,18 +1084,38 @@ fn resolve_overlaps(found: &mut Vec<Occurrence>, gloss: &HashMap<String, usize>)
                     && gloss.contains_key(&o.name)
                     && !gloss.contains_key(&last.name));
             if longer && o.range.start == last.range.start {
-                *last = o;
+                found.swap(kept - 1, r);
             }
             continue;
         }
-        out.push(o);
+        found.swap(kept, r);
+        kept += 1;
     }
-    *found = out;
+    found.truncate(kept);
 }
 
 /// Names found by their heads in one printed text.
 pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
-    let mut out: Vec<Occurrence> = Vec::new();
+    let mut out = Vec::new();
+    extract_into(site, text, &mut out);
+    out
+}
+
+/// Keep the elements from `from` on that pass `keep`, in order.
+fn retain_from<T>(v: &mut Vec<T>, from: usize, mut keep: impl FnMut(&T) -> bool) {
+    let mut kept = from;
+    for r in from..v.len() {
+        if keep(&v[r]) {
+            v.swap(kept, r);
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
+}
+
+/// [`extract`], appending to `out` (whose earlier entries are not read).
+fn extract_into(site: usize, text: &str, out: &mut Vec<Occurrence>) {
+    let from = out.len();
     // Head matches: (start, end, head), longest at each end.
     let mut heads: Vec<(usize, usize, &'static Head)> = Vec::new();
     for (i, c) in text.char_indices() {
@@ -1147,11 +1193,11 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
         let has_qualifier = qs < start;
         if glued && !head.standalone {
             // 学生会 + 常委会: the compound is the name.
-            if let Some(prev) = out.last().filter(|p| p.range.end == start).cloned() {
+            if let Some(prev_start) = out[from..].last().filter(|p| p.range.end == start).map(|p| p.range.start) {
                 out.push(Occurrence {
                     site,
-                    range: prev.range.start..end,
-                    name: text[prev.range.start..end].to_string(),
+                    range: prev_start..end,
+                    name: text[prev_start..end].to_string(),
                     kind: head.kind,
                     head: head.text,
                     glossary_only: false,
@@ -1186,7 +1232,6 @@ pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
         });
         prev_end = Some(end);
     }
-    out
 }
 
 /// Abbreviations defined in the texts: X（以下简称“Y”）, X(简称Y), X，简称Y.

@@ -2,7 +2,6 @@
 //! order, with the way back from a position in the printed text to the YAML
 //! source — for labels and for fixes.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Context;
@@ -35,13 +34,33 @@ impl SiteKind {
     }
 }
 
+/// The text of a site: the model's own, or one made for a title (which
+/// the model keeps as a plain string). Boxed when made: a charter has tens
+/// of thousands of sites and few titles.
+#[derive(Debug)]
+pub enum SiteText<'a> {
+    Model(&'a Text),
+    Made(Box<Text>),
+}
+
+impl std::ops::Deref for SiteText<'_> {
+    type Target = Text;
+
+    fn deref(&self) -> &Text {
+        match self {
+            SiteText::Model(t) => t,
+            SiteText::Made(t) => t,
+        }
+    }
+}
+
 /// One text.
 #[derive(Debug)]
 pub struct Site<'a> {
     pub kind: SiteKind,
     pub article: Option<&'a Article>,
     pub division: Option<&'a Division>,
-    pub text: Cow<'a, Text>,
+    pub text: SiteText<'a>,
     /// As printed: references replaced by their citations.
     pub plain: Plain,
     /// For paragraphs and items: how many items (or sub-items) follow.
@@ -171,10 +190,10 @@ pub fn collect<'a>(ctx: &Context<'a>) -> Vec<Site<'a>> {
     let plain = |t: &Text, a: Option<&Article>| ctx.plain(t, a);
     if !c.meta.title.is_empty() {
         let t = literal_text(&c.meta.title, c.meta.title_span);
-        out.push(site(SiteKind::Title, None, None, Cow::Owned(t.clone()), plain(&t, None), 0, None));
+        out.push(site(SiteKind::Title, None, None, SiteText::Made(Box::new(t.clone())), plain(&t, None), 0, None));
     }
     for h in &c.meta.history {
-        out.push(site(SiteKind::History, None, None, Cow::Borrowed(h), plain(h, None), 0, None));
+        out.push(site(SiteKind::History, None, None, SiteText::Model(h), plain(h, None), 0, None));
     }
     let mut v = Sites { ctx, parent: None, out };
     walk::walk(c, &mut v);
@@ -193,7 +212,7 @@ impl<'a> Visitor<'a> for Sites<'_, 'a> {
     fn division(&mut self, d: &'a Division, _: &[&'a Division]) -> Flow {
         let t = literal_text(&d.title, d.title_span);
         let p = self.ctx.plain(&t, None);
-        self.out.push(site(SiteKind::DivisionTitle(d.level), None, Some(d), Cow::Owned(t), p, 0, None));
+        self.out.push(site(SiteKind::DivisionTitle(d.level), None, Some(d), SiteText::Made(Box::new(t)), p, 0, None));
         Flow::Descend
     }
 
@@ -201,7 +220,7 @@ impl<'a> Visitor<'a> for Sites<'_, 'a> {
         self.parent = parents.last().copied();
         if let Some(h) = &a.heading {
             let pl = self.ctx.plain(h, Some(a));
-            self.out.push(site(SiteKind::Heading, Some(a), self.parent, Cow::Borrowed(h), pl, 0, None));
+            self.out.push(site(SiteKind::Heading, Some(a), self.parent, SiteText::Model(h), pl, 0, None));
         }
     }
 
@@ -216,7 +235,7 @@ impl<'a> Visitor<'a> for Sites<'_, 'a> {
         };
         let pl = self.ctx.plain(&b.text, at.article);
         let parent = if at.article.is_some() { self.parent } else { None };
-        self.out.push(site(kind, at.article, parent, Cow::Borrowed(&b.text), pl, b.items.len(), list));
+        self.out.push(site(kind, at.article, parent, SiteText::Model(&b.text), pl, b.items.len(), list));
     }
 }
 
@@ -224,7 +243,7 @@ fn site<'a>(
     kind: SiteKind,
     article: Option<&'a Article>,
     division: Option<&'a Division>,
-    text: Cow<'a, Text>,
+    text: SiteText<'a>,
     plain: Plain,
     items: usize,
     list: Option<(usize, usize)>,
