@@ -1113,6 +1113,11 @@ fn retain_from<T>(v: &mut Vec<T>, from: usize, mut keep: impl FnMut(&T) -> bool)
     v.truncate(kept);
 }
 
+/// Is `c` the last character of a head ([`HEADS`])?
+fn is_head_end(c: char) -> bool {
+    matches!(c, '会' | '团' | '委' | '支' | '部' | '处' | '室' | '组' | '心' | '席' | '长' | '任' | '记' | '事')
+}
+
 /// [`extract`], appending to `out` (whose earlier entries are not read).
 fn extract_into(site: usize, text: &str, out: &mut Vec<Occurrence>) {
     let from = out.len();
@@ -1120,8 +1125,7 @@ fn extract_into(site: usize, text: &str, out: &mut Vec<Occurrence>) {
     let mut heads: Vec<(usize, usize, &'static Head)> = Vec::new();
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
-        if !matches!(c, '会' | '团' | '委' | '支' | '部' | '处' | '室' | '组' | '心' | '席' | '长' | '任' | '记' | '事')
-        {
+        if !is_head_end(c) {
             continue;
         }
         let Some(head) = head_ending_at(text, end, c) else { continue };
@@ -1375,6 +1379,10 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> BTreeSet<Cow
             continue;
         }
         let occs: &'a [Occurrence] = a.in_site(si);
+        // What follows sets up only names found in this text.
+        if occs.is_empty() {
+            continue;
+        }
         // A definition: the text opens with the name, then 是/为/（简称.
         if let Some(first) = occs.first()
             && t[..first.range.start].chars().all(|c| matches!(c, '各' | '本' | '该'))
@@ -1441,6 +1449,14 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> BTreeSet<Cow
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`extract_into`] looks for heads only where one can end.
+    #[test]
+    fn head_ends_cover_every_head() {
+        for h in HEADS {
+            assert!(is_head_end(h.text.chars().last().unwrap()), "{}", h.text);
+        }
+    }
 
     fn names(s: &str) -> Vec<String> {
         let mut v = extract(0, s);
