@@ -1454,7 +1454,7 @@ mod tests {
     #[test]
     fn head_ends_cover_every_head() {
         for h in HEADS {
-            assert!(is_head_end(h.text.chars().last().unwrap()), "{}", h.text);
+            assert!(h.text.chars().last().is_some_and(is_head_end), "{}", h.text);
         }
     }
 
