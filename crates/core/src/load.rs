@@ -1441,7 +1441,7 @@ impl Converter<'_> {
         self.diags.push(d);
     }
 
-    fn charter(&mut self, raw: RawCharter) -> Option<Charter> {
+    fn charter(&mut self, mut raw: RawCharter) -> Option<Charter> {
         let doc_start = Span::new(self.id, 0, 0);
         let title = match raw.title {
             Some(t) => {
@@ -1513,8 +1513,14 @@ impl Converter<'_> {
         });
         let preamble = convert_each(&raw.preamble, |p| self.paragraph(p, None));
         let terms = convert_each(&raw.terms, |t| self.term(t));
-        let body = match &raw.body {
-            Some(b) => self.nodes(&b.value, None),
+        let body = match raw.body.take() {
+            Some(b) => {
+                if b.value.is_empty() {
+                    let sp = self.span(&b);
+                    self.err(Diagnostic::new(codes::Y023, "正文（body）是空的，章程至少要有一条").at(sp, "空的正文"));
+                }
+                self.nodes(b.value, None)
+            }
             None => {
                 self.err(
                     Diagnostic::new(codes::Y020, "缺少正文（body）")
@@ -1524,10 +1530,6 @@ impl Converter<'_> {
                 Vec::new()
             }
         };
-        if raw.body.as_ref().is_some_and(|b| b.value.is_empty()) {
-            let sp = raw.body.as_ref().map_or(doc_start, |b| self.span(b));
-            self.err(Diagnostic::new(codes::Y023, "正文（body）是空的，章程至少要有一条").at(sp, "空的正文"));
-        }
         Some(Charter {
             meta: Meta {
                 title: title.0,
@@ -1617,25 +1619,34 @@ impl Converter<'_> {
         Some((v.to_string(), sp))
     }
 
-    fn nodes(&mut self, raw: &[S<Box<RawNode>>], parent: Option<Level>) -> Vec<Node> {
-        convert_each(raw, |n| self.node(n, parent))
+    /// Each raw node is dropped once converted (its divisions' bodies taken
+    /// from it first): the model is built in the room the raw structs free,
+    /// not beside all of them.
+    fn nodes(&mut self, raw: Vec<S<Box<RawNode>>>, parent: Option<Level>) -> Vec<Node> {
+        let mut out = Vec::with_capacity(raw.len());
+        for mut n in raw {
+            out.extend(self.node(&mut n, parent));
+        }
+        out
     }
 
-    fn node(&mut self, n: &S<Box<RawNode>>, parent: Option<Level>) -> Option<Node> {
-        let r = &n.value;
+    fn node(&mut self, n: &mut S<Box<RawNode>>, parent: Option<Level>) -> Option<Node> {
         let sp = self.span(n);
-        let mut levels = [
-            (Level::Part, r.part.as_deref()),
-            (Level::Subpart, r.subpart.as_deref()),
-            (Level::Chapter, r.chapter.as_deref()),
-            (Level::Section, r.section.as_deref()),
-        ]
-        .into_iter()
-        .filter_map(|(l, v)| v.map(|v| (l, v)));
-        let levels: Vec<(Level, &S<String>)> = match levels.next() {
-            // An article (most nodes) has none: nothing allocated.
-            None => Vec::new(),
-            Some(first) => std::iter::once(first).chain(levels).collect(),
+        let r: &mut RawNode = &mut n.value;
+        let levels: Vec<(Level, &S<String>)> = {
+            let mut levels = [
+                (Level::Part, r.part.as_deref()),
+                (Level::Subpart, r.subpart.as_deref()),
+                (Level::Chapter, r.chapter.as_deref()),
+                (Level::Section, r.section.as_deref()),
+            ]
+            .into_iter()
+            .filter_map(|(l, v)| v.map(|v| (l, v)));
+            match levels.next() {
+                // An article (most nodes) has none: nothing allocated.
+                None => Vec::new(),
+                Some(first) => std::iter::once(first).chain(levels).collect(),
+            }
         };
         if levels.len() > 1 {
             let mut d =
@@ -1668,7 +1679,7 @@ impl Converter<'_> {
 
     fn division(
         &mut self,
-        r: &RawNode,
+        r: &mut RawNode,
         level: Level,
         title_text: String,
         title_span: Span,
@@ -1715,15 +1726,15 @@ impl Converter<'_> {
         if title_text.is_empty() {
             self.err(Diagnostic::new(codes::Y030, format!("{}的标题是空的", level.word())).at(title_span, "空标题"));
         }
-        let body = match &r.body {
+        let body = match r.body.take() {
             Some(b) => {
                 if b.value.is_empty() {
                     self.err(
                         Diagnostic::new(codes::Y034, format!("{}“{}”是空的", level.word(), title_text))
-                            .at(self.span(b), "空的 body"),
+                            .at(self.span(&b), "空的 body"),
                     );
                 }
-                self.nodes(&b.value, Some(level))
+                self.nodes(b.value, Some(level))
             }
             None => {
                 self.err(

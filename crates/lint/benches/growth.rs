@@ -40,6 +40,10 @@ fn median<T>(mut f: impl FnMut() -> T) -> (f64, T) {
     let mut times = Vec::with_capacity(RUNS);
     let mut out = None;
     for _ in 0..RUNS {
+        // The last run's result is dropped before the next starts (untimed):
+        // each run starts from the same state, not with the last one's
+        // result still held.
+        drop(out.take());
         let t = Instant::now();
         let v = std::hint::black_box(f());
         times.push(t.elapsed().as_secs_f64());
@@ -47,6 +51,50 @@ fn median<T>(mut f: impl FnMut() -> T) -> (f64, T) {
     }
     times.sort_by(f64::total_cmp);
     (times[RUNS / 2], out.expect("RUNS > 0"))
+}
+
+/// The process's CPU time so far in user mode and in the kernel, in
+/// seconds (Linux: `/proc/self/stat`, in clock ticks of 10 ms), to tell the
+/// work of `check` from the kernel's clearing of the pages it touches
+/// first, which on a virtual machine can be as large and varies from run
+/// to run.
+fn cpu_times() -> Option<(f64, f64)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).map(|t| t / 100.0);
+    Some((tick(11)?, tick(12)?))
+}
+
+/// [`median`], with the user and kernel CPU time per run (the mean over
+/// the runs) when the system tells them.
+fn median_cpu<T>(f: impl FnMut() -> T) -> (f64, T, Option<(f64, f64)>) {
+    let before = cpu_times();
+    let (t, v) = median(f);
+    let cpu = before.zip(cpu_times()).map(|((u0, s0), (u1, s1))| ((u1 - u0) / RUNS as f64, (s1 - s0) / RUNS as f64));
+    (t, v, cpu)
+}
+
+/// The median wall time of [`RUNS`] fresh processes of this bench doing one
+/// side once (`--once MODE N`), as `charter check` runs: its memory is new
+/// to it, and nothing is freed before it exits. `None` when the bench
+/// cannot start itself.
+fn fresh(mode: &str, n: usize) -> Option<f64> {
+    let exe = std::env::current_exe().ok()?;
+    let mut times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let status = std::process::Command::new(&exe).args(["--once", mode, &n.to_string()]).status().ok()?;
+        times.push(t.elapsed().as_secs_f64());
+        if !status.success() {
+            return None;
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    Some(times[RUNS / 2])
+}
+
+fn cpu(c: Option<(f64, f64)>) -> String {
+    c.map_or(String::new(), |(u, s)| format!(" (user {}, kernel {})", ms(u), ms(s)))
 }
 
 fn ms(s: f64) -> String {
@@ -146,20 +194,27 @@ fn main() {
     let mut last: Option<(usize, f64)> = None;
     for n in sizes {
         let yaml = charter_yaml(n, 50);
-        let (parse, _) = median(|| bare_parse(&yaml));
+        let (parse, _, parse_cpu) = median_cpu(|| bare_parse(&yaml));
         // Both sides return what they built, dropped outside the timing (the
         // document was dropped inside it before, the parse's value never).
-        let (check, doc) = median(|| charter_lint::process_text(Path::new("big.yaml"), &yaml, None));
+        let (check, doc, check_cpu) = median_cpu(|| charter_lint::process_text(Path::new("big.yaml"), &yaml, None));
         let found = doc.diagnostics.len();
         let growth = last.map_or(String::new(), |(m, s)| {
             format!(", growth exponent {:.2}", (check / s).ln() / (n as f64 / m as f64).ln())
         });
         println!(
-            "check {n} articles: {} ({found} findings); bare parse {}; check/parse {:.1}×{growth}",
+            "check {n} articles: {}{} ({found} findings); bare parse {}{}; check/parse {:.1}×{growth}",
             ms(check),
+            cpu(check_cpu),
             ms(parse),
+            cpu(parse_cpu),
             check / parse
         );
+        // The same in fresh processes, the generator's process subtracted.
+        if let (Some(none), Some(c), Some(p)) = (fresh("none", n), fresh("check", n), fresh("parse", n)) {
+            let (c, p) = ((c - none).max(1e-4), (p - none).max(1e-4));
+            println!("  in fresh processes: check {}; bare parse {}; check/parse {:.1}×", ms(c), ms(p), c / p);
+        }
         if show_phases {
             phases(&yaml);
         }
