@@ -5,7 +5,12 @@
 //! loader's options, into a generic value (`serde_json::Value`), no spans,
 //! no checks. Prints both times, their ratio (goal: within 2× at every
 //! size) and the growth exponent between sizes (1.0 = linear). Each figure
-//! is the median of five runs (the machine may be shared).
+//! is the median of five runs (the machine may be shared), with the CPU
+//! time per run in user mode and in the kernel (the kernel's share is the
+//! clearing of pages touched for the first time, which varies on a virtual
+//! machine), and then the same measured as `charter check` runs: five fresh
+//! processes per side, each doing it once (`--once`), the generator's
+//! process subtracted.
 //!
 //! `--phases` adds where the time of `check` goes at each size: the
 //! loader's parse into the raw structs, load (parse + conversion) and
