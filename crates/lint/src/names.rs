@@ -683,12 +683,13 @@ pub fn analyse(ctx: &Context) -> Analysis {
     let mut found_at: Vec<usize> = Vec::with_capacity(sites.len() + 1);
     let mut hits: Vec<Occurrence> = Vec::new();
     let mut hits_at: Vec<usize> = Vec::with_capacity(sites.len() + 1);
+    let mut heads = HeadsFound::new();
     for (si, site) in sites.iter().enumerate() {
         let text = &site.plain.text;
         found_at.push(found.len());
         hits_at.push(hits.len());
         let from = found.len();
-        extract_into(si, text, &mut found);
+        extract_into(si, text, &mut found, &mut heads);
         // Names inside a cited title 《……》 belong to the title.
         if found.len() > from {
             let titles = quoted_titles(text);
@@ -1097,9 +1098,12 @@ fn resolve_overlaps(found: &mut Vec<Occurrence>, gloss: &HashMap<String, usize>)
 /// Names found by their heads in one printed text.
 pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    extract_into(site, text, &mut out);
+    extract_into(site, text, &mut out, &mut Vec::new());
     out
 }
+
+/// Head matches in a text: (start, end, head).
+type HeadsFound = Vec<(usize, usize, &'static Head)>;
 
 /// Keep the elements from `from` on that pass `keep`, in order.
 fn retain_from<T>(v: &mut Vec<T>, from: usize, mut keep: impl FnMut(&T) -> bool) {
@@ -1118,11 +1122,12 @@ fn is_head_end(c: char) -> bool {
     matches!(c, '会' | '团' | '委' | '支' | '部' | '处' | '室' | '组' | '心' | '席' | '长' | '任' | '记' | '事')
 }
 
-/// [`extract`], appending to `out` (whose earlier entries are not read).
-fn extract_into(site: usize, text: &str, out: &mut Vec<Occurrence>) {
+/// [`extract`], appending to `out` (whose earlier entries are not read);
+/// `heads` is room for the heads found, reused from text to text.
+fn extract_into(site: usize, text: &str, out: &mut Vec<Occurrence>, heads: &mut HeadsFound) {
     let from = out.len();
     // Head matches: (start, end, head), longest at each end.
-    let mut heads: Vec<(usize, usize, &'static Head)> = Vec::new();
+    heads.clear();
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
         if !is_head_end(c) {
@@ -1149,7 +1154,7 @@ fn extract_into(site: usize, text: &str, out: &mut Vec<Occurrence>) {
         heads.push((start, end, head));
     }
     let mut prev_end: Option<usize> = None;
-    for (start, end, head) in heads {
+    for &(start, end, head) in heads.iter() {
         // Scan left over Han characters for the qualifier.
         let mut q = start;
         let limit = prev_end.unwrap_or(0);
