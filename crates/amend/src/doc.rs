@@ -34,7 +34,7 @@ impl PText {
         PText { printed: printed.into(), raw: None, edited: true, linked: false }
     }
     fn of(t: &Text, numbering: &Numbering, from: Option<&str>) -> PText {
-        let printed = t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text;
+        let printed = t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text.into_owned();
         PText { printed, raw: Some(t.raw.clone()), edited: false, linked: !t.references().is_empty() }
     }
     /// Replace the printed text (the source form is dropped).

@@ -241,7 +241,7 @@ impl Exporter<'_> {
     }
 
     fn text(&self, t: &Text, from: Option<&str>) -> ExText {
-        let plain = t.plain_with(&|r| resolve::cite(self.numbering, r, from)).text;
+        let plain = t.plain_with(&|r| resolve::cite(self.numbering, r, from)).text.into_owned();
         ExText { plain, inlines: self.inlines(&t.inlines, from) }
     }
 

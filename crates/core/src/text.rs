@@ -1,6 +1,7 @@
 //! Inline text: line joining, light Markdown (pulldown-cmark) and `[[id]]`
 //! cross-references.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -429,7 +430,15 @@ impl Text {
 
     /// The text as a reader sees it, with each reference replaced by `cite`,
     /// and the pieces mapping plain byte ranges back to raw byte ranges.
-    pub fn plain_with(&self, cite: &dyn Fn(&Reference) -> String) -> Plain {
+    pub fn plain_with(&self, cite: &dyn Fn(&Reference) -> String) -> Plain<'_> {
+        // Most texts are one run of text as written: the printed text is
+        // the raw text, borrowed.
+        if let [Inline::Text { text, raw }] = &self.inlines[..]
+            && *raw == (0..self.raw.len())
+            && *text == self.raw
+        {
+            return Plain { text: Cow::Borrowed(&self.raw), pieces: vec![(raw.clone(), raw.clone())] };
+        }
         // Sized for the usual text (no markup: one piece per inline, about
         // the raw text's length); grown from empty, most would hold room for
         // four pieces and twice their text, and a charter has tens of
@@ -437,8 +446,10 @@ impl Text {
         fn pieces(v: &[Inline]) -> usize {
             v.iter().map(|i| if let Inline::Emph(c) | Inline::Strong(c) = i { pieces(c) } else { 1 }).sum()
         }
-        let mut p =
-            Plain { text: String::with_capacity(self.raw.len()), pieces: Vec::with_capacity(pieces(&self.inlines)) };
+        let mut p = Plain {
+            text: Cow::Owned(String::with_capacity(self.raw.len())),
+            pieces: Vec::with_capacity(pieces(&self.inlines)),
+        };
         fn walk(v: &[Inline], cite: &dyn Fn(&Reference) -> String, p: &mut Plain) {
             for i in v {
                 match i {
@@ -477,17 +488,23 @@ impl Text {
 
 /// Plain text with a map back to the raw text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Plain {
-    pub text: String,
+pub struct Plain<'a> {
+    /// Borrowed from the text when it prints as written.
+    pub text: Cow<'a, str>,
     /// (plain range, raw range) for each piece.
     pub pieces: Vec<(Range<usize>, Range<usize>)>,
 }
 
-impl Plain {
+impl Plain<'_> {
     fn push(&mut self, s: &str, raw: Range<usize>) {
         let start = self.text.len();
-        self.text.push_str(s);
+        self.text.to_mut().push_str(s);
         self.pieces.push((start..self.text.len(), raw));
+    }
+
+    /// The same, owning its text.
+    pub fn into_owned(self) -> Plain<'static> {
+        Plain { text: Cow::Owned(self.text.into_owned()), pieces: self.pieces }
     }
 
     /// Map a byte offset in the plain text to the raw text. Inside a piece

@@ -56,7 +56,7 @@ impl<'a> Context<'a> {
     }
 
     /// A text as printed (references cited from `article`).
-    pub fn plain(&self, text: &Text, article: Option<&Article>) -> Plain {
+    pub fn plain<'t>(&self, text: &'t Text, article: Option<&Article>) -> Plain<'t> {
         let from = article.map(|a| a.id.as_str());
         text.plain_with(&|r| resolve::cite(self.numbering, r, from))
     }

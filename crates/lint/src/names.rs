@@ -700,7 +700,7 @@ pub fn analyse(ctx: &Context) -> Analysis {
             }
         }
         if let Some(ac) = ac.as_ref().filter(|_| site.sig().may_hold_any(&firsts)) {
-            for m in ac.find_iter(text.as_str()) {
+            for m in ac.find_iter(&**text) {
                 let g = &a.glossary[m.pattern().as_usize()];
                 let term_kind = ctx.charter.terms.get(g.term).map(|t| t.kind);
                 let kind = if term_kind == Some(TermKind::Role) { Role } else { Body };

@@ -62,7 +62,7 @@ pub struct Site<'a> {
     pub division: Option<&'a Division>,
     pub text: SiteText<'a>,
     /// As printed: references replaced by their citations.
-    pub plain: Plain,
+    pub plain: Plain<'a>,
     /// For paragraphs and items: how many items (or sub-items) follow.
     pub items: usize,
     /// For items and sub-items: (index, count) in their list.
@@ -187,13 +187,13 @@ pub fn collect<'a>(ctx: &Context<'a>) -> Vec<Site<'a>> {
     let n = &ctx.numbering.counts;
     let texts = 1 + c.meta.history.len() + c.meta.preamble.len() + n.parts + n.subparts + n.chapters + n.sections;
     let mut out = Vec::with_capacity(texts + n.articles + n.paragraphs + n.items + n.subitems);
-    let plain = |t: &Text, a: Option<&Article>| ctx.plain(t, a);
     if !c.meta.title.is_empty() {
         let t = literal_text(&c.meta.title, c.meta.title_span);
-        out.push(site(SiteKind::Title, None, None, SiteText::Made(Box::new(t.clone())), plain(&t, None), 0, None));
+        let p = ctx.plain(&t, None).into_owned();
+        out.push(site(SiteKind::Title, None, None, SiteText::Made(Box::new(t)), p, 0, None));
     }
     for h in &c.meta.history {
-        out.push(site(SiteKind::History, None, None, SiteText::Model(h), plain(h, None), 0, None));
+        out.push(site(SiteKind::History, None, None, SiteText::Model(h), ctx.plain(h, None), 0, None));
     }
     let mut v = Sites { ctx, parent: None, out };
     walk::walk(c, &mut v);
@@ -211,7 +211,7 @@ struct Sites<'c, 'a> {
 impl<'a> Visitor<'a> for Sites<'_, 'a> {
     fn division(&mut self, d: &'a Division, _: &[&'a Division]) -> Flow {
         let t = literal_text(&d.title, d.title_span);
-        let p = self.ctx.plain(&t, None);
+        let p = self.ctx.plain(&t, None).into_owned();
         self.out.push(site(SiteKind::DivisionTitle(d.level), None, Some(d), SiteText::Made(Box::new(t)), p, 0, None));
         Flow::Descend
     }
@@ -244,7 +244,7 @@ fn site<'a>(
     article: Option<&'a Article>,
     division: Option<&'a Division>,
     text: SiteText<'a>,
-    plain: Plain,
+    plain: Plain<'a>,
     items: usize,
     list: Option<(usize, usize)>,
 ) -> Site<'a> {

@@ -78,7 +78,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let t = &site.plain.text;
         let mut spots = Vec::new();
-        for m in ac.find_iter(t.as_str()) {
+        for m in ac.find_iter(&**t) {
             let (wrong, right) = &pairs[m.pattern().as_usize()];
             // Already right in context (e.g. 权力机构 contains no 权利机构).
             spots.push(Spot {
