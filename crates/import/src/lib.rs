@@ -292,7 +292,9 @@ impl Imported {
 pub fn from_charter(charter: &Charter, numbering: &Numbering) -> Imported {
     use charter_core::model::Block;
     use charter_core::text::Text;
-    let plain = |t: &Text, from: Option<&str>| t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text.into_owned();
+    let plain = |t: &Text, from: Option<&str>| {
+        t.plain_with(&|r| charter_core::resolve::cite(numbering, r, from)).text.into_owned()
+    };
     // A map from one tree to another, so a recursive map rather than a walk.
     fn block(b: &Block, f: &dyn Fn(&Text) -> String) -> IBlock {
         IBlock { id: None, text: f(&b.text), items: b.items.iter().map(|i| block(i, f)).collect(), note: None }
