@@ -730,6 +730,27 @@ mod tests {
         }
     }
 
+    /// A text printed as written is borrowed, and reads and maps as the
+    /// general path makes it; any markup, escape or reference is copied.
+    #[test]
+    fn plain_borrows_only_text_printed_as_written() {
+        let cite = |_: &Reference| "第二十条".to_string();
+        let (t, _) = Text::parse("本会依照章程开展工作。".to_string(), Span::default());
+        let p = t.plain_with(&cite);
+        assert!(matches!(p.text, Cow::Borrowed(_)));
+        assert_eq!(p.text, t.raw);
+        assert_eq!(p.pieces, vec![(0..t.raw.len(), 0..t.raw.len())]);
+        for raw in ["依照[[a]]办理。", "*重大*事项", "成绩排名\\*", "A&amp;B", "`代码`"] {
+            let (t, _) = Text::parse(raw.to_string(), Span::default());
+            let p = t.plain_with(&cite);
+            assert!(matches!(p.text, Cow::Owned(_)), "{raw}");
+        }
+        // The same inline text but not the raw one (an escape): copied.
+        let t =
+            Text::from_parts("a\\*".to_string(), Span::default(), vec![Inline::Text { text: "a*".into(), raw: 0..3 }]);
+        assert_eq!(t.plain_with(&cite).text, "a*");
+    }
+
     #[test]
     fn plain_maps_back() {
         let (t, _) = Text::parse("依照[[ab]]的*规定*".to_string(), Span::default());
