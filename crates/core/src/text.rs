@@ -23,11 +23,20 @@ pub struct Text {
     locator: Locator,
 }
 
-/// For each character of [`Text::raw`], in order: its byte offset in `raw`
-/// and the file offset right after the source character it matched
-/// (`usize::MAX` once a character was not found). Never part of equality.
+/// Where the characters of [`Text::raw`] lie in the file, as runs
+/// ([`char_map`]). Never part of equality.
 #[derive(Clone, Debug, Default)]
-struct Locator(OnceLock<Vec<(usize, usize)>>);
+struct Locator(OnceLock<Vec<Run>>);
+
+/// Characters of [`Text::raw`] from `start` (a byte offset in `raw`) up to
+/// the next run's start, each ending in the file at its end in `raw` plus
+/// `shift`; `shift` is `None` from the first character not found in the
+/// source on. A text written on one line in the file is one run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    start: usize,
+    shift: Option<isize>,
+}
 
 impl PartialEq for Locator {
     fn eq(&self, _: &Self) -> bool {
@@ -469,15 +478,20 @@ impl Text {
     /// every call is then a binary search, so locating all findings of a
     /// text is linear in its length (not findings × length).
     pub fn locate(&self, file: &SourceFile, raw: Range<usize>) -> Span {
-        let map = self.locator.0.get_or_init(|| char_map(&self.raw, file, self.span));
+        let runs = self.locator.0.get_or_init(|| char_map(&self.raw, file, self.span));
         let src_start = file.clamp(self.span.start);
         let at = |target: usize| {
-            // The characters of `raw` before `target`; the position is right
-            // after the source character matching the last of them.
-            let k = map.partition_point(|&(ri, _)| ri < target);
-            match k.checked_sub(1).map(|i| map[i].1) {
-                None | Some(usize::MAX) => src_start,
-                Some(end) => end,
+            // The position is right after the source character matching the
+            // last character of `raw` that starts before `target`.
+            let Some(mut last) = target.min(self.raw.len()).checked_sub(1) else { return src_start };
+            while !self.raw.is_char_boundary(last) {
+                last -= 1;
+            }
+            let end = last + next_len(&self.raw, last);
+            let run = runs.partition_point(|r| r.start <= last).checked_sub(1).map(|i| runs[i]);
+            match run.and_then(|r| r.shift) {
+                Some(shift) => end.checked_add_signed(shift).unwrap_or(src_start),
+                None => src_start,
             }
         };
         let start = at(raw.start);
@@ -543,26 +557,27 @@ fn next_len(s: &str, at: usize) -> usize {
 }
 
 /// Match the characters of `raw` in order against the YAML scalar's source
-/// (skipping indentation, quotes and line breaks the YAML parser removed):
-/// for each, its byte offset in `raw` and the file offset right after its
-/// match; after the first character without a match, `usize::MAX`.
-fn char_map(raw: &str, file: &SourceFile, span: Span) -> Vec<(usize, usize)> {
+/// (skipping indentation, quotes and line breaks the YAML parser removed),
+/// as runs of characters that lie as far apart in the file as in `raw`: a
+/// new run starts where the parser removed something (a line break and
+/// indentation, an escape's backslash), and at the first character without
+/// a match, after which nothing is matched.
+fn char_map(raw: &str, file: &SourceFile, span: Span) -> Vec<Run> {
     let src_start = file.clamp(span.start);
     let src_end = file.clamp(span.end.max(span.start)).max(src_start);
     let src = &file.text[src_start..src_end];
     let mut src_iter = src.char_indices();
-    let mut lost = false;
-    raw.char_indices()
-        .map(|(ri, rc)| {
-            let end = if lost {
-                None
-            } else {
-                src_iter.by_ref().find(|&(_, sc)| sc == rc).map(|(si, sc)| src_start + si + sc.len_utf8())
-            };
-            lost = end.is_none();
-            (ri, end.unwrap_or(usize::MAX))
-        })
-        .collect()
+    let mut runs: Vec<Run> = Vec::new();
+    for (ri, rc) in raw.char_indices() {
+        let shift = src_iter.by_ref().find(|&(_, sc)| sc == rc).map(|(si, _)| (src_start + si) as isize - ri as isize);
+        if runs.last().is_none_or(|r| r.shift != shift) {
+            runs.push(Run { start: ri, shift });
+        }
+        if shift.is_none() {
+            break;
+        }
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -692,6 +707,7 @@ mod tests {
             ("第一行 第二*行*，见[[a]]、\"引\"", Span::new(FileId(0), 6, yaml.find("\nnext").unwrap_or(0))),
             ("多行文本 # 注", Span::new(FileId(0), yaml.find("  多行").unwrap_or(0), yaml.len())),
             ("不在源里", Span::new(FileId(0), 0, 10)),
+            ("第一行 第二缺", Span::new(FileId(0), 6, yaml.find("\nnext").unwrap_or(0))),
             ("", Span::new(FileId(0), 3, 3)),
         ] {
             let (t, _) = Text::parse(raw.to_string(), span);
@@ -704,6 +720,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A text as written on one line is one run, whatever its length: the
+    /// map is as small as the places where the parser removed something.
+    #[test]
+    fn locate_keeps_a_run_per_line() {
+        let yaml = "a: 第一条文本，很长很长。\nb: 第一行\n  第二行\n  第三行\n";
+        let file = SourceFile::new("t.yaml", yaml.to_string());
+        let one = Span::new(FileId(0), 3, yaml.find("\nb").unwrap_or(0));
+        let (t, _) = Text::parse("第一条文本，很长很长。".to_string(), one);
+        assert_eq!(t.locate(&file, 3..6), Span::new(FileId(0), 6, 9));
+        assert_eq!(t.locator.0.get().map(Vec::len), Some(1));
+        let three = Span::new(FileId(0), yaml.find("第一行").unwrap_or(0), yaml.len());
+        let (t, _) = Text::parse("第一行第二行第三行".to_string(), three);
+        t.locate(&file, 0..1);
+        assert_eq!(t.locator.0.get().map(Vec::len), Some(3));
     }
 
     #[test]
