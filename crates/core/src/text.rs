@@ -446,7 +446,7 @@ impl Text {
             && *raw == (0..self.raw.len())
             && *text == self.raw
         {
-            return Plain { text: Cow::Borrowed(&self.raw), pieces: vec![(raw.clone(), raw.clone())] };
+            return Plain { text: Cow::Borrowed(&self.raw), pieces: Vec::new() };
         }
         // Sized for the usual text (no markup: one piece per inline, about
         // the raw text's length); grown from empty, most would hold room for
@@ -505,7 +505,9 @@ impl Text {
 pub struct Plain<'a> {
     /// Borrowed from the text when it prints as written.
     pub text: Cow<'a, str>,
-    /// (plain range, raw range) for each piece.
+    /// (plain range, raw range) for each piece; none when the text prints
+    /// as written (borrowed: every offset is the same in both), so that
+    /// most texts need no list.
     pub pieces: Vec<(Range<usize>, Range<usize>)>,
 }
 
@@ -528,6 +530,9 @@ impl Plain<'_> {
     /// Pieces are in plain-text order: a binary search finds the piece, so
     /// mapping every finding of a text stays linear overall.
     pub fn to_raw(&self, offset: usize) -> usize {
+        if self.pieces.is_empty() {
+            return offset.min(self.text.len());
+        }
         // Pieces are contiguous from 0: the first one ending after `offset`
         // holds it; the end of the text belongs to the first ending there.
         let hit = if offset == self.text.len() {
@@ -741,7 +746,10 @@ mod tests {
     #[test]
     fn to_raw_agrees_with_a_scan() {
         fn scan(p: &Plain, offset: usize) -> usize {
-            for (pl, r) in &p.pieces {
+            // A text printed as written is one piece, the same both sides.
+            let whole = [(0..p.text.len(), 0..p.text.len())];
+            let pieces = if p.pieces.is_empty() { &whole[..] } else { &p.pieces[..] };
+            for (pl, r) in pieces {
                 if offset >= pl.start && offset < pl.end || (offset == pl.end && offset == p.text.len()) {
                     if pl.len() == r.len() {
                         return r.start + (offset - pl.start);
@@ -749,9 +757,9 @@ mod tests {
                     return if offset == pl.start { r.start } else { r.end };
                 }
             }
-            p.pieces.last().map_or(0, |(_, r)| r.end)
+            pieces.last().map_or(0, |(_, r)| r.end)
         }
-        for raw in ["依照[[ab]]的*规定*", "[[a]][[b]]", "", "*x*", "见[[a]]", "\\*字\\*"] {
+        for raw in ["依照[[ab]]的*规定*", "[[a]][[b]]", "", "*x*", "见[[a]]", "\\*字\\*", "本会章程。"] {
             let (t, _) = Text::parse(raw.to_string(), Span::default());
             for cite in ["", "第二十条"] {
                 let p = t.plain_with(&|_| cite.to_string());
@@ -771,7 +779,10 @@ mod tests {
         let p = t.plain_with(&cite);
         assert!(matches!(p.text, Cow::Borrowed(_)));
         assert_eq!(p.text, t.raw);
-        assert_eq!(p.pieces, vec![(0..t.raw.len(), 0..t.raw.len())]);
+        assert!(p.pieces.is_empty());
+        for o in 0..=t.raw.len() + 1 {
+            assert_eq!(p.to_raw(o), o.min(t.raw.len()));
+        }
         for raw in ["依照[[a]]办理。", "*重大*事项", "成绩排名\\*", "A&amp;B", "`代码`"] {
             let (t, _) = Text::parse(raw.to_string(), Span::default());
             let p = t.plain_with(&cite);

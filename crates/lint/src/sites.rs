@@ -64,11 +64,12 @@ pub struct Site<'a> {
     /// As printed: references replaced by their citations.
     pub plain: Plain<'a>,
     /// For paragraphs and items: how many items (or sub-items) follow.
-    pub items: usize,
+    pub items: u32,
     /// For items and sub-items: (index, count) in their list.
-    pub list: Option<(usize, usize)>,
-    /// [`Site::sentences`], split once for all the rules that read them.
-    sentences: std::cell::OnceCell<Vec<Range<usize>>>,
+    pub list: Option<(u32, u32)>,
+    /// [`Site::sentences`], split once for all the rules that read them
+    /// (held without spare room: most texts are one sentence).
+    sentences: std::cell::OnceCell<Box<[Range<usize>]>>,
     /// [`Site::sig`], computed once for all the rules that ask.
     sig: std::cell::OnceCell<crate::cjk::CharSig>,
 }
@@ -77,7 +78,7 @@ impl Site<'_> {
     /// The sentences of the printed text ([`crate::cjk::sentences`]),
     /// computed on first use.
     pub fn sentences(&self) -> &[Range<usize>] {
-        self.sentences.get_or_init(|| crate::cjk::sentences(&self.plain.text))
+        self.sentences.get_or_init(|| crate::cjk::sentences(&self.plain.text).into_boxed_slice())
     }
 
     /// Which characters the printed text may hold ([`crate::cjk::CharSig`]):
@@ -230,13 +231,19 @@ impl<'a> Visitor<'a> for Sites<'_, 'a> {
             // A paragraph that is only a list of items has no text of its own.
             (BlockLevel::Paragraph, Some(_)) if b.text.raw.is_empty() => return,
             (BlockLevel::Paragraph, Some(_)) => (SiteKind::Paragraph, None),
-            (BlockLevel::Item, _) => (SiteKind::Item, Some((at.index, at.siblings))),
-            (BlockLevel::SubItem, _) => (SiteKind::SubItem, Some((at.index, at.siblings))),
+            (BlockLevel::Item, _) => (SiteKind::Item, Some((count(at.index), count(at.siblings)))),
+            (BlockLevel::SubItem, _) => (SiteKind::SubItem, Some((count(at.index), count(at.siblings)))),
         };
         let pl = self.ctx.plain(&b.text, at.article);
         let parent = if at.article.is_some() { self.parent } else { None };
-        self.out.push(site(kind, at.article, parent, SiteText::Model(&b.text), pl, b.items.len(), list));
+        self.out.push(site(kind, at.article, parent, SiteText::Model(&b.text), pl, count(b.items.len()), list));
     }
+}
+
+/// A count or index in a list as a site holds it (32 bits: a site is one
+/// of tens of thousands; no list of a loadable file comes near the limit).
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn site<'a>(
@@ -245,8 +252,8 @@ fn site<'a>(
     division: Option<&'a Division>,
     text: SiteText<'a>,
     plain: Plain<'a>,
-    items: usize,
-    list: Option<(usize, usize)>,
+    items: u32,
+    list: Option<(u32, u32)>,
 ) -> Site<'a> {
     Site {
         kind,

@@ -227,7 +227,7 @@ fn items_claim(ctx: &Context, site: &Site, out: &mut Vec<Diagnostic>) {
         let Some(m) = t.rfind(marker) else { continue };
         let after = m + marker.len();
         let Some((n, e)) = count_at(t, after) else { continue };
-        if n as usize != site.items {
+        if n != site.items {
             out.push(
                 COUNT_MISMATCH
                     .diagnostic(format!("说“{}{}”，下面却列了 {} 项", marker, &t[after..e], site.items))

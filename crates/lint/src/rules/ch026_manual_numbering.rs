@@ -76,7 +76,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (found, expected, what) = match site.kind {
             SiteKind::Item | SiteKind::SubItem => {
                 let Some((n, len, _)) = label(t) else { continue };
-                let pos = site.list.map_or(0, |(i, _)| i as u32 + 1);
+                let pos = site.list.map_or(0, |(i, _)| i.saturating_add(1));
                 ((n, len), pos, if site.kind == SiteKind::Item { "项" } else { "目" })
             }
             SiteKind::Paragraph => {
