@@ -3,9 +3,11 @@
 //! checked in full (load, number, resolve, every rule), next to a bare
 //! parse of the same bytes: the same YAML parser (serde-saphyr) with the
 //! loader's options, into a generic value (`serde_json::Value`), no spans,
-//! no checks. `check` is handed the file's bytes as `charter check` reads
-//! them (made before each run, untimed). Prints both times, their ratio (goal: within 2× at every
-//! size) and the growth exponent between sizes (1.0 = linear). Each figure
+//! no checks. Both start from the file's bytes, as `charter check` reads
+//! them: each checks that they are UTF-8 (`check` is handed its own copy,
+//! made before each run, untimed, as it owns what it loads). Prints both
+//! times, their ratio (goal: within 2× at every size) and the growth
+//! exponent between sizes (1.0 = linear). Each figure
 //! is the median of five runs (the machine may be shared), with the CPU
 //! time per run in user mode and in the kernel (the kernel's share is the
 //! clearing of pages touched for the first time, which varies on a virtual
@@ -114,8 +116,10 @@ fn ms(s: f64) -> String {
     format!("{:.0} ms", s * 1000.0)
 }
 
-/// The bare parse: the loader's YAML parser and options, into a generic value.
-fn bare_parse(yaml: &str) -> serde_json::Value {
+/// The bare parse: a file's bytes as UTF-8 text, with the loader's YAML
+/// parser and options, into a generic value.
+fn bare_parse(bytes: &[u8]) -> serde_json::Value {
+    let Ok(yaml) = std::str::from_utf8(bytes) else { return serde_json::Value::Null };
     serde_saphyr::from_str_with_options(yaml, yaml_options(yaml.len())).unwrap_or_default()
 }
 
@@ -191,7 +195,7 @@ fn main() {
         let n = sizes.first().copied().unwrap_or(16_000);
         let yaml = charter_yaml(n, 50);
         match args.get(i + 1).map(String::as_str) {
-            Some("parse") => drop(std::hint::black_box(bare_parse(&yaml))),
+            Some("parse") => drop(std::hint::black_box(bare_parse(yaml.as_bytes()))),
             Some("none") => {}
             Some("raw") => {
                 let mut sources = Sources::default();
@@ -209,7 +213,7 @@ fn main() {
     let mut last: Option<(usize, f64)> = None;
     for n in sizes {
         let yaml = charter_yaml(n, 50);
-        let (parse, _, parse_cpu) = median_cpu(|| (), |()| bare_parse(&yaml));
+        let (parse, _, parse_cpu) = median_cpu(|| (), |()| bare_parse(yaml.as_bytes()));
         // Both sides return what they built, dropped outside the timing (the
         // document was dropped inside it before, the parse's value never).
         let (check, doc, check_cpu) =
