@@ -185,6 +185,21 @@ impl WordSet {
     }
 }
 
+/// Does the text hold a quotation mark: straight (" '), curly (“”‘’) or
+/// corner (「」『』)? The curly and corner ones are the only characters of
+/// their blocks whose second byte is 0x80 followed by these third bytes, so
+/// a search for three bytes (memchr, many bytes at a time) answers for the
+/// many texts that hold none, without reading each character.
+pub fn has_quote(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr3_iter(b'"', b'\'', 0x80, b).any(|i| {
+        b[i] != 0x80
+            || (i >= 1
+                && i + 1 < b.len()
+                && matches!((b[i - 1], b[i + 1]), (0xE2, 0x98 | 0x99 | 0x9C | 0x9D) | (0xE3, 0x8C..=0x8F)))
+    })
+}
+
 /// Sentences of a text: byte ranges ending after 。；？！ (or at the end).
 pub fn sentences(s: &str) -> Vec<std::ops::Range<usize>> {
     split_after(s, &['。', '；', '？', '！', ';'])
@@ -291,6 +306,29 @@ mod tests {
             }
             assert_eq!(sentences(&s), by_chars(&s, &sentence_ends), "{s}");
             assert_eq!(clauses(&s), by_chars(&s, &clause_ends), "{s}");
+        }
+    }
+
+    /// [`has_quote`] answers as reading every character does.
+    #[test]
+    fn has_quote_agrees_with_reading_each_character() {
+        let quote = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』');
+        let pieces = [
+            "本会", "。", "、", "“", "”", "‘", "’", "「", "」", "『", "』", "\"", "'", "〔", "–", "…", "€", "‚", "〈",
+            "a", "𠀀", "䀀",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..3_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(has_quote(&s), s.chars().any(quote), "{s}");
+        }
+        // Every character whose encoding has 0x80 second, quote or not.
+        for c in ('\u{2000}'..='\u{203f}').chain('\u{3000}'..='\u{303f}') {
+            assert_eq!(has_quote(&c.to_string()), quote(c), "{c:?}");
         }
     }
 

@@ -1,9 +1,8 @@
 use crate::Context;
-use crate::cjk::{CharSig, is_chinese};
+use crate::cjk::{has_quote, is_chinese};
 use crate::declare_rule;
 use crate::sites::{Spot, grouped};
 use charter_core::diagnostic::Diagnostic;
-use charter_core::punct::has_byte;
 
 declare_rule! {
     /// 中文里用了直引号（"…"、'…'）或直角引号（「…」），或者引号不成对。
@@ -66,11 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let t = &site.plain.text;
         // Most texts hold no quotation mark at all: one pass says so (a
         // search per mark cost more than the rest of the rule).
-        const QUOTES: CharSig = CharSig::of_chars(&['“', '”', '‘', '’', '「', '」', '『', '』']);
-        let curly = |c| matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』');
-        let quoted =
-            has_byte(t, |b| b == b'"' || b == b'\'') || (site.sig().may_hold_any(&QUOTES) && t.chars().any(curly));
-        if !quoted {
+        if !has_quote(t) {
             continue;
         }
         let mut spots = Vec::new();
