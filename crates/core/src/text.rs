@@ -112,7 +112,9 @@ pub enum ProblemKind {
 /// several paragraphs.
 pub fn join_lines(value: &str) -> Result<String, usize> {
     let trimmed = value.trim_end_matches(['\n', '\r', ' ']);
-    if !trimmed.contains('\n') {
+    // memchr: `str::contains` on a short text is a byte loop whose exit
+    // the processor mispredicts (this runs for every text loaded).
+    if memchr::memchr(b'\n', trimmed.as_bytes()).is_none() {
         return Ok(trimmed.trim_end().to_string());
     }
     let mut out = String::with_capacity(trimmed.len());
@@ -340,13 +342,14 @@ fn escape_block_start(s: &str) -> (String, Option<usize>) {
 fn scan_references(raw: &str, problems: &mut Vec<TextProblem>) -> Vec<Reference> {
     let mut refs = Vec::new();
     let mut from = 0;
-    // A `[` found by memchr, then its neighbour: `str::find("[[")` would
-    // set up a substring searcher at each call, on every text.
+    // A `[` found by memchr (the crate's: `str::find` on a short text is a
+    // byte loop whose exit is mispredicted), then its neighbour:
+    // `str::find("[[")` would set up a substring searcher at each call.
     let open = |from: usize| {
         let b = raw.as_bytes();
         let mut at = from;
         loop {
-            let i = at + raw.get(at..)?.find('[')?;
+            let i = at + memchr::memchr(b'[', b.get(at..)?)?;
             if b.get(i + 1) == Some(&b'[') {
                 return Some(i - from);
             }

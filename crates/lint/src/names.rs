@@ -23,7 +23,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::Context;
-use super::cjk::{CharSet, CharSig, bmp_bitmap, in_bmp_bitmap, is_han, next_char, prev_char};
+use super::cjk::{CharSet, CharSig, Ideographs, bmp_bitmap, in_bmp_bitmap, is_han, next_char, prev_char};
 use super::sites::{Site, SiteKind};
 use charter_core::model::TermKind;
 
@@ -419,10 +419,11 @@ fn first_setup_verb(s: &str) -> Option<usize> {
     })
 }
 
-/// Is `c` the first character of a word of [`SETUP`]? (A match: this is
+/// Is `c` the first character of a word of [`SETUP`]? (A bit test: this is
 /// asked at every character of every sentence.)
 fn is_setup_first(c: char) -> bool {
-    matches!(c, '设' | '下' | '可' | '成' | '组' | '建' | '聘' | '配' | '分' | '选')
+    static FIRSTS: Ideographs = Ideographs::of(&['设', '下', '可', '成', '组', '建', '聘', '配', '分', '选']);
+    FIRSTS.contains(c)
 }
 
 /// Deictic or level prefixes that do not change what a name denotes.
@@ -825,8 +826,13 @@ impl Analysis {
 
 /// Byte ranges of 《……》 (with the brackets).
 pub fn quoted_titles(text: &str) -> Vec<Range<usize>> {
+    // A searcher for 《 made once: `str::find` looks for its last byte,
+    // which ends one character in 64, and verifies each in a byte loop.
+    static OPEN: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
     let mut out = Vec::new();
-    let Some(first) = text.find('《') else { return out };
+    let Some(first) = OPEN.get_or_init(|| memchr::memmem::Finder::new("《")).find(text.as_bytes()) else {
+        return out;
+    };
     let mut depth = 0;
     let mut start = 0;
     for (i, c) in text[first..].char_indices().map(|(i, c)| (first + i, c)) {
@@ -1119,7 +1125,9 @@ fn retain_from<T>(v: &mut Vec<T>, from: usize, mut keep: impl FnMut(&T) -> bool)
 
 /// Is `c` the last character of a head ([`HEADS`])?
 fn is_head_end(c: char) -> bool {
-    matches!(c, '会' | '团' | '委' | '支' | '部' | '处' | '室' | '组' | '心' | '席' | '长' | '任' | '记' | '事')
+    static ENDS: Ideographs =
+        Ideographs::of(&['会', '团', '委', '支', '部', '处', '室', '组', '心', '席', '长', '任', '记', '事']);
+    ENDS.contains(c)
 }
 
 /// [`extract`], appending to `out` (whose earlier entries are not read);
