@@ -456,9 +456,10 @@ const NOT_SETUP: &[&str] = &["常设", "建设", "设计", "设施", "设备", "
 fn in_other_word(s: &str, at: usize, v: &str) -> bool {
     // For each verb, the words of NOT_SETUP holding it and where: found
     // once, not searched for at every call.
-    static HOLDERS: std::sync::OnceLock<HashMap<&'static str, Vec<(&'static str, usize)>>> = std::sync::OnceLock::new();
+    static HOLDERS: std::sync::OnceLock<FxHashMap<&'static str, Vec<(&'static str, usize)>>> =
+        std::sync::OnceLock::new();
     let holders = HOLDERS.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<(&'static str, usize)>> = HashMap::new();
+        let mut m: FxHashMap<&'static str, Vec<(&'static str, usize)>> = FxHashMap::default();
         // Every word it is asked about: the verbs, and the stop words and
         // strippable words of the left scan.
         for v in SETUP.iter().chain(STOP_WORDS).chain(STRIP) {
@@ -532,7 +533,7 @@ pub struct GlossEntry {
 pub struct Analysis {
     pub glossary: Vec<GlossEntry>,
     /// Glossary text → entry index (the first entry with that text).
-    pub gloss_index: HashMap<String, usize>,
+    pub gloss_index: FxHashMap<String, usize>,
     /// All name occurrences in document order: the glossary's matches and
     /// the names found by their heads, overlaps resolved (longest wins).
     pub occurrences: Vec<Occurrence>,
@@ -1065,7 +1066,7 @@ fn coordinated(sites: &[Site], a: &Analysis, x: &str, y: &str) -> bool {
 
 /// Keep the longest of overlapping occurrences (a glossary match wins a
 /// tie, and a compound yields to nothing shorter).
-fn resolve_overlaps(found: &mut Vec<Occurrence>, gloss: &HashMap<String, usize>) {
+fn resolve_overlaps(found: &mut Vec<Occurrence>, gloss: &FxHashMap<String, usize>) {
     found.sort_by(|x, y| {
         x.range
             .start
@@ -1473,7 +1474,7 @@ mod tests {
 
     fn names(s: &str) -> Vec<String> {
         let mut v = extract(0, s);
-        resolve_overlaps(&mut v, &HashMap::new());
+        resolve_overlaps(&mut v, &FxHashMap::default());
         v.into_iter().map(|o| o.name).collect()
     }
 
