@@ -40,6 +40,8 @@ pub struct Context<'a> {
     pub file: &'a SourceFile,
     pub ref_problems: &'a [RefProblem<'a>],
     pub config: &'a Config,
+    /// Where the sites' printed texts are held, one after another.
+    texts: &'a sites::Texts,
     sites: OnceCell<Vec<sites::Site<'a>>>,
     names: OnceCell<names::Analysis>,
 }
@@ -51,8 +53,18 @@ impl<'a> Context<'a> {
         file: &'a SourceFile,
         ref_problems: &'a [RefProblem<'a>],
         config: &'a Config,
+        texts: &'a sites::Texts,
     ) -> Self {
-        Context { charter, numbering, file, ref_problems, config, sites: OnceCell::new(), names: OnceCell::new() }
+        Context {
+            charter,
+            numbering,
+            file,
+            ref_problems,
+            config,
+            texts,
+            sites: OnceCell::new(),
+            names: OnceCell::new(),
+        }
     }
 
     /// A text as printed (references cited from `article`).
@@ -260,7 +272,8 @@ pub fn check_document(doc: &mut Document, config: Option<(PathBuf, String)>) {
     };
     if let Some(charter) = &doc.charter {
         let ref_problems = resolve::resolve(charter, &doc.numbering);
-        let ctx = Context::new(charter, &doc.numbering, doc.sources.file(doc.file), &ref_problems, &config);
+        let texts = sites::Texts::default();
+        let ctx = Context::new(charter, &doc.numbering, doc.sources.file(doc.file), &ref_problems, &config, &texts);
         let found = check(&ctx);
         doc.diagnostics.extend(found);
     }
