@@ -294,6 +294,22 @@ fn split_after(s: &str, ends: &[char]) -> Vec<std::ops::Range<usize>> {
 mod tests {
     use super::*;
 
+    /// `count` strings of up to `most - 1` pieces chosen by a fixed
+    /// pseudo-random sequence from `seed`.
+    fn random_strings(pieces: &[&str], seed: u64, count: usize, most: u64) -> Vec<String> {
+        let mut seed = seed;
+        (0..count)
+            .map(|_| {
+                let mut s = String::new();
+                for _ in 0..(seed % most) {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                s
+            })
+            .collect()
+    }
+
     /// The splitter finds the same ends as reading every character.
     #[test]
     fn split_after_agrees_with_reading_each_character() {
@@ -332,13 +348,7 @@ mod tests {
         ];
         let sentence_ends = ['。', '；', '？', '！', ';'];
         let clause_ends = ['。', '；', '？', '！', '，', '：', ';', ',', ':'];
-        let mut seed = 7u64;
-        for _ in 0..2_000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 13) {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for s in random_strings(&pieces, 7, 2_000, 13) {
             assert_eq!(sentences(&s), by_chars(&s, &sentence_ends), "{s}");
             assert_eq!(clauses(&s), by_chars(&s, &clause_ends), "{s}");
         }
@@ -372,13 +382,7 @@ mod tests {
             "本会", "。", "、", "“", "”", "‘", "’", "「", "」", "『", "』", "\"", "'", "〔", "–", "…", "€", "‚", "〈",
             "a", "𠀀", "䀀",
         ];
-        let mut seed = 11u64;
-        for _ in 0..3_000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 9) {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for s in random_strings(&pieces, 11, 3_000, 9) {
             assert_eq!(has_quote(&s), s.chars().any(quote), "{s}");
         }
         // Every character whose encoding has 0x80 second, quote or not.
