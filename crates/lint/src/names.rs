@@ -16,11 +16,11 @@
 //! glossary and the known outside bodies this decides what is defined.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Context;
 use super::cjk::{CharSet, CharSig, Ideographs, bmp_bitmap, in_bmp_bitmap, is_han, next_char, prev_char};
@@ -561,7 +561,7 @@ pub struct Analysis {
     /// and of the glossary's names and short forms: 院学生会 of
     /// 哈尔滨音乐学院学生会. A set, so that asking about one name does not
     /// read every other.
-    tails: HashSet<String>,
+    tails: FxHashSet<String>,
 }
 
 /// `rare` is probably a misspelling of `common`.
@@ -623,7 +623,7 @@ impl Analysis {
     fn collect_tails(&mut self) {
         let established = self.names.iter().filter(|(_, i)| i.established).map(|(n, _)| n.as_str());
         let glossary = self.glossary.iter().filter(|g| g.role != GlossRole::Wrong).map(|g| g.text.as_str());
-        let mut tails = HashSet::new();
+        let mut tails = FxHashSet::default();
         for full in established.chain(glossary) {
             for (i, _) in full.char_indices().skip(1) {
                 if full[i..].chars().count() >= 3 {
@@ -740,12 +740,12 @@ pub fn analyse(ctx: &Context) -> Analysis {
     );
     // Second pass: cut a name to its longest known tail when what precedes
     // it is not a qualifier (决定学生会 → 学生会, but 系学生会 stays).
-    let mut known: BTreeSet<String> = a.glossary.iter().map(|g| g.text.clone()).collect();
+    let mut known: FxHashSet<String> = a.glossary.iter().map(|g| g.text.clone()).collect();
     known.extend(a.names.iter().filter(|(_, i)| i.established).map(|(n, _)| n.clone()));
     // Shortened forms: the tails of the organisation's own name and of the
     // glossary's names (院学生会 of 哈尔滨音乐学院学生会).
     let org = own_organisation(ctx);
-    let mut tails: BTreeSet<&str> = BTreeSet::new();
+    let mut tails: FxHashSet<&str> = FxHashSet::default();
     let full_names = a.glossary.iter().filter(|g| g.role == GlossRole::Name).map(|g| g.text.as_str());
     for k in full_names.chain(org.as_deref()) {
         for (i, _) in k.char_indices().skip(1) {
@@ -755,7 +755,7 @@ pub fn analyse(ctx: &Context) -> Analysis {
         }
     }
     // Every tail of a known name, for names led by a verb of running text.
-    let known_tails: HashSet<&str> =
+    let known_tails: FxHashSet<&str> =
         known.iter().flat_map(|k| k.char_indices().skip(1).map(move |(i, _)| &k[i..])).collect();
     // Where each distinct name is cut depends on the name alone: found
     // once, not at each of its (often thousands of) occurrences.
@@ -894,7 +894,12 @@ const RUNNING_VERBS: &[&str] = &[
 /// Where to cut a name (found in running text, not a compound or a
 /// glossary hit) to its longest known tail, unless what precedes the tail
 /// qualifies it (我院, 院级, 系): the byte offset of the tail, if cut.
-fn trim_at(name: &str, known: &BTreeSet<String>, tails: &BTreeSet<&str>, known_tails: &HashSet<&str>) -> Option<usize> {
+fn trim_at(
+    name: &str,
+    known: &FxHashSet<String>,
+    tails: &FxHashSet<&str>,
+    known_tails: &FxHashSet<&str>,
+) -> Option<usize> {
     if known.contains(name) {
         return None;
     }
@@ -1377,9 +1382,10 @@ fn own_organisation(ctx: &Context) -> Option<String> {
 }
 
 /// Names the charter sets up.
-fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> BTreeSet<Cow<'a, str>> {
+fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> FxHashSet<Cow<'a, str>> {
     // Borrowed names: a name is cloned once, not at every occurrence.
-    let mut out: BTreeSet<Cow<'a, str>> = BTreeSet::new();
+    // (A set to ask membership of; the caller marks names in a sorted map.)
+    let mut out: FxHashSet<Cow<'a, str>> = FxHashSet::default();
     // The organisation in the title: 某某学生会章程 → 某某学生会.
     if let Some(org) = own_organisation(ctx) {
         for o in extract(usize::MAX, &org) {

@@ -99,6 +99,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for sr in site.sentences() {
+            // A sentence without a quantity word has none in its clauses.
+            if !PREFIXES.occurs_in(&t[sr.clone()]) {
+                continue;
+            }
             let cls = clauses(&t[sr.clone()]);
             let mut scope: Option<String> = None;
             for (k, cr) in cls.iter().enumerate() {
