@@ -160,9 +160,61 @@ impl CharSig {
     }
 }
 
-/// A fixed list of words to find in many texts, with an automaton built
-/// once for all of them: `str::find` per word sets up a searcher each time,
-/// which costs more than a short sentence's whole scan.
+/// Strings found in a text leftmost-longest (at the first position where
+/// any starts, the longest there; then on after it), as an Aho-Corasick
+/// automaton would find them, without building one: each check builds
+/// this table for its own glossary (or a rule's word list), and an
+/// automaton for 100 strings cost more to build than a 500-article
+/// charter's whole search.
+#[derive(Debug)]
+pub struct Leftmost<'a> {
+    /// The first characters of the strings (those in the Basic
+    /// Multilingual Plane; the others are only in `by_first`).
+    firsts: Box<[u64; 1024]>,
+    /// First character → (string, its index), longest first, then by index.
+    by_first: rustc_hash::FxHashMap<char, Vec<(&'a str, usize)>>,
+}
+
+impl<'a> Leftmost<'a> {
+    pub fn new(strings: impl Iterator<Item = &'a str>) -> Self {
+        let mut by_first: rustc_hash::FxHashMap<char, Vec<(&'a str, usize)>> = rustc_hash::FxHashMap::default();
+        for (k, s) in strings.enumerate() {
+            if let Some(c) = s.chars().next() {
+                by_first.entry(c).or_default().push((s, k));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|&(s, k)| (std::cmp::Reverse(s.len()), k));
+        }
+        Leftmost { firsts: bmp_bitmap(by_first.keys().copied()), by_first }
+    }
+
+    /// (byte range, string index) of each match, in text order.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while let Some(c) = text[at..].chars().next() {
+                let start = at;
+                at += c.len_utf8();
+                if (c as u32) < 0x10000 && !in_bmp_bitmap(&self.firsts, c) {
+                    continue;
+                }
+                let Some(list) = self.by_first.get(&c) else { continue };
+                if let Some(&(s, k)) = list.iter().find(|(s, _)| text[start..].starts_with(s)) {
+                    at = start + s.len();
+                    return Some((start..at, k));
+                }
+            }
+            None
+        })
+    }
+}
+
+/// A fixed list of words to find in many texts, with a table of their
+/// first characters built once for all of them: `str::find` per word sets
+/// up a searcher each time, which costs more than a short sentence's whole
+/// scan, and an automaton for a few dozen words costs more to build than a
+/// small charter's whole search (the words start with few characters).
 #[derive(Debug)]
 pub struct WordSet {
     /// The words, listed on first use (they may come from a rule's table).
@@ -174,7 +226,31 @@ pub struct WordSet {
 struct Built {
     words: Vec<&'static str>,
     sigs: Vec<CharSig>,
-    ac: Option<aho_corasick::AhoCorasick>,
+    /// First character → the words that begin with it, in list order
+    /// (`None` if a word is empty: each word is then searched for alone).
+    by_first: Option<rustc_hash::FxHashMap<char, Vec<usize>>>,
+    /// The first characters in the Basic Multilingual Plane, as a bitmap.
+    firsts: Box<[u64; 1024]>,
+}
+
+impl Built {
+    /// Call `found` with (word index, byte start) wherever a word begins in
+    /// `s`, by position, then by word, until it returns false; `None` if a
+    /// word is empty (no table).
+    fn each_start(&self, s: &str, mut found: impl FnMut(usize, usize) -> bool) -> Option<()> {
+        let by_first = self.by_first.as_ref()?;
+        for (i, c) in s.char_indices() {
+            if (c as u32) < 0x10000 && !in_bmp_bitmap(&self.firsts, c) {
+                continue;
+            }
+            for &k in by_first.get(&c).into_iter().flatten() {
+                if s[i..].starts_with(self.words[k]) && !found(k, i) {
+                    return Some(());
+                }
+            }
+        }
+        Some(())
+    }
 }
 
 impl WordSet {
@@ -185,9 +261,17 @@ impl WordSet {
     fn built(&self) -> &Built {
         self.built.get_or_init(|| {
             let words = (self.source)();
-            let ac = aho_corasick::AhoCorasick::new(&words).ok();
+            let mut by_first: rustc_hash::FxHashMap<char, Vec<usize>> = Default::default();
+            let mut every_word_starts = true;
+            for (k, w) in words.iter().enumerate() {
+                match w.chars().next() {
+                    Some(c) => by_first.entry(c).or_default().push(k),
+                    None => every_word_starts = false,
+                }
+            }
+            let firsts = bmp_bitmap(by_first.keys().copied());
             let sigs = words.iter().map(|w| CharSig::of(w)).collect();
-            Built { words, sigs, ac }
+            Built { words, sigs, by_first: every_word_starts.then_some(by_first), firsts }
         })
     }
 
@@ -195,11 +279,18 @@ impl WordSet {
     /// the order searching for each word in turn (`match_indices`) finds
     /// them: by word, then by position.
     pub fn occurrences(&self, s: &str) -> Vec<(usize, usize)> {
-        let Built { words, ac, .. } = self.built();
-        let mut out: Vec<(usize, usize)> = match ac {
-            Some(ac) => ac.find_overlapping_iter(s).map(|m| (m.pattern().as_usize(), m.start())).collect(),
-            None => words.iter().enumerate().flat_map(|(k, w)| s.match_indices(w).map(move |(i, _)| (k, i))).collect(),
-        };
+        let built = self.built();
+        let words = &built.words;
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        if built
+            .each_start(s, |k, i| {
+                out.push((k, i));
+                true
+            })
+            .is_none()
+        {
+            out = words.iter().enumerate().flat_map(|(k, w)| s.match_indices(w).map(move |(i, _)| (k, i))).collect();
+        }
         out.sort_unstable();
         // As `match_indices` does: an occurrence overlapping the word's
         // previous one is not another.
@@ -222,10 +313,14 @@ impl WordSet {
 
     /// Whether any word occurs in `s` (one search, no list).
     pub fn occurs_in(&self, s: &str) -> bool {
-        let Built { words, ac, .. } = self.built();
-        match ac {
-            Some(ac) => ac.is_match(s),
-            None => words.iter().any(|w| s.contains(w)),
+        let built = self.built();
+        let mut any = false;
+        match built.each_start(s, |_, _| {
+            any = true;
+            false
+        }) {
+            Some(()) => any,
+            None => built.words.iter().any(|w| s.contains(w)),
         }
     }
 
@@ -423,9 +518,52 @@ mod tests {
             assert_eq!(WORDS.occurrences(s), each, "{s}");
             assert_eq!(WORDS.occurs_in(s), !each.is_empty(), "{s}");
         }
+        // On random texts of the words' pieces (overlaps, repeats), and
+        // with an empty word among them (searched for word by word).
+        static WITH_EMPTY: WordSet = WordSet::new(|| vec!["由由", "", "任期"]);
+        for s in random_strings(&["任", "期", "为", "由", "设", "人", "，", "𠀀"], 9, 2_000, 8) {
+            for (set, words) in
+                [(&WORDS, &["任期为", "任期", "由", "由由", "设"][..]), (&WITH_EMPTY, &["由由", "", "任期"][..])]
+            {
+                let mut each = Vec::new();
+                for (k, w) in words.iter().enumerate() {
+                    each.extend(s.match_indices(w).map(|(i, _)| (k, i)));
+                }
+                assert_eq!(set.occurrences(&s), each, "{s}");
+            }
+        }
         // Whether any occurs, on random texts made of the words' pieces.
         for s in random_strings(&["任", "期", "为", "由", "设", "人", "，"], 5, 2_000, 8) {
             assert_eq!(WORDS.occurs_in(&s), !WORDS.occurrences(&s).is_empty(), "{s}");
+        }
+    }
+
+    /// [`Leftmost`] finds what a leftmost-longest automaton finds,
+    /// on random glossaries (strings sharing first characters, one another's
+    /// prefixes, repeated, beyond the BMP) and random texts of their pieces.
+    #[test]
+    fn leftmost_agrees_with_an_automaton() {
+        let pieces = ["学", "生", "会", "学生", "委员会", "主席团", "𠀀", "a", "，", "部"];
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = |m: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        for _ in 0..400 {
+            let glossary: Vec<String> =
+                (0..1 + next(8)).map(|_| (0..1 + next(3)).map(|_| pieces[next(pieces.len())]).collect()).collect();
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&glossary)
+                .expect("the oracle automaton builds");
+            let matcher = Leftmost::new(glossary.iter().map(String::as_str));
+            for _ in 0..20 {
+                let text: String = (0..next(16)).map(|_| pieces[next(pieces.len())]).collect();
+                let want: Vec<(std::ops::Range<usize>, usize)> =
+                    ac.find_iter(&text).map(|m| (m.start()..m.end(), m.pattern().as_usize())).collect();
+                let got: Vec<(std::ops::Range<usize>, usize)> = matcher.find_iter(&text).collect();
+                assert_eq!(got, want, "{glossary:?} in {text}");
+            }
         }
     }
 

@@ -19,11 +19,10 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Context;
-use super::cjk::{CharSet, CharSig, Ideographs, bmp_bitmap, in_bmp_bitmap, is_han, next_char, prev_char};
+use super::cjk::{CharSet, CharSig, Ideographs, Leftmost, bmp_bitmap, in_bmp_bitmap, is_han, next_char, prev_char};
 use super::sites::{Site, SiteKind};
 use charter_core::model::TermKind;
 
@@ -671,17 +670,7 @@ pub fn analyse(ctx: &Context) -> Analysis {
     for (i, g) in a.glossary.iter().enumerate() {
         a.gloss_index.entry(g.text.clone()).or_insert(i);
     }
-    let ac = if a.glossary.is_empty() {
-        None
-    } else {
-        // A contiguous NFA: a DFA searches a little faster but costs more
-        // to build than the few texts that reach it (see `firsts`) gain.
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(a.glossary.iter().map(|g| g.text.as_str()))
-            .ok()
-    };
+    let matcher = Leftmost::new(a.glossary.iter().map(|g| g.text.as_str()));
     // The first characters of the glossary's strings: a text holding none
     // of them holds no glossary string (most texts, with a glossary of
     // names that start alike).
@@ -710,14 +699,14 @@ pub fn analyse(ctx: &Context) -> Analysis {
                 });
             }
         }
-        if let Some(ac) = ac.as_ref().filter(|_| site.sig().may_hold_any(&firsts)) {
-            for m in ac.find_iter(&**text) {
-                let g = &a.glossary[m.pattern().as_usize()];
+        if !a.glossary.is_empty() && site.sig().may_hold_any(&firsts) {
+            for (range, k) in matcher.find_iter(text) {
+                let g = &a.glossary[k];
                 let term_kind = ctx.charter.terms.get(g.term).map(|t| t.kind);
                 let kind = if term_kind == Some(TermKind::Role) { Role } else { Body };
                 hits.push(Occurrence {
                     site: si,
-                    range: m.start()..m.end(),
+                    range,
                     name: g.text.clone(),
                     kind,
                     head: "",

@@ -1,6 +1,4 @@
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
-use crate::cjk::CharSig;
+use crate::cjk::{CharSig, Leftmost};
 use crate::declare_rule;
 use crate::sites::{Spot, grouped};
 use crate::{Context, OptionDefault, RuleOption};
@@ -64,15 +62,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if pairs.is_empty() {
         return;
     }
-    // A contiguous NFA: the crate would pick a DFA for these few words,
-    // whose building was most of this rule's time on a small file.
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(pairs.iter().map(|p| p.0.as_str()))
-    else {
-        return;
-    };
+    // The words by first character: an automaton for these few words
+    // cost most of this rule's time on a small file to build.
+    let words = Leftmost::new(pairs.iter().map(|p| p.0.as_str()));
     // The wrong words' signatures: a text that cannot hold any is not
     // searched.
     let sigs: Vec<CharSig> = pairs.iter().map(|(w, _)| CharSig::of(w)).collect();
@@ -82,13 +74,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let t = &site.plain.text;
         let mut spots = Vec::new();
-        for m in ac.find_iter(&**t) {
-            let (wrong, right) = &pairs[m.pattern().as_usize()];
+        for (range, k) in words.find_iter(t) {
+            let (wrong, right) = &pairs[k];
             // Already right in context (e.g. 权力机构 contains no 权利机构).
             spots.push(Spot {
-                range: m.start()..m.end(),
-                label: format!("“{wrong}”应为“{right}”"),
-                replacement: Some(right.clone()),
+                range, label: format!("“{wrong}”应为“{right}”"), replacement: Some(right.clone())
             });
         }
         if spots.is_empty() {
