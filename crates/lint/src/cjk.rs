@@ -165,7 +165,9 @@ impl CharSig {
 /// automaton would find them, without building one: each check builds
 /// this table for its own glossary (or a rule's word list), and an
 /// automaton for 100 strings cost more to build than a 500-article
-/// charter's whole search.
+/// charter's whole search. When many strings begin with one character
+/// (more than [`Leftmost::MANY`]), each position would try them all: an
+/// automaton is built then, and the search stays linear in the text.
 #[derive(Debug)]
 pub struct Leftmost<'a> {
     /// The first characters of the strings (those in the Basic
@@ -173,12 +175,20 @@ pub struct Leftmost<'a> {
     firsts: Box<[u64; 1024]>,
     /// First character → (string, its index), longest first, then by index.
     by_first: rustc_hash::FxHashMap<char, Vec<(&'a str, usize)>>,
+    /// The automaton, for a list with many strings sharing a first
+    /// character, and the list's index of each of its patterns.
+    automaton: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
 }
 
 impl<'a> Leftmost<'a> {
+    /// Strings sharing a first character beyond which an automaton is built.
+    pub const MANY: usize = 64;
+
     pub fn new(strings: impl Iterator<Item = &'a str>) -> Self {
         let mut by_first: rustc_hash::FxHashMap<char, Vec<(&'a str, usize)>> = rustc_hash::FxHashMap::default();
+        let mut all = Vec::new();
         for (k, s) in strings.enumerate() {
+            all.push(s);
             if let Some(c) = s.chars().next() {
                 by_first.entry(c).or_default().push((s, k));
             }
@@ -186,13 +196,31 @@ impl<'a> Leftmost<'a> {
         for list in by_first.values_mut() {
             list.sort_by_key(|&(s, k)| (std::cmp::Reverse(s.len()), k));
         }
-        Leftmost { firsts: bmp_bitmap(by_first.keys().copied()), by_first }
+        // Empty strings never match (none has a first character): the
+        // automaton is not given them, and its pattern k is the list's
+        // `indices[k]`.
+        let automaton = if by_first.values().any(|list| list.len() > Self::MANY) {
+            let indices: Vec<usize> = (0..all.len()).filter(|&k| !all[k].is_empty()).collect();
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(indices.iter().map(|&k| all[k]))
+                .ok()
+                .map(|a| (a, indices))
+        } else {
+            None
+        };
+        Leftmost { firsts: bmp_bitmap(by_first.keys().copied()), by_first, automaton }
     }
 
     /// (byte range, string index) of each match, in text order.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
+        let mut automaton = self.automaton.as_ref().map(|(a, indices)| (a.find_iter(text), indices));
         let mut at = 0;
         std::iter::from_fn(move || {
+            if let Some((matches, indices)) = automaton.as_mut() {
+                return matches.next().map(|m| (m.start()..m.end(), indices[m.pattern().as_usize()]));
+            }
             while let Some(c) = text[at..].chars().next() {
                 let start = at;
                 at += c.len_utf8();
@@ -549,14 +577,28 @@ mod tests {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (seed >> 33) as usize % m
         };
-        for _ in 0..400 {
-            let glossary: Vec<String> =
-                (0..1 + next(8)).map(|_| (0..1 + next(3)).map(|_| pieces[next(pieces.len())]).collect()).collect();
+        for round in 0..500 {
+            let random = |next: &mut dyn FnMut(usize) -> usize, most: usize| -> String {
+                (0..next(most)).map(|_| pieces[next(pieces.len())]).collect()
+            };
+            // The last hundred: more strings than `Leftmost::MANY`, all
+            // beginning with 学 but the empty ones (the automaton's path).
+            let glossary: Vec<String> = if round < 400 {
+                (0..1 + next(8)).map(|_| pieces[next(pieces.len())].to_string() + &random(&mut next, 3)).collect()
+            } else {
+                (0..Leftmost::MANY + 16)
+                    .map(|i| if i % 9 == 4 { String::new() } else { "学".to_string() + &random(&mut next, 3) })
+                    .collect()
+            };
+            let matcher = Leftmost::new(glossary.iter().map(String::as_str));
+            assert_eq!(matcher.automaton.is_some(), round >= 400);
+            // The oracle is given strings no text holds for the empty ones.
+            let oracle: Vec<String> =
+                glossary.iter().map(|g| if g.is_empty() { "\u{0}".repeat(4) } else { g.clone() }).collect();
             let ac = aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(&glossary)
+                .build(&oracle)
                 .expect("the oracle automaton builds");
-            let matcher = Leftmost::new(glossary.iter().map(String::as_str));
             for _ in 0..20 {
                 let text: String = (0..next(16)).map(|_| pieces[next(pieces.len())]).collect();
                 let want: Vec<(std::ops::Range<usize>, usize)> =
