@@ -242,7 +242,7 @@ impl Exporter<'_> {
 
     fn text(&self, t: &Text, from: Option<&str>) -> ExText {
         let plain = t.plain_with(&|r| resolve::cite(self.numbering, r, from)).text.into_owned();
-        ExText { plain, inlines: self.inlines(&t.inlines, from) }
+        ExText { plain, inlines: self.inlines(t.inlines(), from) }
     }
 
     /// Cut a resolved reference's text into its citations. Empty when the

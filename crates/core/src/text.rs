@@ -10,18 +10,30 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::source::{SourceFile, Span};
 
 /// One paragraph of text as written, parsed into inline nodes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Text {
     /// The text with its lines joined, markup and references as written.
     pub raw: String,
     /// The YAML scalar that holds it.
     pub span: Span,
-    pub inlines: Vec<Inline>,
+    /// [`Text::inlines`]: unset for a text that is one run of plain text
+    /// (no markup, no reference), the inline made from `raw` when first
+    /// asked for. Most texts of a charter are such, and the checker never
+    /// asks for their inlines: no copy of each text and no list for it.
+    inlines: OnceLock<Vec<Inline>>,
     /// Where each character of `raw` lies in the file, built on the first
     /// [`Text::locate`] so that any number of positions in one text cost
     /// one walk of its source.
     locator: Locator,
 }
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw && self.span == other.span && self.inlines() == other.inlines()
+    }
+}
+
+impl Eq for Text {}
 
 /// Where the characters of [`Text::raw`] lie in the file, as runs
 /// ([`char_map`]). Never part of equality.
@@ -144,6 +156,19 @@ pub fn join_lines(value: &str) -> Result<String, usize> {
 /// Parse a joined text into inline nodes.
 pub fn parse_inline(raw: &str) -> (Vec<Inline>, Vec<TextProblem>) {
     parse_inline_with(raw, true)
+}
+
+/// [`parse_inline`], but `None` for a text that is one run of plain text
+/// printed as written (no markup, no reference, not empty): the run need
+/// not be made (see [`Text::inlines`]).
+fn parse_inline_or_verbatim(raw: &str) -> (Option<Vec<Inline>>, Vec<TextProblem>) {
+    let mut problems = Vec::new();
+    let refs = scan_references(raw, &mut problems);
+    if refs.is_empty() && problems.is_empty() && is_plain(raw, &refs) {
+        return (None, problems);
+    }
+    let (inlines, problems) = parse_inline(raw);
+    (Some(inlines), problems)
 }
 
 /// Whether Markdown reads `raw` as one run of plain text once its
@@ -410,18 +435,49 @@ fn parse_ref_inner(inner: &str, base: usize) -> Result<RefTargets, String> {
 impl Text {
     /// Build a text from a joined raw string, returning the problems found.
     pub fn parse(raw: String, span: Span) -> (Text, Vec<TextProblem>) {
-        let (inlines, problems) = parse_inline(&raw);
+        let (inlines, problems) = parse_inline_or_verbatim(&raw);
+        let inlines = inlines.map_or_else(OnceLock::new, OnceLock::from);
         (Text { raw, span, inlines, locator: Locator::default() }, problems)
     }
 
     /// A text from parts already parsed.
     pub fn from_parts(raw: String, span: Span, inlines: Vec<Inline>) -> Text {
-        Text { raw, span, inlines, locator: Locator::default() }
+        Text { raw, span, inlines: OnceLock::from(inlines), locator: Locator::default() }
+    }
+
+    /// A text of one run of plain text: `raw` prints as written (no markup
+    /// is read in it and it holds no reference).
+    pub fn verbatim(raw: String, span: Span) -> Text {
+        Text { raw, span, inlines: OnceLock::new(), locator: Locator::default() }
     }
 
     /// An empty text at `span` (a missing `text:`).
     pub fn empty(span: Span) -> Text {
-        Text { raw: String::new(), span, inlines: Vec::new(), locator: Locator::default() }
+        Text { raw: String::new(), span, inlines: OnceLock::from(Vec::new()), locator: Locator::default() }
+    }
+
+    /// The inline nodes: text runs, emphasis, code and references.
+    pub fn inlines(&self) -> &[Inline] {
+        self.inlines.get_or_init(|| self.verbatim_inlines())
+    }
+
+    /// A verbatim text's inlines: one run of its raw text (none if empty).
+    fn verbatim_inlines(&self) -> Vec<Inline> {
+        if self.raw.is_empty() {
+            Vec::new()
+        } else {
+            vec![Inline::Text { text: self.raw.clone(), raw: 0..self.raw.len() }]
+        }
+    }
+
+    /// Whether the text is one run of plain text printed as written.
+    fn is_verbatim(&self) -> bool {
+        match self.inlines.get() {
+            None => true,
+            Some(v) => {
+                matches!(&v[..], [Inline::Text { text, raw }] if *raw == (0..self.raw.len()) && *text == self.raw)
+            }
+        }
     }
 
     /// All references in the text, in order.
@@ -436,7 +492,9 @@ impl Text {
             }
         }
         let mut out = Vec::new();
-        walk(&self.inlines, &mut out);
+        if let Some(inlines) = self.inlines.get() {
+            walk(inlines, &mut out);
+        }
         out
     }
 
@@ -445,12 +503,10 @@ impl Text {
     pub fn plain_with(&self, cite: &dyn Fn(&Reference) -> String) -> Plain<'_> {
         // Most texts are one run of text as written: the printed text is
         // the raw text, borrowed.
-        if let [Inline::Text { text, raw }] = &self.inlines[..]
-            && *raw == (0..self.raw.len())
-            && *text == self.raw
-        {
+        if self.is_verbatim() {
             return Plain { text: Cow::Borrowed(&self.raw), pieces: Vec::new() };
         }
+        let inlines = self.inlines();
         // Sized for the usual text (no markup: one piece per inline, about
         // the raw text's length); grown from empty, most would hold room for
         // four pieces and twice their text, and a charter has tens of
@@ -460,7 +516,7 @@ impl Text {
         }
         let mut p = Plain {
             text: Cow::Owned(String::with_capacity(self.raw.len())),
-            pieces: Vec::with_capacity(pieces(&self.inlines)),
+            pieces: Vec::with_capacity(pieces(inlines)),
         };
         fn walk(v: &[Inline], cite: &dyn Fn(&Reference) -> String, p: &mut Plain) {
             for i in v {
@@ -471,7 +527,7 @@ impl Text {
                 }
             }
         }
-        walk(&self.inlines, cite, &mut p);
+        walk(inlines, cite, &mut p);
         p
     }
 
@@ -624,7 +680,7 @@ mod tests {
             "é",
         ];
         let mut seed: u64 = 7;
-        let mut shortcut = 0;
+        let (mut shortcut, mut verbatim) = (0, 0);
         for _ in 0..20_000 {
             let mut s = String::new();
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -635,8 +691,22 @@ mod tests {
             let slow = parse_inline_with(&s, false);
             assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{s:?}");
             shortcut += usize::from(is_plain(&s, &scan_references(&s, &mut Vec::new())));
+            // A text kept without its inlines (one run of plain text) gives
+            // the same inlines, references, printed text, problems and
+            // equality as the parsed nodes.
+            let (text, problems) = Text::parse(s.clone(), Span::default());
+            assert_eq!(format!("{:?}", (text.inlines(), &problems)), format!("{slow:?}"), "{s:?}");
+            let parsed = Text::from_parts(s.clone(), Span::default(), slow.0.clone());
+            let (lazy, _) = Text::parse(s.clone(), Span::default());
+            verbatim += usize::from(lazy.inlines.get().is_none());
+            assert_eq!(lazy.references(), parsed.references(), "{s:?}");
+            let cite = |r: &Reference| format!("<{}>", r.raw.len());
+            let (a, b) = (lazy.plain_with(&cite), parsed.plain_with(&cite));
+            assert_eq!((&a.text, &a.pieces), (&b.text, &b.pieces), "{s:?}");
+            assert!(lazy == parsed && parsed == text, "{s:?}");
         }
         assert!(shortcut > 2_000, "the shortcut was taken {shortcut} times");
+        assert!(verbatim > 1_000, "{verbatim} texts kept without inlines");
     }
 
     fn refs(s: &str) -> Vec<String> {
@@ -673,7 +743,7 @@ mod tests {
         let (t, _) = Text::parse("# 号文件".to_string(), Span::default());
         assert_eq!(t.plain_with(&|_| String::new()).text, "# 号文件");
         let (t, _) = Text::parse("*强调*与**加粗**".to_string(), Span::default());
-        assert!(matches!(t.inlines[0], Inline::Emph(_)));
+        assert!(matches!(t.inlines()[0], Inline::Emph(_)));
         let (_, p) = Text::parse("含<b>HTML</b>".to_string(), Span::default());
         assert!(p.iter().any(|p| p.kind == ProblemKind::Html));
         let (t, p) = Text::parse("成绩排名*".to_string(), Span::default());

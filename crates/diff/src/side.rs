@@ -327,7 +327,7 @@ fn text_pieces(t: &Text, numbering: &Numbering, from: Option<&str>) -> Vec<Piece
         }
     }
     let mut out = Vec::new();
-    walk(&t.inlines, numbering, from, &mut out);
+    walk(t.inlines(), numbering, from, &mut out);
     out
 }
 
