@@ -582,38 +582,49 @@ impl Plain<'_> {
         Plain { text: Cow::Owned(self.text.into_owned()), pieces: self.pieces }
     }
 
-    /// Map a byte offset in the plain text to the raw text. Inside a piece
-    /// whose plain and raw lengths agree, offsets map one to one; otherwise
-    /// (a reference, an escape) to the piece's start or end.
-    ///
-    /// Pieces are in plain-text order: a binary search finds the piece, so
-    /// mapping every finding of a text stays linear overall.
+    /// Map a byte offset in the plain text to the raw text ([`to_raw`]).
     pub fn to_raw(&self, offset: usize) -> usize {
-        if self.pieces.is_empty() {
-            return offset.min(self.text.len());
-        }
-        // Pieces are contiguous from 0: the first one ending after `offset`
-        // holds it; the end of the text belongs to the first ending there.
-        let hit = if offset == self.text.len() {
-            self.pieces.get(self.pieces.partition_point(|(p, _)| p.end < offset)).filter(|(p, _)| p.end == offset)
-        } else {
-            self.pieces.get(self.pieces.partition_point(|(p, _)| p.end <= offset)).filter(|(p, _)| p.start <= offset)
-        };
-        if let Some((p, r)) = hit {
-            if p.len() == r.len() {
-                return r.start + (offset - p.start);
-            }
-            return if offset == p.start { r.start } else { r.end };
-        }
-        self.pieces.last().map_or(0, |(_, r)| r.end)
+        to_raw(&self.text, &self.pieces, offset)
     }
 
     pub fn range_to_raw(&self, range: Range<usize>) -> Range<usize> {
-        let s = self.to_raw(range.start);
-        let e =
-            if range.end > range.start { self.to_raw(range.end - 1) + next_len(&self.text, range.end - 1) } else { s };
-        s..e.max(s)
+        range_to_raw(&self.text, &self.pieces, range)
     }
+}
+
+/// Map a byte offset in a plain text (with its pieces, see [`Plain`]) to the
+/// raw text. Inside a piece whose plain and raw lengths agree, offsets map
+/// one to one; otherwise (a reference, an escape) to the piece's start or
+/// end.
+///
+/// Pieces are in plain-text order: a binary search finds the piece, so
+/// mapping every finding of a text stays linear overall.
+pub fn to_raw(plain: &str, pieces: &[(Range<usize>, Range<usize>)], offset: usize) -> usize {
+    if pieces.is_empty() {
+        return offset.min(plain.len());
+    }
+    // Pieces are contiguous from 0: the first one ending after `offset`
+    // holds it; the end of the text belongs to the first ending there.
+    let hit = if offset == plain.len() {
+        pieces.get(pieces.partition_point(|(p, _)| p.end < offset)).filter(|(p, _)| p.end == offset)
+    } else {
+        pieces.get(pieces.partition_point(|(p, _)| p.end <= offset)).filter(|(p, _)| p.start <= offset)
+    };
+    if let Some((p, r)) = hit {
+        if p.len() == r.len() {
+            return r.start + (offset - p.start);
+        }
+        return if offset == p.start { r.start } else { r.end };
+    }
+    pieces.last().map_or(0, |(_, r)| r.end)
+}
+
+/// [`to_raw`] for a range: its start, and the end of its last character.
+pub fn range_to_raw(plain: &str, pieces: &[(Range<usize>, Range<usize>)], range: Range<usize>) -> Range<usize> {
+    let s = to_raw(plain, pieces, range.start);
+    let e =
+        if range.end > range.start { to_raw(plain, pieces, range.end - 1) + next_len(plain, range.end - 1) } else { s };
+    s..e.max(s)
 }
 
 fn next_len(s: &str, at: usize) -> usize {

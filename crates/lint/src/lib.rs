@@ -43,7 +43,7 @@ pub struct Context<'a> {
     /// Where the sites' printed texts are held, one after another.
     texts: &'a sites::Texts,
     sites: OnceCell<Vec<sites::Site<'a>>>,
-    names: OnceCell<names::Analysis>,
+    names: OnceCell<names::Analysis<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -91,7 +91,7 @@ impl<'a> Context<'a> {
     }
 
     /// Names of bodies and roles, the glossary and abbreviations.
-    pub fn names(&self) -> &names::Analysis {
+    pub fn names(&self) -> &names::Analysis<'a> {
         self.names.get_or_init(|| names::analyse(self))
     }
 

@@ -494,11 +494,13 @@ pub enum GlossRole {
 
 /// A name found in a text.
 #[derive(Clone, Debug)]
-pub struct Occurrence {
+pub struct Occurrence<'t> {
     pub site: usize,
     /// Byte range in the site's printed text.
     pub range: Range<usize>,
-    pub name: String,
+    /// The name as written: the text's bytes at `range` (borrowed from the
+    /// site's printed text, which the sites' arena holds).
+    pub name: &'t str,
     pub kind: NameKind,
     /// The head of the name (委员会, 部 …), empty for a glossary match.
     pub head: &'static str,
@@ -538,13 +540,13 @@ pub struct GlossEntry {
 }
 
 #[derive(Debug, Default)]
-pub struct Analysis {
+pub struct Analysis<'t> {
     pub glossary: Vec<GlossEntry>,
     /// Glossary text → entry index (the first entry with that text).
     pub gloss_index: FxHashMap<String, usize>,
     /// All name occurrences in document order: the glossary's matches and
     /// the names found by their heads, overlaps resolved (longest wins).
-    pub occurrences: Vec<Occurrence>,
+    pub occurrences: Vec<Occurrence<'t>>,
     pub names: BTreeMap<String, NameInfo>,
     pub definitions: Vec<Definition>,
     /// Known outside bodies (the outside rule option).
@@ -570,9 +572,9 @@ pub struct NearDuplicate {
     pub common: String,
 }
 
-impl Analysis {
+impl<'t> Analysis<'t> {
     /// The occurrences in one site.
-    pub fn in_site(&self, site: usize) -> &[Occurrence] {
+    pub fn in_site(&self, site: usize) -> &[Occurrence<'t>] {
         match (self.site_start.get(site), self.site_start.get(site + 1)) {
             (Some(&s), Some(&e)) => &self.occurrences[s..e],
             _ => &[],
@@ -651,7 +653,7 @@ pub fn strip_scope(name: &str) -> &str {
     name
 }
 
-pub fn analyse(ctx: &Context) -> Analysis {
+pub fn analyse<'t>(ctx: &Context<'t>) -> Analysis<'t> {
     let sites = ctx.sites();
     let mut a = Analysis {
         outside: ctx.words(&super::rules::UNDEFINED_NAME, "outside"),
@@ -679,13 +681,13 @@ pub fn analyse(ctx: &Context) -> Analysis {
     // Every site's names found and glossary hits, each kind in one vector
     // with where each site's begin (a vector per site would mostly be
     // empty or hold one or two names in room for four).
-    let mut found: Vec<Occurrence> = Vec::new();
+    let mut found: Vec<Occurrence<'t>> = Vec::new();
     let mut found_at: Vec<usize> = Vec::with_capacity(sites.len() + 1);
-    let mut hits: Vec<Occurrence> = Vec::new();
+    let mut hits: Vec<Occurrence<'t>> = Vec::new();
     let mut hits_at: Vec<usize> = Vec::with_capacity(sites.len() + 1);
     let mut heads = HeadsFound::new();
     for (si, site) in sites.iter().enumerate() {
-        let text = &site.plain.text;
+        let text: &'t str = site.plain.text;
         found_at.push(found.len());
         hits_at.push(hits.len());
         let from = found.len();
@@ -706,8 +708,8 @@ pub fn analyse(ctx: &Context) -> Analysis {
                 let kind = if term_kind == Some(TermKind::Role) { Role } else { Body };
                 hits.push(Occurrence {
                     site: si,
+                    name: &text[range.clone()],
                     range,
-                    name: g.text.clone(),
                     kind,
                     head: "",
                     glossary_only: true,
@@ -748,23 +750,23 @@ pub fn analyse(ctx: &Context) -> Analysis {
         known.iter().flat_map(|k| k.char_indices().skip(1).map(move |(i, _)| &k[i..])).collect();
     // Where each distinct name is cut depends on the name alone: found
     // once, not at each of its (often thousands of) occurrences.
-    let mut cuts: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    let mut cuts: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     let mut trimmed = false;
     for o in found.iter_mut() {
         if o.compound || o.glossary_only {
             continue;
         }
-        let cut = match cuts.get(o.name.as_str()) {
+        let cut = match cuts.get(o.name) {
             Some(&cut) => cut,
             None => {
-                let cut = trim_at(&o.name, &known, &tails, &known_tails);
-                cuts.insert(o.name.clone(), cut);
+                let cut = trim_at(o.name, &known, &tails, &known_tails);
+                cuts.insert(o.name, cut);
                 cut
             }
         };
         if let Some(off) = cut {
             o.range.start += off;
-            o.name.replace_range(..off, "");
+            o.name = &o.name[off..];
             trimmed = true;
         }
     }
@@ -784,10 +786,10 @@ pub fn analyse(ctx: &Context) -> Analysis {
     a
 }
 
-impl Analysis {
+impl<'t> Analysis<'t> {
     /// Set up the occurrences and names from each site's names found and
     /// glossary hits (`per_site`, both together, in any order).
-    fn rebuild<I: Iterator<Item = Occurrence>>(
+    fn rebuild<I: Iterator<Item = Occurrence<'t>>>(
         &mut self,
         ctx: &Context,
         sites: &[Site],
@@ -808,10 +810,10 @@ impl Analysis {
         self.site_start.push(self.occurrences.len());
         for (i, o) in self.occurrences.iter().enumerate() {
             // Cloned only for a name not seen before.
-            match self.names.get_mut(o.name.as_str()) {
+            match self.names.get_mut(o.name) {
                 Some(info) => info.occurrences.push(i),
                 None => {
-                    self.names.entry(o.name.clone()).or_default().occurrences.push(i);
+                    self.names.entry(o.name.to_string()).or_default().occurrences.push(i);
                 }
             }
         }
@@ -1069,7 +1071,7 @@ fn coordinated(sites: &[Site], a: &Analysis, x: &str, y: &str) -> bool {
 
 /// Keep the longest of overlapping occurrences (a glossary match wins a
 /// tie, and a compound yields to nothing shorter).
-fn resolve_overlaps(found: &mut Vec<Occurrence>, gloss: &FxHashMap<String, usize>) {
+fn resolve_overlaps(found: &mut Vec<Occurrence<'_>>, gloss: &FxHashMap<String, usize>) {
     found.sort_by(|x, y| {
         x.range
             .start
@@ -1091,9 +1093,7 @@ fn resolve_overlaps(found: &mut Vec<Occurrence>, gloss: &FxHashMap<String, usize
                 continue;
             }
             let longer = o.range.len() > last.range.len()
-                || (o.range.len() == last.range.len()
-                    && gloss.contains_key(&o.name)
-                    && !gloss.contains_key(&last.name));
+                || (o.range.len() == last.range.len() && gloss.contains_key(o.name) && !gloss.contains_key(last.name));
             if longer && o.range.start == last.range.start {
                 found.swap(kept - 1, r);
             }
@@ -1106,7 +1106,7 @@ fn resolve_overlaps(found: &mut Vec<Occurrence>, gloss: &FxHashMap<String, usize
 }
 
 /// Names found by their heads in one printed text.
-pub fn extract(site: usize, text: &str) -> Vec<Occurrence> {
+pub fn extract(site: usize, text: &str) -> Vec<Occurrence<'_>> {
     let mut out = Vec::new();
     extract_into(site, text, &mut out, &mut Vec::new());
     out
@@ -1136,7 +1136,7 @@ fn is_head_end(c: char) -> bool {
 
 /// [`extract`], appending to `out` (whose earlier entries are not read);
 /// `heads` is room for the heads found, reused from text to text.
-fn extract_into(site: usize, text: &str, out: &mut Vec<Occurrence>, heads: &mut HeadsFound) {
+fn extract_into<'t>(site: usize, text: &'t str, out: &mut Vec<Occurrence<'t>>, heads: &mut HeadsFound) {
     let from = out.len();
     // Head matches: (start, end, head), longest at each end.
     heads.clear();
@@ -1218,7 +1218,7 @@ fn extract_into(site: usize, text: &str, out: &mut Vec<Occurrence>, heads: &mut 
                 out.push(Occurrence {
                     site,
                     range: prev_start..end,
-                    name: text[prev_start..end].to_string(),
+                    name: &text[prev_start..end],
                     kind: head.kind,
                     head: head.text,
                     glossary_only: false,
@@ -1244,7 +1244,7 @@ fn extract_into(site: usize, text: &str, out: &mut Vec<Occurrence>, heads: &mut 
         out.push(Occurrence {
             site,
             range: qs..end,
-            name: text[qs..end].to_string(),
+            name: &text[qs..end],
             kind: head.kind,
             head: head.text,
             glossary_only: false,
@@ -1378,7 +1378,7 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> FxHashSet<Co
     // The organisation in the title: 某某学生会章程 → 某某学生会.
     if let Some(org) = own_organisation(ctx) {
         for o in extract(usize::MAX, &org) {
-            out.insert(Cow::Owned(o.name));
+            out.insert(Cow::Owned(o.name.to_string()));
         }
         out.insert(Cow::Owned(org));
     }
@@ -1389,7 +1389,7 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> FxHashSet<Co
         // Titles and headings name what they are about.
         if matches!(site.kind, SiteKind::DivisionTitle(_) | SiteKind::Heading) {
             for o in by_site(si) {
-                out.insert(Cow::Borrowed(o.name.as_str()));
+                out.insert(Cow::Borrowed(o.name));
             }
             continue;
         }
@@ -1407,7 +1407,7 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> FxHashSet<Co
         {
             let after = &t[first.range.end..];
             if after.starts_with(['是', '为', '（', '(', '由']) || after.starts_with("成员由") {
-                out.insert(Cow::Borrowed(first.name.as_str()));
+                out.insert(Cow::Borrowed(first.name));
             }
         }
         for o in occs {
@@ -1417,7 +1417,7 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> FxHashSet<Co
                 let sentence_end = after.find(['。', '；']).unwrap_or(after.len());
                 let s = &after[..sentence_end];
                 if s.contains("组成") || s.contains("产生") {
-                    out.insert(Cow::Borrowed(o.name.as_str()));
+                    out.insert(Cow::Borrowed(o.name));
                 }
             }
         }
@@ -1433,14 +1433,14 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> FxHashSet<Co
             {
                 for o in occs {
                     if o.range.start >= range.start + by && o.range.end <= range.start + of {
-                        out.insert(Cow::Borrowed(o.name.as_str()));
+                        out.insert(Cow::Borrowed(o.name));
                     }
                 }
             }
         }
         if site.list.is_some() && composes[si] {
             for o in occs {
-                out.insert(Cow::Borrowed(o.name.as_str()));
+                out.insert(Cow::Borrowed(o.name));
             }
         }
         // Setting-up verbs: every name after one, to the end of the sentence.
@@ -1451,7 +1451,7 @@ fn establish<'a>(ctx: &Context, sites: &[Site], a: &'a Analysis) -> FxHashSet<Co
             if let Some(v) = first_setup_verb(s) {
                 for o in occs {
                     if o.range.start >= range.start + v && o.range.end <= range.end {
-                        out.insert(Cow::Borrowed(o.name.as_str()));
+                        out.insert(Cow::Borrowed(o.name));
                     }
                 }
             }
@@ -1479,7 +1479,7 @@ mod tests {
     fn names(s: &str) -> Vec<String> {
         let mut v = extract(0, s);
         resolve_overlaps(&mut v, &FxHashMap::default());
-        v.into_iter().map(|o| o.name).collect()
+        v.into_iter().map(|o| o.name.to_string()).collect()
     }
 
     /// The head found through the index is the one the search of all heads

@@ -62,7 +62,7 @@ pub struct Site<'a> {
     pub division: Option<&'a Division>,
     pub text: SiteText<'a>,
     /// As printed: references replaced by their citations.
-    pub plain: Plain<'a>,
+    pub plain: Printed<'a>,
     /// For paragraphs and items: how many items (or sub-items) follow.
     pub items: u32,
     /// For items and sub-items: (index, count) in their list.
@@ -78,13 +78,13 @@ impl Site<'_> {
     /// The sentences of the printed text ([`crate::cjk::sentences`]),
     /// computed on first use.
     pub fn sentences(&self) -> &[Range<usize>] {
-        self.sentences.get_or_init(|| crate::cjk::sentences(&self.plain.text).into_boxed_slice())
+        self.sentences.get_or_init(|| crate::cjk::sentences(self.plain.text).into_boxed_slice())
     }
 
     /// Which characters the printed text may hold ([`crate::cjk::CharSig`]):
     /// rules ask it before searching the text for their words.
     pub fn sig(&self) -> &crate::cjk::CharSig {
-        self.sig.get_or_init(|| crate::cjk::CharSig::of(&self.plain.text))
+        self.sig.get_or_init(|| crate::cjk::CharSig::of(self.plain.text))
     }
 
     /// The file span of a byte range of the printed text.
@@ -190,8 +190,26 @@ pub struct Texts(bumpalo::Bump);
 
 impl Texts {
     /// The printed text moved here, its pieces kept.
-    fn hold<'a>(&'a self, p: Plain<'_>) -> Plain<'a> {
-        Plain { text: std::borrow::Cow::Borrowed(self.0.alloc_str(&p.text)), pieces: p.pieces }
+    fn hold<'a>(&'a self, p: Plain<'_>) -> Printed<'a> {
+        Printed { text: self.0.alloc_str(&p.text), pieces: p.pieces.into_boxed_slice() }
+    }
+}
+
+/// A site's printed text, held in the [`Texts`] arena (so that names found
+/// in it can borrow it for as long as the sites live), and the pieces that
+/// map it to the raw text ([`charter_core::text::Plain`]).
+#[derive(Debug)]
+pub struct Printed<'a> {
+    pub text: &'a str,
+    /// (plain range, raw range) for each piece; none when the text prints
+    /// as written.
+    pub pieces: Box<[(Range<usize>, Range<usize>)]>,
+}
+
+impl Printed<'_> {
+    /// The raw range of a printed range ([`charter_core::text::range_to_raw`]).
+    pub fn range_to_raw(&self, range: Range<usize>) -> Range<usize> {
+        charter_core::text::range_to_raw(self.text, &self.pieces, range)
     }
 }
 
@@ -267,7 +285,7 @@ fn site<'a>(
     article: Option<&'a Article>,
     division: Option<&'a Division>,
     text: SiteText<'a>,
-    plain: Plain<'a>,
+    plain: Printed<'a>,
     items: u32,
     list: Option<(u32, u32)>,
 ) -> Site<'a> {

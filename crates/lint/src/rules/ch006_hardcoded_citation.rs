@@ -63,7 +63,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         // Recognised on the text in Simplified structural characters (第十條
         // reads as 第十条, 本會章 as 本会章): the same byte offsets.
-        let t = &*simplify(&site.plain.text);
+        let t = &*simplify(site.plain.text);
         let mut from = 0;
         while let Some(i) = t[from..].find('第') {
             let at = from + i;

@@ -40,14 +40,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let names = ctx.names();
     let sites = ctx.sites();
     for o in &names.occurrences {
-        let Some(g) = names.gloss(&o.name) else { continue };
+        let Some(g) = names.gloss(o.name) else { continue };
         if g.role != GlossRole::Wrong {
             continue;
         }
         let Some(term) = ctx.charter.terms.get(g.term) else { continue };
         let right = std::iter::once(&term.name)
             .chain(&term.short)
-            .min_by_key(|n| (strsim::levenshtein(&n.text, &o.name), n.text.chars().count()))
+            .min_by_key(|n| (strsim::levenshtein(&n.text, o.name), n.text.chars().count()))
             .unwrap_or(&term.name);
         let site = &sites[o.site];
         let span = site.span(ctx.file, o.range.clone());

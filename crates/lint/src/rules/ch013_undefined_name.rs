@@ -105,7 +105,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         // A role of an outside body: 中央军事委员会主席.
         let site_occ = names.in_site(o.site);
-        if site_occ.iter().any(|p| p.range.end == o.range.start && names.is_outside(&p.name)) {
+        if site_occ.iter().any(|p| p.range.end == o.range.start && names.is_outside(p.name)) {
             continue;
         }
         // Mentioned only as an actor of the outside world: 有关部门,

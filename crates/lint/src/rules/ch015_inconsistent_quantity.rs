@@ -110,14 +110,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let clause = &t[cr.clone()];
                 let first = occ.iter().find(|o| o.range.start >= cr.start && o.range.end <= cr.end);
                 if k == 0 {
-                    scope = first.map(|o| normal(&o.name));
+                    scope = first.map(|o| normal(o.name));
                 }
                 let Some(subject) = first else { continue };
                 // The subject must open the clause (after 各/本).
                 if !t[cr.start..subject.range.start].chars().all(|c| "各本该其".contains(c)) {
                     continue;
                 }
-                let subject_name = normal(&subject.name);
+                let subject_name = normal(subject.name);
                 let scope_key = match &scope {
                     Some(s) if k > 0 && *s != subject_name => s.clone(),
                     _ => String::new(),

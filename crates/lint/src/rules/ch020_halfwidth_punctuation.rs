@@ -37,7 +37,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for site in ctx.sites() {
-        let mut spots: Vec<Spot> = halfwidth_marks(&site.plain.text)
+        let mut spots: Vec<Spot> = halfwidth_marks(site.plain.text)
             .into_iter()
             .map(|m| Spot {
                 range: m.range, label: format!("半角“{}”", m.mark), replacement: Some(m.full.to_string())

@@ -66,7 +66,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let names = ctx.names();
     let mut cites = Vec::new();
     for (si, site) in sites.iter().enumerate() {
-        for r in quoted_titles(&site.plain.text) {
+        for r in quoted_titles(site.plain.text) {
             let inner = r.start + '《'.len_utf8()..r.end - '》'.len_utf8();
             cites.push(Cite { site: si, text: site.plain.text[inner.clone()].to_string(), inner });
         }
