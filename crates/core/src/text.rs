@@ -445,12 +445,6 @@ impl Text {
         Text { raw, span, inlines: OnceLock::from(inlines), locator: Locator::default() }
     }
 
-    /// A text of one run of plain text: `raw` prints as written (no markup
-    /// is read in it and it holds no reference).
-    pub fn verbatim(raw: String, span: Span) -> Text {
-        Text { raw, span, inlines: OnceLock::new(), locator: Locator::default() }
-    }
-
     /// An empty text at `span` (a missing `text:`).
     pub fn empty(span: Span) -> Text {
         Text { raw: String::new(), span, inlines: OnceLock::from(Vec::new()), locator: Locator::default() }
@@ -461,7 +455,8 @@ impl Text {
         self.inlines.get_or_init(|| self.verbatim_inlines())
     }
 
-    /// A verbatim text's inlines: one run of its raw text (none if empty).
+    /// A verbatim text's inlines: one run of its raw text (none if empty;
+    /// `Text::parse` leaves only non-empty texts verbatim).
     fn verbatim_inlines(&self) -> Vec<Inline> {
         if self.raw.is_empty() {
             Vec::new()
