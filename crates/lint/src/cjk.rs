@@ -160,6 +160,40 @@ impl CharSig {
     }
 }
 
+/// Strings indexed by their first character: a bitmap asked at each
+/// character of a text (most characters begin no string), then the few
+/// strings that begin with it. Empty strings are left out (they have no
+/// first character).
+#[derive(Debug)]
+struct ByFirst<'a> {
+    /// The first characters in the Basic Multilingual Plane (the others are
+    /// only in `lists`).
+    firsts: Box<[u64; 1024]>,
+    /// First character → (string, its index in the list), in list order.
+    lists: rustc_hash::FxHashMap<char, Vec<(&'a str, usize)>>,
+}
+
+impl<'a> ByFirst<'a> {
+    fn new(strings: impl Iterator<Item = &'a str>) -> Self {
+        let mut lists: rustc_hash::FxHashMap<char, Vec<(&'a str, usize)>> = rustc_hash::FxHashMap::default();
+        for (k, s) in strings.enumerate() {
+            if let Some(c) = s.chars().next() {
+                lists.entry(c).or_default().push((s, k));
+            }
+        }
+        ByFirst { firsts: bmp_bitmap(lists.keys().copied()), lists }
+    }
+
+    /// The strings that begin with `c`, with their indices.
+    #[inline]
+    fn starting_with(&self, c: char) -> &[(&'a str, usize)] {
+        if (c as u32) < 0x10000 && !in_bmp_bitmap(&self.firsts, c) {
+            return &[];
+        }
+        self.lists.get(&c).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Strings found in a text leftmost-longest (at the first position where
 /// any starts, the longest there; then on after it), as an Aho-Corasick
 /// automaton would find them, without building one: each check builds
@@ -170,11 +204,8 @@ impl CharSig {
 /// automaton is built then, and the search stays linear in the text.
 #[derive(Debug)]
 pub struct Leftmost<'a> {
-    /// The first characters of the strings (those in the Basic
-    /// Multilingual Plane; the others are only in `by_first`).
-    firsts: Box<[u64; 1024]>,
-    /// First character → (string, its index), longest first, then by index.
-    by_first: rustc_hash::FxHashMap<char, Vec<(&'a str, usize)>>,
+    /// The strings by first character, longest first, then by index.
+    table: ByFirst<'a>,
     /// The automaton, for a list with many strings sharing a first
     /// character, and the list's index of each of its patterns.
     automaton: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
@@ -184,33 +215,27 @@ impl<'a> Leftmost<'a> {
     /// Strings sharing a first character beyond which an automaton is built.
     pub const MANY: usize = 64;
 
-    pub fn new(strings: impl Iterator<Item = &'a str>) -> Self {
-        let mut by_first: rustc_hash::FxHashMap<char, Vec<(&'a str, usize)>> = rustc_hash::FxHashMap::default();
-        let mut all = Vec::new();
-        for (k, s) in strings.enumerate() {
-            all.push(s);
-            if let Some(c) = s.chars().next() {
-                by_first.entry(c).or_default().push((s, k));
-            }
-        }
-        for list in by_first.values_mut() {
+    pub fn new(strings: impl Iterator<Item = &'a str> + Clone) -> Self {
+        let mut table = ByFirst::new(strings.clone());
+        for list in table.lists.values_mut() {
             list.sort_by_key(|&(s, k)| (std::cmp::Reverse(s.len()), k));
         }
         // Empty strings never match (none has a first character): the
         // automaton is not given them, and its pattern k is the list's
         // `indices[k]`.
-        let automaton = if by_first.values().any(|list| list.len() > Self::MANY) {
-            let indices: Vec<usize> = (0..all.len()).filter(|&k| !all[k].is_empty()).collect();
+        let automaton = if table.lists.values().any(|list| list.len() > Self::MANY) {
+            let (indices, patterns): (Vec<usize>, Vec<&str>) =
+                strings.enumerate().filter(|(_, s)| !s.is_empty()).unzip();
             aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                .build(indices.iter().map(|&k| all[k]))
+                .build(patterns)
                 .ok()
                 .map(|a| (a, indices))
         } else {
             None
         };
-        Leftmost { firsts: bmp_bitmap(by_first.keys().copied()), by_first, automaton }
+        Leftmost { table, automaton }
     }
 
     /// (byte range, string index) of each match, in text order.
@@ -224,11 +249,7 @@ impl<'a> Leftmost<'a> {
             while let Some(c) = text[at..].chars().next() {
                 let start = at;
                 at += c.len_utf8();
-                if (c as u32) < 0x10000 && !in_bmp_bitmap(&self.firsts, c) {
-                    continue;
-                }
-                let Some(list) = self.by_first.get(&c) else { continue };
-                if let Some(&(s, k)) = list.iter().find(|(s, _)| text[start..].starts_with(s)) {
+                if let Some(&(s, k)) = self.table.starting_with(c).iter().find(|(s, _)| text[start..].starts_with(s)) {
                     at = start + s.len();
                     return Some((start..at, k));
                 }
@@ -254,11 +275,9 @@ pub struct WordSet {
 struct Built {
     words: Vec<&'static str>,
     sigs: Vec<CharSig>,
-    /// First character → the words that begin with it, in list order
-    /// (`None` if a word is empty: each word is then searched for alone).
-    by_first: Option<rustc_hash::FxHashMap<char, Vec<usize>>>,
-    /// The first characters in the Basic Multilingual Plane, as a bitmap.
-    firsts: Box<[u64; 1024]>,
+    /// The words by first character, in list order (`None` if a word is
+    /// empty: each word is then searched for alone).
+    table: Option<ByFirst<'static>>,
 }
 
 impl Built {
@@ -266,13 +285,10 @@ impl Built {
     /// `s`, by position, then by word, until it returns false; `None` if a
     /// word is empty (no table).
     fn each_start(&self, s: &str, mut found: impl FnMut(usize, usize) -> bool) -> Option<()> {
-        let by_first = self.by_first.as_ref()?;
+        let table = self.table.as_ref()?;
         for (i, c) in s.char_indices() {
-            if (c as u32) < 0x10000 && !in_bmp_bitmap(&self.firsts, c) {
-                continue;
-            }
-            for &k in by_first.get(&c).into_iter().flatten() {
-                if s[i..].starts_with(self.words[k]) && !found(k, i) {
+            for &(w, k) in table.starting_with(c) {
+                if s[i..].starts_with(w) && !found(k, i) {
                     return Some(());
                 }
             }
@@ -289,17 +305,9 @@ impl WordSet {
     fn built(&self) -> &Built {
         self.built.get_or_init(|| {
             let words = (self.source)();
-            let mut by_first: rustc_hash::FxHashMap<char, Vec<usize>> = Default::default();
-            let mut every_word_starts = true;
-            for (k, w) in words.iter().enumerate() {
-                match w.chars().next() {
-                    Some(c) => by_first.entry(c).or_default().push(k),
-                    None => every_word_starts = false,
-                }
-            }
-            let firsts = bmp_bitmap(by_first.keys().copied());
+            let table = words.iter().all(|w| !w.is_empty()).then(|| ByFirst::new(words.iter().copied()));
             let sigs = words.iter().map(|w| CharSig::of(w)).collect();
-            Built { words, sigs, by_first: every_word_starts.then_some(by_first), firsts }
+            Built { words, sigs, table }
         })
     }
 
